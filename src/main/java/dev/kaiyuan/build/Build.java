@@ -1,0 +1,124 @@
+package dev.kaiyuan.build;
+
+import dev.kaiyuan.assemble.SiteAssembler;
+import dev.kaiyuan.config.ConfigLoader;
+import dev.kaiyuan.config.SiteConfig;
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.ingest.ArticleReader;
+import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.OutputFile;
+import dev.kaiyuan.model.SiteModel;
+import dev.kaiyuan.model.SourceRef;
+import dev.kaiyuan.output.DiskSiteWriter;
+import dev.kaiyuan.output.SiteWriter;
+import dev.kaiyuan.postprocess.HtmlPostProcessor;
+import dev.kaiyuan.render.PageRenderer;
+import dev.kaiyuan.render.RenderedPage;
+import dev.kaiyuan.render.freemarker.FreemarkerEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One build, stage by stage: config → load → read (decode, clean, parse) → assemble → render →
+ * postprocess → write. Content problems become diagnostics and the site is written only when
+ * there are none (no warnings either, with {@code strict}); a stage that breaks for any other
+ * reason is reported as a {@link BuildFailure} naming the stage.
+ */
+public final class Build {
+    private Build() {
+    }
+
+    public static BuildResult run(BuildRequest request) {
+        return run(request, new DiskSiteWriter(request.out()));
+    }
+
+    public static BuildResult run(BuildRequest request, SiteWriter writer) {
+        long start = System.nanoTime();
+        DiagnosticSink sink = new DiagnosticSink();
+        Path project = request.project().toAbsolutePath().normalize();
+        SiteConfig config = stage("config", () -> config(project, request, sink));
+        List<Seed> seeds = stage("load", () -> io(() -> ProjectFiles.seeds(project,
+                new ArticleReader(config.zone()).readers().extensions(), sink)));
+        List<Article> articles = stage("read", () -> read(seeds, config, request.drafts(), sink));
+        SiteModel site = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
+        List<OutputFile> files = stage("render", () -> io(() -> render(project, site, config, sink)));
+        boolean ok = !sink.hasErrors() && !(request.strict() && sink.warningCount() > 0);
+        if (ok) {
+            stage("write", () -> io(() -> {
+                writer.write(files);
+                return null;
+            }));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(), sink.dropped(),
+                site.all().size(), (int) files.stream().filter(f -> f.path().endsWith(".html")).count(), millis, ok);
+    }
+
+    private static SiteConfig config(Path project, BuildRequest request, DiagnosticSink sink) {
+        Path file = project.resolve(SiteConfig.FILE_NAME);
+        SiteConfig config = Files.isRegularFile(file)
+                ? io(() -> ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8), SiteConfig.FILE_NAME, sink))
+                : SiteConfig.defaults();
+        Optional<String> override = request.baseUrl()
+                .flatMap(u -> ConfigLoader.baseUrl(u, SourceRef.file("--base-url"), sink));
+        return override.map(u -> new SiteConfig(config.title(), config.description(), config.language(),
+                Optional.of(u), config.zone())).orElse(config);
+    }
+
+    private static List<Article> read(List<Seed> seeds, SiteConfig config, boolean drafts, DiagnosticSink sink) {
+        ArticleReader reader = new ArticleReader(config.zone());
+        List<Article> articles = new ArrayList<>();
+        for (Seed seed : seeds) {
+            reader.read(seed.file(), seed.sidecar(), sink)
+                    .filter(a -> drafts || !a.draft())
+                    .ifPresent(articles::add);
+        }
+        return articles;
+    }
+
+    private static List<OutputFile> render(Path project, SiteModel site, SiteConfig config, DiagnosticSink sink)
+            throws IOException {
+        try (Theme theme = Theme.open(project)) {
+            PageRenderer renderer = new PageRenderer(new FreemarkerEngine(theme.templateRoots()),
+                    theme.displayFolder(project));
+            HtmlPostProcessor post = HtmlPostProcessor.forBuild();
+            List<OutputFile> files = new ArrayList<>();
+            for (RenderedPage page : renderer.render(site, config, sink)) {
+                files.add(new OutputFile(page.path(), post.process(page.html()).getBytes(StandardCharsets.UTF_8)));
+            }
+            for (Map.Entry<String, Path> asset : theme.assets().entrySet()) {
+                files.add(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
+            }
+            return files;
+        }
+    }
+
+    private static <T> T stage(String name, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            throw e instanceof BuildFailure f ? f : new BuildFailure(name, e);
+        }
+    }
+
+    /** An I/O step inside a stage. */
+    interface IoStep<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T io(IoStep<T> step) {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.kaiyuan.build;
+
+import dev.kaiyuan.diag.Diagnostic;
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.SourceFile;
+import dev.kaiyuan.model.SourceRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds a project's seeds: every article file under {@code seeds/} in path order, each paired with
+ * its sidecar. Hidden files and editor backups are skipped as other generators do; anything else
+ * that is not an article is reported, never silently dropped. {@code seeds/data/} is reserved for
+ * the knowledge base and not read as articles.
+ */
+final class ProjectFiles {
+    static final String SEEDS = "seeds";
+    static final String SIDECAR_SUFFIX = ".meta.yaml";
+    /** A news article is kilobytes; anything this large is a mistake, not an article. */
+    static final long MAX_SEED_BYTES = 8L * 1024 * 1024;
+
+    private ProjectFiles() {
+    }
+
+    static List<Seed> seeds(Path project, List<String> extensions, DiagnosticSink sink) throws IOException {
+        Path root = project.resolve(SEEDS);
+        if (!Files.isDirectory(root)) {
+            sink.report(Diagnostic.error("project.no-seeds", SourceRef.file(SEEDS + "/"), "no seeds/ folder",
+                    "looked in " + project.toAbsolutePath().normalize(),
+                    "run in a project folder, pass --project DIR, or create seeds/ with an article"));
+            return List.of();
+        }
+        List<Path> files = list(root);
+        Map<String, Path> sidecars = new HashMap<>();
+        List<Path> articles = new ArrayList<>();
+        for (Path file : files) {
+            String rel = relative(project, file);
+            String name = file.getFileName().toString();
+            if (rel.startsWith(SEEDS + "/data/") || name.startsWith(".") || name.endsWith("~")) {
+                continue;
+            }
+            if (name.endsWith(SIDECAR_SUFFIX)) {
+                sidecars.put(rel.substring(0, rel.length() - SIDECAR_SUFFIX.length()), file);
+            } else if (extensions.contains(extension(name))) {
+                articles.add(file);
+            } else {
+                sink.report(Diagnostic.warning("project.unknown-file", SourceRef.file(rel), "not an article, skipped",
+                        "", "articles end in ." + String.join(", .", extensions) + "; sidecars in " + SIDECAR_SUFFIX));
+            }
+        }
+        return pair(project, articles, sidecars, sink);
+    }
+
+    private static List<Seed> pair(Path project, List<Path> articles, Map<String, Path> sidecars, DiagnosticSink sink)
+            throws IOException {
+        List<Seed> seeds = new ArrayList<>();
+        for (Path file : articles) {
+            String rel = relative(project, file);
+            String key = rel.substring(0, rel.lastIndexOf('.'));
+            Optional<Path> sidecar = Optional.ofNullable(sidecars.remove(key));
+            Optional<SourceFile> source = read(project, file, sink);
+            if (source.isPresent()) {
+                seeds.add(new Seed(source.get(), sidecar.flatMap(s -> readQuietly(project, s, sink))));
+            }
+        }
+        sidecars.values().stream().sorted().forEach(orphan -> sink.report(Diagnostic.warning("project.orphan-sidecar",
+                SourceRef.file(relative(project, orphan)), "sidecar without an article", "",
+                "name it after its article: NAME.txt takes NAME" + SIDECAR_SUFFIX)));
+        return seeds;
+    }
+
+    private static Optional<SourceFile> readQuietly(Path project, Path file, DiagnosticSink sink) {
+        try {
+            return read(project, file, sink);
+        } catch (IOException e) {
+            sink.report(Diagnostic.error("io", SourceRef.file(relative(project, file)), "cannot read file",
+                    String.valueOf(e.getMessage()), "check the file's permissions"));
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<SourceFile> read(Path project, Path file, DiagnosticSink sink) throws IOException {
+        String rel = relative(project, file);
+        long size = Files.size(file);
+        if (size > MAX_SEED_BYTES) {
+            sink.report(Diagnostic.error("seed.too-large", SourceRef.file(rel), "file too large for an article",
+                    size + " bytes; the limit is " + MAX_SEED_BYTES,
+                    "split it into articles or move it out of seeds/"));
+            return Optional.empty();
+        }
+        return Optional.of(new SourceFile(rel, Files.readAllBytes(file)));
+    }
+
+    private static List<Path> list(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    static String relative(Path project, Path file) {
+        return project.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+}

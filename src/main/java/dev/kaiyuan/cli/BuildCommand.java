@@ -1,0 +1,62 @@
+package dev.kaiyuan.cli;
+
+import dev.kaiyuan.build.Build;
+import dev.kaiyuan.build.BuildFailure;
+import dev.kaiyuan.build.BuildRequest;
+import dev.kaiyuan.build.BuildResult;
+import dev.kaiyuan.diag.Diagnostic;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kaiyuan build}: one build, diagnostics in compiler style, a summary line, an exit code. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Builds the site from seeds/ into site/ (replaced only when the build succeeds).")
+final class BuildCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--project", paramLabel = "DIR", description = "Project folder (default: current folder).")
+    Path project = Path.of(".");
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: PROJECT/site).")
+    Path out;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at.")
+    String baseUrl;
+
+    @Option(names = "--drafts", description = "Include articles marked draft: true.")
+    boolean drafts;
+
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outStream = spec.commandLine().getOut();
+        Path target = out != null ? out : project.resolve("site");
+        BuildRequest request = new BuildRequest(project, target, drafts, strict, Optional.ofNullable(baseUrl));
+        try {
+            BuildResult result = Build.run(request);
+            result.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+            if (result.dropped() > 0) {
+                err.println("… and " + result.dropped() + " more problems not shown");
+            }
+            err.flush();
+            outStream.println(result.summary());
+            outStream.flush();
+            return result.succeeded() ? ExitCode.OK : ExitCode.CONTENT;
+        } catch (BuildFailure e) {
+            err.println("kaiyuan: internal error in stage '" + e.stage() + "': " + e.getCause());
+            err.println("    the previous site was left as it was; please report this with the file that caused it");
+            err.flush();
+            return ExitCode.INTERNAL;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** The command line (picocli): {@code kaiyuan build}; only {@link dev.kaiyuan.cli.Main} exits the JVM. */
+@NullMarked
+package dev.kaiyuan.cli;
+
+import org.jspecify.annotations.NullMarked;

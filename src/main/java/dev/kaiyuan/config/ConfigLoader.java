@@ -1,0 +1,113 @@
+package dev.kaiyuan.config;
+
+import dev.kaiyuan.diag.Diagnostic;
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.SourceRef;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/** Reads {@code kaiyuan.yaml}; every bad key or value is a located diagnostic, the rest still applies. */
+public final class ConfigLoader {
+    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "timezone");
+
+    private ConfigLoader() {
+    }
+
+    /** @param path project-relative name used in messages */
+    public static SiteConfig load(String yaml, String path, DiagnosticSink sink) {
+        SiteConfig config = SiteConfig.defaults();
+        Optional<Node> root;
+        try {
+            root = new Compose(LoadSettings.builder().setLabel(path).build()).composeString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            SourceRef where = e.getProblemMark().map(m -> new SourceRef(path, m.getLine() + 1, m.getColumn() + 1))
+                    .orElse(SourceRef.file(path));
+            sink.report(Diagnostic.error("config.syntax", where, "config: " + e.getProblem(), "",
+                    "fix the YAML in " + path));
+            return config;
+        } catch (YamlEngineException e) {
+            sink.report(Diagnostic.error("config.syntax", SourceRef.file(path), "config: invalid YAML", "",
+                    "fix the YAML in " + path));
+            return config;
+        }
+        if (root.isEmpty()) {
+            return config;
+        }
+        if (!(root.get() instanceof MappingNode map)) {
+            sink.report(Diagnostic.error("config.shape", at(root.get(), path), "config: expected key: value pairs", "",
+                    "write one setting per line, e.g. title: My digest"));
+            return config;
+        }
+        for (NodeTuple t : map.getValue()) {
+            config = apply(config, t, path, sink);
+        }
+        return config;
+    }
+
+    private static SiteConfig apply(SiteConfig c, NodeTuple t, String path, DiagnosticSink sink) {
+        String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+        SourceRef where = at(t.getValueNode(), path);
+        if (!(t.getValueNode() instanceof ScalarNode scalar)) {
+            sink.report(Diagnostic.error("config.value", where, "config: '" + key + "' must be a single value", "",
+                    "write " + key + ": value"));
+            return c;
+        }
+        String v = scalar.getValue().strip();
+        return switch (key) {
+            case "title" -> new SiteConfig(v, c.description(), c.language(), c.baseUrl(), c.zone());
+            case "description" -> new SiteConfig(c.title(), v, c.language(), c.baseUrl(), c.zone());
+            case "language" -> new SiteConfig(c.title(), c.description(), v, c.baseUrl(), c.zone());
+            case "base_url" -> baseUrl(v, where, sink).map(u -> new SiteConfig(c.title(), c.description(),
+                    c.language(), Optional.of(u), c.zone())).orElse(c);
+            case "timezone" -> zone(v, where, sink).map(z -> new SiteConfig(c.title(), c.description(),
+                    c.language(), c.baseUrl(), z)).orElse(c);
+            default -> {
+                sink.report(Diagnostic.warning("config.unknown-key", at(t.getKeyNode(), path),
+                        "config: unknown key '" + key + "'", "it is ignored", "known keys: " + String.join(", ", KEYS)));
+                yield c;
+            }
+        };
+    }
+
+    /** An absolute http(s) URL; a missing final slash is added so relative joins work. */
+    public static Optional<String> baseUrl(String raw, SourceRef where, DiagnosticSink sink) {
+        try {
+            URI uri = new URI(raw);
+            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return Optional.of(raw.endsWith("/") ? raw : raw + "/");
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        sink.report(Diagnostic.error("config.base-url", where, "config: base_url must be an absolute http(s) URL",
+                "found '" + raw + "'", "write base_url: https://example.org/digest/"));
+        return Optional.empty();
+    }
+
+    private static Optional<ZoneId> zone(String raw, SourceRef where, DiagnosticSink sink) {
+        try {
+            return Optional.of(ZoneId.of(raw));
+        } catch (DateTimeException e) {
+            sink.report(Diagnostic.error("config.timezone", where, "config: unknown time zone '" + raw + "'", "",
+                    "use an IANA zone such as Asia/Shanghai or UTC"));
+            return Optional.empty();
+        }
+    }
+
+    private static SourceRef at(Node node, String path) {
+        return node.getStartMark().map(m -> new SourceRef(path, m.getLine() + 1, m.getColumn() + 1))
+                .orElse(SourceRef.file(path));
+    }
+}

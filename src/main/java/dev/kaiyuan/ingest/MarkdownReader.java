@@ -1,0 +1,92 @@
+package dev.kaiyuan.ingest;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.Caption;
+import dev.kaiyuan.model.SourceRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Markdown articles (flexmark: CommonMark plus tables, strikethrough, autolinks, footnotes and
+ * heading ids). A leading {@code # heading} serves as the title when front matter has none, and a
+ * paragraph holding only an image becomes a figure captioned by the image's title or alt text.
+ */
+public final class MarkdownReader implements SourceReader {
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final HtmlSanitizer sanitizer;
+
+    public MarkdownReader(HtmlSanitizer sanitizer) {
+        MutableDataSet options = new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                        AutolinkExtension.create(), FootnoteExtension.create()))
+                .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+                .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                .set(HtmlRenderer.SOFT_BREAK, "\n");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+        this.sanitizer = sanitizer;
+    }
+
+    @Override
+    public Set<String> extensions() {
+        return Set.of("md", "markdown");
+    }
+
+    @Override
+    public BodyResult read(SourceText source, DiagnosticSink sink) {
+        String html = renderer.render(parser.parse(source.body()));
+        Document doc = Jsoup.parseBodyFragment(joinCjkLines(sanitizer.clean(html)));
+        doc.outputSettings().prettyPrint(false);
+        FrontMatter.Builder derived = new FrontMatter.Builder();
+        Element h1 = doc.body().children().first();
+        if (h1 != null && h1.tagName().equals("h1")) {
+            derived.title = Optional.of(h1.text());
+            derived.where.put("title", new SourceRef(source.path(), source.firstLine(), 1));
+            h1.remove();
+        }
+        List<Caption> captions = figures(doc, source);
+        Element firstParagraph = doc.body().selectFirst("p");
+        String lead = firstParagraph == null ? "" : firstParagraph.text();
+        return new BodyResult(derived.build(), doc.body().html(), doc.body().wholeText(), lead, captions,
+                Optional.empty(), List.of());
+    }
+
+    /**
+     * A soft line break between two Chinese characters must vanish: browsers would show it as a
+     * space, which Chinese text does not have.
+     */
+    static String joinCjkLines(String html) {
+        return html.replaceAll("(?<=[\\p{IsHan}，。、；：！？”’」』）])\\n(?=[\\p{IsHan}“‘「『（])", "");
+    }
+
+    private static List<Caption> figures(Document doc, SourceText source) {
+        List<Caption> captions = new ArrayList<>();
+        for (Element p : doc.select("p")) {
+            if (p.childrenSize() != 1 || !p.ownText().isBlank() || !p.child(0).tagName().equals("img")) {
+                continue;
+            }
+            Element img = p.child(0);
+            String text = img.attr("title").isBlank() ? img.attr("alt") : img.attr("title");
+            Element figure = new Element("figure").appendChild(img.clone());
+            if (!text.isBlank()) {
+                figure.appendElement("figcaption").text(text);
+                captions.add(new Caption(text, SourceRef.file(source.path())));
+            }
+            p.replaceWith(figure);
+        }
+        return captions;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.kaiyuan.postprocess;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Parses a rendered page once, runs the transforms in order, serialises once. Pretty printing is
+ * off: re-indenting inserts whitespace, and a space between two Chinese characters is visible.
+ */
+public final class HtmlPostProcessor {
+    private final List<HtmlTransform> transforms;
+
+    public HtmlPostProcessor(List<HtmlTransform> transforms) {
+        this.transforms = List.copyOf(transforms);
+    }
+
+    /** The chain for a published build. */
+    public static HtmlPostProcessor forBuild() {
+        return new HtmlPostProcessor(List.of(new ExternalLinks(), new LazyImages()));
+    }
+
+    public String process(String html) {
+        Document page = Jsoup.parse(html);
+        transforms.forEach(t -> t.apply(page));
+        page.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        return page.outerHtml();
+    }
+}

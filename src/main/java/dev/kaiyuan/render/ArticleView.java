@@ -1,0 +1,31 @@
+package dev.kaiyuan.render;
+
+import java.util.List;
+
+/**
+ * Everything the article page shows. {@code bodyHtml} is sanitised HTML and is the only value
+ * a template may print without escaping. Empty strings stand for "not known".
+ */
+public record ArticleView(
+        String title,
+        boolean titleDerived,
+        String lang,
+        String dateIso,
+        String dateDisplay,
+        boolean dateApproximate,
+        String author,
+        String sourceName,
+        String sourceUrl,
+        List<String> tags,
+        String summary,
+        String bodyHtml,
+        List<String> captions,
+        String rights,
+        int readingMinutes,
+        int damageCount) {
+
+    public ArticleView {
+        tags = List.copyOf(tags);
+        captions = List.copyOf(captions);
+    }
+}
