@@ -139,9 +139,10 @@ public final class RawTextReader implements SourceReader {
 
     private static void report(DamageSpot spot, DamageDetector.Span span, String raw, DiagnosticSink sink) {
         String found = raw.substring(span.start(), span.end());
-        String removed = span.tagFragments().isEmpty() ? "" : "; stray markup removed";
+        String dropped = span.tagFragments().stream().map(f -> "'" + raw.substring(f[0], f[1]) + "'")
+                .reduce((a, b) -> a + ", " + b).map(f -> "; markup " + f + " dropped").orElse("");
         sink.report(Diagnostic.warning("damage", spot.where(), "damaged text '" + found + "'",
-                spot.kind() + removed + "; kept as found and marked on the page",
+                spot.kind() + dropped + "; the rest is kept as found and marked on the page",
                 "compare with the original article and correct the seed; Kaiyuan never guesses missing text"));
     }
 
