@@ -14,13 +14,14 @@ public record Byline(Optional<String> source, Optional<String> author, Optional<
     // 记者 (reporter), 编辑/责编 (editor, dropped); Traditional and Simplified forms both.
     private static final Pattern WEN = Pattern.compile(
             "文\\s*[/／]\\s*(?<a>[^\\s】\\]]+)(?:\\s+(?<b>[^】\\]]+?))?\\s*(?=[】\\]]|$)");
-    private static final Pattern AUTHOR = Pattern.compile("作者\\s*[:：]\\s*(?<a>[^\\s|｜】\\]]+(?:\\s[^\\s|｜】\\]:：]+)*)");
+    private static final Pattern AUTHOR = Pattern.compile(
+            "作者\\s*[:：]\\s*(?<a>[\\p{IsHan}·]{2,8}|\\p{IsLatin}[\\p{IsLatin}.' ]*\\p{IsLatin})");
     private static final Pattern SOURCE = Pattern.compile("[来來]源\\s*[:：]\\s*(?<s>[^\\s|｜】\\]]+)");
     private static final Pattern REPORTER = Pattern.compile(
             "(?<s>[\\p{IsHan}]{2,8}?)?[记記]者\\s*[:：]?\\s*(?<a>[\\p{IsHan}·]{2,5}(?:\\s+[\\p{IsHan}·]{2,5})*)");
     private static final Pattern EDITOR = Pattern.compile("(?:[责責]?[编編]|[责責]任[编編][辑輯])\\s*[:：]\\s*\\S+");
     static final Pattern DATE = Pattern.compile(
-            "(?<y>(?:19|20)\\d\\d)\\s*[-/.年]\\s*(?<m>\\d{1,2})\\s*[-/.月]\\s*(?<d>\\d{1,2})\\s*日?(?:\\s+\\d{1,2}:\\d\\d(?::\\d\\d)?)?");
+            "(?<y>(?:19|20)\\d\\d)\\s*[-/.年]\\s*(?<m>\\d{1,2})\\s*[-/.月]\\s*(?<d>\\d{1,2})(?:\\s*日)?(?:\\s+\\d{1,2}:\\d\\d(?::\\d\\d)?)?");
     private static final int MAX_LENGTH = 80;
     /** After taking out what we understood, a byline line has at most this much left over. */
     private static final int MAX_LEFTOVER = 3;

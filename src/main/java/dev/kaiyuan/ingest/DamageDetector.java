@@ -28,7 +28,7 @@ public final class DamageDetector {
     }
 
     private static final Pattern SEEDS = Pattern.compile(
-            "\uFFFD+|锟.?|斤拷|烫{2,}|屯{2,}|[?!]{2,}");
+            "\uFFFD+|(?:锟.拷?|斤拷)+|锟|烫{2,}|屯{2,}|[?!]{2,}");
     private static final Pattern TAGS = Pattern.compile(
             "</?[A-Za-z][A-Za-z0-9]{0,9}(?:\\s[^<>\\n]{0,80})?/?>|(?<![A-Za-z</])/[A-Za-z]{1,6}>");
 

@@ -5,7 +5,7 @@ package dev.kaiyuan.ingest;
  * {@code ,:;?!} inside Chinese text become {@code ，：；？！} (GB/T 15834 uses the full-width
  * forms in Chinese running text). A mark is "inside Chinese text" when it touches a Han character
  * or Chinese punctuation on one side and is not followed or preceded by a space on the other, so
- * {@code 辦公室,合伙人}, {@code 80%”,他} and {@code gpt-oss-20b,免費} change, while English
+ * {@code 辦公室,合伙人}, {@code 80%”,他}, {@code gpt-oss-20b,免費} and a line-final {@code 不信!} change, while English
  * ({@code Notice: The}), times ({@code 10:30}) and URLs ({@code https://}) do not.
  */
 public final class PunctuationFixer {
@@ -39,7 +39,10 @@ public final class PunctuationFixer {
     }
 
     private static boolean inChineseText(int prev, int next) {
-        return (Cjk.isHanLike(prev) && isWordChar(next)) || (Cjk.isHanLike(next) && isWordChar(prev));
+        boolean hanBefore = prev >= 0 && Cjk.isHanLike(prev);
+        boolean hanAfter = next >= 0 && Cjk.isHanLike(next);
+        // At the end of a line a mark after Chinese text closes a Chinese sentence.
+        return (hanBefore && (next < 0 || isWordChar(next))) || (hanAfter && isWordChar(prev));
     }
 
     private static boolean isWordChar(int cp) {

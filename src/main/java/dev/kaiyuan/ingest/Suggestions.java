@@ -14,7 +14,7 @@ final class Suggestions {
         String w = word.toLowerCase(Locale.ROOT);
         return known.stream()
                 .min(Comparator.comparingInt((String k) -> distance(w, k)))
-                .filter(k -> distance(w, k) <= Math.max(1, k.length() / 3));
+                .filter(k -> distance(w, k) <= Math.max(2, k.length() / 3));
     }
 
     /** Levenshtein distance. */
