@@ -1,0 +1,119 @@
+package dev.kaiyuan.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaiyuan.diag.Diagnostic;
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.SourceFile;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class ArticleReaderTest {
+    private final ArticleReader reader = new ArticleReader(ZoneId.of("Asia/Shanghai"));
+    private final DiagnosticSink sink = new DiagnosticSink();
+
+    private Optional<Article> read(String path, String text, String sidecar) {
+        Optional<SourceFile> side = sidecar == null ? Optional.empty()
+                : Optional.of(new SourceFile(path.replaceAll("\\.\\w+$", ".meta.yaml"), utf8(sidecar)));
+        return reader.read(new SourceFile(path, utf8(text)), side, sink);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sidecarOverridesWhatTheTextSays() {
+        Article a = read("seeds/000_2ce86e36bd807f4f.txt", SeedFixture.text(), """
+                title: 編輯的標題
+                date: 2025-08-21
+                date_inferred: true
+                author: 編輯部
+                """).orElseThrow();
+        assertThat(a.title()).isEqualTo("編輯的標題");
+        assertThat(a.titleDerived()).isFalse();
+        assertThat(a.author()).contains("編輯部");
+        assertThat(a.source().orElseThrow().name()).isEqualTo("觀察者網");
+        assertThat(a.date().orElseThrow().day()).isEqualTo(LocalDate.of(2025, 8, 21));
+        assertThat(a.date().orElseThrow().inferred()).isTrue();
+        assertThat(sink.sorted()).extracting(Diagnostic::code).containsOnly("damage");
+    }
+
+    @Test
+    void rawTextMayCarryItsOwnFrontMatterAndPositionsStayTrue() {
+        Article a = read("seeds/a.txt", "---\ntitle: 標題\ndate: 2025-08-05\n---\n文/新華社 王小明\n正文第一段。\n正文?!?/p>第二段。\n",
+                null).orElseThrow();
+        assertThat(a.title()).isEqualTo("標題");
+        assertThat(a.author()).contains("王小明");
+        assertThat(sink.sorted()).singleElement().satisfies(d -> assertThat(d.where().toString()).isEqualTo("seeds/a.txt:7:3"));
+    }
+
+    @Test
+    void markdownWithoutFrontMatterTakesTitleFromItsHeading() {
+        Article a = read("seeds/b.md", "# OpenAI releases gpt-oss\n\nThe models are *open weight*.\n", null).orElseThrow();
+        assertThat(a.title()).isEqualTo("OpenAI releases gpt-oss");
+        assertThat(a.titleDerived()).isFalse();
+        assertThat(a.lang()).isEqualTo("en");
+        assertThat(a.bodyHtml()).doesNotContain("<h1");
+        assertThat(a.slug()).isEqualTo("b");
+    }
+
+    @Test
+    void unclosedFrontMatterIsAnErrorAtLineOne() {
+        assertThat(read("seeds/c.md", "---\ntitle: x\n\nbody", null)).isEmpty();
+        assertThat(sink.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.format()).startsWith("seeds/c.md:1:1: error: front matter: no closing '---'");
+        });
+    }
+
+    @Test
+    void emptyArticleIsAnError() {
+        assertThat(read("seeds/d.md", "---\ntitle: x\n---\n\n", null)).isEmpty();
+        assertThat(sink.sorted()).extracting(Diagnostic::code).containsExactly("article.empty");
+    }
+
+    @Test
+    void frontMatterErrorAndSidecarErrorAreBothReported() {
+        assertThat(read("seeds/e.txt", "---\ntitle: [\n---\n正文。\n", "date: not a date\n")).isEmpty();
+        assertThat(sink.sorted()).extracting(d -> d.where().path())
+                .containsExactlyInAnyOrder("seeds/e.meta.yaml", "seeds/e.txt");
+    }
+
+    @Test
+    void markdownFeaturesRender() {
+        Article a = read("seeds/f.md", """
+                ---
+                title: Features
+                ---
+                ## A heading
+
+                | model | params |
+                |---|---|
+                | gpt-oss-120b | 117B |
+
+                ~~closed~~ open, see https://openai.com/ and a note[^1].
+
+                ![Sam Altman](https://example.org/a.jpg "OpenAI CEO Sam Altman")
+
+                中文第一行
+                中文第二行
+
+                [^1]: The footnote.
+                """, null).orElseThrow();
+        Document doc = Jsoup.parseBodyFragment(a.bodyHtml());
+        assertThat(doc.select("h2#a-heading")).hasSize(1);
+        assertThat(doc.select("table td").eachText()).contains("gpt-oss-120b", "117B");
+        assertThat(doc.select("del").text()).isEqualTo("closed");
+        assertThat(doc.select("a[href=https://openai.com/]")).hasSize(1);
+        assertThat(doc.select(".footnotes li")).hasSize(1);
+        assertThat(doc.select("figure > figcaption").text()).isEqualTo("OpenAI CEO Sam Altman");
+        assertThat(a.captions()).extracting(c -> c.text()).containsExactly("OpenAI CEO Sam Altman");
+        assertThat(a.bodyHtml()).contains("中文第一行中文第二行");
+    }
+}
