@@ -82,13 +82,21 @@ public final class FrontMatterParser {
                 .setMaxAliasesForCollections(10).setAllowRecursiveKeys(false).build();
     }
 
+    /**
+     * A YAML syntax error. When the file simply ends inside something (a quote, a bracket), the
+     * place where that something began is what the user must fix, so that is where we point.
+     */
     private static Diagnostic syntaxError(MarkedYamlEngineException e, String path, int firstLine) {
-        Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-        SourceRef where = mark == null ? new SourceRef(path, firstLine, 1)
-                : new SourceRef(path, firstLine + mark.getLine(), mark.getColumn() + 1);
         String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
         String context = e.getContext() == null ? "" : e.getContext();
-        return Diagnostic.error("frontmatter.syntax", where, "front matter: " + problem, context,
+        boolean unterminated = problem.contains("end of stream") && e.getContextMark().isPresent();
+        Mark mark = (unterminated ? e.getContextMark() : e.getProblemMark().or(e::getContextMark)).orElse(null);
+        SourceRef where = mark == null ? new SourceRef(path, firstLine, 1)
+                : new SourceRef(path, firstLine + mark.getLine(), mark.getColumn() + 1);
+        String title = unterminated && context.contains("quoted scalar") ? "unclosed quote"
+                : unterminated ? "not closed before the end: " + context.replace("while scanning ", "") : problem;
+        String detail = unterminated ? "the front matter ends before it is closed" : context;
+        return Diagnostic.error("frontmatter.syntax", where, "front matter: " + title, detail,
                 "fix the YAML; quote values that contain ': ' or start with a special character");
     }
 

@@ -12,8 +12,8 @@ public record SourceReaders(List<SourceReader> readers) {
 
     public static SourceReaders defaults(ScriptFolding folding) {
         HtmlSanitizer sanitizer = new HtmlSanitizer();
-        return new SourceReaders(List.of(new MarkdownReader(sanitizer), new RawTextReader(folding)
-));
+        return new SourceReaders(List.of(new MarkdownReader(sanitizer), new RawTextReader(folding),
+                new HtmlPageReader(sanitizer)));
     }
 
     public Optional<SourceReader> forExtension(String extension) {

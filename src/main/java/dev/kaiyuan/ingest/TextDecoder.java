@@ -32,6 +32,10 @@ public final class TextDecoder {
         Optional<DecodedText> decoded = byByteOrderMark(bytes)
                 .or(() -> strict(bytes, 0, StandardCharsets.UTF_8, false))
                 .or(() -> detected(bytes));
+        if (decoded.isEmpty() && looksBinary(bytes)) {
+            return failure(file, "binary file, not an article", "it holds control bytes that no text has",
+                    "remove it from seeds/; articles are .md, .txt or .html text files");
+        }
         if (decoded.isEmpty()) {
             return failure(file, "cannot decode the file as text",
                     "the bytes are not UTF-8 and match no charset ICU knows",
@@ -106,6 +110,16 @@ public final class TextDecoder {
             return Optional.empty();
         }
         return strict(bytes, 0, Charset.forName(name), false);
+    }
+
+    private static boolean looksBinary(byte[] bytes) {
+        long control = 0;
+        for (byte b : bytes) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) {
+                control++;
+            }
+        }
+        return bytes.length > 0 && (double) control / bytes.length > MAX_CONTROL_SHARE;
     }
 
     static boolean looksBinary(String text) {

@@ -1,5 +1,7 @@
 package dev.kaiyuan.render;
 
+import com.ibm.icu.text.Transliterator;
+
 /**
  * Interface words of the default theme in the site's language. Templates use these instead of
  * hard-coded strings so one theme serves a Chinese or an English digest.
@@ -23,8 +25,23 @@ public record Labels(
         String backToHome,
         String poweredBy) {
 
+    /** English, Simplified or Traditional Chinese (converted with ICU) by the site's language. */
     public static Labels forLanguage(String lang) {
-        return lang.startsWith("zh") ? chinese() : english();
+        if (!lang.startsWith("zh")) {
+            return english();
+        }
+        boolean traditional = lang.contains("Hant") || lang.endsWith("TW") || lang.endsWith("HK") || lang.endsWith("MO");
+        return traditional ? traditional(chinese()) : chinese();
+    }
+
+    private static Labels traditional(Labels l) {
+        Transliterator t = Transliterator.getInstance("Hans-Hant");
+        return new Labels(t.transliterate(l.home), t.transliterate(l.latest), t.transliterate(l.undated),
+                t.transliterate(l.readingTime), t.transliterate(l.minutes), t.transliterate(l.source),
+                t.transliterate(l.author), t.transliterate(l.approximate), t.transliterate(l.approximateNote),
+                t.transliterate(l.captions), t.transliterate(l.rights), t.transliterate(l.tags),
+                t.transliterate(l.damageNote), t.transliterate(l.derivedTitleNote), t.transliterate(l.emptySite),
+                t.transliterate(l.backToHome), t.transliterate(l.poweredBy));
     }
 
     static Labels english() {
