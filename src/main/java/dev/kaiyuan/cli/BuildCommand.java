@@ -5,6 +5,7 @@ import dev.kaiyuan.build.BuildFailure;
 import dev.kaiyuan.build.BuildRequest;
 import dev.kaiyuan.build.BuildResult;
 import dev.kaiyuan.diag.Diagnostic;
+import dev.kaiyuan.output.OutputFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,6 +42,12 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outStream = spec.commandLine().getOut();
         Path target = out != null ? out : project.resolve("site");
+        Optional<String> unsafe = OutputFolder.problem(project, target);
+        if (unsafe.isPresent()) {
+            err.println("kaiyuan: refusing to build: " + unsafe.get());
+            err.flush();
+            return ExitCode.USAGE;
+        }
         BuildRequest request = new BuildRequest(project, target, drafts, strict, Optional.ofNullable(baseUrl));
         try {
             BuildResult result = Build.run(request);

@@ -25,6 +25,9 @@ public final class DiskSiteWriter implements SiteWriter {
     @Override
     public void write(List<OutputFile> files) throws IOException {
         Path parent = out.getParent();
+        if (parent == null) {
+            throw new IOException("refusing to replace a file-system root: " + out);
+        }
         Files.createDirectories(parent);
         Path fresh = parent.resolve("." + out.getFileName() + ".kaiyuan-new");
         Path old = parent.resolve("." + out.getFileName() + ".kaiyuan-old");
