@@ -14,7 +14,6 @@ import dev.kaiyuan.output.SiteWriter;
 import dev.kaiyuan.postprocess.HtmlPostProcessor;
 import dev.kaiyuan.render.PageRenderer;
 import dev.kaiyuan.render.RenderedPage;
-import dev.kaiyuan.render.freemarker.FreemarkerEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +68,8 @@ public final class Build {
                 : SiteConfig.defaults();
         Optional<String> override = request.baseUrl()
                 .flatMap(u -> ConfigLoader.baseUrl(u, SourceRef.file("--base-url"), sink));
-        return override.map(u -> new SiteConfig(config.title(), config.description(), config.language(),
-                Optional.of(u), config.zone())).orElse(config);
+        SiteConfig withUrl = override.map(config::withBaseUrl).orElse(config);
+        return request.engine().map(withUrl::withEngine).orElse(withUrl);
     }
 
     private static List<Article> read(List<Seed> seeds, SiteConfig config, boolean drafts, DiagnosticSink sink) {
@@ -86,9 +85,12 @@ public final class Build {
 
     private static List<OutputFile> render(Path project, SiteModel site, SiteConfig config, DiagnosticSink sink)
             throws IOException {
-        try (Theme theme = Theme.open(project)) {
-            PageRenderer renderer = new PageRenderer(new FreemarkerEngine(theme.templateRoots()),
-                    theme.displayFolder(project));
+        Optional<Theme> opened = Theme.open(project, config.engine(), sink);
+        if (opened.isEmpty()) {
+            return List.of();
+        }
+        try (Theme theme = opened.get()) {
+            PageRenderer renderer = new PageRenderer(theme.engine(), theme.displayFolder(project));
             HtmlPostProcessor post = HtmlPostProcessor.forBuild();
             List<OutputFile> files = new ArrayList<>();
             for (RenderedPage page : renderer.render(site, config, sink)) {

@@ -1,5 +1,11 @@
 package dev.kaiyuan.build;
 
+import dev.kaiyuan.diag.Diagnostic;
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.SourceRef;
+import dev.kaiyuan.render.TemplateEngine;
+import dev.kaiyuan.render.freemarker.FreemarkerEngine;
+import dev.kaiyuan.render.pebble.PebbleEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,42 +23,141 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The template folders a build renders with: the project's {@code templates/} (if any) in front
- * of the default theme packaged in the jar. A project can override single templates or assets;
- * a project without {@code templates/} gets the whole default theme. Close it after the build
- * (the packaged theme is read through the jar's file system).
+ * The theme a build renders with: the project's {@code templates/} (if any) in front of the
+ * default theme packaged in the jar, so a project can override single templates or assets.
+ *
+ * <p>A theme folder holds templates of one engine: FreeMarker ({@code .ftlh}) or Pebble
+ * ({@code .peb}). The default theme carries both: FreeMarker at its top level and a complete
+ * Pebble port in its {@code pebble/} folder; a project may do the same. The engine is the one
+ * asked for ({@code --engine}, else {@code engine:} in the config), else the one the project's
+ * templates are written for, else FreeMarker. Both engines share the theme's {@code assets/}.
+ * Close the theme after the build (the packaged theme is read through the jar's file system).
  */
 final class Theme implements AutoCloseable {
     static final String BUILTIN = "/dev/kaiyuan/theme/";
+    static final String PEBBLE_PORT = "pebble";
     private static final String PROBE = "layout.ftlh";
 
-    private final List<Path> roots;
+    /** The two engines, by the name users write and the extension of their templates. */
+    enum Engine {
+        FREEMARKER("freemarker", "ftlh"), PEBBLE("pebble", "peb");
+
+        final String id;
+        final String extension;
+
+        Engine(String id, String extension) {
+            this.id = id;
+            this.extension = extension;
+        }
+
+        static Optional<Engine> named(String name) {
+            return Stream.of(values()).filter(e -> e.id.equalsIgnoreCase(name.strip())).findFirst();
+        }
+    }
+
+    private final Engine engine;
+    private final List<Path> templateRoots;
+    private final List<Path> themeFolders;
+    private final boolean projectTemplates;
     private final Optional<FileSystem> opened;
 
-    private Theme(List<Path> roots, Optional<FileSystem> opened) {
-        this.roots = List.copyOf(roots);
+    private Theme(Engine engine, List<Path> templateRoots, List<Path> themeFolders, boolean projectTemplates,
+            Optional<FileSystem> opened) {
+        this.engine = engine;
+        this.templateRoots = List.copyOf(templateRoots);
+        this.themeFolders = List.copyOf(themeFolders);
+        this.projectTemplates = projectTemplates;
         this.opened = opened;
     }
 
-    static Theme open(Path project) throws IOException {
-        List<Path> roots = new ArrayList<>();
+    /**
+     * @param requested engine named by flag or config, if any
+     * @return empty when the project's templates are unusable (reported to the sink)
+     */
+    static Optional<Theme> open(Path project, Optional<String> requested, DiagnosticSink sink) throws IOException {
         Path own = project.resolve("templates");
-        if (Files.isDirectory(own)) {
-            roots.add(own);
+        boolean hasOwn = Files.isDirectory(own);
+        Optional<Engine> engine = choose(own, hasOwn, requested, sink);
+        if (engine.isEmpty()) {
+            return Optional.empty();
         }
+        List<Path> folders = new ArrayList<>();
+        if (hasOwn) {
+            folders.add(own);
+        }
+        Optional<FileSystem> opened = Optional.empty();
         URL probe = Theme.class.getResource(BUILTIN + PROBE);
-        if (probe == null) {
-            return new Theme(roots, Optional.empty());
+        if (probe != null) {
+            URI uri = toUri(probe);
+            if ("jar".equals(uri.getScheme())) {
+                opened = openJar(uri);
+                folders.add(opened.orElseGet(() -> FileSystems.getFileSystem(uri)).getPath(BUILTIN));
+            } else {
+                folders.add(Path.of(uri).getParent());
+            }
         }
-        URI uri = toUri(probe);
-        if (!"jar".equals(uri.getScheme())) {
-            roots.add(Path.of(uri).getParent());
-            return new Theme(roots, Optional.empty());
+        List<Path> roots = folders.stream().map(f -> engineRoot(f, engine.get())).toList();
+        return Optional.of(new Theme(engine.get(), roots, folders, hasOwn, opened));
+    }
+
+    private static Optional<Engine> choose(Path own, boolean hasOwn, Optional<String> requested, DiagnosticSink sink)
+            throws IOException {
+        Optional<Engine> asked = Optional.empty();
+        if (requested.isPresent()) {
+            asked = Engine.named(requested.get());
+            if (asked.isEmpty()) {
+                sink.report(Diagnostic.error("theme.engine", SourceRef.file("kaiyuan.yaml"),
+                        "unknown template engine '" + requested.get() + "'", "", "use freemarker or pebble"));
+                return Optional.empty();
+            }
         }
-        Optional<FileSystem> fs = openJar(uri);
-        FileSystem jar = fs.orElseGet(() -> FileSystems.getFileSystem(uri));
-        roots.add(jar.getPath(BUILTIN));
-        return new Theme(roots, fs);
+        if (!hasOwn) {
+            return Optional.of(asked.orElse(Engine.FREEMARKER));
+        }
+        Engine engine = asked.isPresent() ? asked.get() : detect(own);
+        Path root = engineRoot(own, engine);
+        List<String> ftlh = templates(own, root, Engine.FREEMARKER);
+        List<String> peb = templates(own, root, Engine.PEBBLE);
+        if (!ftlh.isEmpty() && !peb.isEmpty()) {
+            sink.report(Diagnostic.error("theme.mixed", SourceRef.file(peb.get(0)),
+                    "the theme mixes FreeMarker and Pebble templates",
+                    "FreeMarker: " + String.join(", ", ftlh) + "; Pebble: " + String.join(", ", peb),
+                    "keep one engine per folder; a Pebble port of a FreeMarker theme goes in templates/pebble/"));
+            return Optional.empty();
+        }
+        List<String> other = engine == Engine.PEBBLE ? ftlh : peb;
+        if (!other.isEmpty()) {
+            sink.report(Diagnostic.error("theme.engine-mismatch", SourceRef.file(other.get(0)),
+                    "engine " + engine.id + " was chosen but the project's templates are written for the other engine",
+                    String.join(", ", other), "choose the engine the templates are written in, or add a port"));
+            return Optional.empty();
+        }
+        return Optional.of(engine);
+    }
+
+    /** The engine a project's own templates are written for; FreeMarker when they say nothing. */
+    private static Engine detect(Path own) throws IOException {
+        boolean ftlh = !templates(own, own, Engine.FREEMARKER).isEmpty();
+        boolean peb = !templates(own, own, Engine.PEBBLE).isEmpty();
+        return peb && !ftlh ? Engine.PEBBLE : Engine.FREEMARKER;
+    }
+
+    /** Where an engine's templates live in a theme folder: a Pebble port in pebble/, else the folder. */
+    private static Path engineRoot(Path folder, Engine engine) {
+        Path port = folder.resolve(PEBBLE_PORT);
+        return engine == Engine.PEBBLE && Files.isDirectory(port) ? port : folder;
+    }
+
+    /** Template files of one engine under {@code root}, outside assets/ and outside a nested port. */
+    private static List<String> templates(Path project, Path root, Engine engine) throws IOException {
+        Path port = root.resolve(PEBBLE_PORT);
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(root.resolve("assets")) && (root.endsWith(PEBBLE_PORT) || !p.startsWith(port)))
+                    .filter(p -> p.getFileName().toString().endsWith("." + engine.extension))
+                    .map(p -> "templates/" + project.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
     }
 
     private static URI toUri(URL url) throws IOException {
@@ -72,20 +177,28 @@ final class Theme implements AutoCloseable {
         }
     }
 
-    List<Path> templateRoots() {
-        return roots;
+    TemplateEngine engine() {
+        return engine == Engine.PEBBLE ? new PebbleEngine(templateRoots) : new FreemarkerEngine(templateRoots);
     }
 
-    /** How template paths appear in messages: the project's own folder when it has one. */
+    String engineName() {
+        return engine.id;
+    }
+
+    /** How template paths appear in messages: relative to the project when it has its own theme. */
     String displayFolder(Path project) {
-        return !roots.isEmpty() && roots.get(0).equals(project.resolve("templates")) ? "templates/" : "(default theme)/";
+        if (!projectTemplates) {
+            return "(default theme)/";
+        }
+        String rel = project.relativize(templateRoots.get(0)).toString().replace('\\', '/');
+        return rel + "/";
     }
 
     /** Asset files by site path ({@code assets/style.css}); the project's win over the default theme's. */
     Map<String, Path> assets() throws IOException {
         Map<String, Path> assets = new TreeMap<>();
-        for (int i = roots.size() - 1; i >= 0; i--) {
-            Path dir = roots.get(i).resolve("assets");
+        for (int i = themeFolders.size() - 1; i >= 0; i--) {
+            Path dir = themeFolders.get(i).resolve("assets");
             if (!Files.isDirectory(dir)) {
                 continue;
             }

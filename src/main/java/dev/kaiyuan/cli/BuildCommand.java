@@ -31,6 +31,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at.")
     String baseUrl;
 
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "Template engine: freemarker or pebble (default: as the theme is written, or the config's engine).")
+    String engine;
+
     @Option(names = "--drafts", description = "Include articles marked draft: true.")
     boolean drafts;
 
@@ -48,7 +52,8 @@ final class BuildCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        BuildRequest request = new BuildRequest(project, target, drafts, strict, Optional.ofNullable(baseUrl));
+        BuildRequest request = new BuildRequest(project, target, drafts, strict, Optional.ofNullable(baseUrl),
+                Optional.ofNullable(engine));
         try {
             BuildResult result = Build.run(request);
             result.diagnostics().stream().map(Diagnostic::format).forEach(err::println);

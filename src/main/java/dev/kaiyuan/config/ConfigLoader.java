@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Reads {@code kaiyuan.yaml}; every bad key or value is a located diagnostic, the rest still applies. */
 public final class ConfigLoader {
-    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "timezone");
+    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "timezone", "engine");
 
     private ConfigLoader() {
     }
@@ -66,13 +66,13 @@ public final class ConfigLoader {
         }
         String v = scalar.getValue().strip();
         return switch (key) {
-            case "title" -> new SiteConfig(v, c.description(), c.language(), c.baseUrl(), c.zone());
-            case "description" -> new SiteConfig(c.title(), v, c.language(), c.baseUrl(), c.zone());
-            case "language" -> new SiteConfig(c.title(), c.description(), v, c.baseUrl(), c.zone());
-            case "base_url" -> baseUrl(v, where, sink).map(u -> new SiteConfig(c.title(), c.description(),
-                    c.language(), Optional.of(u), c.zone())).orElse(c);
+            case "title" -> new SiteConfig(v, c.description(), c.language(), c.baseUrl(), c.zone(), c.engine());
+            case "description" -> new SiteConfig(c.title(), v, c.language(), c.baseUrl(), c.zone(), c.engine());
+            case "language" -> new SiteConfig(c.title(), c.description(), v, c.baseUrl(), c.zone(), c.engine());
+            case "base_url" -> baseUrl(v, where, sink).map(c::withBaseUrl).orElse(c);
             case "timezone" -> zone(v, where, sink).map(z -> new SiteConfig(c.title(), c.description(),
-                    c.language(), c.baseUrl(), z)).orElse(c);
+                    c.language(), c.baseUrl(), z, c.engine())).orElse(c);
+            case "engine" -> c.withEngine(v);
             default -> {
                 sink.report(Diagnostic.warning("config.unknown-key", at(t.getKeyNode(), path),
                         "config: unknown key '" + key + "'", "it is ignored", "known keys: " + String.join(", ", KEYS)));
