@@ -1,0 +1,114 @@
+package dev.kaiyuan.enrich;
+
+import com.ibm.icu.text.Transliterator;
+import dev.kaiyuan.model.EntityId;
+import dev.kaiyuan.model.Gazetteer;
+import dev.kaiyuan.model.Mention;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.ahocorasick.trie.PayloadEmit;
+import org.ahocorasick.trie.PayloadTrie;
+
+/**
+ * Finds the knowledge base's organizations, models and people in text with one Aho-Corasick
+ * automaton over every name and alias. Text and aliases are both folded from Traditional to
+ * Simplified Chinese (ICU, character by character so offsets stay true), so either script finds
+ * either alias. Overlapping matches keep the longest: {@code gpt-oss-120b} beats {@code gpt-oss},
+ * {@code 阿里·法哈迪} (Ali Farhadi) beats {@code 阿里} (Alibaba).
+ *
+ * <p>Latin-script aliases must stand on word boundaries ({@code Meta} is not in {@code metadata})
+ * and obey a case rule: matching ignores case, but a match written all in lower case is accepted
+ * only when the alias itself is lower case or carries a digit or hyphen (so {@code gpt-oss-20b}
+ * and {@code GPT-OSS-20B} match, while a {@code llama} or an {@code apple} in prose does not
+ * become Meta's model or Apple Inc.). Built once per knowledge base; thread-safe.
+ */
+public final class EntityTagger {
+    private final PayloadTrie<Alias> trie;
+    private final Map<Integer, Integer> foldCache = new HashMap<>();
+    private final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
+
+    /** One searchable name of an entity. */
+    record Alias(EntityId entity, String written) {
+    }
+
+    public EntityTagger(Gazetteer gazetteer) {
+        PayloadTrie.PayloadTrieBuilder<Alias> builder = PayloadTrie.<Alias>builder().ignoreCase().ignoreOverlaps();
+        for (Alias alias : aliases(gazetteer)) {
+            String key = fold(alias.written()).toLowerCase(Locale.ROOT);
+            if (!key.isBlank()) {
+                builder.addKeyword(key, alias);
+            }
+        }
+        this.trie = builder.build();
+    }
+
+    private static List<Alias> aliases(Gazetteer g) {
+        List<Alias> all = new ArrayList<>();
+        g.organizations().forEach(o -> Stream.concat(Stream.of(o.name()), o.aliases().stream())
+                .forEach(a -> all.add(new Alias(o.entityId(), a))));
+        g.models().forEach(m -> Stream.concat(Stream.of(m.name()), m.aliases().stream())
+                .forEach(a -> all.add(new Alias(m.entityId(), a))));
+        g.people().forEach(p -> Stream.concat(Stream.of(p.name()), p.aliases().stream())
+                .forEach(a -> all.add(new Alias(p.entityId(), a))));
+        return all;
+    }
+
+    /** Mentions in text order, none overlapping. */
+    public List<Mention> tag(String text) {
+        String folded = fold(text);
+        List<Mention> mentions = new ArrayList<>();
+        for (PayloadEmit<Alias> emit : trie.parseText(folded)) {
+            int start = emit.getStart();
+            int end = emit.getEnd() + 1;
+            Alias alias = emit.getPayload();
+            if (acceptable(text, start, end, alias.written())) {
+                mentions.add(new Mention(alias.entity(), start, end, text.substring(start, end)));
+            }
+        }
+        mentions.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return mentions;
+    }
+
+    private static boolean acceptable(String text, int start, int end, String alias) {
+        if (!isLatinWordChar(alias.charAt(0)) && !isLatinWordChar(alias.charAt(alias.length() - 1))) {
+            return true;
+        }
+        boolean boundaries = (!isLatinWordChar(alias.charAt(0)) || start == 0 || !isLatinWordChar(text.charAt(start - 1)))
+                && (!isLatinWordChar(alias.charAt(alias.length() - 1)) || end == text.length()
+                        || !isLatinWordChar(text.charAt(end)));
+        return boundaries && caseAllowed(text.substring(start, end), alias);
+    }
+
+    private static boolean caseAllowed(String found, String alias) {
+        boolean foundLower = found.equals(found.toLowerCase(Locale.ROOT));
+        boolean aliasLower = alias.equals(alias.toLowerCase(Locale.ROOT));
+        return !foundLower || aliasLower || alias.chars().anyMatch(c -> Character.isDigit(c) || c == '-');
+    }
+
+    private static boolean isLatinWordChar(char c) {
+        return c < 0x80 ? Character.isLetterOrDigit(c) : Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+
+    /** Traditional → Simplified, one code point at a time, keeping every char offset. */
+    private String fold(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            out.appendCodePoint(Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? foldHan(cp) : cp);
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
+    private synchronized int foldHan(int cp) {
+        return foldCache.computeIfAbsent(cp, c -> {
+            String s = toSimplified.transliterate(new String(Character.toChars(c)));
+            boolean sameWidth = s.codePointCount(0, s.length()) == 1 && Character.charCount(s.codePointAt(0)) == Character.charCount(c);
+            return sameWidth ? s.codePointAt(0) : c;
+        });
+    }
+}
