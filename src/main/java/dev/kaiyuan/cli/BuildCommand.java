@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kaiyuan build}: one build, diagnostics in compiler style, a summary line, an exit code. */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = KaiyuanCommand.Version.class,
         description = "Builds the site from seeds/ into site/ (replaced only when the build succeeds).")
 final class BuildCommand implements Callable<Integer> {
     @Spec

@@ -59,7 +59,7 @@ public final class FreemarkerEngine implements TemplateEngine {
                     e.getColumnNumber(), e.getEditorMessage(), e);
         } catch (TemplateException e) {
             throw new RenderException(nameOf(e.getTemplateSourceName(), file), number(e.getLineNumber()),
-                    number(e.getColumnNumber()), firstLine(e.getMessageWithoutStackTop()), e);
+                    number(e.getColumnNumber()), describe(e), e);
         } catch (IOException e) {
             throw new RenderException(file, 0, 0, "cannot read template: " + e.getMessage(), e);
         }
@@ -71,6 +71,16 @@ public final class FreemarkerEngine implements TemplateEngine {
 
     private static int number(Integer n) {
         return n == null ? 0 : n;
+    }
+
+    /**
+     * FreeMarker's first line often ends in ':' and names the culprit only on the next line
+     * ("The following has evaluated to null or missing:" / "==> nope"); keep the culprit.
+     */
+    static String describe(TemplateException e) {
+        String first = firstLine(e.getMessageWithoutStackTop());
+        String blamed = e.getBlamedExpressionString();
+        return first.endsWith(":") && blamed != null && !blamed.isBlank() ? first + " " + blamed : first;
     }
 
     private static String firstLine(String message) {

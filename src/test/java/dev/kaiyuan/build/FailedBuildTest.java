@@ -1,0 +1,173 @@
+package dev.kaiyuan.build;
+
+import static dev.kaiyuan.build.TestSites.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaiyuan.diag.Diagnostic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build that fails must leave the last good site exactly as it was, report every broken file
+ * with the line and column of its problem, and leave no half-written folders behind.
+ */
+class FailedBuildTest {
+    static final String GOOD = """
+            ---
+            title: A good article
+            date: 2025-08-21
+            ---
+            Open models keep getting better, and this article says so.
+            """;
+    /** The quote opened on line 3, column 8 is never closed. */
+    static final String UNCLOSED_QUOTE = """
+            ---
+            date: 2025-08-20
+            title: "An unclosed quote
+            ---
+            The body is fine.
+            """;
+    /** Month 13 on line 3; the value starts in column 7. */
+    static final String BAD_DATE = """
+            ---
+            title: A bad date
+            date: 2025-13-45
+            ---
+            The body is fine.
+            """;
+
+    @TempDir
+    Path project;
+    Path site;
+
+    @BeforeEach
+    void buildOnce() {
+        write(project, "seeds/good.md", GOOD);
+        site = project.resolve("site");
+        BuildResult first = Build.run(BuildRequest.of(project));
+        assertThat(first.succeeded()).as(first.diagnostics().toString()).isTrue();
+        assertThat(site.resolve("articles/good/index.html")).isRegularFile();
+    }
+
+    @Test
+    void brokenArticlesFailTheBuildAndLeaveTheSiteUntouched() {
+        Map<String, byte[]> before = TestSites.snapshot(site);
+        write(project, "seeds/broken.md", UNCLOSED_QUOTE);
+        write(project, "seeds/bad-date.md", BAD_DATE);
+
+        BuildResult result = Build.run(BuildRequest.of(project));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.errors()).isGreaterThanOrEqualTo(2);
+        List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertThat(errors).anySatisfy(d -> {
+            assertThat(d.where().path()).isEqualTo("seeds/bad-date.md");
+            assertThat(d.where().line()).isEqualTo(3);
+            assertThat(d.where().column()).isEqualTo(7);
+            assertThat(d.title()).contains("2025-13-45");
+        });
+        assertThat(errors).anySatisfy(d -> {
+            assertThat(d.where().path()).isEqualTo("seeds/broken.md");
+            assertThat(d.code()).isEqualTo("frontmatter.syntax");
+            assertThat(d.where().line()).isEqualTo(3);
+            assertThat(d.where().column()).isEqualTo(8);
+        });
+        assertThat(result.summary()).startsWith("Build failed");
+        assertSameSite(before);
+    }
+
+    /** An unterminated quote is reported where it opens, not at the end of the front matter. */
+    @Test
+    void unclosedQuoteIsReportedWhereTheQuoteOpens() {
+        write(project, "seeds/broken.md", UNCLOSED_QUOTE);
+
+        BuildResult result = Build.run(BuildRequest.of(project));
+
+        assertThat(result.diagnostics()).filteredOn(d -> d.where().path().equals("seeds/broken.md"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.where().toString()).isEqualTo("seeds/broken.md:3:8"));
+    }
+
+    @Test
+    void templateErrorNamesTheTemplateAndLineAndKeepsTheSite() {
+        Map<String, byte[]> before = TestSites.snapshot(site);
+        write(project, "templates/article.ftlh", """
+                <#ftl output_format="HTML">
+                <p>this line is fine</p>
+                <p>${nope.missing}</p>
+                """);
+
+        BuildResult result = Build.run(BuildRequest.of(project));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("template");
+            assertThat(d.where().path()).isEqualTo("templates/article.ftlh");
+            assertThat(d.where().line()).isEqualTo(3);
+            assertThat(d.title()).as("names what is missing").contains("nope");
+            assertThat(d.detail()).contains("articles/good/index.html");
+        });
+        assertSameSite(before);
+    }
+
+    @Test
+    void templateSyntaxErrorNamesTheTemplateAndLine() {
+        Map<String, byte[]> before = TestSites.snapshot(site);
+        write(project, "templates/index.ftlh", """
+                <#ftl output_format="HTML">
+                <p>fine</p>
+                <p>fine</p>
+                <#if>
+                """);
+
+        BuildResult result = Build.run(BuildRequest.of(project));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
+            assertThat(d.where().path()).isEqualTo("templates/index.ftlh");
+            assertThat(d.where().line()).isEqualTo(4);
+        });
+        assertSameSite(before);
+    }
+
+    @Test
+    void fixingTheProblemRebuildsAndReplacesTheSite() {
+        write(project, "seeds/bad-date.md", BAD_DATE);
+        assertThat(Build.run(BuildRequest.of(project)).succeeded()).isFalse();
+        assertThat(site.resolve("articles/bad-date")).doesNotExist();
+
+        write(project, "seeds/bad-date.md", BAD_DATE.replace("2025-13-45", "2025-08-19"));
+        BuildResult fixed = Build.run(BuildRequest.of(project));
+
+        assertThat(fixed.succeeded()).as(fixed.diagnostics().toString()).isTrue();
+        assertThat(site.resolve("articles/bad-date/index.html")).isRegularFile();
+        assertThat(site.resolve("articles/good/index.html")).isRegularFile();
+        assertThat(TestSites.leftovers(site)).isEmpty();
+    }
+
+    @Test
+    void deletedArticlesDisappearFromTheRebuiltSite() throws Exception {
+        write(project, "seeds/second.md", GOOD.replace("A good article", "A second article"));
+        assertThat(Build.run(BuildRequest.of(project)).succeeded()).isTrue();
+        assertThat(site.resolve("articles/second/index.html")).isRegularFile();
+
+        Files.delete(project.resolve("seeds/second.md"));
+        assertThat(Build.run(BuildRequest.of(project)).succeeded()).isTrue();
+
+        assertThat(site.resolve("articles/second")).doesNotExist();
+        assertThat(TestSites.page(site, "index.html").select(".card-title").eachText())
+                .containsExactly("A good article");
+    }
+
+    private void assertSameSite(Map<String, byte[]> before) {
+        Map<String, byte[]> after = TestSites.snapshot(site);
+        assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
+        before.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
+        assertThat(TestSites.leftovers(site)).as("temporary folders beside site/").isEmpty();
+    }
+}

@@ -1,0 +1,260 @@
+package dev.kaiyuan.cli;
+
+import static dev.kaiyuan.build.TestSites.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as scripts and CI use it: exit codes, compiler-style diagnostics, the summary line. */
+class CliTest {
+    static final String GOOD = """
+            ---
+            title: A good article
+            date: 2025-08-21
+            ---
+            Open models keep getting better, and this article says so.
+            """;
+    /** 'draft: maybe' — the value starts on line 3, column 8. */
+    static final String BAD = """
+            ---
+            title: A bad article
+            draft: maybe
+            date: 2025-08-21
+            ---
+            The body is fine.
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** One run of the CLI with its exit code and both streams. */
+    record Run(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+            code = Main.run(args, o, e);
+        }
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path project(String name) {
+        return dir.resolve(name);
+    }
+
+    @Test
+    void buildOfAGoodProjectExitsZeroWithASummaryLine() {
+        Path p = project("good");
+        write(p, "seeds/good.md", GOOD);
+
+        Run r = run("build", "--project", p.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out().strip()).matches("Built 1 article, 2 pages in \\d+\\.\\d s, \\d+ warnings?");
+        assertThat(r.err()).isEmpty();
+        assertThat(p.resolve("site/index.html")).isRegularFile();
+        assertThat(p.resolve("site/articles/good/index.html")).isRegularFile();
+    }
+
+    @Test
+    void brokenProjectExitsOneWithCompilerStyleDiagnosticsAndHints() {
+        Path p = project("broken");
+        write(p, "seeds/good.md", GOOD);
+        write(p, "seeds/bad.md", BAD);
+
+        Run r = run("build", "--project", p.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.CONTENT);
+        List<String> lines = r.errLines();
+        int at = indexOfMatch(lines, "seeds/bad\\.md:3:8: error: front matter: .+");
+        assertThat(at).as(r.toString()).isNotNegative();
+        assertThat(lines.get(at)).contains("'draft'").contains("maybe");
+        assertThat(lines).hasSizeGreaterThan(at + 1);
+        assertThat(lines.get(at + 1)).matches("\\s+hint: .+");
+        assertThat(r.out()).contains("Build failed");
+        assertThat(p.resolve("site")).doesNotExist();
+    }
+
+    @Test
+    void diagnosticPathsUseForwardSlashesRelativeToTheProject() {
+        Path p = project("nested");
+        write(p, "seeds/2025/08/bad.md", BAD);
+
+        Run r = run("build", "--project", p.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCode.CONTENT);
+        assertThat(r.errLines()).anyMatch(l -> l.startsWith("seeds/2025/08/bad.md:3:8: error: "));
+        assertThat(r.err()).doesNotContain(p.toString() + "/seeds").doesNotContain("\\");
+    }
+
+    @Test
+    void warningsPassUnlessStrict() {
+        Path p = project("undated");
+        write(p, "seeds/undated.md", GOOD.replace("date: 2025-08-21\n", ""));
+
+        Run lenient = run("build", "--project", p.toString());
+        assertThat(lenient.code()).as(lenient.toString()).isEqualTo(ExitCode.OK);
+        assertThat(lenient.out().strip()).matches("Built 1 article, 2 pages in \\d+\\.\\d s, 1 warning");
+        assertThat(lenient.errLines()).anyMatch(l -> l.matches("seeds/undated\\.md: warning: .+"));
+
+        Run strict = run("build", "--project", p.toString(), "--strict");
+        assertThat(strict.code()).as(strict.toString()).isEqualTo(ExitCode.CONTENT);
+        assertThat(strict.out()).contains("Build failed");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run r = run("build", "--frobnicate");
+
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--frobnicate");
+    }
+
+    @Test
+    void unknownTopLevelOptionIsAUsageError() {
+        assertThat(run("--frobnicate").code()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void missingSubcommandIsAUsageError() {
+        Run r = run();
+
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("build");
+    }
+
+    @Test
+    void versionPrintsTheVersion() {
+        Run r = run("--version");
+
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        assertThat(r.out().strip()).matches("kaiyuan \\S.*");
+    }
+
+    @Test
+    void versionAfterTheSubcommandPrintsTheVersionToo() {
+        Run r = run("build", "--version");
+
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        assertThat(r.out().strip()).isEqualTo(run("--version").out().strip());
+    }
+
+    @Test
+    void helpExitsZeroAndListsTheCommands() {
+        Run top = run("--help");
+        assertThat(top.code()).isEqualTo(ExitCode.OK);
+        assertThat(top.out()).contains("Usage:").contains("build");
+
+        Run build = run("build", "--help");
+        assertThat(build.code()).isEqualTo(ExitCode.OK);
+        assertThat(build.out()).contains("--project").contains("--out");
+    }
+
+    @Test
+    void outWritesThereAndNotIntoTheProject() {
+        Path p = project("proj");
+        write(p, "seeds/good.md", GOOD);
+        Path out = dir.resolve("elsewhere/public");
+
+        Run r = run("build", "--project", p.toString(), "--out", out.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.resolve("index.html")).isRegularFile();
+        assertThat(out.resolve("articles/good/index.html")).isRegularFile();
+        assertThat(p.resolve("site")).doesNotExist();
+    }
+
+    @Test
+    void outThatWouldReplaceTheProjectOrItsSeedsIsRefused() {
+        Path p = project("precious");
+        write(p, "seeds/good.md", GOOD);
+
+        for (Path out : List.of(p, p.resolve("seeds"), p.resolve("seeds/site"), dir, p.resolve("templates"))) {
+            Run r = run("build", "--project", p.toString(), "--out", out.toString());
+            assertThat(r.code()).as(out + "\n" + r).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).contains("output folder");
+        }
+        assertThat(p.resolve("seeds/good.md")).hasContent(GOOD);
+        assertThat(dir.resolve(".precious.kaiyuan-old")).doesNotExist();
+    }
+
+    @Test
+    void outThatHoldsSomethingElseIsRefused() {
+        Path p = project("proj2");
+        write(p, "seeds/good.md", GOOD);
+        Path documents = dir.resolve("documents");
+        write(documents, "notes.txt", "keep me");
+
+        Run r = run("build", "--project", p.toString(), "--out", documents.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(documents.resolve("notes.txt")).hasContent("keep me");
+        assertThat(documents.resolve("index.html")).doesNotExist();
+    }
+
+    @Test
+    void projectWithoutSeedsExitsOneWithAClearMessage() {
+        Path p = project("empty");
+        write(p, "kaiyuan.yaml", "title: Empty\n");
+
+        Run r = run("build", "--project", p.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCode.CONTENT);
+        assertThat(r.err()).contains("seeds/").contains("no seeds/ folder");
+        assertThat(r.err()).containsPattern("hint: .*--project");
+        assertThat(p.resolve("site")).doesNotExist();
+    }
+
+    @Test
+    void binaryAndOversizedSeedsAreReportedTogetherInOneRun() {
+        Path p = project("mixed");
+        write(p, "seeds/good.md", GOOD);
+        byte[] binary = new byte[4096];
+        new Random(42).nextBytes(binary);
+        for (int i = 0; i < binary.length; i += 7) {
+            binary[i] = 0;
+        }
+        write(p, "seeds/binary.txt", binary);
+        byte[] huge = new byte[9 * 1024 * 1024];
+        Arrays.fill(huge, (byte) 'a');
+        write(p, "seeds/huge.md", huge);
+
+        Run r = run("build", "--project", p.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.CONTENT);
+        assertThat(r.errLines()).anySatisfy(l -> assertThat(l)
+                .matches("seeds/binary\\.txt(:\\d+)*: error: .*(binary|decode).*"));
+        assertThat(r.errLines()).anySatisfy(l -> assertThat(l)
+                .matches("seeds/huge\\.md(:\\d+)*: error: .*too large.*"));
+        assertThat(r.out()).contains("2 errors");
+        assertThat(r.err()).doesNotContain("seeds/good.md");
+        assertThat(p.resolve("site")).doesNotExist();
+    }
+
+    private static int indexOfMatch(List<String> lines, String regex) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(regex)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
