@@ -9,7 +9,9 @@ import dev.kaiyuan.model.Article;
 import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.model.SiteModel;
 import dev.kaiyuan.model.SourceRef;
+import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.output.DiskSiteWriter;
+import dev.kaiyuan.output.OutputFolder;
 import dev.kaiyuan.output.SiteWriter;
 import dev.kaiyuan.postprocess.HtmlPostProcessor;
 import dev.kaiyuan.render.PageRenderer;
@@ -49,6 +51,9 @@ public final class Build {
         List<Article> articles = stage("read", () -> read(seeds, config, request.drafts(), sink));
         SiteModel site = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
         List<OutputFile> files = stage("render", () -> io(() -> render(project, site, config, sink)));
+        OutputFolder.problem(project, request.out()).ifPresent(problem -> sink.report(Diagnostic.error(
+                "output.unsafe", SourceRef.file(request.out().toString()), "refusing to replace the output folder",
+                problem, "choose an output folder of its own, e.g. site/")));
         boolean ok = !sink.hasErrors() && !(request.strict() && sink.warningCount() > 0);
         if (ok) {
             stage("write", () -> io(() -> {

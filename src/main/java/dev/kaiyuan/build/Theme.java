@@ -106,7 +106,7 @@ final class Theme implements AutoCloseable {
         if (requested.isPresent()) {
             asked = Engine.named(requested.get());
             if (asked.isEmpty()) {
-                sink.report(Diagnostic.error("theme.engine", SourceRef.file("kaiyuan.yaml"),
+                sink.report(Diagnostic.error("theme.engine", SourceRef.file("--engine"),
                         "unknown template engine '" + requested.get() + "'", "", "use freemarker or pebble"));
                 return Optional.empty();
             }

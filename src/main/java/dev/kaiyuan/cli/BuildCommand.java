@@ -4,7 +4,11 @@ import dev.kaiyuan.build.Build;
 import dev.kaiyuan.build.BuildFailure;
 import dev.kaiyuan.build.BuildRequest;
 import dev.kaiyuan.build.BuildResult;
+import dev.kaiyuan.config.ConfigLoader;
 import dev.kaiyuan.diag.Diagnostic;
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.SourceRef;
+import java.nio.file.Files;
 import dev.kaiyuan.output.OutputFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,6 +50,22 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outStream = spec.commandLine().getOut();
         Path target = out != null ? out : project.resolve("site");
+        if (!Files.isDirectory(project)) {
+            err.println("kaiyuan: no project folder at " + project.toAbsolutePath().normalize());
+            err.println("    hint: pass --project DIR with a folder that holds seeds/, or run in one");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        if (engine != null && !ConfigLoader.ENGINES.contains(engine)) {
+            err.println("kaiyuan: unknown --engine '" + engine + "'; use " + String.join(" or ", ConfigLoader.ENGINES));
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        if (baseUrl != null && ConfigLoader.baseUrl(baseUrl, SourceRef.file("--base-url"), new DiagnosticSink()).isEmpty()) {
+            err.println("kaiyuan: --base-url must be an absolute http(s) URL, e.g. https://example.org/digest/");
+            err.flush();
+            return ExitCode.USAGE;
+        }
         Optional<String> unsafe = OutputFolder.problem(project, target);
         if (unsafe.isPresent()) {
             err.println("kaiyuan: refusing to build: " + unsafe.get());

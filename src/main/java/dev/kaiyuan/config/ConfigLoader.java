@@ -20,6 +20,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Reads {@code kaiyuan.yaml}; every bad key or value is a located diagnostic, the rest still applies. */
 public final class ConfigLoader {
+    /** Template engines a theme can be written for. */
+    public static final List<String> ENGINES = List.of("freemarker", "pebble");
     static final List<String> KEYS = List.of("title", "description", "language", "base_url", "timezone", "engine");
 
     private ConfigLoader() {
@@ -72,7 +74,14 @@ public final class ConfigLoader {
             case "base_url" -> baseUrl(v, where, sink).map(c::withBaseUrl).orElse(c);
             case "timezone" -> zone(v, where, sink).map(z -> new SiteConfig(c.title(), c.description(),
                     c.language(), c.baseUrl(), z, c.engine())).orElse(c);
-            case "engine" -> c.withEngine(v);
+            case "engine" -> {
+                if (!ENGINES.contains(v)) {
+                    sink.report(Diagnostic.error("config.engine", where, "config: unknown template engine '" + v + "'",
+                            "", "use " + String.join(" or ", ENGINES)));
+                    yield c;
+                }
+                yield c.withEngine(v);
+            }
             default -> {
                 sink.report(Diagnostic.warning("config.unknown-key", at(t.getKeyNode(), path),
                         "config: unknown key '" + key + "'", "it is ignored", "known keys: " + String.join(", ", KEYS)));

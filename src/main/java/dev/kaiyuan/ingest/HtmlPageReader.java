@@ -39,7 +39,7 @@ public final class HtmlPageReader implements SourceReader {
                     "the content scoring found no block of paragraphs",
                     "save the article page itself (not an index page), or copy its text into a .txt seed"));
         }
-        Document doc = Jsoup.parseBodyFragment(sanitizer.clean(page.mainHtml()));
+        Document doc = Jsoup.parseBodyFragment(sanitizer.clean(page.mainHtml(), file, sink));
         doc.outputSettings().prettyPrint(false);
         cleanTextNodes(doc.body());
         Element first = doc.body().selectFirst("p");

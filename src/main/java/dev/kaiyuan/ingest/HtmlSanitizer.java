@@ -1,7 +1,11 @@
 package dev.kaiyuan.ingest;
 
+import dev.kaiyuan.diag.Diagnostic;
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.SourceRef;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -32,11 +36,49 @@ public final class HtmlSanitizer {
             .addProtocols("a", "href", "#")
             .preserveRelativeLinks(true);
 
-    /** Sanitised HTML fragment; never throws on broken markup. */
-    public String clean(String html) {
+    /**
+     * Sanitised HTML fragment; never throws on broken markup. When anything had to be removed the
+     * sink gets a warning at {@code where}, so hostile or broken markup is never dropped silently.
+     */
+    public String clean(String html, SourceRef where, DiagnosticSink sink) {
         Document dirty = Jsoup.parseBodyFragment(html, PROBE_BASE);
-        Document clean = new Cleaner(safelist).clean(dirty);
+        Cleaner cleaner = new Cleaner(safelist);
+        if (hasActiveContent(dirty)) {
+            sink.report(Diagnostic.warning("html.unsafe", where, "markup removed from the article",
+                    "scripts, styles, frames, forms, event handlers or javascript:/data: links are not allowed",
+                    "write the article as text and Markdown; embeds and scripts cannot be published"));
+        }
+        Document clean = cleaner.clean(dirty);
+        absolutiseProtocolRelative(clean);
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
+    }
+
+    /** Markup that could run or load something: what a reader must never get, and an editor should hear about. */
+    static boolean hasActiveContent(Document doc) {
+        if (!doc.select("script, style, iframe, frame, object, embed, form, link, meta, base, svg, math").isEmpty()) {
+            return true;
+        }
+        for (Element e : doc.getAllElements()) {
+            for (org.jsoup.nodes.Attribute attr : e.attributes()) {
+                String value = attr.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(java.util.Locale.ROOT);
+                if (attr.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("on") || value.startsWith("javascript:")
+                        || value.startsWith("vbscript:") || value.startsWith("data:")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code //host/path} means "this page's scheme": from a file:// copy of the site that is a
+     * path on disk. Such links always mean the web, so they become https.
+     */
+    private static void absolutiseProtocolRelative(Document doc) {
+        for (Element e : doc.select("[href^=//], [src^=//]")) {
+            String attr = e.hasAttr("href") ? "href" : "src";
+            e.attr(attr, "https:" + e.attr(attr));
+        }
     }
 }

@@ -48,7 +48,8 @@ public final class MarkdownReader implements SourceReader {
     @Override
     public BodyResult read(SourceText source, DiagnosticSink sink) {
         String html = renderer.render(parser.parse(source.body()));
-        Document doc = Jsoup.parseBodyFragment(joinCjkLines(sanitizer.clean(html)));
+        SourceRef where = new SourceRef(source.path(), source.firstLine(), 1);
+        Document doc = Jsoup.parseBodyFragment(joinCjkLines(sanitizer.clean(html, where, sink)));
         doc.outputSettings().prettyPrint(false);
         FrontMatter.Builder derived = new FrontMatter.Builder();
         Element h1 = doc.body().children().first();

@@ -199,6 +199,9 @@ public final class RawTextReader implements SourceReader {
             Piece p = pieces.get(i);
             String text = i == 0 ? p.text().stripLeading() : p.text();
             text = i == pieces.size() - 1 ? text.stripTrailing() : text;
+            if (p.damage().isPresent() && text.isEmpty()) {
+                continue;
+            }
             if (p.damage().isPresent()) {
                 sb.append("<mark class=\"damaged\" title=\"")
                         .append(Entities.escape("damaged in the source: " + p.damage().get().kind()))

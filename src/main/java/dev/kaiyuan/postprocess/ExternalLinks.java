@@ -1,5 +1,8 @@
 package dev.kaiyuan.postprocess;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -12,7 +15,11 @@ public final class ExternalLinks implements HtmlTransform {
     @Override
     public void apply(Document page) {
         for (Element a : page.select("a[href~=(?i)^\\s*(https?:)?//]")) {
-            a.attr("rel", "noopener noreferrer");
+            Set<String> rel = new LinkedHashSet<>(Arrays.asList(a.attr("rel").strip().split("\\s+")));
+            rel.remove("");
+            rel.add("noopener");
+            rel.add("noreferrer");
+            a.attr("rel", String.join(" ", rel));
         }
     }
 }

@@ -18,7 +18,7 @@ public final class HtmlPostProcessor {
 
     /** The chain for a published build. */
     public static HtmlPostProcessor forBuild() {
-        return new HtmlPostProcessor(List.of(new ExternalLinks(), new LazyImages()));
+        return new HtmlPostProcessor(List.of(new ExternalLinks(), new LazyImages(), new UniqueIds()));
     }
 
     public String process(String html) {

@@ -136,7 +136,12 @@ class HostileContentTest {
     void hostileMarkdownAndRawTextProduceInertPages() {
         write(project, "seeds/hostile.md", HOSTILE_MARKDOWN);
         write(project, "seeds/raw.txt", HOSTILE_TEXT);
-        build();
+        BuildResult result = build();
+        assertThat(result.diagnostics()).as("removed markup is reported, not dropped silently")
+                .anySatisfy(d -> {
+                    assertThat(d.code()).isEqualTo("html.unsafe");
+                    assertThat(d.where().path()).isEqualTo("seeds/hostile.md");
+                });
 
         Map<String, Document> pages = TestSites.pages(project.resolve("site"));
         assertThat(pages).containsKeys("index.html", "articles/hostile/index.html", "articles/raw/index.html");
@@ -157,7 +162,7 @@ class HostileContentTest {
         List<Element> leaving = page.select("a[href]").stream()
                 .filter(a -> a.attr("href").strip().matches("(?i)(https?:)?//.*")).toList();
         assertThat(leaving).extracting(a -> a.attr("href")).contains("https://example.com/ok",
-                "//evil.example/proto2");
+                "https://evil.example/proto2");
         assertThat(leaving).allSatisfy(a -> assertThat(a.attr("rel").split(" "))
                 .as(a.outerHtml()).contains("noopener", "noreferrer"));
 
