@@ -135,10 +135,19 @@ final class Theme implements AutoCloseable {
         return Optional.of(engine);
     }
 
-    /** The engine a project's own templates are written for; FreeMarker when they say nothing. */
+    /**
+     * The engine a project's own templates are written for; FreeMarker when they say nothing. A
+     * project that overrides only files of the Pebble port (templates/pebble/) is written for
+     * Pebble: choosing FreeMarker would silently ignore its templates.
+     */
     private static Engine detect(Path own) throws IOException {
         boolean ftlh = !templates(own, own, Engine.FREEMARKER).isEmpty();
         boolean peb = !templates(own, own, Engine.PEBBLE).isEmpty();
+        if (!ftlh && !peb) {
+            Path port = own.resolve(PEBBLE_PORT);
+            return Files.isDirectory(port) && !templates(own, port, Engine.PEBBLE).isEmpty() ? Engine.PEBBLE
+                    : Engine.FREEMARKER;
+        }
         return peb && !ftlh ? Engine.PEBBLE : Engine.FREEMARKER;
     }
 

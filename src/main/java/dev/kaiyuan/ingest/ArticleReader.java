@@ -100,7 +100,7 @@ public final class ArticleReader {
         return Optional.of(new Article(origin, meta.slug().orElse(file.stem()), title, meta.title().isEmpty(), date,
                 lang, source, meta.author(), meta.tags().orElse(List.of()), summary, body.bodyHtml(),
                 body.captions(), meta.rights().or(body::rights), body.damage(), readingTime(body.plainText()),
-                charset, meta.draft().orElse(false)));
+                charset, meta.draft().orElse(false), body.plainText()));
     }
 
     private static String derivedTitle(SourceFile file, BodyResult body, DiagnosticSink sink) {

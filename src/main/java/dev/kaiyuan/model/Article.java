@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param bodyHtml   sanitised HTML fragment, safe to embed unescaped
  * @param rights     the article's own copyright notice, kept out of the body
  * @param charset    charset the file was decoded from
+ * @param text       the body as plain text, one paragraph or caption per line, for enrichment
  */
 public record Article(
         SourceRef origin,
@@ -34,7 +35,8 @@ public record Article(
         List<DamageSpot> damage,
         ReadingTime readingTime,
         String charset,
-        boolean draft) {
+        boolean draft,
+        String text) {
 
     public Article {
         Objects.requireNonNull(origin, "origin");
@@ -52,6 +54,7 @@ public record Article(
         damage = List.copyOf(damage);
         Objects.requireNonNull(readingTime, "readingTime");
         Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(text, "text");
         if (slug.isEmpty() || title.isBlank()) {
             throw new IllegalArgumentException("article needs a slug and a title: " + origin);
         }
@@ -59,6 +62,6 @@ public record Article(
 
     public Article withSlug(String newSlug) {
         return new Article(origin, newSlug, title, titleDerived, date, lang, source, author, tags,
-                summary, bodyHtml, captions, rights, damage, readingTime, charset, draft);
+                summary, bodyHtml, captions, rights, damage, readingTime, charset, draft, text);
     }
 }

@@ -203,7 +203,7 @@ class HostileContentTest {
                 Optional.of(ArticleDate.exact(LocalDate.of(2025, 7, 1))), "en",
                 Optional.of(new Source("Outlet", Optional.of(" JavaScript:alert(1)"))), Optional.empty(),
                 List.of(), "Summary", "<p>Body</p>", List.of(), Optional.empty(), List.of(),
-                ReadingTime.of(0, 2), "UTF-8", false);
+                ReadingTime.of(0, 2), "UTF-8", false, "Body");
         PageRenderer renderer = new PageRenderer(new FreemarkerEngine(List.of(Path.of("templates"))), "templates/");
         DiagnosticSink sink = new DiagnosticSink();
 

@@ -18,8 +18,9 @@ import java.util.TimeZone;
 /**
  * FreeMarker with the settings a static site wants: {@code .ftlh} files auto-escape HTML,
  * errors are rethrown (never written into the page), records are read by component name
- * (incompatibleImprovements 2.3.33+), and locale and time zone are fixed so output does not
- * depend on the machine.
+ * (incompatibleImprovements 2.3.33+), templates may call nothing but those records' accessors
+ * ({@link ViewAccessorPolicy}, as in the Pebble engine), and locale and time zone are fixed so
+ * output does not depend on the machine.
  */
 public final class FreemarkerEngine implements TemplateEngine {
     private static final String EXTENSION = "ftlh";
@@ -38,7 +39,9 @@ public final class FreemarkerEngine implements TemplateEngine {
         config.setTimeZone(TimeZone.getTimeZone("UTC"));
         config.setNumberFormat("computer");
         config.setAPIBuiltinEnabled(false);
-        config.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        wrapper.setMemberAccessPolicy(new ViewAccessorPolicy());
+        config.setObjectWrapper(wrapper.build());
     }
 
     @Override

@@ -1,0 +1,58 @@
+package dev.kaiyuan.render.freemarker;
+
+import freemarker.ext.beans.ClassMemberAccessPolicy;
+import freemarker.ext.beans.MemberAccessPolicy;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+
+/**
+ * What a FreeMarker template may call: the component accessors of Kaiyuan's view records and
+ * nothing else — no {@code getClass()}, {@code hashCode()}, constructors or fields — the same
+ * rule the Pebble engine enforces, so a theme has the same sandbox in both engines. FreeMarker's
+ * default policy blocks only a list of known-dangerous members and lets {@code getClass()} through.
+ */
+final class ViewAccessorPolicy implements MemberAccessPolicy {
+    private static final String VIEW_PACKAGE = "dev.kaiyuan.render";
+    private static final ClassMemberAccessPolicy ACCESSORS_ONLY = new ClassMemberAccessPolicy() {
+        @Override
+        public boolean isMethodExposed(Method method) {
+            return isViewAccessor(method);
+        }
+
+        @Override
+        public boolean isConstructorExposed(Constructor<?> constructor) {
+            return false;
+        }
+
+        @Override
+        public boolean isFieldExposed(Field field) {
+            return false;
+        }
+    };
+
+    @Override
+    public ClassMemberAccessPolicy forClass(Class<?> contextClass) {
+        return ACCESSORS_ONLY;
+    }
+
+    /** Printing a value uses its text, as in Pebble; toString of a view record reveals nothing more. */
+    @Override
+    public boolean isToStringAlwaysExposed() {
+        return true;
+    }
+
+    static boolean isViewAccessor(Method method) {
+        Class<?> type = method.getDeclaringClass();
+        if (!type.isRecord() || !type.getPackageName().equals(VIEW_PACKAGE)) {
+            return false;
+        }
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getAccessor().equals(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

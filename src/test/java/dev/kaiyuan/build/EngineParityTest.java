@@ -1,0 +1,209 @@
+package dev.kaiyuan.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default theme's Pebble port ({@code templates/pebble/}) must produce the same site as the
+ * FreeMarker theme: the same files, and every page the same DOM (see {@link SiteParity}). The
+ * seeds cover every optional part of the pages: approximate and missing dates, a derived title,
+ * a damage notice, rights, tags, sources with and without an address, Chinese and English
+ * articles under an English and a Traditional Chinese interface, and an empty site. The last
+ * test proves the checker can fail: a change to one engine's theme alone is reported.
+ */
+class EngineParityTest {
+    private static final String SEED = "000_2ce86e36bd807f4f";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void englishInterfaceSiteIsTheSameInBothEngines() throws IOException {
+        Path project = articlesProject(tmp.resolve("en"));
+
+        Path freemarker = build(project, "freemarker");
+        Path pebble = build(project, "pebble");
+
+        assertCoversEveryOptionalPart(freemarker);
+        assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
+                .contains("index.html", "assets/style.css", "articles/guancha-china-open-models-economist/index.html");
+        assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
+    }
+
+    @Test
+    void traditionalChineseInterfaceSiteIsTheSameInBothEngines() throws IOException {
+        Path project = articlesProject(tmp.resolve("zh"));
+        TestSites.write(project, "kaiyuan.yaml", """
+                title: 開源週報
+                description: 中國開源模型的新聞 <摘要> & "評論"
+                language: zh-Hant
+                """);
+        // An article titled like the site: the page title is not "X · X".
+        TestSites.write(project, "seeds/050_same-title.md", """
+                ---
+                title: 開源週報
+                date: 2025-07-01
+                ---
+                與網站同名的文章。
+                """);
+
+        Path freemarker = build(project, "freemarker");
+        Path pebble = build(project, "pebble");
+
+        Document home = page(freemarker, "index.html");
+        assertThat(home.select("p.tagline").text()).isEqualTo("中國開源模型的新聞 <摘要> & \"評論\"");
+        assertThat(page(freemarker, "articles/050-same-title/index.html").title()).isEqualTo("開源週報");
+        assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker));
+        assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
+    }
+
+    @Test
+    void emptySiteIsTheSameInBothEngines() throws IOException {
+        Path project = tmp.resolve("empty");
+        Files.createDirectories(project.resolve("seeds"));
+
+        Path freemarker = build(project, "freemarker");
+        Path pebble = build(project, "pebble");
+
+        assertThat(page(freemarker, "index.html").select("p.empty")).hasSize(1);
+        assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
+                .containsExactly("assets/style.css", "index.html");
+        assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
+    }
+
+    @Test
+    void parityCheckReportsThePagesWhenOnlyOneEnginesThemeChanges() throws IOException {
+        Path project = articlesProject(tmp.resolve("edited"));
+        copyTree(Path.of("templates"), project.resolve("templates"));
+        Path before = build(project, "pebble", "pebble-before");
+        assertThat(SiteParity.differences(build(project, "freemarker"), "freemarker", before, "pebble"))
+                .as("the copied default theme is still at parity").isEmpty();
+
+        Path port = project.resolve("templates/pebble/article.peb");
+        String original = Files.readString(port, StandardCharsets.UTF_8);
+        String edited = original.replace("<div class=\"body\">",
+                "<p class=\"only-in-pebble\">marker</p>\n<div class=\"body\">");
+        assertThat(edited).isNotEqualTo(original);
+        Files.writeString(port, edited, StandardCharsets.UTF_8);
+
+        Path freemarker = build(project, "freemarker");
+        Path pebble = build(project, "pebble");
+
+        List<String> articlePages = SiteParity.files(freemarker).stream().filter(f -> f.startsWith("articles/")).toList();
+        List<String> problems = SiteParity.differences(freemarker, "freemarker", pebble, "pebble");
+        assertThat(problems).hasSameSizeAs(articlePages).allSatisfy(p -> assertThat(p)
+                .matches("articles/[^:]+/index\\.html: at /html\\[1]/body\\[1]/main\\[1]/article\\[0]/div\\[\\d+]: "
+                        + "freemarker has <div \\{class=body}>, pebble has <p \\{class=only-in-pebble}>"));
+        assertThat(problems).noneMatch(p -> p.startsWith("index.html"));
+    }
+
+    /** A project with the real seed and one article for each optional part of the pages. */
+    private static Path articlesProject(Path project) throws IOException {
+        Path seeds = Files.createDirectories(project.resolve("seeds"));
+        Files.copy(Path.of("seeds", SEED + ".txt"), seeds.resolve(SEED + ".txt"));
+        Files.copy(Path.of("seeds", SEED + ".meta.yaml"), seeds.resolve(SEED + ".meta.yaml"));
+        TestSites.write(project, "seeds/010_zh.md", """
+                ---
+                title: 开源模型的一周
+                date: 2025-09-01
+                author: 张三
+                source: 新华社
+                rights: © 2025 新华社
+                lang: zh-Hans
+                ---
+                本周，**DeepSeek** 发布了新模型。详见[链接](https://example.com/a?b=1&c=2)。
+
+                - 第一点
+                - 第二点
+                """);
+        TestSites.write(project, "seeds/020_en.md", """
+                ---
+                title: "Open weights & the \\"race\\" <fast>"
+                date: 2025-08-30
+                author: Jane Doe
+                tags: [open models, DeepSeek, "R&D <lab>"]
+                source: {name: The Economist, url: "https://www.economist.com/x?a=1&b=2"}
+                summary: A summary with <angle> & "quotes".
+                ---
+                Open models are catching up. This is a paragraph with *emphasis*.
+
+                Another paragraph.
+                """);
+        TestSites.write(project, "seeds/030_undated.md", """
+                ---
+                title: An undated note
+                ---
+                Text without a date.
+                """);
+        // No sidecar and no heading: the title is derived from the opening.
+        TestSites.write(project, "seeds/040_derived.txt", """
+                这是一篇没有标题的文章，标题由正文开头派生而来。
+
+                第二段内容在这里。
+                """);
+        return project;
+    }
+
+    /** Fails the test unless the pages show every optional part the port has to get right. */
+    private static void assertCoversEveryOptionalPart(Path site) throws IOException {
+        Document home = page(site, "index.html");
+        assertThat(home.select("#latest, #undated")).hasSize(2);
+        Document seed = page(site, "articles/guancha-china-open-models-economist/index.html");
+        assertThat(seed.select(".byline .date-approximate time[datetime=2025-08-21]")).hasSize(1);
+        assertThat(seed.select("p.damage-note")).hasSize(1);
+        assertThat(seed.select(".byline .source a")).isEmpty();
+        assertThat(seed.select(".tag-list li")).hasSize(4);
+        Document zh = page(site, "articles/010-zh/index.html");
+        assertThat(zh.select("p.rights").text()).isEqualTo("© 2025 新华社");
+        assertThat(zh.select(".tags")).isEmpty();
+        Document en = page(site, "articles/020-en/index.html");
+        assertThat(en.select(".byline .source a").attr("href")).isEqualTo("https://www.economist.com/x?a=1&b=2");
+        assertThat(en.select(".tag-list li").eachText()).containsExactly("open models", "DeepSeek", "R&D <lab>");
+        Document undated = page(site, "articles/030-undated/index.html");
+        assertThat(undated.select(".byline time, .byline .date")).isEmpty();
+        assertThat(undated.select(".byline .source")).isEmpty();
+        Document derived = page(site, "articles/040-derived/index.html");
+        assertThat(derived.select("p.derived-note")).hasSize(1);
+        assertThat(derived.select(".article-footer")).isEmpty();
+    }
+
+    private Path build(Path project, String engine) {
+        return build(project, engine, engine);
+    }
+
+    private Path build(Path project, String engine, String outName) {
+        Path out = project.resolveSibling(project.getFileName() + "-" + outName);
+        BuildResult result = Build.run(new BuildRequest(project, out, false, false, Optional.empty(),
+                Optional.of(engine)));
+        assertThat(result.succeeded()).as("%s build: %s", engine, result.diagnostics()).isTrue();
+        return out;
+    }
+
+    private static Document page(Path site, String path) throws IOException {
+        return Jsoup.parse(Files.readString(site.resolve(path), StandardCharsets.UTF_8));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.sorted().toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
