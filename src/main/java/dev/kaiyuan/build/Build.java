@@ -95,7 +95,7 @@ public final class Build {
             return List.of();
         }
         try (Theme theme = opened.get()) {
-            PageRenderer renderer = new PageRenderer(theme.engine(), theme.displayFolder(project));
+            PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name));
             HtmlPostProcessor post = HtmlPostProcessor.forBuild();
             List<OutputFile> files = new ArrayList<>();
             for (RenderedPage page : renderer.render(site, config, sink)) {

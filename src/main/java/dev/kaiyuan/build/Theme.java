@@ -194,13 +194,21 @@ final class Theme implements AutoCloseable {
         return engine.id;
     }
 
-    /** How template paths appear in messages: relative to the project when it has its own theme. */
-    String displayFolder(Path project) {
-        if (!projectTemplates) {
-            return "(default theme)/";
+    /**
+     * How a template appears in messages: the file that actually served it, relative to the project,
+     * or {@code (default theme)/…} when it came from the packaged theme.
+     */
+    String displayName(Path project, String template) {
+        for (int i = 0; i < templateRoots.size(); i++) {
+            Path root = templateRoots.get(i);
+            boolean own = projectTemplates && i == 0;
+            if (Files.isRegularFile(root.resolve(template))) {
+                return own ? project.relativize(root.resolve(template)).toString().replace('\\', '/')
+                        : "(default theme)/" + (engine == Engine.PEBBLE ? PEBBLE_PORT + "/" : "") + template;
+            }
         }
-        String rel = project.relativize(templateRoots.get(0)).toString().replace('\\', '/');
-        return rel + "/";
+        return (projectTemplates ? project.relativize(templateRoots.get(0)).toString().replace('\\', '/') + "/"
+                : "(default theme)/") + template;
     }
 
     /** Asset files by site path ({@code assets/style.css}); the project's win over the default theme's. */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns the site model into view records and renders each page with the engine. A broken
@@ -18,12 +19,12 @@ import java.util.Set;
  */
 public final class PageRenderer {
     private final TemplateEngine engine;
-    private final String templateFolder;
+    private final UnaryOperator<String> templatePath;
 
-    /** @param templateFolder how template paths are shown in messages, e.g. {@code templates/} */
-    public PageRenderer(TemplateEngine engine, String templateFolder) {
+    /** @param templatePath how a template name is shown in messages, e.g. {@code templates/article.ftlh} */
+    public PageRenderer(TemplateEngine engine, UnaryOperator<String> templatePath) {
         this.engine = engine;
-        this.templateFolder = templateFolder;
+        this.templatePath = templatePath;
     }
 
     public List<RenderedPage> render(SiteModel site, SiteConfig config, DiagnosticSink sink) {
@@ -46,7 +47,7 @@ public final class PageRenderer {
             return Optional.of(new RenderedPage(path, engine.render(template, model)));
         } catch (RenderException e) {
             if (failed.add(e.template() + ":" + e.line() + ":" + e.getMessage())) {
-                sink.report(Diagnostic.error("template", new SourceRef(templateFolder + e.template(), e.line(),
+                sink.report(Diagnostic.error("template", new SourceRef(templatePath.apply(e.template()), e.line(),
                         e.column()), "template: " + e.getMessage(), "while rendering " + path,
                         "fix the template; the last good site is kept until it builds"));
             }

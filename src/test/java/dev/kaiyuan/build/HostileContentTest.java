@@ -204,7 +204,7 @@ class HostileContentTest {
                 Optional.of(new Source("Outlet", Optional.of(" JavaScript:alert(1)"))), Optional.empty(),
                 List.of(), "Summary", "<p>Body</p>", List.of(), Optional.empty(), List.of(),
                 ReadingTime.of(0, 2), "UTF-8", false, "Body");
-        PageRenderer renderer = new PageRenderer(new FreemarkerEngine(List.of(Path.of("templates"))), "templates/");
+        PageRenderer renderer = new PageRenderer(new FreemarkerEngine(List.of(Path.of("templates"))), name -> "templates/" + name);
         DiagnosticSink sink = new DiagnosticSink();
 
         List<RenderedPage> pages = renderer.render(new SiteModel(List.of(article), List.of()),
