@@ -4,7 +4,12 @@ import dev.kaiyuan.assemble.SiteAssembler;
 import dev.kaiyuan.config.ConfigLoader;
 import dev.kaiyuan.config.SiteConfig;
 import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.enrich.Enricher;
 import dev.kaiyuan.ingest.ArticleReader;
+import dev.kaiyuan.ingest.KnowledgeReader;
+import dev.kaiyuan.model.Enrichment;
+import dev.kaiyuan.model.Gazetteer;
+import java.util.LinkedHashMap;
 import dev.kaiyuan.model.Article;
 import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.model.SiteModel;
@@ -48,8 +53,10 @@ public final class Build {
         SiteConfig config = stage("config", () -> config(project, request, sink));
         List<Seed> seeds = stage("load", () -> io(() -> ProjectFiles.seeds(project,
                 new ArticleReader(config.zone()).readers().extensions(), sink)));
+        Gazetteer gazetteer = stage("knowledge", () -> io(() -> knowledge(project, sink)));
         List<Article> articles = stage("read", () -> read(seeds, config, request.drafts(), sink));
-        SiteModel site = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
+        SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
+        SiteModel site = stage("enrich", () -> enrich(assembled, gazetteer, sink));
         List<OutputFile> files = stage("render", () -> io(() -> render(project, site, config, sink)));
         OutputFolder.problem(project, request.out()).ifPresent(problem -> sink.report(Diagnostic.error(
                 "output.unsafe", SourceRef.file(request.out().toString()), "refusing to replace the output folder",
@@ -75,6 +82,27 @@ public final class Build {
                 .flatMap(u -> ConfigLoader.baseUrl(u, SourceRef.file("--base-url"), sink));
         SiteConfig withUrl = override.map(config::withBaseUrl).orElse(config);
         return request.engine().map(withUrl::withEngine).orElse(withUrl);
+    }
+
+    /** The knowledge base in seeds/data/, or an empty one when the project has none. */
+    private static Gazetteer knowledge(Path project, DiagnosticSink sink) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String path : List.of(KnowledgeReader.ORGANIZATIONS, KnowledgeReader.MODELS, KnowledgeReader.PEOPLE)) {
+            Path file = project.resolve(path);
+            if (Files.isRegularFile(file)) {
+                files.put(path, Files.readAllBytes(file));
+            }
+        }
+        return files.isEmpty() ? Gazetteer.EMPTY : new KnowledgeReader().read(files, sink);
+    }
+
+    private static SiteModel enrich(SiteModel site, Gazetteer gazetteer, DiagnosticSink sink) {
+        Enricher enricher = new Enricher(gazetteer);
+        Map<String, Enrichment> enrichments = new LinkedHashMap<>();
+        for (Article article : site.all()) {
+            enrichments.put(article.slug(), enricher.enrich(article, sink));
+        }
+        return new SiteModel(site.dated(), site.undated(), gazetteer, enrichments);
     }
 
     private static List<Article> read(List<Seed> seeds, SiteConfig config, boolean drafts, DiagnosticSink sink) {

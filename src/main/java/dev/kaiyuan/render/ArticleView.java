@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * Everything the article page shows. {@code bodyHtml} is sanitised HTML and is the only value
  * a template may print without escaping. Empty strings stand for "not known".
+ * {@code mentions} are the knowledge-base entities the article names, in order of first mention.
  */
 public record ArticleView(
         String title,
@@ -22,10 +23,16 @@ public record ArticleView(
         List<String> captions,
         String rights,
         int readingMinutes,
-        int damageCount) {
+        int damageCount,
+        List<EntityLink> mentions,
+        List<QuoteView> quotes,
+        List<EventView> events) {
 
     public ArticleView {
         tags = List.copyOf(tags);
         captions = List.copyOf(captions);
+        mentions = List.copyOf(mentions);
+        quotes = List.copyOf(quotes);
+        events = List.copyOf(events);
     }
 }

@@ -1,6 +1,9 @@
 package dev.kaiyuan.render;
 
 import com.ibm.icu.text.Transliterator;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
  * Interface words of the default theme in the site's language. Templates use these instead of
@@ -23,7 +26,36 @@ public record Labels(
         String derivedTitleNote,
         String emptySite,
         String backToHome,
-        String poweredBy) {
+        String poweredBy,
+        String timeline,
+        String mentions,
+        String quotes,
+        String events,
+        String openWeights,
+        String closed,
+        String license,
+        String parameters,
+        String organization,
+        String country,
+        String released,
+        String mentionedIn,
+        String all,
+        String exports,
+        String chartTitle,
+        String chartDescription,
+        String china,
+        String unitedStates,
+        String europe,
+        String other,
+        String quarter,
+        String total,
+        String aliases,
+        String releases,
+        String partial,
+        String notMentioned,
+        String modality,
+        String access,
+        String role) {
 
     /** English, Simplified or Traditional Chinese (converted with ICU) by the site's language. */
     public static Labels forLanguage(String lang) {
@@ -31,17 +63,11 @@ public record Labels(
             return english();
         }
         boolean traditional = lang.contains("Hant") || lang.endsWith("TW") || lang.endsWith("HK") || lang.endsWith("MO");
-        return traditional ? traditional(chinese()) : chinese();
-    }
-
-    private static Labels traditional(Labels l) {
+        if (!traditional) {
+            return chinese();
+        }
         Transliterator t = Transliterator.getInstance("Hans-Hant");
-        return new Labels(t.transliterate(l.home), t.transliterate(l.latest), t.transliterate(l.undated),
-                t.transliterate(l.readingTime), t.transliterate(l.minutes), t.transliterate(l.source),
-                t.transliterate(l.author), t.transliterate(l.approximate), t.transliterate(l.approximateNote),
-                t.transliterate(l.captions), t.transliterate(l.rights), t.transliterate(l.tags),
-                t.transliterate(l.damageNote), t.transliterate(l.derivedTitleNote), t.transliterate(l.emptySite),
-                t.transliterate(l.backToHome), t.transliterate(l.poweredBy));
+        return chinese().map(t::transliterate);
     }
 
     static Labels english() {
@@ -50,7 +76,13 @@ public record Labels(
                 "Parts of this text were damaged before it reached us and are marked.",
                 "Title taken from the opening of the article.",
                 "No articles yet. Add one to seeds/ and build again.", "Back to the digest",
-                "Built with Kaiyuan");
+                "Built with Kaiyuan", "Timeline", "Mentioned", "Key quotes", "Releases reported",
+                "Open weights", "Closed", "License", "Parameters", "Organization", "Country", "Released",
+                "Mentioned in", "All", "Data", "Open-weight releases per quarter, by country",
+                "Stacked bars: the number of open-weight model releases in each quarter, split into China, "
+                        + "the United States, Europe and other countries.",
+                "China", "United States", "Europe", "Other", "Quarter", "Total", "Also known as", "Releases",
+                "Partly verified", "No article mentions it yet.", "Modality", "Access", "Role");
     }
 
     static Labels chinese() {
@@ -59,6 +91,27 @@ public record Labels(
                 "原文部分文字在转载中已损坏，已标出。",
                 "标题取自正文开头。",
                 "还没有文章。把文章放进 seeds/ 再构建一次。", "返回首页",
-                "由 Kaiyuan 生成");
+                "由 Kaiyuan 生成", "时间线", "提及", "要点引述", "文中提到的发布",
+                "开放权重", "闭源", "许可证", "参数量", "机构", "国家/地区", "发布日期",
+                "提及的文章", "全部", "数据下载", "各季度开放权重模型发布数（按国家/地区）",
+                "堆叠柱状图：每季度开放权重模型的发布数量，分为中国、美国、欧洲和其他国家/地区。",
+                "中国", "美国", "欧洲", "其他", "季度", "合计", "别名", "发布",
+                "部分核实", "暂无文章提及。", "模态", "获取方式", "职务");
     }
+
+    /** The same labels with every word passed through {@code f}. */
+    Labels map(UnaryOperator<String> f) {
+        RecordComponent[] parts = Labels.class.getRecordComponents();
+        Object[] words = new Object[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                words[i] = f.apply((String) parts[i].getAccessor().invoke(this));
+            }
+            Class<?>[] types = Arrays.stream(parts).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            return Labels.class.getDeclaredConstructor(types).newInstance(words);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy labels", e);
+        }
+    }
+
 }

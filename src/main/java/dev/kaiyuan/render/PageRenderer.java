@@ -4,20 +4,31 @@ import dev.kaiyuan.config.SiteConfig;
 import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.EntityId;
+import dev.kaiyuan.model.Enrichment;
+import dev.kaiyuan.model.ModelRelease;
+import dev.kaiyuan.model.Organization;
+import dev.kaiyuan.model.Person;
 import dev.kaiyuan.model.SiteModel;
 import dev.kaiyuan.model.SourceRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Turns the site model into view records and renders each page with the engine. A broken
- * template is reported once (with its file and line), not once per page that uses it.
+ * Turns the site model into view records and renders each page with the engine: the home page,
+ * article pages, a page per knowledge-base entity, and the timeline with its filtered views. A
+ * broken template is reported once (with its file and line), not once per page that uses it.
  */
 public final class PageRenderer {
+    static final String TIMELINE = "timeline/index.html";
+
     private final TemplateEngine engine;
     private final UnaryOperator<String> templatePath;
 
@@ -28,17 +39,42 @@ public final class PageRenderer {
     }
 
     public List<RenderedPage> render(SiteModel site, SiteConfig config, DiagnosticSink sink) {
-        SiteView siteView = new SiteView(config.title(), config.description(), config.language(),
-                Labels.forLanguage(config.language()));
+        Labels labels = Labels.forLanguage(config.language());
+        boolean timeline = !site.gazetteer().models().isEmpty();
+        SiteView siteView = new SiteView(config.title(), config.description(), config.language(), labels,
+                timeline ? TIMELINE : "");
+        KnowledgeViews knowledge = new KnowledgeViews(site, labels, config.language());
         Set<String> failed = new HashSet<>();
         List<RenderedPage> pages = new ArrayList<>();
         HomePage home = new HomePage(siteView, "", cards(site.dated()), cards(site.undated()));
         page("index", "index.html", home, failed, sink).ifPresent(pages::add);
         for (Article article : site.all()) {
-            ArticlePage view = new ArticlePage(siteView, "../../", view(article));
+            ArticlePage view = new ArticlePage(siteView, "../../", view(article, site.enrichment(article), knowledge));
             page("article", SiteModel.articlePath(article), view, failed, sink).ifPresent(pages::add);
         }
+        for (EntityId id : entities(site)) {
+            page("entity", id.path(), entityPage(siteView, id, knowledge), failed, sink).ifPresent(pages::add);
+        }
+        if (timeline) {
+            for (TimelinePage view : new TimelineViews(siteView, knowledge).pages()) {
+                page("timeline", view.selfUrl(), view, failed, sink).ifPresent(pages::add);
+            }
+        }
         return pages;
+    }
+
+    private static List<EntityId> entities(SiteModel site) {
+        List<EntityId> ids = new ArrayList<>();
+        site.gazetteer().organizations().stream().map(Organization::entityId).forEach(ids::add);
+        site.gazetteer().models().stream().map(ModelRelease::entityId).forEach(ids::add);
+        site.gazetteer().people().stream().map(Person::entityId).forEach(ids::add);
+        return ids;
+    }
+
+    private static EntityPage entityPage(SiteView siteView, EntityId id, KnowledgeViews knowledge) {
+        return new EntityPage(siteView, "../../", id.kind().folder(), id.id(),
+                knowledge.link(id).map(EntityLink::name).orElse(id.id()), knowledge.aliases(id), knowledge.facts(id),
+                knowledge.releasesOf(id), cards(knowledge.articlesMentioning(id)));
     }
 
     private Optional<RenderedPage> page(String template, String path, Object model, Set<String> failed,
@@ -65,12 +101,19 @@ public final class PageRenderer {
                 a.summary(), a.readingTime().minutes());
     }
 
-    static ArticleView view(Article a) {
+    static ArticleView view(Article a, Enrichment e, KnowledgeViews knowledge) {
+        List<EntityLink> mentions = e.entities().stream().map(knowledge::link).flatMap(Optional::stream).toList();
+        List<QuoteView> quotes = e.quotes().stream()
+                .map(q -> knowledge.link(q.speaker()).map(s -> new QuoteView(q.text(), s.name(), s.url())))
+                .flatMap(Optional::stream).toList();
+        List<EventView> events = e.events().stream().map(ev -> new EventView(ev.date().date().toString(),
+                ev.date().text(), ev.date().precision().name().toLowerCase(Locale.ROOT), ev.sentence(),
+                ev.entities().stream().map(knowledge::link).flatMap(Optional::stream).toList())).toList();
         return new ArticleView(a.title(), a.titleDerived(), a.lang(), dateIso(a), dateDisplay(a),
                 a.date().map(d -> d.inferred()).orElse(false), a.author().orElse(""),
                 a.source().map(s -> s.name()).orElse(""), a.source().flatMap(s -> s.url()).orElse(""),
                 a.tags(), a.summary(), a.bodyHtml(), a.captions().stream().map(c -> c.text()).toList(),
-                a.rights().orElse(""), a.readingTime().minutes(), a.damage().size());
+                a.rights().orElse(""), a.readingTime().minutes(), a.damage().size(), mentions, quotes, events);
     }
 
     private static String dateIso(Article a) {
@@ -79,5 +122,45 @@ public final class PageRenderer {
 
     private static String dateDisplay(Article a) {
         return a.date().map(d -> DateDisplay.format(d.day(), a.lang())).orElse("");
+    }
+
+    /** The timeline: every release, then pre-rendered views by openness and by country. */
+    private record TimelineViews(SiteView site, KnowledgeViews knowledge) {
+        List<TimelinePage> pages() {
+            Labels l = site.labels();
+            List<EntityLink> filters = new ArrayList<>();
+            filters.add(new EntityLink("timeline", l.all(), TIMELINE));
+            filters.add(new EntityLink("timeline", l.openWeights(), "timeline/open/index.html"));
+            filters.add(new EntityLink("timeline", l.closed(), "timeline/closed/index.html"));
+            Set<String> countries = new TreeSet<>();
+            knowledge.releases(m -> true).forEach(m -> Optional.ofNullable(knowledge.organizations()
+                    .get(m.organization())).ifPresent(o -> countries.add(o.country())));
+            countries.forEach(c -> filters.add(new EntityLink("timeline", c,
+                    "timeline/country/" + c.toLowerCase(Locale.ROOT) + "/index.html")));
+            List<TimelinePage> pages = new ArrayList<>();
+            pages.add(page(l.timeline(), TIMELINE, "", filters, m -> true));
+            pages.add(page(l.timeline() + " · " + l.openWeights(), "timeline/open/index.html", "../", filters,
+                    ModelRelease::openWeights));
+            pages.add(page(l.timeline() + " · " + l.closed(), "timeline/closed/index.html", "../", filters,
+                    m -> !m.openWeights()));
+            for (String c : countries) {
+                pages.add(page(l.timeline() + " · " + c, "timeline/country/" + c.toLowerCase(Locale.ROOT)
+                        + "/index.html", "../../", filters, m -> country(m).equals(c)));
+            }
+            return pages;
+        }
+
+        private String country(ModelRelease m) {
+            Organization o = knowledge.organizations().get(m.organization());
+            return o == null ? "" : o.country();
+        }
+
+        private TimelinePage page(String title, String self, String up, List<EntityLink> filters,
+                Predicate<ModelRelease> filter) {
+            List<ModelRelease> releases = knowledge.releases(filter);
+            String root = "../" + up;
+            return new TimelinePage(site, root, title, self, filters, knowledge.years(releases), releases.size(),
+                    "", List.of(), List.of());
+        }
     }
 }

@@ -2,12 +2,17 @@ package dev.kaiyuan.render;
 
 import java.util.Objects;
 
-/** Site-wide values every page can use. {@code lang} is the interface language (BCP 47). */
-public record SiteView(String title, String description, String lang, Labels labels) {
+/**
+ * Site-wide values every page can use. {@code lang} is the interface language (BCP 47);
+ * {@code timelineUrl} is the site path of the release timeline, or "" when the site has no
+ * knowledge base and so no timeline.
+ */
+public record SiteView(String title, String description, String lang, Labels labels, String timelineUrl) {
     public SiteView {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(lang, "lang");
         Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(timelineUrl, "timelineUrl");
     }
 }

@@ -29,7 +29,7 @@ class DefaultThemeTemplatesParityTest {
             int minutes) {
     }
 
-    private static final SiteView ENGLISH = new SiteView("Kaiyuan", "", "en", Labels.forLanguage("en"));
+    private static final SiteView ENGLISH = new SiteView("Kaiyuan", "", "en", Labels.forLanguage("en"), "");
     private static TemplateEngine freemarker;
     private static TemplateEngine pebble;
 
@@ -48,7 +48,7 @@ class DefaultThemeTemplatesParityTest {
     static Stream<HelperCase> helperCases() {
         List<HelperCase> cases = new ArrayList<>();
         for (String siteLang : List.of("en", "zh-Hans")) {
-            SiteView site = new SiteView("Kaiyuan", "", siteLang, Labels.forLanguage(siteLang));
+            SiteView site = new SiteView("Kaiyuan", "", siteLang, Labels.forLanguage(siteLang), "timeline/index.html");
             for (String iso : List.of("", "2025-08-21")) {
                 for (String display : List.of("", "2025年8月21日", "<b>&\"</b>")) {
                     for (boolean approximate : List.of(false, true)) {
@@ -99,7 +99,14 @@ class DefaultThemeTemplatesParityTest {
         return new ArticleView(rich ? "Kaiyuan" : "A <title> & \"quotes\"", rich, lang,
                 rich ? "2025-08-21" : "", rich ? "21 August 2025" : "", rich, rich ? "A <b>uthor" : "",
                 sourceName, sourceUrl, rich ? List.of("open", "<tag>") : List.of(), rich ? "S & <s>" : "",
-                "<p>Body &amp; <em>text</em></p>\n", List.of(), rich ? "© <r>" : "", rich ? 3 : 0, rich ? 2 : 0);
+                "<p>Body &amp; <em>text</em></p>\n", List.of(), rich ? "© <r>" : "", rich ? 3 : 0, rich ? 2 : 0,
+                rich ? List.of(new EntityLink("orgs", "Open<AI>", "orgs/openai/index.html"),
+                        new EntityLink("people", "Sam Altman", "people/sam-altman/index.html")) : List.of(),
+                rich ? List.of(new QuoteView("“Quoted” & <said>", "Sam <Altman>", "people/sam-altman/index.html"))
+                        : List.of(),
+                rich ? List.of(new EventView("2025-08-01", "8月", "month", "OpenAI在8月推出了gpt-oss-120b。",
+                        List.of(new EntityLink("models", "gpt-oss-120b", "models/gpt-oss-120b/index.html"))))
+                        : List.of());
     }
 
     @ParameterizedTest
@@ -115,7 +122,7 @@ class DefaultThemeTemplatesParityTest {
         ArticleCard full = new ArticleCard("articles/a/index.html", "A <card>", "zh-Hant", "2025-08-21",
                 "2025年8月21日", true, "觀察者網", "Summary & <more>", 5);
         ArticleCard bare = new ArticleCard("articles/b/index.html", "B", "", "", "", false, "", "", 0);
-        SiteView described = new SiteView("Kaiyuan", "News <&> \"digest\"", "zh-Hans", Labels.forLanguage("zh-Hans"));
+        SiteView described = new SiteView("Kaiyuan", "News <&> \"digest\"", "zh-Hans", Labels.forLanguage("zh-Hans"), "timeline/index.html");
         return Stream.of(
                 new HomePage(ENGLISH, "", List.of(), List.of()),
                 new HomePage(described, "", List.of(), List.of()),
