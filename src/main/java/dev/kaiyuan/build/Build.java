@@ -18,7 +18,9 @@ import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.output.DiskSiteWriter;
 import dev.kaiyuan.output.OutputFolder;
 import dev.kaiyuan.output.SiteWriter;
+import dev.kaiyuan.postprocess.EntityLinks;
 import dev.kaiyuan.postprocess.HtmlPostProcessor;
+import dev.kaiyuan.postprocess.HtmlTransform;
 import dev.kaiyuan.render.PageRenderer;
 import dev.kaiyuan.render.RenderedPage;
 import java.io.IOException;
@@ -56,8 +58,9 @@ public final class Build {
         Gazetteer gazetteer = stage("knowledge", () -> io(() -> knowledge(project, sink)));
         List<Article> articles = stage("read", () -> read(seeds, config, request.drafts(), sink));
         SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
-        SiteModel site = stage("enrich", () -> enrich(assembled, gazetteer, sink));
-        List<OutputFile> files = stage("render", () -> io(() -> render(project, site, config, sink)));
+        Enricher enricher = stage("knowledge", () -> new Enricher(gazetteer));
+        SiteModel site = stage("enrich", () -> enrich(assembled, enricher, sink));
+        List<OutputFile> files = stage("render", () -> io(() -> render(project, site, config, enricher, sink)));
         OutputFolder.problem(project, request.out()).ifPresent(problem -> sink.report(Diagnostic.error(
                 "output.unsafe", SourceRef.file(request.out().toString()), "refusing to replace the output folder",
                 problem, "choose an output folder of its own, e.g. site/")));
@@ -96,13 +99,12 @@ public final class Build {
         return files.isEmpty() ? Gazetteer.EMPTY : new KnowledgeReader().read(files, sink);
     }
 
-    private static SiteModel enrich(SiteModel site, Gazetteer gazetteer, DiagnosticSink sink) {
-        Enricher enricher = new Enricher(gazetteer);
+    private static SiteModel enrich(SiteModel site, Enricher enricher, DiagnosticSink sink) {
         Map<String, Enrichment> enrichments = new LinkedHashMap<>();
         for (Article article : site.all()) {
             enrichments.put(article.slug(), enricher.enrich(article, sink));
         }
-        return new SiteModel(site.dated(), site.undated(), gazetteer, enrichments);
+        return new SiteModel(site.dated(), site.undated(), enricher.gazetteer(), enrichments);
     }
 
     private static List<Article> read(List<Seed> seeds, SiteConfig config, boolean drafts, DiagnosticSink sink) {
@@ -116,7 +118,8 @@ public final class Build {
         return articles;
     }
 
-    private static List<OutputFile> render(Path project, SiteModel site, SiteConfig config, DiagnosticSink sink)
+    private static List<OutputFile> render(Path project, SiteModel site, SiteConfig config, Enricher enricher,
+            DiagnosticSink sink)
             throws IOException {
         Optional<Theme> opened = Theme.open(project, config.engine(), sink);
         if (opened.isEmpty()) {
@@ -127,7 +130,9 @@ public final class Build {
             HtmlPostProcessor post = HtmlPostProcessor.forBuild();
             List<OutputFile> files = new ArrayList<>();
             for (RenderedPage page : renderer.render(site, config, sink)) {
-                files.add(new OutputFile(page.path(), post.process(page.html()).getBytes(StandardCharsets.UTF_8)));
+                List<HtmlTransform> own = page.path().startsWith("articles/")
+                        ? List.of(new EntityLinks(enricher.tagger()::tag, "../../")) : List.of();
+                files.add(new OutputFile(page.path(), post.process(page.html(), own).getBytes(StandardCharsets.UTF_8)));
             }
             for (Map.Entry<String, Path> asset : theme.assets().entrySet()) {
                 files.add(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));

@@ -42,10 +42,16 @@ public final class Enricher {
     private final EntityTagger tagger;
     private final DateResolver dates = new DateResolver();
     private final Map<String, ModelRelease> models;
+    private final Gazetteer gazetteer;
 
     public Enricher(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
         this.tagger = new EntityTagger(gazetteer);
         this.models = gazetteer.models().stream().collect(Collectors.toMap(ModelRelease::id, Function.identity()));
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
     }
 
     public EntityTagger tagger() {

@@ -22,7 +22,13 @@ public final class HtmlPostProcessor {
     }
 
     public String process(String html) {
+        return process(html, List.of());
+    }
+
+    /** With transforms for this page alone (e.g. entity links on an article) run before the chain. */
+    public String process(String html, List<HtmlTransform> forThisPage) {
         Document page = Jsoup.parse(html);
+        forThisPage.forEach(t -> t.apply(page));
         transforms.forEach(t -> t.apply(page));
         page.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         return page.outerHtml();

@@ -1,0 +1,93 @@
+package dev.kaiyuan.postprocess;
+
+import dev.kaiyuan.model.EntityId;
+import dev.kaiyuan.model.Mention;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.nodes.Document;
+
+/**
+ * Links the first mention of each entity in each section of an article's body to the entity's
+ * page, as Wikipedia-style editors expect: once per section (a section starts at each h2–h4),
+ * never inside an existing link, code, a heading or a damaged-text mark.
+ */
+public final class EntityLinks implements HtmlTransform {
+    private static final Set<String> SKIP = Set.of("a", "code", "pre", "mark", "h1", "h2", "h3", "h4", "h5", "h6",
+            "script", "style");
+    private static final Set<String> SECTION_START = Set.of("h2", "h3", "h4");
+
+    private final Function<String, List<Mention>> finder;
+    private final String root;
+
+    /**
+     * @param finder finds entity mentions in a piece of text (char offsets into it)
+     * @param root   relative path from the page to the site root, e.g. {@code ../../}
+     */
+    public EntityLinks(Function<String, List<Mention>> finder, String root) {
+        this.finder = finder;
+        this.root = root;
+    }
+
+    @Override
+    public void apply(Document page) {
+        Element body = page.selectFirst("article .body");
+        if (body == null) {
+            return;
+        }
+        Set<EntityId> linked = new HashSet<>();
+        for (Element block : new ArrayList<>(body.children())) {
+            if (SECTION_START.contains(block.normalName())) {
+                linked.clear();
+                continue;
+            }
+            linkWithin(block, linked);
+        }
+    }
+
+    private void linkWithin(Element element, Set<EntityId> linked) {
+        if (SKIP.contains(element.normalName())) {
+            return;
+        }
+        for (Node child : new ArrayList<>(element.childNodes())) {
+            if (child instanceof TextNode text) {
+                link(text, linked);
+            } else if (child instanceof Element e) {
+                linkWithin(e, linked);
+            }
+        }
+    }
+
+    private void link(TextNode node, Set<EntityId> linked) {
+        String text = node.getWholeText();
+        List<Mention> mentions = finder.apply(text).stream().filter(m -> !linked.contains(m.entity())).toList();
+        if (mentions.isEmpty()) {
+            return;
+        }
+        List<Node> pieces = new ArrayList<>();
+        int pos = 0;
+        for (Mention m : mentions) {
+            if (m.start() < pos || !linked.add(m.entity())) {
+                continue;
+            }
+            if (m.start() > pos) {
+                pieces.add(new TextNode(text.substring(pos, m.start())));
+            }
+            pieces.add(new Element("a").attr("class", "entity entity-" + m.entity().kind().folder())
+                    .attr("href", root + m.entity().path()).appendText(m.text()));
+            pos = m.end();
+        }
+        if (pos < text.length()) {
+            pieces.add(new TextNode(text.substring(pos)));
+        }
+        for (Node piece : pieces) {
+            node.before(piece);
+        }
+        node.remove();
+    }
+}
