@@ -1,0 +1,102 @@
+package dev.kaiyuan.render;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A compact timeline drawn at build time as inline SVG: the dated models an article mentions
+ * placed on a time axis, with the article's own date marked. Names are escaped here, since the
+ * SVG is embedded as markup. Deterministic: the same input draws the same bytes.
+ */
+final class TimelineStrip {
+    /** One model on the strip; {@code url} is a site path, {@code open} draws it filled. */
+    record Point(String name, String url, LocalDate date, boolean open) {
+    }
+
+    private static final int WIDTH = 640;
+    private static final int LEFT = 12;
+    private static final int RIGHT = 12;
+    private static final int AXIS_Y = 44;
+    private static final int ROW = 14;
+
+    private TimelineStrip() {
+    }
+
+    /**
+     * @param root      relative path from the page to the site root, for the links
+     * @param label     accessible name of the figure
+     * @param dateLabel the word for the article's own date
+     * @return "" when there is nothing to place
+     */
+    static String svg(List<Point> points, Optional<LocalDate> article, String root, String label, String dateLabel) {
+        if (points.isEmpty()) {
+            return "";
+        }
+        List<Point> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparing(Point::date).thenComparing(Point::name));
+        LocalDate first = sorted.get(0).date();
+        LocalDate last = sorted.get(sorted.size() - 1).date();
+        if (article.isPresent()) {
+            first = article.get().isBefore(first) ? article.get() : first;
+            last = article.get().isAfter(last) ? article.get() : last;
+        }
+        LocalDate from = first.withDayOfYear(1);
+        LocalDate to = last.withDayOfYear(1).plusYears(1);
+        int height = AXIS_Y + 20 + ROW * ((sorted.size() + 1) / 2);
+        StringBuilder s = new StringBuilder();
+        s.append("<svg class=\"timeline-strip\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(WIDTH).append(' ').append(height).append("\" role=\"img\" aria-label=\"")
+                .append(escape(label)).append("\">");
+        s.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(AXIS_Y).append("\" x2=\"")
+                .append(WIDTH - RIGHT).append("\" y2=\"").append(AXIS_Y)
+                .append("\" stroke=\"currentColor\" stroke-opacity=\"0.4\"/>");
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            double x = x(LocalDate.of(year, 1, 1), from, to);
+            s.append("<text class=\"year\" x=\"").append(fmt(x)).append("\" y=\"").append(AXIS_Y - 30)
+                    .append("\" font-size=\"10\" text-anchor=\"middle\" fill=\"currentColor\">").append(year)
+                    .append("</text>");
+        }
+        article.ifPresent(d -> {
+            double x = x(d, from, to);
+            s.append("<g class=\"article-date\"><title>").append(escape(dateLabel + " " + d)).append("</title>")
+                    .append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(AXIS_Y - 18).append("\" x2=\"")
+                    .append(fmt(x)).append("\" y2=\"").append(AXIS_Y + 6)
+                    .append("\" stroke=\"var(--accent, #b03a2e)\" stroke-width=\"2\"/></g>");
+        });
+        for (int i = 0; i < sorted.size(); i++) {
+            point(s, sorted.get(i), i, from, to, root);
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static void point(StringBuilder s, Point p, int i, LocalDate from, LocalDate to, String root) {
+        double x = x(p.date(), from, to);
+        int labelY = AXIS_Y + 18 + ROW * (i / 2);
+        String anchor = i % 2 == 0 ? "end" : "start";
+        double labelX = Math.max(LEFT, Math.min(WIDTH - RIGHT, x + (i % 2 == 0 ? -4 : 4)));
+        s.append("<a href=\"").append(escape(root + p.url())).append("\"><title>").append(escape(p.name() + " · " + p.date()))
+                .append("</title><circle cx=\"").append(fmt(x)).append("\" cy=\"").append(AXIS_Y)
+                .append("\" r=\"4\" stroke=\"currentColor\" fill=\"").append(p.open() ? "currentColor" : "none")
+                .append("\"/><text x=\"").append(fmt(labelX)).append("\" y=\"").append(labelY)
+                .append("\" font-size=\"10\" text-anchor=\"").append(anchor).append("\" fill=\"currentColor\">")
+                .append(escape(p.name())).append("</text></a>");
+    }
+
+    private static double x(LocalDate d, LocalDate from, LocalDate to) {
+        double span = ChronoUnit.DAYS.between(from, to);
+        return LEFT + (WIDTH - LEFT - RIGHT) * ChronoUnit.DAYS.between(from, d) / span;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
