@@ -137,6 +137,13 @@ public final class PageRenderer {
                     .get(m.organization())).ifPresent(o -> countries.add(o.country())));
             countries.forEach(c -> filters.add(new EntityLink("timeline", c,
                     "timeline/country/" + c.toLowerCase(Locale.ROOT) + "/index.html")));
+            Set<String> makers = new TreeSet<>();
+            knowledge.releases(m -> true).forEach(m -> makers.add(m.organization()));
+            List<Organization> orgs = makers.stream().map(knowledge.organizations()::get)
+                    .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing(Organization::name))
+                    .toList();
+            orgs.forEach(o -> filters.add(new EntityLink("timeline-org", o.name(), "timeline/org/" + o.id()
+                    + "/index.html")));
             List<TimelinePage> pages = new ArrayList<>();
             pages.add(page(l.timeline(), TIMELINE, "", filters, m -> true));
             pages.add(page(l.timeline() + " · " + l.openWeights(), "timeline/open/index.html", "../", filters,
@@ -146,6 +153,10 @@ public final class PageRenderer {
             for (String c : countries) {
                 pages.add(page(l.timeline() + " · " + c, "timeline/country/" + c.toLowerCase(Locale.ROOT)
                         + "/index.html", "../../", filters, m -> country(m).equals(c)));
+            }
+            for (Organization o : orgs) {
+                pages.add(page(l.timeline() + " · " + o.name(), "timeline/org/" + o.id() + "/index.html", "../../",
+                        filters, m -> m.organization().equals(o.id())));
             }
             return pages;
         }

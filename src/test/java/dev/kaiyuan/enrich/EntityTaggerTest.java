@@ -57,6 +57,16 @@ class EntityTaggerTest {
     }
 
     @Test
+    void simplifiedTextFindsTraditionalAliases() {
+        EntityTagger traditionalOnly = new EntityTagger(new Gazetteer(
+                List.of(org("the-economist", "The Economist", "經濟學人")), List.of(), List.of()));
+        assertThat(traditionalOnly.tag("英国《经济学人》21日刊文")).singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo("经济学人"));
+        assertThat(traditionalOnly.tag("英國《經濟學人》")).singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo("經濟學人"));
+    }
+
+    @Test
     void latinAliasesNeedWordBoundariesAndCase() {
         assertThat(found("the metadata of Meta's model")).containsExactly("meta=Meta");
         assertThat(found("a llama in the zoo, and LLaMA and Llama")).containsExactly("llama=LLaMA", "llama=Llama");
