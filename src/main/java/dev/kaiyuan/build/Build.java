@@ -130,6 +130,10 @@ public final class Build {
             HtmlPostProcessor post = HtmlPostProcessor.forBuild();
             List<OutputFile> files = new ArrayList<>();
             for (RenderedPage page : renderer.render(site, config, sink)) {
+                if (!page.path().endsWith(".html")) {
+                    files.add(new OutputFile(page.path(), page.html().getBytes(StandardCharsets.UTF_8)));
+                    continue;
+                }
                 List<HtmlTransform> own = page.path().startsWith("articles/")
                         ? List.of(new EntityLinks(enricher.tagger()::tag, "../../")) : List.of();
                 files.add(new OutputFile(page.path(), post.process(page.html(), own).getBytes(StandardCharsets.UTF_8)));

@@ -59,8 +59,22 @@ public final class PageRenderer {
             for (TimelinePage view : new TimelineViews(siteView, knowledge).pages()) {
                 page("timeline", view.selfUrl(), view, failed, sink).ifPresent(pages::add);
             }
+            pages.addAll(exports(site, siteView, knowledge));
         }
         return pages;
+    }
+
+    static final String CSV = "timeline/releases.csv";
+    static final String JSON = "timeline/releases.json";
+    static final String TIMELINE_JS = "timeline/timelinejs.json";
+
+    /** The release data beside the timeline, for others to embed or analyse. */
+    private static List<RenderedPage> exports(SiteModel site, SiteView view, KnowledgeViews knowledge) {
+        List<ModelRelease> releases = site.gazetteer().models();
+        return List.of(new RenderedPage(CSV, ReleaseExports.csv(releases, knowledge.organizations())),
+                new RenderedPage(JSON, ReleaseExports.json(releases, knowledge.organizations())),
+                new RenderedPage(TIMELINE_JS, ReleaseExports.timelineJs(view.title(), view.labels().chartTitle(),
+                        releases, knowledge.organizations())));
     }
 
     private static List<EntityId> entities(SiteModel site) {
@@ -170,8 +184,19 @@ public final class PageRenderer {
                 Predicate<ModelRelease> filter) {
             List<ModelRelease> releases = knowledge.releases(filter);
             String root = "../" + up;
+            if (!self.equals(TIMELINE)) {
+                return new TimelinePage(site, root, title, self, filters, knowledge.years(releases),
+                        releases.size(), "", List.of(), List.of());
+            }
+            Labels l = site.labels();
+            ReleaseChart chart = ReleaseChart.of(releases, knowledge.organizations());
+            ChartLegend legend = new ChartLegend(l.china(), l.unitedStates(), l.europe(), l.other());
+            List<ChartRowView> rows = chart.rows().stream().map(r -> new ChartRowView(r.quarter(), r.china(),
+                    r.unitedStates(), r.europe(), r.other(), r.total())).toList();
+            List<EntityLink> exports = List.of(new EntityLink("files", "CSV", CSV),
+                    new EntityLink("files", "JSON", JSON), new EntityLink("files", "TimelineJS", TIMELINE_JS));
             return new TimelinePage(site, root, title, self, filters, knowledge.years(releases), releases.size(),
-                    "", List.of(), List.of());
+                    chart.svg("chart", l.chartTitle(), l.chartDescription(), legend), rows, exports);
         }
     }
 }

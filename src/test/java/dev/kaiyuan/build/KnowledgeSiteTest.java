@@ -76,6 +76,22 @@ class KnowledgeSiteTest {
     }
 
     @Test
+    void chartBarsSumToTheOpenWeightReleasesAndTheDataIsExported() throws IOException {
+        Document timeline = TestSites.page(site, "timeline/index.html");
+        int segments = 0;
+        for (Element rect : timeline.select("svg.release-chart g.chart-bar rect")) {
+            segments += Integer.parseInt(rect.selectFirst("title").text().replaceAll(".*: ", ""));
+        }
+        assertThat(segments).isEqualTo(timeline.select(".releases .release-open").size()).isGreaterThan(60);
+        assertThat(timeline.select("svg.release-chart > title").text()).isNotBlank();
+        assertThat(timeline.select(".chart-data tbody tr")).isNotEmpty();
+        String csv = Files.readString(site.resolve("timeline/releases.csv"));
+        assertThat(csv.split("\r\n")).hasSizeGreaterThan(75);
+        assertThat(Files.readString(site.resolve("timeline/releases.json"))).startsWith("[");
+        assertThat(Files.readString(site.resolve("timeline/timelinejs.json"))).contains("\"events\"");
+    }
+
+    @Test
     void filteredViewsArePreRendered() {
         Document open = TestSites.page(site, "timeline/open/index.html");
         assertThat(open.select(".release-closed")).isEmpty();
