@@ -3,6 +3,7 @@ package dev.kaiyuan.assemble;
 import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.Gazetteer;
 import dev.kaiyuan.model.SiteModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +33,9 @@ public final class SiteAssembler {
                         "give one of them another slug: in its front matter or sidecar"));
             }
         }
-        return order(List.copyOf(bySlug.values()));
+        SiteModel ordered = order(List.copyOf(bySlug.values()));
+        return new SiteModel(ordered.dated(), ordered.undated(), Collections.issues(ordered.dated()),
+                new Collections(slugs).tags(ordered.all()), Gazetteer.EMPTY, Map.of());
     }
 
     private Article withCleanSlug(Article article, DiagnosticSink sink) {

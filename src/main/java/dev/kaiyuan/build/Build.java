@@ -104,7 +104,7 @@ public final class Build {
         for (Article article : site.all()) {
             enrichments.put(article.slug(), enricher.enrich(article, sink));
         }
-        return new SiteModel(site.dated(), site.undated(), enricher.gazetteer(), enrichments);
+        return site.withKnowledge(enricher.gazetteer(), enrichments);
     }
 
     private static List<Article> read(List<Seed> seeds, SiteConfig config, boolean drafts, DiagnosticSink sink) {

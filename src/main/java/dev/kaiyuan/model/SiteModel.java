@@ -7,20 +7,27 @@ import java.util.stream.Stream;
 
 /**
  * The whole site's content after assembly: dated articles newest first, then undated ones
- * (every slug unique), the knowledge base, and each article's enrichment by slug.
+ * (every slug unique), the weekly issues (newest first) and tags, the knowledge base, and each
+ * article's enrichment by slug.
  */
-public record SiteModel(List<Article> dated, List<Article> undated, Gazetteer gazetteer,
-        Map<String, Enrichment> enrichments) {
+public record SiteModel(List<Article> dated, List<Article> undated, List<WeekIssue> issues, List<TagGroup> tags,
+        Gazetteer gazetteer, Map<String, Enrichment> enrichments) {
     public SiteModel {
         dated = List.copyOf(dated);
         undated = List.copyOf(undated);
+        issues = List.copyOf(issues);
+        tags = List.copyOf(tags);
         Objects.requireNonNull(gazetteer, "gazetteer");
         enrichments = Map.copyOf(enrichments);
     }
 
-    /** A site without a knowledge base. */
+    /** Articles only: no issues, tags or knowledge base (for tests of single pages). */
     public SiteModel(List<Article> dated, List<Article> undated) {
-        this(dated, undated, Gazetteer.EMPTY, Map.of());
+        this(dated, undated, List.of(), List.of(), Gazetteer.EMPTY, Map.of());
+    }
+
+    public SiteModel withKnowledge(Gazetteer knowledge, Map<String, Enrichment> byArticle) {
+        return new SiteModel(dated, undated, issues, tags, knowledge, byArticle);
     }
 
     public List<Article> all() {
