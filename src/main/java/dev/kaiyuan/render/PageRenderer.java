@@ -61,7 +61,16 @@ public final class PageRenderer {
             }
             pages.addAll(exports(site, siteView, knowledge));
         }
+        SiteContext context = new SiteContext(site, config, labels, pages);
+        for (SiteFileProducer producer : producers()) {
+            pages.addAll(producer.produce(context, sink));
+        }
         return pages;
+    }
+
+    /** The producers of non-page files, in the order they run. */
+    static List<SiteFileProducer> producers() {
+        return List.of();
     }
 
     static final String CSV = "timeline/releases.csv";
