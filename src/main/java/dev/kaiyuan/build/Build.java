@@ -127,7 +127,7 @@ public final class Build {
         }
         try (Theme theme = opened.get()) {
             PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name));
-            HtmlPostProcessor post = HtmlPostProcessor.forBuild();
+            HtmlPostProcessor post = HtmlPostProcessor.forBuild(config.chinese());
             List<OutputFile> files = new ArrayList<>();
             for (RenderedPage page : renderer.render(site, config, sink)) {
                 if (!page.path().endsWith(".html")) {

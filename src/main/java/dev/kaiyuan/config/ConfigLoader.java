@@ -22,7 +22,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 public final class ConfigLoader {
     /** Template engines a theme can be written for. */
     public static final List<String> ENGINES = List.of("freemarker", "pebble");
-    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "timezone", "engine");
+    static final List<String> KEYS = List.of("title", "description", "language", "base_url", "timezone", "engine",
+            "page_size", "chinese");
+    /** How Chinese text may be shown: as written, or converted to Simplified or Traditional. */
+    public static final List<String> CHINESE = List.of("keep", "hans", "hant");
 
     private ConfigLoader() {
     }
@@ -68,12 +71,20 @@ public final class ConfigLoader {
         }
         String v = scalar.getValue().strip();
         return switch (key) {
-            case "title" -> new SiteConfig(v, c.description(), c.language(), c.baseUrl(), c.zone(), c.engine());
-            case "description" -> new SiteConfig(c.title(), v, c.language(), c.baseUrl(), c.zone(), c.engine());
-            case "language" -> new SiteConfig(c.title(), c.description(), v, c.baseUrl(), c.zone(), c.engine());
+            case "title" -> c.withTitle(v);
+            case "description" -> c.withDescription(v);
+            case "language" -> c.withLanguage(v);
             case "base_url" -> baseUrl(v, where, sink).map(c::withBaseUrl).orElse(c);
-            case "timezone" -> zone(v, where, sink).map(z -> new SiteConfig(c.title(), c.description(),
-                    c.language(), c.baseUrl(), z, c.engine())).orElse(c);
+            case "timezone" -> zone(v, where, sink).map(c::withZone).orElse(c);
+            case "page_size" -> pageSize(v, where, sink).map(c::withPageSize).orElse(c);
+            case "chinese" -> {
+                if (!CHINESE.contains(v)) {
+                    sink.report(Diagnostic.error("config.chinese", where, "config: chinese must be keep, hans or hant",
+                            "found '" + v + "'", "keep shows articles as written; hans/hant convert them"));
+                    yield c;
+                }
+                yield c.withChinese(v);
+            }
             case "engine" -> {
                 if (!ENGINES.contains(v)) {
                     sink.report(Diagnostic.error("config.engine", where, "config: unknown template engine '" + v + "'",
@@ -102,6 +113,20 @@ public final class ConfigLoader {
         }
         sink.report(Diagnostic.error("config.base-url", where, "config: base_url must be an absolute http(s) URL",
                 "found '" + raw + "'", "write base_url: https://example.org/digest/"));
+        return Optional.empty();
+    }
+
+    private static Optional<Integer> pageSize(String raw, SourceRef where, DiagnosticSink sink) {
+        try {
+            int n = Integer.parseInt(raw);
+            if (n >= 1 && n <= 1000) {
+                return Optional.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        sink.report(Diagnostic.error("config.page-size", where, "config: page_size must be a whole number from 1 to 1000",
+                "found '" + raw + "'", "write page_size: 10"));
         return Optional.empty();
     }
 

@@ -18,7 +18,17 @@ public final class HtmlPostProcessor {
 
     /** The chain for a published build. */
     public static HtmlPostProcessor forBuild() {
-        return new HtmlPostProcessor(List.of(new ExternalLinks(), new LazyImages(), new UniqueIds()));
+        return forBuild("keep");
+    }
+
+    /** The chain for a published build, showing Chinese as {@code keep}, {@code hans} or {@code hant}. */
+    public static HtmlPostProcessor forBuild(String chinese) {
+        List<HtmlTransform> chain = new java.util.ArrayList<>(List.of(new ExternalLinks(), new LazyImages(),
+                new UniqueIds()));
+        if (!chinese.equals("keep")) {
+            chain.add(new ChineseScript(chinese.equals("hant") ? "zh-Hant" : "zh-Hans"));
+        }
+        return new HtmlPostProcessor(chain);
     }
 
     public String process(String html) {

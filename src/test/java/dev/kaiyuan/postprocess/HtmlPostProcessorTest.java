@@ -32,4 +32,19 @@ class HtmlPostProcessorTest {
         String html = "<html><body><main><p>中國<b>開源</b>模型</p></main></body></html>";
         assertThat(post.process(html)).contains("<p>中國<b>開源</b>模型</p>");
     }
+
+    @Test
+    void chineseTextCanBeShownInOneScript() {
+        String html = "<html lang=\"en\"><body><main><article lang=\"zh-Hant\"><h1>開源模型</h1>"
+                + "<p>經濟學人 <code>網絡</code></p></article><p lang=\"zh-Hans\">开源</p><p>English</p></main></body></html>";
+        Document hans = Jsoup.parse(HtmlPostProcessor.forBuild("hans").process(html));
+        assertThat(hans.select("article").attr("lang")).isEqualTo("zh-Hans");
+        assertThat(hans.select("article h1").text()).isEqualTo("开源模型");
+        assertThat(hans.select("article p").text()).startsWith("经济学人").endsWith("網絡");
+        Document hant = Jsoup.parse(HtmlPostProcessor.forBuild("hant").process(html));
+        assertThat(hant.select("p[lang]").last().text()).isEqualTo("開源");
+        assertThat(hant.select("article h1").text()).isEqualTo("開源模型");
+        assertThat(Jsoup.parse(HtmlPostProcessor.forBuild("keep").process(html)).select("article h1").text())
+                .isEqualTo("開源模型");
+    }
 }
