@@ -2,6 +2,7 @@ package dev.kaiyuan.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import picocli.CommandLine;
 
 /** Entry point. The only class that calls {@link System#exit}. */
@@ -16,7 +17,12 @@ public final class Main {
 
     /** Runs a command line and returns its exit code; used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new KaiyuanCommand())
+        return run(args, out, err, Clock.systemUTC());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the clock that {@code new} reads "today" from. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+        CommandLine cli = new CommandLine(new KaiyuanCommand(), new Factory(clock))
                 .setOut(out)
                 .setErr(err)
                 .setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
@@ -26,5 +32,13 @@ public final class Main {
             return ExitCode.USAGE;
         });
         return cli.execute(args);
+    }
+
+    /** Creates the commands; gives {@link NewCommand} its clock. */
+    private record Factory(Clock clock) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            return cls == NewCommand.class ? cls.cast(new NewCommand(clock)) : CommandLine.defaultFactory().create(cls);
+        }
     }
 }
