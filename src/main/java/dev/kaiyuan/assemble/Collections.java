@@ -49,7 +49,7 @@ final class Collections {
         Map<String, List<Article>> articles = new TreeMap<>();
         for (Article a : all) {
             for (String tag : a.tags()) {
-                String slug = slugs.slugify(tag);
+                String slug = slugs.tagSlug(tag);
                 if (slug.isEmpty()) {
                     continue;
                 }
