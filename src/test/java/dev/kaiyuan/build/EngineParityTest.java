@@ -19,31 +19,37 @@ import org.junit.jupiter.api.io.TempDir;
  * FreeMarker theme: the same files, and every page the same DOM (see {@link SiteParity}). The
  * seeds cover every optional part of the pages: approximate and missing dates, a derived title,
  * a damage notice, rights, tags, sources with and without an address, Chinese and English
- * articles under an English and a Traditional Chinese interface, and an empty site. The last
- * test proves the checker can fail: a change to one engine's theme alone is reported.
+ * articles under an English and a Traditional Chinese interface, and an empty site. With the
+ * repository's knowledge base ({@code seeds/data/}) the sites also have the timeline nav link, a
+ * page per organization, model and person, the timeline and its filtered views, and quotes,
+ * events and mentions on the article pages. The last test proves the checker can fail: a change
+ * to one engine's theme alone is reported.
  */
 class EngineParityTest {
     private static final String SEED = "000_2ce86e36bd807f4f";
+    private static final Path KNOWLEDGE = Path.of("seeds", "data");
 
     @TempDir
     Path tmp;
 
     @Test
     void englishInterfaceSiteIsTheSameInBothEngines() throws IOException {
-        Path project = articlesProject(tmp.resolve("en"));
+        Path project = withKnowledgeBase(articlesProject(tmp.resolve("en")));
 
         Path freemarker = build(project, "freemarker");
         Path pebble = build(project, "pebble");
 
         assertCoversEveryOptionalPart(freemarker);
+        assertCoversTheKnowledgePages(freemarker);
         assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
-                .contains("index.html", "assets/style.css", "articles/guancha-china-open-models-economist/index.html");
+                .contains("index.html", "assets/style.css", "articles/guancha-china-open-models-economist/index.html",
+                        "timeline/index.html", "orgs/openai/index.html", "models/llama/index.html");
         assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
     }
 
     @Test
     void traditionalChineseInterfaceSiteIsTheSameInBothEngines() throws IOException {
-        Path project = articlesProject(tmp.resolve("zh"));
+        Path project = withKnowledgeBase(articlesProject(tmp.resolve("zh")));
         TestSites.write(project, "kaiyuan.yaml", """
                 title: 開源週報
                 description: 中國開源模型的新聞 <摘要> & "評論"
@@ -64,6 +70,8 @@ class EngineParityTest {
         Document home = page(freemarker, "index.html");
         assertThat(home.select("p.tagline").text()).isEqualTo("中國開源模型的新聞 <摘要> & \"評論\"");
         assertThat(page(freemarker, "articles/050-same-title/index.html").title()).isEqualTo("開源週報");
+        assertThat(page(freemarker, "timeline/index.html").select(".filters [aria-current=page]").text())
+                .isEqualTo("全部");
         assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker));
         assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
     }
@@ -153,6 +161,50 @@ class EngineParityTest {
                 第二段内容在这里。
                 """);
         return project;
+    }
+
+    /** Adds the repository's knowledge base (organizations, models, people) to the project. */
+    private static Path withKnowledgeBase(Path project) throws IOException {
+        Path data = Files.createDirectories(project.resolve("seeds/data"));
+        try (Stream<Path> files = Files.list(KNOWLEDGE)) {
+            for (Path yaml : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                Files.copy(yaml, data.resolve(yaml.getFileName().toString()));
+            }
+        }
+        return project;
+    }
+
+    /** Fails the test unless the knowledge pages show every optional part the port has to get right. */
+    private static void assertCoversTheKnowledgePages(Path site) throws IOException {
+        assertThat(page(site, "index.html").select(".site-nav a").attr("href")).isEqualTo("timeline/index.html");
+        Document seed = page(site, "articles/guancha-china-open-models-economist/index.html");
+        assertThat(seed.select(".quotes blockquote footer a")).isNotEmpty();
+        assertThat(seed.select(".events li time[datetime=2025-08]")).isNotEmpty();
+        assertThat(seed.select(".entity-list .entity-orgs, .entity-list .entity-models, .entity-list .entity-people")
+                .eachAttr("class")).contains("entity-orgs", "entity-models", "entity-people");
+        Document org = page(site, "orgs/openai/index.html");
+        assertThat(org.select(".facts dd a[href^=https]")).hasSize(1);
+        assertThat(org.select(".releases .release-open .mark").text()).contains("●");
+        assertThat(org.select(".releases .release-closed .mark").text()).contains("○");
+        assertThat(org.select(".releases .mentioned a")).isNotEmpty();
+        assertThat(org.select(".article-links li")).isNotEmpty();
+        Document person = page(site, "people/ruan-jiaqi/index.html");
+        assertThat(person.select(".releases")).isEmpty();
+        assertThat(person.select(".aliases .alias")).hasSize(1);
+        assertThat(person.select("p.empty")).hasSize(1);
+        Document family = page(site, "models/llama/index.html");
+        assertThat(family.select(".releases li").size()).isGreaterThan(1);
+        assertThat(family.select(".aliases .alias").size()).isGreaterThan(1);
+        Document timeline = page(site, "timeline/index.html");
+        assertThat(timeline.select(".filters [aria-current=page]")).hasSize(1);
+        assertThat(timeline.select("section.year").size()).isGreaterThan(1);
+        assertThat(timeline.select("h3.month").size()).isGreaterThan(timeline.select("section.year").size());
+        assertThat(timeline.select("figure.chart svg")).hasSize(1);
+        assertThat(timeline.select(".chart-data tbody tr")).isNotEmpty();
+        assertThat(timeline.select(".exports a")).isNotEmpty();
+        assertThat(page(site, "timeline/open/index.html").select(".releases .release-closed")).isEmpty();
+        assertThat(page(site, "timeline/country/cn/index.html").select(".filters [aria-current=page]").text())
+                .isEqualTo("CN");
     }
 
     /** Fails the test unless the pages show every optional part the port has to get right. */

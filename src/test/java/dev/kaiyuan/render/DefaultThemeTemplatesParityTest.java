@@ -104,9 +104,38 @@ class DefaultThemeTemplatesParityTest {
                         new EntityLink("people", "Sam Altman", "people/sam-altman/index.html")) : List.of(),
                 rich ? List.of(new QuoteView("“Quoted” & <said>", "Sam <Altman>", "people/sam-altman/index.html"))
                         : List.of(),
-                rich ? List.of(new EventView("2025-08-01", "8月", "month", "OpenAI在8月推出了gpt-oss-120b。",
-                        List.of(new EntityLink("models", "gpt-oss-120b", "models/gpt-oss-120b/index.html"))))
-                        : List.of());
+                rich ? EVENTS : List.of());
+    }
+
+    /** One event of each precision, one naming two entities and one naming none. */
+    private static final List<EventView> EVENTS = List.of(
+            new EventView("2025-08-01", "8月", "month", "OpenAI在8月推出了gpt-oss-120b。",
+                    List.of(new EntityLink("models", "gpt-oss-120b", "models/gpt-oss-120b/index.html"),
+                            new EntityLink("models", "gpt-<oss>-20b", "models/gpt-oss-20b/index.html"))),
+            new EventView("2025-08-05", "2025年8月5日", "day", "…", List.of(
+                    new EntityLink("orgs", "OpenAI", "orgs/openai/index.html"))),
+            new EventView("2019-01-01", "2019年", "year", "…", List.of()),
+            new EventView("2010-01-01", "2010年代 & <more>", "decade", "…", List.of(
+                    new EntityLink("models", "BERT", "models/bert/index.html"))));
+
+    /** Pages with only one of the knowledge parts, so each is seen without its neighbours. */
+    static Stream<ArticlePage> knowledgeArticlePages() {
+        ArticleView rich = article("The Economist", "https://e.com/", true, "zh-Hant");
+        ArticleView quotesOnly = withKnowledge(rich, List.of(), rich.quotes(), List.of());
+        ArticleView eventsOnly = withKnowledge(rich, List.of(), List.of(), rich.events());
+        ArticleView mentionsOnly = withKnowledge(rich, List.of(new EntityLink("models", "DeepSeek-V4 (V4-Pro, V4-Flash; preview)",
+                "models/deepseek-v4/index.html"), new EntityLink("people", "Ali 'Farhadi'", "people/ali-farhadi/index.html")),
+                List.of(), List.of());
+        SiteView chinese = new SiteView("開源週報", "", "zh-Hans", Labels.forLanguage("zh-Hans"), "timeline/index.html");
+        return Stream.of(new ArticlePage(chinese, "../../", rich), new ArticlePage(ENGLISH, "../../", quotesOnly),
+                new ArticlePage(chinese, "../../", eventsOnly), new ArticlePage(chinese, "../../", mentionsOnly));
+    }
+
+    private static ArticleView withKnowledge(ArticleView a, List<EntityLink> mentions, List<QuoteView> quotes,
+            List<EventView> events) {
+        return new ArticleView(a.title(), a.titleDerived(), a.lang(), a.dateIso(), a.dateDisplay(),
+                a.dateApproximate(), a.author(), a.sourceName(), a.sourceUrl(), a.tags(), a.summary(), a.bodyHtml(),
+                a.captions(), a.rights(), a.readingMinutes(), a.damageCount(), mentions, quotes, events);
     }
 
     @ParameterizedTest
@@ -114,6 +143,25 @@ class DefaultThemeTemplatesParityTest {
     void articlePagesGiveTheSameMarkup(ArticlePage page) throws RenderException {
         String expected = freemarker.render("article", page);
         assertThat(expected).contains("<p>Body &amp; <em>text</em></p>").doesNotContain("<title>A <");
+
+        assertThat(pebble.render("article", page)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("knowledgeArticlePages")
+    void articleQuotesEventsAndMentionsGiveTheSameMarkup(ArticlePage page) throws RenderException {
+        String expected = freemarker.render("article", page);
+        if (page.site().timelineUrl().isEmpty()) {
+            assertThat(expected).doesNotContain("site-nav");
+        } else {
+            assertThat(expected).contains("<nav class=\"site-nav\"><a href=\"../../timeline/index.html\">");
+        }
+        if (!page.article().events().isEmpty()) {
+            // <time> is only as precise as the text; a decade has no <time> form.
+            assertThat(expected).contains("<time datetime=\"2025-08\">8月</time>",
+                    "<time datetime=\"2025-08-05\">", "<time datetime=\"2019\">2019年</time>",
+                    "<span class=\"date\">2010年代 &amp; &lt;more&gt;</span>");
+        }
 
         assertThat(pebble.render("article", page)).isEqualTo(expected);
     }
@@ -137,5 +185,125 @@ class DefaultThemeTemplatesParityTest {
         String expected = freemarker.render("index", page);
 
         assertThat(pebble.render("index", page)).isEqualTo(expected);
+    }
+
+    private static final SiteView CHINESE = new SiteView("开源周报", "中国开源模型", "zh-Hans",
+            Labels.forLanguage("zh-Hans"), "timeline/index.html");
+
+    private static ReleaseView release(String id, String name, boolean open, String dateIso, String org,
+            String orgUrl, String country, String license, String parameters, List<EntityLink> articles) {
+        return new ReleaseView(id, name, "models/" + id + "/index.html", org, orgUrl, country, dateIso,
+                dateIso.isEmpty() ? "" : dateIso.replace('-', '/'), open, open ? "open-unrestricted" : "api",
+                license, parameters, false, articles);
+    }
+
+    private static final EntityLink SEED_ARTICLE = new EntityLink("articles", "《經濟學人》：中國正以開源模型悄然趕超美國",
+            "articles/guancha/index.html");
+
+    /** Every optional part of a release row: with and without date, organization link, country, license, parameters, articles. */
+    private static final List<ReleaseView> RELEASES = List.of(
+            release("gpt-oss-120b", "gpt-oss-120b", true, "2025-08-05", "OpenAI", "orgs/openai/index.html", "US",
+                    "Apache-2.0", "117B / 5.1B", List.of(SEED_ARTICLE)),
+            release("gpt-5", "GPT-5", false, "2025-08-07", "OpenAI", "orgs/openai/index.html", "US", "proprietary", "",
+                    List.of(SEED_ARTICLE, new EntityLink("articles", "Second <one>", "articles/two/index.html"))),
+            release("deepseek-v4", "DeepSeek-V4 (V4-Pro, V4-Flash; preview)", true, "", "Unknown Lab", "", "", "",
+                    "", List.of()));
+
+    static Stream<EntityPage> entityPages() {
+        ArticleCard approximate = new ArticleCard("articles/guancha/index.html", "《經濟學人》", "zh-Hant", "2025-08-21",
+                "2025年8月21日", true, "觀察者網", "", 5);
+        ArticleCard exact = new ArticleCard("articles/en/index.html", "Open weights", "en", "2025-08-30",
+                "30 August 2025", false, "", "", 2);
+        ArticleCard undated = new ArticleCard("articles/note/index.html", "A note", "", "", "", false, "", "", 0);
+        List<FactView> orgFacts = List.of(new FactView("国家/地区", "US", ""),
+                new FactView("URL", "https://openai.com/?a=1&b=2", "https://openai.com/?a=1&b=2"));
+        return Stream.of(
+                // An organization with its releases, facts with a link, and articles that mention it.
+                new EntityPage(CHINESE, "../../", "orgs", "openai", "OpenAI", List.of(), orgFacts, RELEASES,
+                        List.of(approximate, exact, undated)),
+                // A person: no releases, no articles, several aliases; a site without a timeline.
+                new EntityPage(new SiteView("Kaiyuan", "", "en", Labels.forLanguage("en"), ""), "../../", "people",
+                        "ali-farhadi", "Ali Farhadi", List.of("阿里·法哈迪", "A. Farhadi"),
+                        List.of(new FactView("Role", "CEO", ""), new FactView("Organization", "Ai2", "")),
+                        List.of(), List.of()),
+                // A model family: its members as releases, one alias, an English interface.
+                new EntityPage(ENGLISH_WITH_TIMELINE, "../../", "models", "gpt-oss", "gpt-oss", List.of("GPT-OSS"),
+                        List.of(new FactView("Organization", "OpenAI", ""), new FactView("Source",
+                                "https://github.com/openai/gpt-oss", "https://github.com/openai/gpt-oss")),
+                        RELEASES.subList(0, 1), List.of(exact)),
+                // Markup and quotes in every printed value.
+                new EntityPage(CHINESE, "../../", "models", "x", "A <b>old</b> & \"quoted\" 'name'",
+                        List.of("<alias>", "&amp;"), List.of(new FactView("<label>", "value & <more>", ""),
+                                new FactView("部分核实", "license listed as 'other' on \"HF\"", ""),
+                                new FactView("Source", "https://e.com/?q=<x>&y=\"1\"", "https://e.com/?q=<x>&y=\"1\"")),
+                        List.of(release("x", "<script>alert(1)</script>", false, "2025-01-01", "Org & <Co>",
+                                "orgs/x/index.html", "<CN>", "'MIT' & more", "1B < 2B",
+                                List.of(new EntityLink("articles", "A \"title\" & <b>", "articles/a/index.html")))),
+                        List.of(new ArticleCard("articles/a/index.html", "A <title> & 'quote'", "zh-Hant", "", "八月",
+                                true, "", "", 0))));
+    }
+
+    private static final SiteView ENGLISH_WITH_TIMELINE = new SiteView("Kaiyuan", "Open models", "en",
+            Labels.forLanguage("en"), "timeline/index.html");
+
+    @ParameterizedTest
+    @MethodSource("entityPages")
+    void entityPagesGiveTheSameMarkup(EntityPage page) throws RenderException {
+        String expected = freemarker.render("entity", page);
+        assertThat(expected).contains("<h1 class=\"article-title\">").doesNotContain("<script>", "<b>old");
+        if (!page.releases().isEmpty()) {
+            assertThat(expected).contains("<ol class=\"releases\">", "class=\"release-name\" href=\"../../models/");
+        }
+
+        assertThat(pebble.render("entity", page)).isEqualTo(expected);
+    }
+
+    private static final List<EntityLink> FILTERS = List.of(
+            new EntityLink("timeline", "全部", "timeline/index.html"),
+            new EntityLink("timeline", "开放权重", "timeline/open/index.html"),
+            new EntityLink("timeline", "闭源", "timeline/closed/index.html"),
+            new EntityLink("timeline", "CN", "timeline/country/cn/index.html"),
+            new EntityLink("timeline", "<US> & co", "timeline/country/us/index.html"));
+
+    private static final List<TimelineYear> YEARS = List.of(
+            new TimelineYear("2019", List.of(new TimelineMonth("2019-11", "2019年11月", RELEASES.subList(0, 1)))),
+            new TimelineYear("2025", List.of(new TimelineMonth("2025-01", "January <2025>", RELEASES.subList(2, 3)),
+                    new TimelineMonth("2025-08", "2025年8月", RELEASES.subList(0, 2)))));
+
+    private static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 240\" role=\"img\""
+            + " aria-labelledby=\"chart-title\"><title id=\"chart-title\">Releases &amp; more</title>"
+            + "<rect x=\"0\" y=\"10\" width=\"20\" height=\"30\" class=\"cn\"/></svg>";
+
+    static Stream<TimelinePage> timelinePages() {
+        List<ChartRowView> rows = List.of(new ChartRowView("2025 Q1", 3, 2, 1, 0, 6),
+                new ChartRowView("2025 Q3", 12, 4, 0, 1, 17));
+        List<EntityLink> exports = List.of(new EntityLink("files", "CSV", "timeline/releases.csv"),
+                new EntityLink("files", "JSON", "timeline/releases.json"),
+                new EntityLink("files", "Timeline<JS> & co", "timeline/timelinejs.json"));
+        return Stream.of(
+                // Everything, no chart or exports; the first filter is the current page.
+                new TimelinePage(CHINESE, "../", "时间线", "timeline/index.html", FILTERS, YEARS, 4, "", List.of(),
+                        List.of()),
+                // One country, with the chart, its data and the exports.
+                new TimelinePage(CHINESE, "../../../", "时间线 · CN", "timeline/country/cn/index.html", FILTERS,
+                        YEARS.subList(1, 2), 3, SVG, rows, exports),
+                // Exports without a chart; the current filter's name needs escaping.
+                new TimelinePage(ENGLISH_WITH_TIMELINE, "../../../", "Timeline · <US> & co",
+                        "timeline/country/us/index.html", FILTERS, YEARS, 4, "", List.of(), exports.subList(0, 1)),
+                // A chart with no rows, and a view with no releases at all.
+                new TimelinePage(ENGLISH_WITH_TIMELINE, "../../", "Timeline · Closed", "timeline/closed/index.html",
+                        FILTERS, List.of(), 0, SVG, List.of(), List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("timelinePages")
+    void timelinePagesGiveTheSameMarkup(TimelinePage page) throws RenderException {
+        String expected = freemarker.render("timeline", page);
+        assertThat(expected).contains("<span aria-current=\"page\">").doesNotContain("<US>", "<2025>");
+        if (!page.chartSvg().isEmpty()) {
+            assertThat(expected).contains(SVG);
+        }
+
+        assertThat(pebble.render("timeline", page)).isEqualTo(expected);
     }
 }
