@@ -3,13 +3,14 @@ package dev.kaiyuan.render;
 import java.util.List;
 
 /**
- * The digest home: dated articles newest first, then undated ones.
+ * One page of the digest home: weekly issues, newest first, each with its articles; undated
+ * articles on the first page only.
  *
- * @param root relative path from this page to the site root ("" here), prefix for every link
+ * @param root relative path from this page to the site root ("" on the first page)
  */
-public record HomePage(SiteView site, String root, List<ArticleCard> articles, List<ArticleCard> undated) {
+public record HomePage(SiteView site, String root, List<IssueView> issues, List<ArticleCard> undated, Pager pager) {
     public HomePage {
-        articles = List.copyOf(articles);
+        issues = List.copyOf(issues);
         undated = List.copyOf(undated);
     }
 }

@@ -55,7 +55,14 @@ public record Labels(
         String notMentioned,
         String modality,
         String access,
-        String role) {
+        String role,
+        String issue,
+        String issues,
+        String archive,
+        String newer,
+        String older,
+        String page,
+        String feed) {
 
     /** English, Simplified or Traditional Chinese (converted with ICU) by the site's language. */
     public static Labels forLanguage(String lang) {
@@ -82,7 +89,8 @@ public record Labels(
                 "Stacked bars: the number of open-weight model releases in each quarter, split into China, "
                         + "the United States, Europe and other countries.",
                 "China", "United States", "Europe", "Other", "Quarter", "Total", "Also known as", "Releases",
-                "Partly verified", "No article mentions it yet.", "Modality", "Access", "Role");
+                "Partly verified", "No article mentions it yet.", "Modality", "Access", "Role",
+                "Issue", "Issues", "Archive", "Newer", "Older", "Page", "Feed");
     }
 
     static Labels chinese() {
@@ -96,7 +104,8 @@ public record Labels(
                 "提及的文章", "全部", "数据下载", "各季度开放权重模型发布数（按国家/地区）",
                 "堆叠柱状图：每季度开放权重模型的发布数量，分为中国、美国、欧洲和其他国家/地区。",
                 "中国", "美国", "欧洲", "其他", "季度", "合计", "别名", "发布",
-                "部分核实", "暂无文章提及。", "模态", "获取方式", "职务");
+                "部分核实", "暂无文章提及。", "模态", "获取方式", "职务",
+                "期", "往期", "归档", "较新", "较早", "页", "订阅");
     }
 
     /** The same labels with every word passed through {@code f}. */

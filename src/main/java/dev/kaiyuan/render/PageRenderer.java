@@ -42,12 +42,21 @@ public final class PageRenderer {
         Labels labels = Labels.forLanguage(config.language());
         boolean timeline = !site.gazetteer().models().isEmpty();
         SiteView siteView = new SiteView(config.title(), config.description(), config.language(), labels,
-                timeline ? TIMELINE : "");
+                timeline ? TIMELINE : "", site.tags().isEmpty() ? "" : "tags/index.html");
         KnowledgeViews knowledge = new KnowledgeViews(site, labels, config.language());
         Set<String> failed = new HashSet<>();
         List<RenderedPage> pages = new ArrayList<>();
-        HomePage home = new HomePage(siteView, "", cards(site.dated()), cards(site.undated()));
-        page("index", "index.html", home, failed, sink).ifPresent(pages::add);
+        DigestViews digest = new DigestViews(site, siteView, config);
+        List<DigestViews.Placed> lists = new ArrayList<>(digest.home());
+        lists.addAll(digest.issuePages());
+        lists.add(digest.archive());
+        if (!site.tags().isEmpty()) {
+            lists.add(digest.tagIndex());
+            lists.addAll(digest.tagPages(config.baseUrl().isPresent()));
+        }
+        for (DigestViews.Placed placed : lists) {
+            page(placed.template(), placed.path(), placed.view(), failed, sink).ifPresent(pages::add);
+        }
         for (Article article : site.all()) {
             ArticlePage view = new ArticlePage(siteView, "../../", view(article, site.enrichment(article), knowledge));
             page("article", SiteModel.articlePath(article), view, failed, sink).ifPresent(pages::add);

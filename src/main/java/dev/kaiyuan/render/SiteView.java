@@ -5,14 +5,16 @@ import java.util.Objects;
 /**
  * Site-wide values every page can use. {@code lang} is the interface language (BCP 47);
  * {@code timelineUrl} is the site path of the release timeline, or "" when the site has no
- * knowledge base and so no timeline.
+ * knowledge base and so no timeline; {@code tagsUrl} likewise for the tag index.
  */
-public record SiteView(String title, String description, String lang, Labels labels, String timelineUrl) {
+public record SiteView(String title, String description, String lang, Labels labels, String timelineUrl,
+        String tagsUrl) {
     public SiteView {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(lang, "lang");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(timelineUrl, "timelineUrl");
+        Objects.requireNonNull(tagsUrl, "tagsUrl");
     }
 }

@@ -29,7 +29,7 @@ class DefaultThemeTemplatesParityTest {
             int minutes) {
     }
 
-    private static final SiteView ENGLISH = new SiteView("Kaiyuan", "", "en", Labels.forLanguage("en"), "");
+    private static final SiteView ENGLISH = new SiteView("Kaiyuan", "", "en", Labels.forLanguage("en"), "", "");
     private static TemplateEngine freemarker;
     private static TemplateEngine pebble;
 
@@ -48,7 +48,7 @@ class DefaultThemeTemplatesParityTest {
     static Stream<HelperCase> helperCases() {
         List<HelperCase> cases = new ArrayList<>();
         for (String siteLang : List.of("en", "zh-Hans")) {
-            SiteView site = new SiteView("Kaiyuan", "", siteLang, Labels.forLanguage(siteLang), "timeline/index.html");
+            SiteView site = new SiteView("Kaiyuan", "", siteLang, Labels.forLanguage(siteLang), "timeline/index.html", "tags/index.html");
             for (String iso : List.of("", "2025-08-21")) {
                 for (String display : List.of("", "2025年8月21日", "<b>&\"</b>")) {
                     for (boolean approximate : List.of(false, true)) {
@@ -62,6 +62,11 @@ class DefaultThemeTemplatesParityTest {
             }
         }
         return cases.stream();
+    }
+
+    private static IssueView issue(ArticleCard... cards) {
+        return new IssueView("2025-w34", "Week 34, 2025", "18–24 August 2025", "issues/2025-w34/index.html",
+                List.of(cards));
     }
 
     @ParameterizedTest
@@ -126,7 +131,7 @@ class DefaultThemeTemplatesParityTest {
         ArticleView mentionsOnly = withKnowledge(rich, List.of(new EntityLink("models", "DeepSeek-V4 (V4-Pro, V4-Flash; preview)",
                 "models/deepseek-v4/index.html"), new EntityLink("people", "Ali 'Farhadi'", "people/ali-farhadi/index.html")),
                 List.of(), List.of());
-        SiteView chinese = new SiteView("開源週報", "", "zh-Hans", Labels.forLanguage("zh-Hans"), "timeline/index.html");
+        SiteView chinese = new SiteView("開源週報", "", "zh-Hans", Labels.forLanguage("zh-Hans"), "timeline/index.html", "tags/index.html");
         return Stream.of(new ArticlePage(chinese, "../../", rich), new ArticlePage(ENGLISH, "../../", quotesOnly),
                 new ArticlePage(chinese, "../../", eventsOnly), new ArticlePage(chinese, "../../", mentionsOnly));
     }
@@ -170,13 +175,13 @@ class DefaultThemeTemplatesParityTest {
         ArticleCard full = new ArticleCard("articles/a/index.html", "A <card>", "zh-Hant", "2025-08-21",
                 "2025年8月21日", true, "觀察者網", "Summary & <more>", 5);
         ArticleCard bare = new ArticleCard("articles/b/index.html", "B", "", "", "", false, "", "", 0);
-        SiteView described = new SiteView("Kaiyuan", "News <&> \"digest\"", "zh-Hans", Labels.forLanguage("zh-Hans"), "timeline/index.html");
+        SiteView described = new SiteView("Kaiyuan", "News <&> \"digest\"", "zh-Hans", Labels.forLanguage("zh-Hans"), "timeline/index.html", "tags/index.html");
         return Stream.of(
-                new HomePage(ENGLISH, "", List.of(), List.of()),
-                new HomePage(described, "", List.of(), List.of()),
-                new HomePage(ENGLISH, "", List.of(full, bare), List.of()),
-                new HomePage(described, "", List.of(), List.of(bare, full)),
-                new HomePage(described, "", List.of(full), List.of(bare)));
+                new HomePage(ENGLISH, "", List.of(), List.of(), Pager.SINGLE),
+                new HomePage(described, "", List.of(), List.of(), Pager.SINGLE),
+                new HomePage(ENGLISH, "", List.of(issue(full, bare)), List.of(), Pager.SINGLE),
+                new HomePage(described, "", List.of(), List.of(bare, full), Pager.SINGLE),
+                new HomePage(described, "", List.of(issue(full)), List.of(bare), Pager.SINGLE));
     }
 
     @ParameterizedTest
@@ -188,7 +193,7 @@ class DefaultThemeTemplatesParityTest {
     }
 
     private static final SiteView CHINESE = new SiteView("开源周报", "中国开源模型", "zh-Hans",
-            Labels.forLanguage("zh-Hans"), "timeline/index.html");
+            Labels.forLanguage("zh-Hans"), "timeline/index.html", "tags/index.html");
 
     private static ReleaseView release(String id, String name, boolean open, String dateIso, String org,
             String orgUrl, String country, String license, String parameters, List<EntityLink> articles) {
@@ -222,7 +227,7 @@ class DefaultThemeTemplatesParityTest {
                 new EntityPage(CHINESE, "../../", "orgs", "openai", "OpenAI", List.of(), orgFacts, RELEASES,
                         List.of(approximate, exact, undated)),
                 // A person: no releases, no articles, several aliases; a site without a timeline.
-                new EntityPage(new SiteView("Kaiyuan", "", "en", Labels.forLanguage("en"), ""), "../../", "people",
+                new EntityPage(new SiteView("Kaiyuan", "", "en", Labels.forLanguage("en"), "", ""), "../../", "people",
                         "ali-farhadi", "Ali Farhadi", List.of("阿里·法哈迪", "A. Farhadi"),
                         List.of(new FactView("Role", "CEO", ""), new FactView("Organization", "Ai2", "")),
                         List.of(), List.of()),
@@ -244,7 +249,7 @@ class DefaultThemeTemplatesParityTest {
     }
 
     private static final SiteView ENGLISH_WITH_TIMELINE = new SiteView("Kaiyuan", "Open models", "en",
-            Labels.forLanguage("en"), "timeline/index.html");
+            Labels.forLanguage("en"), "timeline/index.html", "");
 
     @ParameterizedTest
     @MethodSource("entityPages")

@@ -1,0 +1,158 @@
+package dev.kaiyuan.render;
+
+import dev.kaiyuan.config.SiteConfig;
+import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.SiteModel;
+import dev.kaiyuan.model.TagGroup;
+import dev.kaiyuan.model.WeekIssue;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The digest's list pages as view records: the home page in pages of weekly issues, one page per
+ * issue, the archive by year and month, the tag index and each tag's pages. Paths: {@code index.html},
+ * {@code page/2/index.html}, {@code issues/2025-w34/index.html}, {@code archive/index.html},
+ * {@code tags/index.html}, {@code tags/<slug>/index.html}, {@code tags/<slug>/page/2/index.html}.
+ */
+final class DigestViews {
+    /** A view, the template that renders it, and the site path it is written to. */
+    record Placed(String template, String path, Object view) {
+    }
+
+    private final SiteModel site;
+    private final SiteView siteView;
+    private final int pageSize;
+    private final String lang;
+
+    DigestViews(SiteModel site, SiteView siteView, SiteConfig config) {
+        this.site = site;
+        this.siteView = siteView;
+        this.pageSize = config.pageSize();
+        this.lang = config.language();
+    }
+
+    static String homePath(int page) {
+        return page == 1 ? "index.html" : "page/" + page + "/index.html";
+    }
+
+    /** Home pages: issues fill a page up to the page size in articles, but an issue is never split. */
+    List<Placed> home() {
+        List<List<WeekIssue>> pages = new ArrayList<>();
+        List<WeekIssue> current = new ArrayList<>();
+        int count = 0;
+        for (WeekIssue issue : site.issues()) {
+            if (!current.isEmpty() && count + issue.articles().size() > pageSize) {
+                pages.add(current);
+                current = new ArrayList<>();
+                count = 0;
+            }
+            current.add(issue);
+            count += issue.articles().size();
+        }
+        if (!current.isEmpty() || pages.isEmpty()) {
+            pages.add(current);
+        }
+        List<Placed> placed = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            int page = i + 1;
+            Pager pager = new Pager(page, pages.size(), page > 1 ? homePath(page - 1) : "",
+                    page < pages.size() ? homePath(page + 1) : "");
+            List<ArticleCard> undated = page == 1 ? PageRenderer.cards(site.undated()) : List.of();
+            placed.add(new Placed("index", homePath(page), new HomePage(siteView, page == 1 ? "" : "../../",
+                    pages.get(i).stream().map(this::issue).toList(), undated, pager)));
+        }
+        return placed;
+    }
+
+    List<Placed> issuePages() {
+        List<Placed> placed = new ArrayList<>();
+        List<WeekIssue> issues = site.issues();
+        for (int i = 0; i < issues.size(); i++) {
+            String newer = i > 0 ? issues.get(i - 1).path() : "";
+            String older = i + 1 < issues.size() ? issues.get(i + 1).path() : "";
+            placed.add(new Placed("issue", issues.get(i).path(), new IssuePage(siteView, "../../", issue(issues.get(i)),
+                    older, newer)));
+        }
+        return placed;
+    }
+
+    IssueView issue(WeekIssue w) {
+        return new IssueView(w.id(), issueLabel(w), dateRange(w.monday(), w.sunday()), w.path(),
+                PageRenderer.cards(w.articles()));
+    }
+
+    private String issueLabel(WeekIssue w) {
+        return lang.startsWith("zh") ? w.weekYear() + "年第" + w.week() + "周"
+                : "Week " + w.week() + ", " + w.weekYear();
+    }
+
+    /** "18–24 August 2025", "28 July – 3 August 2025", "2025年8月18日至24日". */
+    private String dateRange(LocalDate from, LocalDate to) {
+        if (lang.startsWith("zh")) {
+            String end = from.getMonth() == to.getMonth() ? to.getDayOfMonth() + "日"
+                    : (from.getYear() == to.getYear() ? "" : to.getYear() + "年") + to.getMonthValue() + "月"
+                            + to.getDayOfMonth() + "日";
+            return from.getYear() + "年" + from.getMonthValue() + "月" + from.getDayOfMonth() + "日至" + end;
+        }
+        DateTimeFormatter full = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+        if (from.getMonth() == to.getMonth()) {
+            return from.getDayOfMonth() + "–" + full.format(to);
+        }
+        String start = from.getYear() == to.getYear() ? DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH).format(from)
+                : full.format(from);
+        return start + " – " + full.format(to);
+    }
+
+    Placed archive() {
+        Map<Integer, Map<String, List<Article>>> years = new LinkedHashMap<>();
+        for (Article a : site.dated()) {
+            LocalDate d = a.date().orElseThrow().day();
+            years.computeIfAbsent(d.getYear(), y -> new LinkedHashMap<>())
+                    .computeIfAbsent(String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue()),
+                            k -> new ArrayList<>()).add(a);
+        }
+        List<ArchiveYear> view = new ArrayList<>();
+        years.forEach((year, months) -> view.add(new ArchiveYear(String.valueOf(year), months.entrySet().stream()
+                .map(e -> new ArchiveMonth(e.getKey(), monthLabel(e.getKey()), PageRenderer.cards(e.getValue())))
+                .toList())));
+        return new Placed("archive", "archive/index.html", new ArchivePage(siteView, "../", view,
+                PageRenderer.cards(site.undated()), site.issues().stream().map(this::issue).toList()));
+    }
+
+    private String monthLabel(String iso) {
+        LocalDate first = LocalDate.parse(iso + "-01");
+        return lang.startsWith("zh") ? first.getYear() + "年" + first.getMonthValue() + "月"
+                : DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH).format(first);
+    }
+
+    Placed tagIndex() {
+        return new Placed("tags", "tags/index.html", new TagsPage(siteView, "../", site.tags().stream()
+                .map(t -> new TagLink(t.name(), t.path(), t.articles().size())).toList()));
+    }
+
+    List<Placed> tagPages(boolean feeds) {
+        List<Placed> placed = new ArrayList<>();
+        for (TagGroup tag : site.tags()) {
+            List<Article> articles = tag.articles();
+            int pages = Math.max(1, (articles.size() + pageSize - 1) / pageSize);
+            for (int page = 1; page <= pages; page++) {
+                List<Article> slice = articles.subList((page - 1) * pageSize, Math.min(articles.size(), page * pageSize));
+                Pager pager = new Pager(page, pages, page > 1 ? tagPath(tag, page - 1) : "",
+                        page < pages ? tagPath(tag, page + 1) : "");
+                String feed = feeds ? "tags/" + tag.slug() + "/feed.xml" : "";
+                placed.add(new Placed("tag", tagPath(tag, page), new TagPage(siteView, page == 1 ? "../../" : "../../../../",
+                        tag.name(), PageRenderer.cards(slice), pager, feed)));
+            }
+        }
+        return placed;
+    }
+
+    private static String tagPath(TagGroup tag, int page) {
+        return page == 1 ? tag.path() : "tags/" + tag.slug() + "/page/" + page + "/index.html";
+    }
+}
