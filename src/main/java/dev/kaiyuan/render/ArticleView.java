@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Everything the article page shows. {@code bodyHtml} is sanitised HTML and is the only value
  * a template may print without escaping. Empty strings stand for "not known".
- * {@code mentions} are the knowledge-base entities the article names, in order of first mention.
+ * {@code mentions} are the knowledge-base entities the article names, in order of first mention;
+ * {@code timelineStrip} is trusted inline SVG placing the dated models it mentions in time (or "").
  */
 public record ArticleView(
         String title,
@@ -26,7 +27,8 @@ public record ArticleView(
         int damageCount,
         List<EntityLink> mentions,
         List<QuoteView> quotes,
-        List<EventView> events) {
+        List<EventView> events,
+        String timelineStrip) {
 
     public ArticleView {
         tags = List.copyOf(tags);

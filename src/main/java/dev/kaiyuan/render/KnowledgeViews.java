@@ -165,6 +165,22 @@ final class KnowledgeViews {
         return List.of();
     }
 
+    /** The dated model releases among an article's entities, for its timeline strip. */
+    List<TimelineStrip.Point> stripPoints(List<EntityId> entities) {
+        return entities.stream().filter(id -> id.kind() == EntityKind.MODEL).map(id -> models.get(id.id()))
+                .filter(m -> m != null && m.released().isPresent())
+                .map(m -> new TimelineStrip.Point(m.name(), m.entityId().path(), m.released().get(), m.openWeights()))
+                .toList();
+    }
+
+    String stripLabel() {
+        return labels.timeline() + ": " + labels.mentions();
+    }
+
+    String articleDateLabel() {
+        return labels.mentionedIn();
+    }
+
     List<String> aliases(EntityId id) {
         return switch (id.kind()) {
             case ORGANIZATION -> orgs.get(id.id()).aliases();

@@ -145,7 +145,9 @@ public final class PageRenderer {
                 a.date().map(d -> d.inferred()).orElse(false), a.author().orElse(""),
                 a.source().map(s -> s.name()).orElse(""), a.source().flatMap(s -> s.url()).orElse(""),
                 a.tags(), a.summary(), a.bodyHtml(), a.captions().stream().map(c -> c.text()).toList(),
-                a.rights().orElse(""), a.readingTime().minutes(), a.damage().size(), mentions, quotes, events);
+                a.rights().orElse(""), a.readingTime().minutes(), a.damage().size(), mentions, quotes, events,
+                TimelineStrip.svg(knowledge.stripPoints(e.entities()), a.date().map(d -> d.day()), "../../",
+                        knowledge.stripLabel(), knowledge.articleDateLabel()));
     }
 
     private static String dateIso(Article a) {

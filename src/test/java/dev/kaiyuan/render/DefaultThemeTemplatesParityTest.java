@@ -109,7 +109,8 @@ class DefaultThemeTemplatesParityTest {
                         new EntityLink("people", "Sam Altman", "people/sam-altman/index.html")) : List.of(),
                 rich ? List.of(new QuoteView("“Quoted” & <said>", "Sam <Altman>", "people/sam-altman/index.html"))
                         : List.of(),
-                rich ? EVENTS : List.of());
+                rich ? EVENTS : List.of(),
+                rich ? "<svg class=\"timeline-strip\" viewBox=\"0 0 10 10\" role=\"img\" aria-label=\"t\"><circle cx=\"5\" cy=\"5\" r=\"4\"/></svg>" : "");
     }
 
     /** One event of each precision, one naming two entities and one naming none. */
@@ -140,7 +141,8 @@ class DefaultThemeTemplatesParityTest {
             List<EventView> events) {
         return new ArticleView(a.title(), a.titleDerived(), a.lang(), a.dateIso(), a.dateDisplay(),
                 a.dateApproximate(), a.author(), a.sourceName(), a.sourceUrl(), a.tags(), a.summary(), a.bodyHtml(),
-                a.captions(), a.rights(), a.readingMinutes(), a.damageCount(), mentions, quotes, events);
+                a.captions(), a.rights(), a.readingMinutes(), a.damageCount(), mentions, quotes, events,
+                a.timelineStrip());
     }
 
     @ParameterizedTest
