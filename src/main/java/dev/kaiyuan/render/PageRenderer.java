@@ -79,7 +79,7 @@ public final class PageRenderer {
 
     /** The producers of non-page files, in the order they run. */
     static List<SiteFileProducer> producers() {
-        return List.of();
+        return List.of(new AtomFeedProducer(), new SitemapProducer(), new RobotsTxtProducer());
     }
 
     static final String CSV = "timeline/releases.csv";

@@ -86,7 +86,7 @@ class EngineParityTest {
 
         assertThat(page(freemarker, "index.html").select("p.empty")).hasSize(1);
         assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
-                .containsExactly("assets/style.css", "index.html");
+                .containsExactly("assets/style.css", "index.html", "robots.txt");
         assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
     }
 

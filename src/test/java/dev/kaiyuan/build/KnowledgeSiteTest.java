@@ -38,7 +38,7 @@ class KnowledgeSiteTest {
     @Test
     void buildsWithoutErrorsOrKnowledgeWarnings() {
         assertThat(result.succeeded()).as(result.diagnostics().toString()).isTrue();
-        assertThat(result.diagnostics()).extracting(Diagnostic::code).containsOnly("damage");
+        assertThat(result.diagnostics()).extracting(Diagnostic::code).containsOnly("damage", "publish.no-base-url");
     }
 
     @Test

@@ -110,7 +110,9 @@ class SiteBuildTest {
         assertThat(TestSites.snapshot(site)).containsOnlyKeys("index.html", "assets/style.css",
                 "articles/" + SEED_SLUG + "/index.html",
                 zhPath(),
-                "articles/en-article/index.html", "articles/undated/index.html");
+                "articles/en-article/index.html", "articles/undated/index.html",
+                "feed.xml", "sitemap.xml", "robots.txt", "tags/deepseek/feed.xml", "tags/開源模型/feed.xml",
+                "tags/meta/feed.xml", "tags/openai/feed.xml");
     }
 
     /** The Chinese article's slug comes from its file name. */

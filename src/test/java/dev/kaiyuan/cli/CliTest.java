@@ -65,7 +65,7 @@ class CliTest {
         Path p = project("good");
         write(p, "seeds/good.md", GOOD);
 
-        Run r = run("build", "--project", p.toString());
+        Run r = run("build", "--project", p.toString(), "--base-url", "https://example.org/");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.out().strip()).matches("Built 1 article, 2 pages in \\d+\\.\\d s, \\d+ warnings?");
@@ -110,12 +110,12 @@ class CliTest {
         Path p = project("undated");
         write(p, "seeds/undated.md", GOOD.replace("date: 2025-08-21\n", ""));
 
-        Run lenient = run("build", "--project", p.toString());
+        Run lenient = run("build", "--project", p.toString(), "--base-url", "https://example.org/");
         assertThat(lenient.code()).as(lenient.toString()).isEqualTo(ExitCode.OK);
         assertThat(lenient.out().strip()).matches("Built 1 article, 2 pages in \\d+\\.\\d s, 1 warning");
         assertThat(lenient.errLines()).anyMatch(l -> l.matches("seeds/undated\\.md: warning: .+"));
 
-        Run strict = run("build", "--project", p.toString(), "--strict");
+        Run strict = run("build", "--project", p.toString(), "--base-url", "https://example.org/", "--strict");
         assertThat(strict.code()).as(strict.toString()).isEqualTo(ExitCode.CONTENT);
         assertThat(strict.out()).contains("Build failed");
     }
