@@ -144,7 +144,9 @@ final class DigestViews {
                 List<Article> slice = articles.subList((page - 1) * pageSize, Math.min(articles.size(), page * pageSize));
                 Pager pager = new Pager(page, pages, page > 1 ? tagPath(tag, page - 1) : "",
                         page < pages ? tagPath(tag, page + 1) : "");
-                String feed = feeds ? "tags/" + tag.slug() + "/feed.xml" : "";
+                // A tag feed exists only with a base URL and a dated article (Atom entries need a date).
+                boolean hasFeed = feeds && articles.stream().anyMatch(a -> a.date().isPresent());
+                String feed = hasFeed ? "tags/" + tag.slug() + "/feed.xml" : "";
                 placed.add(new Placed("tag", tagPath(tag, page), new TagPage(siteView, page == 1 ? "../../" : "../../../../",
                         tag.name(), PageRenderer.cards(slice), pager, feed)));
             }
