@@ -65,12 +65,30 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** The render seam knows nothing of its engines; an engine may use the seam, not another engine. */
+    /**
+     * The render seam knows nothing of its engines; an engine may use the seam, not another engine.
+     * {@code PageRenderer} alone may name the site-file producers it registers ({@code search}).
+     */
     @Test
     void renderSeamDependsOnlyOnModelDiagConfig() {
-        classes().that().resideInAPackage(ROOT + ".render")
+        classes().that().resideInAPackage(ROOT + ".render").and().doNotHaveSimpleName("PageRenderer")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..")
                         .or(resideInAnyPackage(pkg("model"), pkg("diag"), pkg("config"), ROOT + ".render")))
+                .check(classes);
+        classes().that().haveFullyQualifiedName(ROOT + ".render.PageRenderer")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..")
+                        .or(resideInAnyPackage(pkg("model"), pkg("diag"), pkg("config"), ROOT + ".render",
+                                pkg("search"))))
+                .check(classes);
+    }
+
+    /** Search builds its index from the model for the render stage's producers; no jsoup, no engines. */
+    @Test
+    void searchDependsOnlyOnModelDiagConfigAndRender() {
+        classes().that().resideInAPackage(pkg("search"))
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..")
+                        .or(resideInAnyPackage(pkg("model"), pkg("diag"), pkg("config"), ROOT + ".render",
+                                pkg("search"))))
                 .check(classes);
     }
 

@@ -62,7 +62,11 @@ public record Labels(
         String newer,
         String older,
         String page,
-        String feed) {
+        String feed,
+        String search,
+        String searchPlaceholder,
+        String noResults,
+        String results) {
 
     /** English, Simplified or Traditional Chinese (converted with ICU) by the site's language. */
     public static Labels forLanguage(String lang) {
@@ -90,7 +94,8 @@ public record Labels(
                         + "the United States, Europe and other countries.",
                 "China", "United States", "Europe", "Other", "Quarter", "Total", "Also known as", "Releases",
                 "Partly verified", "No article mentions it yet.", "Modality", "Access", "Role",
-                "Issue", "Issues", "Archive", "Newer", "Older", "Page", "Feed");
+                "Issue", "Issues", "Archive", "Newer", "Older", "Page", "Feed",
+                "Search", "Search the digest", "No articles match.", "Results");
     }
 
     static Labels chinese() {
@@ -105,7 +110,8 @@ public record Labels(
                 "堆叠柱状图：每季度开放权重模型的发布数量，分为中国、美国、欧洲和其他国家/地区。",
                 "中国", "美国", "欧洲", "其他", "季度", "合计", "别名", "发布",
                 "部分核实", "暂无文章提及。", "模态", "获取方式", "职务",
-                "期", "往期", "归档", "较新", "较早", "页", "订阅");
+                "期", "往期", "归档", "较新", "较早", "页", "订阅",
+                "搜索", "搜索文章", "没有找到相关文章。", "搜索结果");
     }
 
     /** The same labels with every word passed through {@code f}. */

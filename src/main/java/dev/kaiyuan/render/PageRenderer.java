@@ -11,6 +11,7 @@ import dev.kaiyuan.model.Organization;
 import dev.kaiyuan.model.Person;
 import dev.kaiyuan.model.SiteModel;
 import dev.kaiyuan.model.SourceRef;
+import dev.kaiyuan.search.SearchIndexProducer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +65,7 @@ public final class PageRenderer {
         for (EntityId id : entities(site)) {
             page("entity", id.path(), entityPage(siteView, id, knowledge), failed, sink).ifPresent(pages::add);
         }
+        page("search", "search/index.html", new SearchPage(siteView, "../"), failed, sink).ifPresent(pages::add);
         if (timeline) {
             for (TimelinePage view : new TimelineViews(siteView, knowledge).pages()) {
                 page("timeline", view.selfUrl(), view, failed, sink).ifPresent(pages::add);
@@ -79,7 +81,8 @@ public final class PageRenderer {
 
     /** The producers of non-page files, in the order they run. */
     static List<SiteFileProducer> producers() {
-        return List.of(new AtomFeedProducer(), new SitemapProducer(), new RobotsTxtProducer());
+        return List.of(new AtomFeedProducer(), new SitemapProducer(), new RobotsTxtProducer(),
+                new SearchIndexProducer());
     }
 
     static final String CSV = "timeline/releases.csv";

@@ -86,7 +86,8 @@ class EngineParityTest {
 
         assertThat(page(freemarker, "index.html").select("p.empty")).hasSize(1);
         assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
-                .containsExactly("assets/style.css", "index.html", "robots.txt");
+                .containsExactly("assets/search.js", "assets/style.css", "index.html", "robots.txt",
+                        "search/index.html", "search/index.js");
         assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
     }
 

@@ -102,12 +102,13 @@ class SiteBuildTest {
         assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
         assertThat(result.succeeded()).as(result.summary()).isTrue();
         assertThat(result.articles()).isEqualTo(4);
-        assertThat(result.pages()).isEqualTo(5);
+        assertThat(result.pages()).isEqualTo(6);
         assertThat(result.diagnostics()).anySatisfy(d -> {
             assertThat(d.code()).isEqualTo("article.undated");
             assertThat(d.where().path()).isEqualTo("seeds/undated.md");
         });
         assertThat(TestSites.snapshot(site)).containsOnlyKeys("index.html", "assets/style.css",
+                "assets/search.js", "search/index.html", "search/index.js",
                 "articles/" + SEED_SLUG + "/index.html",
                 zhPath(),
                 "articles/en-article/index.html", "articles/undated/index.html",

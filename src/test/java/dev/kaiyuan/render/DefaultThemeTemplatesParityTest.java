@@ -186,6 +186,26 @@ class DefaultThemeTemplatesParityTest {
                 new HomePage(described, "", List.of(issue(full)), List.of(bare), Pager.SINGLE));
     }
 
+    static Stream<SearchPage> searchPages() {
+        SiteView traditional = new SiteView("開源週報", "", "zh-Hant", Labels.forLanguage("zh-Hant"), "", "");
+        return Stream.of(new SearchPage(ENGLISH, "../"), new SearchPage(traditional, "../"));
+    }
+
+    /** The search page's own markup, its {@code <main>}; the layout around it is compared by the other pages. */
+    @ParameterizedTest
+    @MethodSource("searchPages")
+    void searchPagesGiveTheSameMarkup(SearchPage page) throws RenderException {
+        String expected = main(freemarker.render("search", page));
+        assertThat(expected).contains("<form class=\"search-form\" role=\"search\"", "name=\"q\"",
+                "<script src=\"../search/index.js\"></script>", "<script src=\"../assets/search.js\"></script>");
+
+        assertThat(main(pebble.render("search", page))).isEqualTo(expected);
+    }
+
+    private static String main(String html) {
+        return html.substring(html.indexOf("<main"), html.indexOf("</main>"));
+    }
+
     @ParameterizedTest
     @MethodSource("homePages")
     void homePagesGiveTheSameMarkup(HomePage page) throws RenderException {

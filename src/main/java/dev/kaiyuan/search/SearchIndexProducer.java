@@ -1,0 +1,31 @@
+package dev.kaiyuan.search;
+
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.SiteModel;
+import dev.kaiyuan.render.RenderedPage;
+import dev.kaiyuan.render.SiteContext;
+import dev.kaiyuan.render.SiteFileProducer;
+import java.util.List;
+
+/**
+ * Writes {@code search/index.js}, the index the search page ({@code search/index.html}) queries in
+ * the browser: every article (title and plain text), tokenised with the knowledge base's names as a
+ * dictionary. Always written, even for a site without articles, since the search page loads it.
+ */
+public final class SearchIndexProducer implements SiteFileProducer {
+    public static final String PATH = "search/index.js";
+
+    @Override
+    public List<RenderedPage> produce(SiteContext context, DiagnosticSink sink) {
+        SearchFold fold = SearchFold.icu();
+        SearchTokenizer tokenizer = new SearchTokenizer(fold, SearchDictionary.of(context.site().gazetteer(), fold));
+        List<SearchDocument> docs = context.site().all().stream().map(SearchIndexProducer::document).toList();
+        return List.of(new RenderedPage(PATH, SearchScript.write(SearchIndex.build(docs, tokenizer))));
+    }
+
+    static SearchDocument document(Article a) {
+        return new SearchDocument(SiteModel.articlePath(a), a.title(), a.date().map(d -> d.day().toString()).orElse(""),
+                a.lang(), a.text());
+    }
+}

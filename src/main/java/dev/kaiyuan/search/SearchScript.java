@@ -1,0 +1,132 @@
+package dev.kaiyuan.search;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * Writes a {@link SearchIndex} as a script that assigns one global,
+ * {@code window.KAIYUAN_SEARCH = {...};} — a script rather than JSON to fetch, so the search page
+ * works from {@code file://} too. The value is JSON (one document or posting group per line):
+ * <pre>
+ * {"version": 1,
+ *  "docs": [{"url", "title", "date", "lang", "text" (cut to {@value #TEXT_CHARS} chars, for snippets)}],
+ *  "names": [folded dictionary names],
+ *  "fold": "TsTs…" (pairs of code points: Traditional, then its Simplified form),
+ *  "postings": [["0 3:2", "terms"], …]}
+ * </pre>
+ * A posting group is the posting list — doc ids, each with the term's frequency there when it is
+ * not 1 — and every term that has it, sorted and front-coded: one term a line, each line being the
+ * number of leading UTF-16 units it shares with the line before (one base-36 digit) and the rest.
+ * Sorted Chinese bigrams share their first character, so this roughly halves the postings.
+ */
+public final class SearchScript {
+    public static final String GLOBAL = "KAIYUAN_SEARCH";
+    /** Enough text for a snippet around most first hits; the index itself covers the whole text. */
+    public static final int TEXT_CHARS = 3000;
+    private static final int MAX_SHARED = 35;
+
+    private SearchScript() {
+    }
+
+    public static String write(SearchIndex index) {
+        StringBuilder out = new StringBuilder(1 << 16);
+        out.append("/* Kaiyuan search index, made by the build; read by assets/search.js. */\n");
+        out.append("window.").append(GLOBAL).append(" = {\"version\":1,\n\"docs\":[");
+        String sep = "\n";
+        for (SearchDocument d : index.docs()) {
+            out.append(sep).append("{\"url\":");
+            quote(d.url(), out).append(",\"title\":");
+            quote(d.title(), out).append(",\"date\":");
+            quote(d.date(), out).append(",\"lang\":");
+            quote(d.lang(), out).append(",\"text\":");
+            quote(cut(d.text()), out).append('}');
+            sep = ",\n";
+        }
+        out.append("],\n\"names\":");
+        strings(index.names(), out).append(",\n\"fold\":");
+        quote(pairs(index.fold()), out).append(",\n\"postings\":[");
+        sep = "\n";
+        for (Map.Entry<String, SortedSet<String>> group : index.postings().entrySet()) {
+            out.append(sep).append('[');
+            quote(group.getKey(), out).append(',');
+            quote(frontCoded(group.getValue()), out).append(']');
+            sep = ",\n";
+        }
+        return out.append("]};\n").toString();
+    }
+
+    /** The first {@value #TEXT_CHARS} chars, not splitting a surrogate pair. */
+    static String cut(String text) {
+        if (text.length() <= TEXT_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(TEXT_CHARS - 1)) ? TEXT_CHARS - 1 : TEXT_CHARS;
+        return text.substring(0, end);
+    }
+
+    /** Terms one a line, each as the length of the prefix shared with the previous term (base 36, at most 35) and the rest. */
+    static String frontCoded(Iterable<String> terms) {
+        StringBuilder out = new StringBuilder();
+        String previous = "";
+        for (String term : terms) {
+            int shared = 0;
+            int max = Math.min(MAX_SHARED, Math.min(previous.length(), term.length()));
+            while (shared < max && previous.charAt(shared) == term.charAt(shared)) {
+                shared++;
+            }
+            if (shared > 0 && Character.isHighSurrogate(term.charAt(shared - 1))) {
+                shared--;
+            }
+            out.append(out.length() == 0 ? "" : "\n").append(Character.forDigit(shared, 36)).append(term, shared, term.length());
+            previous = term;
+        }
+        return out.toString();
+    }
+
+    private static String pairs(Map<Integer, Integer> fold) {
+        StringBuilder s = new StringBuilder();
+        fold.forEach((t, simplified) -> s.appendCodePoint(t).appendCodePoint(simplified));
+        return s.toString();
+    }
+
+    private static StringBuilder strings(Iterable<String> values, StringBuilder out) {
+        out.append('[');
+        String sep = "";
+        for (String v : values) {
+            out.append(sep);
+            quote(v, out);
+            sep = ",";
+        }
+        return out.append(']');
+    }
+
+    /**
+     * A JSON string: {@code "} and {@code \} escaped, control characters, U+2028/U+2029, {@code <}
+     * (no {@code </script>} can form) and lone surrogates as {@code \}{@code uXXXX}.
+     */
+    static StringBuilder quote(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == '<' || lone(s, i)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"');
+    }
+
+    private static boolean lone(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+    }
+}

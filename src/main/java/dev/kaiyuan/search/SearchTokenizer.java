@@ -1,0 +1,154 @@
+package dev.kaiyuan.search;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.text.RuleBasedBreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Splits folded text into search terms, exactly as {@code templates/assets/search.js} does in the
+ * browser: (1) at each place the longest name of the dictionary (names on Latin word boundaries),
+ * so {@code deepseek-v3}, {@code 通义千问} and {@code gpt-oss-120b} stay whole; (2) ICU word breaks
+ * (its CJK dictionary) for the text between names, keeping word-like segments; and, for the index
+ * only, (3) the shorter names and word segments inside each name, and (4) the bigrams of every Han
+ * run (a lone Han character by itself) as a backstop for recall when the browser's ICU splits a
+ * Chinese word differently. Thread-safe.
+ */
+public final class SearchTokenizer {
+    private final SearchFold fold;
+    private final Set<String> names;
+    private final NameTrie trie;
+
+    /** @param names the dictionary, already folded with {@code fold} */
+    public SearchTokenizer(SearchFold fold, Collection<String> names) {
+        this.fold = fold;
+        this.names = Set.copyOf(names);
+        this.trie = new NameTrie(this.names);
+    }
+
+    public String fold(String text) {
+        return fold.fold(text);
+    }
+
+    /** The query's terms: names and words of the folded text, in order. */
+    public List<Token> primary(String folded) {
+        List<Token> tokens = new ArrayList<>();
+        BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
+        int gap = 0;
+        for (int i = 0; i < folded.length(); ) {
+            int length = nameAt(folded, i, folded.length());
+            if (length == 0) {
+                i += Character.charCount(folded.codePointAt(i));
+                continue;
+            }
+            words(folded, gap, i, words, Token.Kind.WORD, tokens);
+            tokens.add(new Token(folded.substring(i, i + length), i, i + length, Token.Kind.NAME));
+            i += length;
+            gap = i;
+        }
+        words(folded, gap, folded.length(), words, Token.Kind.WORD, tokens);
+        return tokens;
+    }
+
+    /** Every term to index for the folded text: its primary tokens, the parts of names, Han bigrams. */
+    public List<Token> index(String folded) {
+        List<Token> tokens = new ArrayList<>();
+        BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
+        for (Token t : primary(folded)) {
+            tokens.add(t);
+            if (t.kind() == Token.Kind.NAME) {
+                parts(folded, t, words, tokens);
+            }
+        }
+        hanGrams(folded, tokens);
+        return distinct(tokens);
+    }
+
+    /** The length of the longest name at {@code i} that ends by {@code limit}, or 0. */
+    int nameAt(String text, int i, int limit) {
+        int[] longest = {i};
+        trie.namesAt(text, i, limit, end -> {
+            if (onBoundaries(text, i, end)) {
+                longest[0] = end;
+            }
+        });
+        return longest[0] - i;
+    }
+
+    private static boolean onBoundaries(String text, int start, int end) {
+        boolean startOk = !Tokens.isLatinWordChar(text.charAt(start)) || start == 0
+                || !Tokens.isLatinWordChar(text.charAt(start - 1));
+        boolean endOk = !Tokens.isLatinWordChar(text.charAt(end - 1)) || end == text.length()
+                || !Tokens.isLatinWordChar(text.charAt(end));
+        return startOk && endOk;
+    }
+
+    /** Word-like segments ({@code getRuleStatus() >= WORD_NONE_LIMIT}, like {@code isWordLike}) of {@code [from, to)}. */
+    private static void words(String text, int from, int to, BreakIterator words, Token.Kind kind, List<Token> out) {
+        if (from >= to) {
+            return;
+        }
+        words.setText(text.substring(from, to));
+        int start = words.first();
+        for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+            if (words.getRuleStatus() >= RuleBasedBreakIterator.WORD_NONE_LIMIT) {
+                out.add(new Token(text.substring(from + start, from + end), from + start, from + end, kind));
+            }
+        }
+    }
+
+    /** Shorter names inside a name, and its word segments, so {@code gpt-oss} and {@code oss} find {@code gpt-oss-120b}. */
+    private void parts(String text, Token name, BreakIterator words, List<Token> out) {
+        for (int i = name.start(); i < name.end(); i += Character.charCount(text.codePointAt(i))) {
+            int start = i;
+            trie.namesAt(text, start, name.end(), end -> {
+                if (end - start < name.term().length() && onBoundaries(text, start, end)) {
+                    out.add(new Token(text.substring(start, end), start, end, Token.Kind.PART));
+                }
+            });
+        }
+        words(text, name.start(), name.end(), words, Token.Kind.PART, out);
+    }
+
+    /** Bigrams of each maximal Han run; a run of one character gives that character. */
+    static void hanGrams(String text, List<Token> out) {
+        int runStart = -1;
+        int previous = -1;
+        for (int i = 0; i <= text.length(); ) {
+            int cp = i < text.length() ? text.codePointAt(i) : -1;
+            boolean han = cp >= 0 && Tokens.isHan(cp);
+            if (han && previous >= 0) {
+                out.add(new Token(text.substring(previous, i + Character.charCount(cp)), previous,
+                        i + Character.charCount(cp), Token.Kind.HAN));
+            } else if (!han && runStart >= 0 && previous == runStart) {
+                out.add(new Token(text.substring(runStart, i), runStart, i, Token.Kind.HAN));
+            }
+            runStart = han ? (runStart < 0 ? i : runStart) : -1;
+            previous = han ? i : -1;
+            i += cp >= 0 ? Character.charCount(cp) : 1;
+        }
+    }
+
+    /** One token per term and start: a two-character word that is also a bigram counts once. */
+    private static List<Token> distinct(List<Token> tokens) {
+        Set<Place> seen = new HashSet<>();
+        List<Token> out = new ArrayList<>();
+        for (Token t : tokens) {
+            if (seen.add(new Place(t.start(), t.term()))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private record Place(int start, String term) {
+    }
+
+    public boolean isName(String term) {
+        return names.contains(term);
+    }
+}

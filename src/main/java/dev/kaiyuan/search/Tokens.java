@@ -1,0 +1,24 @@
+package dev.kaiyuan.search;
+
+/** Character classes the tokeniser and the browser script agree on. */
+final class Tokens {
+    private Tokens() {
+    }
+
+    static boolean isHan(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+    }
+
+    /**
+     * A character that continues a Latin word: ASCII letters and digits, and Latin-script letters.
+     * A dictionary name that starts or ends with one must not touch another there ({@code meta}
+     * is not in {@code metadata}). Tested per UTF-16 unit, as {@code search.js} does.
+     */
+    static boolean isLatinWordChar(char c) {
+        return c < 0x80 ? Character.isLetterOrDigit(c) : Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+
+    static boolean hasHan(String s) {
+        return s.codePoints().anyMatch(Tokens::isHan);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.kaiyuan.search;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A generated {@code search/index.js} read back, and queried the way {@code assets/search.js}
+ * queries it in the browser — the same steps in the same order, with ICU4J's word breaks standing
+ * in for {@code Intl.Segmenter} — so the build's index is tested without a browser. Keep in step
+ * with {@code search.js}: units (adjacent one-character Han words joined), AND over units, Han
+ * bigram fallback, lone-character fallback, prefix for the last Latin unit, tf-idf, title boost.
+ */
+final class IndexJs {
+    private static final double TITLE_BOOST = 2;
+    private static final int MAX_RESULTS = 50;
+    private static final int MAX_PREFIX_TERMS = 50;
+
+    /** One result: the document's position in the index, its url and score. */
+    record Hit(int id, String url, double score) {
+    }
+
+    final Map<String, Object> data;
+    final List<Map<String, Object>> docs;
+    final SearchTokenizer tokenizer;
+    /** term → [doc, tf] pairs, in the order the script fills its Map. */
+    final Map<String, List<int[]>> postings = new LinkedHashMap<>();
+    private final List<String> titles = new ArrayList<>();
+
+    @SuppressWarnings("unchecked")
+    private IndexJs(Map<String, Object> data) {
+        this.data = data;
+        this.docs = (List<Map<String, Object>>) data.get("docs");
+        Map<Integer, Integer> fold = new HashMap<>();
+        int[] pairs = ((String) data.get("fold")).codePoints().toArray();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            fold.put(pairs[i], pairs[i + 1]);
+        }
+        this.tokenizer = new SearchTokenizer(SearchFold.withMap(fold), (List<String>) data.get("names"));
+        for (Object group : (List<Object>) data.get("postings")) {
+            List<Object> g = (List<Object>) group;
+            List<int[]> list = new ArrayList<>();
+            for (String p : ((String) g.get(0)).split(" ")) {
+                int colon = p.indexOf(':');
+                list.add(colon < 0 ? new int[] {Integer.parseInt(p), 1}
+                        : new int[] {Integer.parseInt(p.substring(0, colon)), Integer.parseInt(p.substring(colon + 1))});
+            }
+            String term = "";
+            for (String line : ((String) g.get(1)).split("\n", -1)) {
+                term = term.substring(0, Character.digit(line.charAt(0), 36)) + line.substring(1);
+                postings.put(term, list);
+            }
+        }
+        docs.forEach(d -> titles.add(tokenizer.fold((String) d.get("title"))));
+    }
+
+    /** Reads {@code window.KAIYUAN_SEARCH = {...};} and parses the JSON between {@code =} and the final {@code ;}. */
+    @SuppressWarnings("unchecked")
+    static IndexJs read(Path file) throws IOException {
+        String script = Files.readString(file, StandardCharsets.UTF_8);
+        String assign = "window." + SearchScript.GLOBAL + " = ";
+        int start = script.indexOf(assign);
+        int end = script.lastIndexOf(';');
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("not an index script: " + file);
+        }
+        return new IndexJs((Map<String, Object>) MiniJson.parse(script.substring(start + assign.length(), end)));
+    }
+
+    /** The query's units, as {@code Tokenizer.prototype.units}. */
+    List<String> units(String query) {
+        List<String[]> units = new ArrayList<>();
+        int lastEnd = -1;
+        boolean joinable = false;
+        for (Token t : tokenizer.primary(tokenizer.fold(query))) {
+            boolean single = t.kind() == Token.Kind.WORD && isSingleHan(t.term());
+            if (single && joinable && lastEnd == t.start()) {
+                units.get(units.size() - 1)[0] += t.term();
+            } else {
+                units.add(new String[] {t.term()});
+            }
+            lastEnd = t.end();
+            joinable = single;
+        }
+        return List.copyOf(new LinkedHashSet<>(units.stream().map(u -> u[0]).toList()));
+    }
+
+    private static boolean isSingleHan(String term) {
+        return term.codePointCount(0, term.length()) == 1 && Tokens.isHan(term.codePointAt(0));
+    }
+
+    List<Hit> search(String query) {
+        List<String> units = units(query);
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        boolean typing = !query.isEmpty() && !Character.isWhitespace(query.charAt(query.length() - 1));
+        Map<Integer, Double> total = null;
+        for (int u = 0; u < units.size(); u++) {
+            String term = units.get(u);
+            Optional<Map<Integer, Double>> found = lookup(term, typing && u == units.size() - 1);
+            if (found.isEmpty()) {
+                return List.of();
+            }
+            Map<Integer, Double> scores = found.get();
+            scores.replaceAll((doc, s) -> titles.get(doc).contains(term) ? s * (1 + TITLE_BOOST) : s);
+            total = total == null ? scores : intersect(total, scores);
+        }
+        return total.entrySet().stream()
+                .map(e -> new Hit(e.getKey(), (String) docs.get(e.getKey()).get("url"), e.getValue()))
+                .sorted(Comparator.comparingDouble(Hit::score).reversed()
+                        .thenComparing(h -> (String) docs.get(h.id()).get("date"), Comparator.reverseOrder())
+                        .thenComparingInt(Hit::id))
+                .limit(MAX_RESULTS).toList();
+    }
+
+    Optional<Map<Integer, Double>> lookup(String term, boolean last) {
+        List<int[]> list = postings.get(term);
+        if (list != null) {
+            return Optional.of(scores(list));
+        }
+        if (!Tokens.hasHan(term)) {
+            return last && term.length() >= 2 ? union(t -> t.startsWith(term), MAX_PREFIX_TERMS) : Optional.empty();
+        }
+        List<String> grams = hanGrams(term);
+        Map<Integer, Double> scores = null;
+        for (String gram : grams) {
+            Optional<Map<Integer, Double>> found = postings.containsKey(gram) ? Optional.of(scores(postings.get(gram)))
+                    : isSingleHan(gram) ? union(t -> t.contains(gram), Integer.MAX_VALUE) : Optional.empty();
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            scores = scores == null ? found.get() : intersect(scores, found.get());
+        }
+        scores.replaceAll((doc, s) -> s / grams.size());
+        return Optional.of(scores);
+    }
+
+    private Map<Integer, Double> scores(List<int[]> list) {
+        double idf = Math.log(1 + (double) docs.size() / list.size());
+        Map<Integer, Double> scores = new LinkedHashMap<>();
+        list.forEach(p -> scores.put(p[0], (1 + Math.log(p[1])) * idf));
+        return scores;
+    }
+
+    private Optional<Map<Integer, Double>> union(Predicate<String> test, int limit) {
+        Map<Integer, Double> scores = null;
+        int used = 0;
+        for (Map.Entry<String, List<int[]>> e : postings.entrySet()) {
+            if (used < limit && test.test(e.getKey())) {
+                used++;
+                scores = scores == null ? new LinkedHashMap<>() : scores;
+                for (Map.Entry<Integer, Double> s : scores(e.getValue()).entrySet()) {
+                    scores.merge(s.getKey(), s.getValue(), Math::max);
+                }
+            }
+        }
+        return Optional.ofNullable(scores);
+    }
+
+    private static Map<Integer, Double> intersect(Map<Integer, Double> a, Map<Integer, Double> b) {
+        Map<Integer, Double> both = new LinkedHashMap<>();
+        a.forEach((doc, s) -> {
+            if (b.containsKey(doc)) {
+                both.put(doc, s + b.get(doc));
+            }
+        });
+        return both;
+    }
+
+    /** As {@code hanGrams} in the script (and {@link SearchTokenizer#hanGrams}). */
+    static List<String> hanGrams(String term) {
+        List<Token> tokens = new ArrayList<>();
+        SearchTokenizer.hanGrams(term, tokens);
+        return tokens.stream().map(Token::term).toList();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kaiyuan.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The index script: hostile text stays data, and what it writes reads back the same. */
+class SearchScriptTest {
+    private static final SearchTokenizer TOKENIZER = new SearchTokenizer(SearchFold.icu(), List.of("deepseek", "深度求索"));
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String script) {
+        String assign = "window." + SearchScript.GLOBAL + " = ";
+        assertThat(script).contains(assign).endsWith("};\n");
+        return (Map<String, Object>) MiniJson.parse(script.substring(script.indexOf(assign) + assign.length(),
+                script.lastIndexOf(';')));
+    }
+
+    @Test
+    void hostileTextIsEscapedAndReadsBackUnchanged() {
+        String title = "</script><script>alert(1)</script>\"; alert(2); //\\";
+        String text = "line\u2028separator\u2029and \"quotes\" \\ \t tab \u0000 nul, lone \ud800 surrogate, 𠀀 pair";
+        SearchIndex index = SearchIndex.build(List.of(new SearchDocument("articles/x/index.html", title, "", "en", text)),
+                TOKENIZER);
+
+        String script = SearchScript.write(index);
+
+        assertThat(script).doesNotContain("</script", "\u2028", "\u2029", "\u0000").contains("\\u2028", "\\u003c/script");
+        Map<?, ?> doc = (Map<?, ?>) ((List<?>) json(script).get("docs")).get(0);
+        assertThat(doc.get("title")).isEqualTo(title);
+        assertThat(doc.get("text")).isEqualTo(text);
+    }
+
+    @Test
+    void frontCodedTermsDecodeToTheSortedTerms() {
+        List<String> terms = List.of("deepseek", "deepseek-v3", "deeper", "开源", "开放", "𠀀𠀁", "𠀀𠀂", "a".repeat(50),
+                "a".repeat(51));
+        String coded = SearchScript.frontCoded(new java.util.TreeSet<>(terms));
+        String term = "";
+        java.util.List<String> decoded = new java.util.ArrayList<>();
+        for (String line : coded.split("\n", -1)) {
+            term = term.substring(0, Character.digit(line.charAt(0), 36)) + line.substring(1);
+            decoded.add(term);
+        }
+        assertThat(decoded).containsExactlyElementsOf(new java.util.TreeSet<>(terms));
+        assertThat(coded).contains("\n0开放\n1源", "\n0𠀀𠀁\n2𠀂", "\nz" + "a".repeat(16));
+    }
+
+    @Test
+    void termsWithTheSamePostingsShareAGroupAndFrequenciesAreKept() {
+        SearchIndex index = SearchIndex.build(List.of(
+                new SearchDocument("a", "DeepSeek 开源", "2025-01-01", "zh-Hans", "DeepSeek 开源 DeepSeek"),
+                new SearchDocument("b", "Other", "", "en", "深度求索 開源")), TOKENIZER);
+
+        assertThat(index.postings().get("0:3")).as("title once, text twice").containsExactly("deepseek");
+        assertThat(index.postings().get("0:2 1")).contains("开源");
+        assertThat(index.postings().get("1")).contains("深度求索", "other");
+        assertThat(index.names()).containsExactly("deepseek", "深度求索");
+        assertThat(index.fold()).containsEntry((int) '開', (int) '开');
+    }
+
+    @Test
+    void textForSnippetsIsCutWithoutSplittingASurrogatePair() {
+        String text = "a".repeat(SearchScript.TEXT_CHARS - 1) + "𠀀tail";
+        assertThat(SearchScript.cut(text)).hasSize(SearchScript.TEXT_CHARS - 1);
+        assertThat(SearchScript.cut("short")).isEqualTo("short");
+    }
+}

@@ -1,0 +1,45 @@
+// Runs the browser's search code (templates/assets/search.js) in Node, on an index the build wrote.
+// Usage: node node-harness.js INDEX_JS SEARCH_JS INPUT_JSON
+// INPUT_JSON: {"queries": [...], "texts": [...]}. Prints one JSON object:
+// {"icu", "segmenter", "results": {query: [{url, score, snippet: [{text, hit}]}]}, "units": {query: [...]},
+//  "tokens": [[{term, start, end, kind}] for each text, folded and split as a query is]}
+// Both scripts run in a vm context whose global object is a fake `window` without a document,
+// so search.js exposes window.KaiyuanSearch and wires no page.
+'use strict';
+const fs = require('fs');
+const vm = require('vm');
+
+const [indexPath, scriptPath, inputPath] = process.argv.slice(2);
+const window = {};
+window.window = window;
+const context = vm.createContext(window);
+vm.runInContext(fs.readFileSync(indexPath, 'utf8'), context, { filename: indexPath });
+vm.runInContext(fs.readFileSync(scriptPath, 'utf8'), context, { filename: scriptPath });
+if (!window.KAIYUAN_SEARCH || !window.KaiyuanSearch) {
+  throw new Error('index.js or search.js did not set their globals');
+}
+const index = window.KaiyuanSearch.create(window.KAIYUAN_SEARCH);
+const input = JSON.parse(fs.readFileSync(inputPath, 'utf8'));
+const out = {
+  icu: process.versions.icu,
+  segmenter: typeof Intl.Segmenter === 'function',
+  results: {},
+  units: {},
+  tokens: [],
+  dates: {}
+};
+for (const q of input.queries) {
+  out.units[q] = index.tokenizer.units(q);
+  out.results[q] = index.search(q).map((r) => ({
+    url: r.doc.url,
+    score: r.score,
+    snippet: index.snippet(r.doc, r.marks)
+  }));
+}
+for (const text of input.texts) {
+  out.tokens.push(index.tokenizer.primary(index.fold(text)));
+}
+for (const [iso, lang] of input.dates || []) {
+  out.dates[iso + ' ' + lang] = window.KaiyuanSearch.displayDate(iso, lang);
+}
+process.stdout.write(JSON.stringify(out));

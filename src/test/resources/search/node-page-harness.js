@@ -1,0 +1,97 @@
+// Runs the search page's wiring (templates/assets/search.js, function start) in Node against a
+// minimal fake DOM: the page as search.ftlh/search.peb render it, reduced to what the script uses.
+// Usage: node node-page-harness.js INDEX_JS SEARCH_JS LOCATION_HREF LANG
+// Scenario: load with the address's ?q=, then type a query (input event), then submit an empty
+// form. Prints one JSON object with what the reader would see after each step and every address
+// history.replaceState was given. Any use of innerHTML throws: index text must go in as text.
+'use strict';
+const fs = require('fs');
+const vm = require('vm');
+
+const [indexPath, scriptPath, href, lang] = process.argv.slice(2);
+
+class Node {
+  constructor(name) {
+    this.name = name;
+    this.children = [];
+    this.attributes = {};
+    this.dataset = {};
+    this.listeners = {};
+    this.text = '';
+    this.hidden = false;
+    this.className = '';
+  }
+  appendChild(child) { this.children.push(child); return child; }
+  get textContent() { return this.name === '#text' ? this.text : this.children.map((c) => c.textContent).join(''); }
+  set textContent(value) { this.children = []; this.text = String(value); if (this.name !== '#text' && value !== '') { this.children.push(textNode(value)); } }
+  get innerHTML() { throw new Error('innerHTML read'); }
+  set innerHTML(value) { throw new Error('innerHTML written: ' + value); }
+  addEventListener(type, fn) { (this.listeners[type] = this.listeners[type] || []).push(fn); }
+  fire(type) {
+    const event = { type, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    (this.listeners[type] || []).forEach((fn) => fn(event));
+    return event;
+  }
+  outline() {
+    if (this.name === '#text') { return this.text; }
+    const inner = this.children.map((c) => c.outline()).join('');
+    return this.name === 'mark' ? '[' + inner + ']' : inner;
+  }
+}
+function textNode(text) { const n = new Node('#text'); n.text = String(text); return n; }
+
+const box = new Node('div');
+Object.assign(box.dataset, { root: '../', results: lang.startsWith('zh') ? '搜索结果' : 'Results',
+  noResults: lang.startsWith('zh') ? '没有找到相关文章。' : 'No articles match.' });
+const parts = {
+  form: new Node('form'),
+  'input[name=q]': Object.assign(new Node('input'), { value: '' }),
+  '.search-results': Object.assign(new Node('section'), { hidden: true }),
+  '.search-status': new Node('p'),
+  '.search-list': new Node('ol')
+};
+box.querySelector = (selector) => parts[selector] || null;
+const document = {
+  documentElement: { lang },
+  getElementById: (id) => (id === 'search' ? box : null),
+  createElement: (name) => new Node(name),
+  createTextNode: textNode
+};
+const replaced = [];
+const window = {
+  document,
+  location: { href, search: new URL(href).search },
+  history: { replaceState: (state, title, url) => replaced.push(url) },
+  setTimeout, clearTimeout, URL, URLSearchParams
+};
+window.window = window;
+const context = vm.createContext(window);
+vm.runInContext(fs.readFileSync(indexPath, 'utf8'), context, { filename: indexPath });
+vm.runInContext(fs.readFileSync(scriptPath, 'utf8'), context, { filename: scriptPath });
+
+function seen() {
+  return {
+    hidden: parts['.search-results'].hidden,
+    status: parts['.search-status'].textContent,
+    input: parts['input[name=q]'].value,
+    results: parts['.search-list'].children.map((li) => ({
+      lang: li.lang,
+      href: li.children[0].children[0].href,
+      title: li.children[0].children[0].textContent,
+      date: li.children.length > 2 ? li.children[1].children[0].textContent : '',
+      snippet: li.children[li.children.length - 1].outline()
+    }))
+  };
+}
+
+const steps = { loaded: seen() };
+parts['input[name=q]'].value = 'xyzzy';
+parts['input[name=q]'].fire('input');
+setTimeout(() => {
+  steps.typed = seen();
+  parts['input[name=q]'].value = '';
+  steps.submitPrevented = parts.form.fire('submit').defaultPrevented;
+  steps.cleared = seen();
+  steps.replaced = replaced;
+  process.stdout.write(JSON.stringify(steps));
+}, 400);

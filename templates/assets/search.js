@@ -1,0 +1,481 @@
+/*
+ * Kaiyuan search: queries the index the build wrote (search/index.js, which sets
+ * window.KAIYUAN_SEARCH) in the browser, with no server, so it works from file:// too.
+ * Load it after the index: <script src="../search/index.js"></script><script src="../assets/search.js"></script>
+ *
+ * A query is split exactly as the build split the articles (dev.kaiyuan.search.SearchTokenizer):
+ *   1. fold, one code point at a time: NFKC, lower case, Traditional -> Simplified (the index's map);
+ *   2. at each place the longest name of the index's dictionary (names on Latin word boundaries);
+ *   3. Intl.Segmenter word breaks (the browser's ICU) between names, word-like segments only.
+ * Adjacent one-character Han words are joined again (so 开源, cut into 开 + 源, is looked up as
+ * the bigram 开源). Every term must match (AND); a Han term the index lacks falls back to all of
+ * its bigrams, a lone Han character to every term that contains it, and the last Latin term to
+ * the terms it begins (the reader may still be typing). Scores are tf-idf, boosted when the
+ * title has the term. Results are built as DOM nodes with textContent: index text is never HTML.
+ * Also exposed as window.KaiyuanSearch, for tests.
+ */
+(function (global) {
+  'use strict';
+
+  var HAN = /\p{Script=Han}/u;
+  var LATIN = /\p{Script=Latin}/u;
+  var TITLE_BOOST = 2;
+  var MAX_RESULTS = 50;
+  var MAX_PREFIX_TERMS = 50;
+  var SNIPPET_BEFORE = 40;
+  var SNIPPET_LENGTH = 160;
+  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+    'October', 'November', 'December'];
+
+  function hasHan(s) {
+    return HAN.test(s);
+  }
+
+  /** One UTF-16 unit: ASCII letter or digit, or a Latin-script letter. */
+  function isLatinWordChar(c) {
+    return c.charCodeAt(0) < 0x80 ? /[A-Za-z0-9]/.test(c) : LATIN.test(c);
+  }
+
+  function codePointLength(text, i) {
+    return text.codePointAt(i) > 0xffff ? 2 : 1;
+  }
+
+  /** The fold of the build (SearchFold), with the index's Traditional -> Simplified pairs. */
+  function makeFold(pairs) {
+    var map = new Map();
+    var cps = Array.from(pairs || '');
+    for (var i = 0; i + 1 < cps.length; i += 2) {
+      map.set(cps[i], cps[i + 1]);
+    }
+    /** Folded text; with offsets, also from[j] = index in text of folded unit j (from[length] = text.length). */
+    return function fold(text, withOffsets) {
+      var out = '';
+      var from = withOffsets ? [] : null;
+      var at = 0;
+      for (var ch of text) {
+        for (var c of ch.normalize('NFKC').toLowerCase()) {
+          var folded = map.get(c) || c;
+          out += folded;
+          if (from) {
+            for (var k = 0; k < folded.length; k++) {
+              from.push(at);
+            }
+          }
+        }
+        at += ch.length;
+      }
+      if (from) {
+        from.push(at);
+      }
+      return withOffsets ? { text: out, from: from } : out;
+    };
+  }
+
+  /** Word-like segments: Intl.Segmenter where there is one, else letter/number runs and single Han characters. */
+  function makeSegmenter() {
+    if (typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function') {
+      var segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+      return function (text) {
+        var out = [];
+        for (var s of segmenter.segment(text)) {
+          if (s.isWordLike) {
+            out.push({ segment: s.segment, index: s.index });
+          }
+        }
+        return out;
+      };
+    }
+    var words = /\p{Script=Han}|[\p{L}\p{N}\p{M}]+(?:['.,][\p{L}\p{N}\p{M}]+)*/gu;
+    return function (text) {
+      var out = [];
+      var m;
+      words.lastIndex = 0;
+      while ((m = words.exec(text)) !== null) {
+        out.push({ segment: m[0], index: m.index });
+      }
+      return out;
+    };
+  }
+
+  function Tokenizer(names, fold) {
+    this.fold = fold;
+    this.names = new Set(names);
+    var lengths = new Set();
+    names.forEach(function (n) {
+      if (n.length > 0) {
+        lengths.add(n.length);
+      }
+    });
+    this.lengths = Array.from(lengths).sort(function (a, b) { return b - a; });
+    this.segment = makeSegmenter();
+  }
+
+  Tokenizer.prototype.nameAt = function (text, i) {
+    for (var n = 0; n < this.lengths.length; n++) {
+      var end = i + this.lengths[n];
+      if (end <= text.length && this.names.has(text.slice(i, end)) && onBoundaries(text, i, end)) {
+        return this.lengths[n];
+      }
+    }
+    return 0;
+  };
+
+  function onBoundaries(text, start, end) {
+    var startOk = !isLatinWordChar(text[start]) || start === 0 || !isLatinWordChar(text[start - 1]);
+    var endOk = !isLatinWordChar(text[end - 1]) || end === text.length || !isLatinWordChar(text[end]);
+    return startOk && endOk;
+  }
+
+  /** Names and words of folded text, in order: {term, start, end, kind: 'name' | 'word'}. */
+  Tokenizer.prototype.primary = function (folded) {
+    var tokens = [];
+    var gap = 0;
+    var i = 0;
+    while (i < folded.length) {
+      var length = this.nameAt(folded, i);
+      if (length === 0) {
+        i += codePointLength(folded, i);
+        continue;
+      }
+      this.words(folded, gap, i, tokens);
+      tokens.push({ term: folded.slice(i, i + length), start: i, end: i + length, kind: 'name' });
+      i += length;
+      gap = i;
+    }
+    this.words(folded, gap, folded.length, tokens);
+    return tokens;
+  };
+
+  Tokenizer.prototype.words = function (text, from, to, out) {
+    if (from >= to) {
+      return;
+    }
+    this.segment(text.slice(from, to)).forEach(function (s) {
+      var start = from + s.index;
+      out.push({ term: s.segment, start: start, end: start + s.segment.length, kind: 'word' });
+    });
+  };
+
+  function isSingleHan(term) {
+    return Array.from(term).length === 1 && hasHan(term);
+  }
+
+  /** The query's units: its tokens, with runs of adjacent one-character Han words joined, each term once. */
+  Tokenizer.prototype.units = function (query) {
+    var units = [];
+    this.primary(this.fold(query)).forEach(function (t) {
+      var single = t.kind === 'word' && isSingleHan(t.term);
+      var last = units[units.length - 1];
+      if (single && last && last.joinable && last.end === t.start) {
+        last.term += t.term;
+        last.end = t.end;
+      } else {
+        units.push({ term: t.term, end: t.end, joinable: single });
+      }
+    });
+    var seen = new Set();
+    return units.map(function (u) { return u.term; }).filter(function (term) {
+      if (seen.has(term)) {
+        return false;
+      }
+      seen.add(term);
+      return true;
+    });
+  };
+
+  /** Bigrams of each Han run of a term; a run of one character gives the character. */
+  function hanGrams(term) {
+    var grams = [];
+    var run = [];
+    Array.from(term).concat(['']).forEach(function (c) {
+      if (c !== '' && hasHan(c)) {
+        run.push(c);
+        return;
+      }
+      if (run.length === 1) {
+        grams.push(run[0]);
+      }
+      for (var i = 0; i + 1 < run.length; i++) {
+        grams.push(run[i] + run[i + 1]);
+      }
+      run = [];
+    });
+    return grams;
+  }
+
+  function Index(data) {
+    this.docs = data.docs;
+    this.fold = makeFold(data.fold);
+    this.tokenizer = new Tokenizer(data.names, this.fold);
+    this.postings = new Map();
+    var postings = this.postings;
+    data.postings.forEach(function (group) {
+      var list = group[0].split(' ').map(function (p) {
+        var colon = p.indexOf(':');
+        return colon < 0 ? [Number(p), 1] : [Number(p.slice(0, colon)), Number(p.slice(colon + 1))];
+      });
+      var term = '';
+      group[1].split('\n').forEach(function (line) {
+        term = term.slice(0, parseInt(line[0], 36)) + line.slice(1);
+        postings.set(term, list);
+      });
+    });
+    this.titles = this.docs.map(function (d) { return this.fold(d.title); }, this);
+  }
+
+  /** Doc id -> tf-idf of one posting list. */
+  Index.prototype.scores = function (list) {
+    var idf = Math.log(1 + this.docs.length / list.length);
+    var scores = new Map();
+    list.forEach(function (p) { scores.set(p[0], (1 + Math.log(p[1])) * idf); });
+    return scores;
+  };
+
+  /** {scores: doc id -> best score, terms} over the terms that pass the test (at most `limit` of them), or null. */
+  Index.prototype.union = function (test, limit) {
+    var scores = null;
+    var terms = [];
+    for (var entry of this.postings) {
+      if (terms.length < limit && test(entry[0])) {
+        terms.push(entry[0]);
+        scores = scores || new Map();
+        this.scores(entry[1]).forEach(function (s, doc) { scores.set(doc, Math.max(scores.get(doc) || 0, s)); });
+      }
+    }
+    return scores && { scores: scores, terms: terms };
+  };
+
+  /** {scores, marks} of one query term, or null when no document has it. */
+  Index.prototype.lookup = function (term, last) {
+    var list = this.postings.get(term);
+    if (list) {
+      return { scores: this.scores(list), marks: [term] };
+    }
+    if (!hasHan(term)) {
+      var prefix = last && term.length >= 2 ? this.union(function (t) { return t.startsWith(term); }, MAX_PREFIX_TERMS) : null;
+      return prefix && { scores: prefix.scores, marks: prefix.terms };
+    }
+    var grams = hanGrams(term);
+    var scores = null;
+    for (var g = 0; g < grams.length; g++) {
+      var gram = grams[g];
+      var lone = !this.postings.has(gram) && isSingleHan(gram) ? this.union(function (t) { return t.includes(gram); }, Infinity) : null;
+      var found = this.postings.has(gram) ? this.scores(this.postings.get(gram)) : lone && lone.scores;
+      if (!found) {
+        return null;
+      }
+      scores = scores === null ? found : intersect(scores, found);
+    }
+    scores.forEach(function (s, doc) { scores.set(doc, s / grams.length); });
+    return { scores: scores, marks: [term].concat(grams) };
+  };
+
+  function intersect(a, b) {
+    var both = new Map();
+    a.forEach(function (s, doc) {
+      if (b.has(doc)) {
+        both.set(doc, s + b.get(doc));
+      }
+    });
+    return both;
+  }
+
+  /** Matching documents, best first: [{id, score, doc, marks}]. */
+  Index.prototype.search = function (query) {
+    var units = this.tokenizer.units(query);
+    if (units.length === 0) {
+      return [];
+    }
+    var typing = !/\s$/.test(query);
+    var total = null;
+    var marks = [];
+    for (var u = 0; u < units.length; u++) {
+      var found = this.lookup(units[u], typing && u === units.length - 1);
+      if (!found) {
+        return [];
+      }
+      var term = units[u];
+      var titles = this.titles;
+      found.scores.forEach(function (s, doc) {
+        found.scores.set(doc, titles[doc].includes(term) ? s * (1 + TITLE_BOOST) : s);
+      });
+      total = total === null ? found.scores : intersect(total, found.scores);
+      marks = marks.concat(found.marks);
+    }
+    var docs = this.docs;
+    return Array.from(total).map(function (e) {
+      return { id: e[0], score: e[1], doc: docs[e[0]], marks: marks };
+    }).sort(function (a, b) {
+      return b.score - a.score || (b.doc.date > a.doc.date ? 1 : b.doc.date < a.doc.date ? -1 : 0) || a.id - b.id;
+    }).slice(0, MAX_RESULTS);
+  };
+
+  /** A stretch of the document's text around the first hit: [{text, hit}]. */
+  Index.prototype.snippet = function (doc, marks) {
+    var folded = this.fold(doc.text, true);
+    var hits = findAll(folded.text, marks).map(function (h) {
+      var end = folded.from[h[1] - 1];
+      return [folded.from[h[0]], end + codePointLength(doc.text, end)];
+    });
+    var start = hits.length ? Math.max(0, hits[0][0] - SNIPPET_BEFORE) : 0;
+    if (start > 0 && /[\uDC00-\uDFFF]/.test(doc.text[start])) {
+      start--;
+    }
+    var end = Math.min(doc.text.length, start + SNIPPET_LENGTH);
+    var parts = [];
+    var at = start;
+    hits.forEach(function (h) {
+      if (h[0] >= at && h[1] <= end) {
+        parts.push({ text: doc.text.slice(at, h[0]), hit: false }, { text: doc.text.slice(h[0], h[1]), hit: true });
+        at = h[1];
+      }
+    });
+    parts.push({ text: doc.text.slice(at, end), hit: false });
+    if (start > 0) {
+      parts[0].text = '…' + parts[0].text;
+    }
+    if (end < doc.text.length) {
+      parts[parts.length - 1].text += '…';
+    }
+    return parts.filter(function (p) { return p.text !== ''; });
+  };
+
+  /** [start, end) of every occurrence of the terms (Latin edges on word boundaries), sorted, not overlapping. */
+  function findAll(text, terms) {
+    var hits = [];
+    terms.forEach(function (term) {
+      for (var i = text.indexOf(term); term !== '' && i >= 0; i = text.indexOf(term, i + 1)) {
+        if (onBoundaries(text, i, i + term.length)) {
+          hits.push([i, i + term.length]);
+        }
+      }
+    });
+    hits.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    hits.forEach(function (h) {
+      var last = merged[merged.length - 1];
+      if (last && h[0] < last[1]) {
+        last[1] = Math.max(last[1], h[1]);
+      } else {
+        merged.push([h[0], h[1]]);
+      }
+    });
+    return merged;
+  }
+
+  /** The date as the site writes it (DateDisplay): 2025年8月21日, or 21 August 2025. */
+  function displayDate(iso, lang) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m) {
+      return iso;
+    }
+    if (/^(zh|ja)/.test(lang)) {
+      return m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日';
+    }
+    return Number(m[3]) + ' ' + MONTHS[Number(m[2]) - 1] + ' ' + m[1];
+  }
+
+  /** Wires the page: reads ?q=, runs it, and searches as the reader types. */
+  function start(document, location, history, index) {
+    var box = document.getElementById('search');
+    if (!box) {
+      return;
+    }
+    var form = box.querySelector('form');
+    var input = box.querySelector('input[name=q]');
+    var section = box.querySelector('.search-results');
+    var status = box.querySelector('.search-status');
+    var list = box.querySelector('.search-list');
+    var timer = null;
+
+    function render(query) {
+      list.textContent = '';
+      if (query.trim() === '') {
+        section.hidden = true;
+        status.textContent = '';
+        return;
+      }
+      var results = index ? index.search(query) : [];
+      section.hidden = false;
+      var colon = /^zh/.test(document.documentElement.lang) ? '：' : ': ';
+      status.textContent = results.length ? box.dataset.results + colon + results.length : box.dataset.noResults;
+      results.forEach(function (r) { list.appendChild(item(r)); });
+    }
+
+    function item(r) {
+      var li = element('li', 'card search-result');
+      if (r.doc.lang) {
+        li.lang = r.doc.lang;
+      }
+      var h3 = li.appendChild(element('h3', 'card-title'));
+      var a = h3.appendChild(element('a'));
+      a.href = (box.dataset.root || '') + r.doc.url;
+      a.textContent = r.doc.title;
+      if (r.doc.date) {
+        var time = li.appendChild(element('p', 'meta')).appendChild(element('time', 'date'));
+        time.dateTime = r.doc.date;
+        time.textContent = displayDate(r.doc.date, r.doc.lang);
+      }
+      var p = li.appendChild(element('p', 'summary snippet'));
+      index.snippet(r.doc, r.marks).forEach(function (part) {
+        var text = part.text.replace(/\s+/g, ' ');
+        p.appendChild(part.hit ? element('mark', 'search-hit', text) : document.createTextNode(text));
+      });
+      return li;
+    }
+
+    function element(name, className, text) {
+      var e = document.createElement(name);
+      if (className) {
+        e.className = className;
+      }
+      if (text !== undefined) {
+        e.textContent = text;
+      }
+      return e;
+    }
+
+    function remember(query) {
+      try {
+        var url = new URL(location.href);
+        if (query.trim() === '') {
+          url.searchParams.delete('q');
+        } else {
+          url.searchParams.set('q', query);
+        }
+        history.replaceState(null, '', url.href);
+      } catch (e) {
+        // Some browsers refuse to change a file:// address; searching works all the same.
+      }
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      render(input.value);
+      remember(input.value);
+    });
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        render(input.value);
+        remember(input.value);
+      }, 120);
+    });
+    var query = new URLSearchParams(location.search).get('q') || '';
+    if (query !== '') {
+      input.value = query;
+      render(query);
+    }
+  }
+
+  var api = {
+    create: function (data) { return new Index(data); },
+    displayDate: displayDate
+  };
+  global.KaiyuanSearch = api;
+  if (typeof global.document !== 'undefined' && global.document.getElementById) {
+    var data = global.KAIYUAN_SEARCH;
+    start(global.document, global.location, global.history, data ? api.create(data) : null);
+  }
+}(typeof window !== 'undefined' ? window : this));
