@@ -22,6 +22,8 @@ import dev.kaiyuan.postprocess.EntityLinks;
 import dev.kaiyuan.postprocess.HtmlPostProcessor;
 import dev.kaiyuan.postprocess.HtmlTransform;
 import dev.kaiyuan.render.PageRenderer;
+import dev.kaiyuan.render.SiteFileProducer;
+import dev.kaiyuan.search.SearchIndexProducer;
 import dev.kaiyuan.render.RenderedPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,7 +128,10 @@ public final class Build {
             return List.of();
         }
         try (Theme theme = opened.get()) {
-            PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name));
+            List<SiteFileProducer> producers = new ArrayList<>(PageRenderer.publishingProducers());
+            producers.add(new SearchIndexProducer());
+            PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
+                    producers);
             HtmlPostProcessor post = HtmlPostProcessor.forBuild(config.chinese());
             List<OutputFile> files = new ArrayList<>();
             for (RenderedPage page : renderer.render(site, config, sink)) {

@@ -11,7 +11,6 @@ import dev.kaiyuan.model.Organization;
 import dev.kaiyuan.model.Person;
 import dev.kaiyuan.model.SiteModel;
 import dev.kaiyuan.model.SourceRef;
-import dev.kaiyuan.search.SearchIndexProducer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,11 +31,21 @@ public final class PageRenderer {
 
     private final TemplateEngine engine;
     private final UnaryOperator<String> templatePath;
+    private final List<SiteFileProducer> producers;
 
-    /** @param templatePath how a template name is shown in messages, e.g. {@code templates/article.ftlh} */
+    /** A renderer of pages only, without feeds, sitemap or other site files. */
     public PageRenderer(TemplateEngine engine, UnaryOperator<String> templatePath) {
+        this(engine, templatePath, List.of());
+    }
+
+    /**
+     * @param templatePath how a template name is shown in messages, e.g. {@code templates/article.ftlh}
+     * @param producers    makers of the site's other files (feeds, sitemap, search index), run in order
+     */
+    public PageRenderer(TemplateEngine engine, UnaryOperator<String> templatePath, List<SiteFileProducer> producers) {
         this.engine = engine;
         this.templatePath = templatePath;
+        this.producers = List.copyOf(producers);
     }
 
     public List<RenderedPage> render(SiteModel site, SiteConfig config, DiagnosticSink sink) {
@@ -73,16 +82,15 @@ public final class PageRenderer {
             pages.addAll(exports(site, siteView, knowledge));
         }
         SiteContext context = new SiteContext(site, config, labels, pages);
-        for (SiteFileProducer producer : producers()) {
+        for (SiteFileProducer producer : producers) {
             pages.addAll(producer.produce(context, sink));
         }
         return pages;
     }
 
-    /** The producers of non-page files, in the order they run. */
-    static List<SiteFileProducer> producers() {
-        return List.of(new AtomFeedProducer(), new SitemapProducer(), new RobotsTxtProducer(),
-                new SearchIndexProducer());
+    /** The render stage's own producers of non-page files: Atom feeds, sitemap.xml, robots.txt. */
+    public static List<SiteFileProducer> publishingProducers() {
+        return List.of(new AtomFeedProducer(), new SitemapProducer(), new RobotsTxtProducer());
     }
 
     static final String CSV = "timeline/releases.csv";

@@ -45,7 +45,7 @@ class FeedProducersTest {
             DiagnosticSink sink) {
         SiteContext context = new SiteContext(site, config, Labels.forLanguage("en"), pages);
         List<RenderedPage> files = new ArrayList<>();
-        PageRenderer.producers().forEach(p -> files.addAll(p.produce(context, sink)));
+        PageRenderer.publishingProducers().forEach(p -> files.addAll(p.produce(context, sink)));
         return files;
     }
 
