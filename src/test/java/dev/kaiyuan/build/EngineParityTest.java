@@ -22,8 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * articles under an English and a Traditional Chinese interface, and an empty site. With the
  * repository's knowledge base ({@code seeds/data/}) the sites also have the timeline nav link, a
  * page per organization, model and person, the timeline and its filtered views, and quotes,
- * events and mentions on the article pages. The last test proves the checker can fail: a change
- * to one engine's theme alone is reported.
+ * events and mentions on the article pages. The English site has a page size of 2, so the home
+ * page and a tag (under a Chinese slug) come in several pages, the weekly issues link to their
+ * neighbours and an issue larger than a page is kept whole; with a base URL its tag pages link
+ * their feeds. The last test proves the checker can fail: a change to one engine's theme alone
+ * is reported.
  */
 class EngineParityTest {
     private static final String SEED = "000_2ce86e36bd807f4f";
@@ -34,16 +37,26 @@ class EngineParityTest {
 
     @Test
     void englishInterfaceSiteIsTheSameInBothEngines() throws IOException {
-        Path project = withKnowledgeBase(articlesProject(tmp.resolve("en")));
+        Path project = withKnowledgeBase(withMoreWeeks(articlesProject(tmp.resolve("en"))));
+        TestSites.write(project, "kaiyuan.yaml", """
+                title: Kaiyuan
+                language: en
+                page_size: 2
+                base_url: https://kaiyuan.invalid/digest/
+                """);
 
         Path freemarker = build(project, "freemarker");
         Path pebble = build(project, "pebble");
 
         assertCoversEveryOptionalPart(freemarker);
         assertCoversTheKnowledgePages(freemarker);
+        assertCoversTheListPages(freemarker);
         assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
                 .contains("index.html", "assets/style.css", "articles/guancha-china-open-models-economist/index.html",
-                        "timeline/index.html", "orgs/openai/index.html", "models/llama/index.html");
+                        "timeline/index.html", "orgs/openai/index.html", "models/llama/index.html",
+                        "page/2/index.html", "page/3/index.html", "issues/2025-w34/index.html", "archive/index.html",
+                        "tags/index.html", "tags/開源模型/index.html", "tags/開源模型/page/2/index.html",
+                        "tags/開源模型/feed.xml");
         assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
     }
 
@@ -86,8 +99,8 @@ class EngineParityTest {
 
         assertThat(page(freemarker, "index.html").select("p.empty")).hasSize(1);
         assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
-                .containsExactly("assets/search.js", "assets/style.css", "index.html", "robots.txt",
-                        "search/index.html", "search/index.js");
+                .containsExactly("archive/index.html", "assets/search.js", "assets/style.css", "index.html",
+                        "robots.txt", "search/index.html", "search/index.js");
         assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
     }
 
@@ -164,6 +177,77 @@ class EngineParityTest {
         return project;
     }
 
+    /**
+     * Four more dated articles sharing the seed's tag 開源模型: two in the seed's week (an issue of
+     * three, more than a page), one a week earlier and one across the year boundary (2025-W01).
+     */
+    private static Path withMoreWeeks(Path project) throws IOException {
+        TestSites.write(project, "seeds/060_same-week.md", """
+                ---
+                title: 同一周的第二篇
+                date: 2025-08-19
+                tags: [開源模型, open models]
+                lang: zh-Hant
+                ---
+                同一周。
+                """);
+        TestSites.write(project, "seeds/061_same-week.md", """
+                ---
+                title: Same week, third article
+                date: 2025-08-24
+                tags: [開源模型]
+                summary: The Sunday of ISO week 34.
+                ---
+                Sunday.
+                """);
+        TestSites.write(project, "seeds/062_week-before.md", """
+                ---
+                title: The week before
+                date: 2025-08-12
+                date_inferred: true
+                tags: [開源模型, open models]
+                ---
+                A week earlier.
+                """);
+        TestSites.write(project, "seeds/063_new-year.md", """
+                ---
+                title: New year
+                date: 2024-12-30
+                tags: [open models]
+                ---
+                Monday of 2025-W01.
+                """);
+        return project;
+    }
+
+    /** Fails the test unless the list pages show their optional parts: pagers, issue links, tags. */
+    private static void assertCoversTheListPages(Path site) throws IOException {
+        Document home = page(site, "index.html");
+        assertThat(home.select(".site-nav a").eachAttr("href"))
+                .containsExactly("archive/index.html", "tags/index.html", "timeline/index.html");
+        assertThat(home.select(".pager a[rel=next]").attr("href")).isEqualTo("page/2/index.html");
+        assertThat(home.select(".pager a[rel=prev]")).isEmpty();
+        Document middle = page(site, "page/2/index.html");
+        assertThat(middle.select(".pager a").eachAttr("href"))
+                .containsExactly("../../index.html", "../../page/3/index.html");
+        assertThat(middle.select("section.issue")).isNotEmpty();
+        assertThat(middle.select("#undated")).isEmpty();
+        Document big = page(site, "issues/2025-w34/index.html");
+        assertThat(big.select(".cards li")).hasSize(3);
+        assertThat(big.select(".pager a").eachAttr("rel")).containsExactly("prev", "next");
+        assertThat(page(site, "issues/2025-w01/index.html").select(".pager a").eachAttr("rel"))
+                .containsExactly("prev");
+        Document archive = page(site, "archive/index.html");
+        assertThat(archive.select("section.year h2").eachText()).containsExactly("2025", "2024");
+        assertThat(archive.select("#undated + ul li")).hasSize(2);
+        assertThat(archive.select(".issue-links li").size()).isGreaterThan(3);
+        assertThat(archive.select(".article-links .date-approximate")).isNotEmpty();
+        assertThat(page(site, "tags/index.html").select(".tag-cloud .count")).isNotEmpty();
+        Document tag = page(site, "tags/開源模型/page/2/index.html");
+        assertThat(tag.select(".pager a").eachAttr("rel")).containsExactly("prev");
+        assertThat(tag.select(".feed-link a").attr("href")).isEqualTo("../../../../tags/開源模型/feed.xml");
+    }
+
     /** Adds the repository's knowledge base (organizations, models, people) to the project. */
     private static Path withKnowledgeBase(Path project) throws IOException {
         Path data = Files.createDirectories(project.resolve("seeds/data"));
@@ -177,7 +261,7 @@ class EngineParityTest {
 
     /** Fails the test unless the knowledge pages show every optional part the port has to get right. */
     private static void assertCoversTheKnowledgePages(Path site) throws IOException {
-        assertThat(page(site, "index.html").select(".site-nav a").attr("href")).isEqualTo("timeline/index.html");
+        assertThat(page(site, "index.html").select(".site-nav a[href=timeline/index.html]")).hasSize(1);
         Document seed = page(site, "articles/guancha-china-open-models-economist/index.html");
         assertThat(seed.select(".quotes blockquote footer a")).isNotEmpty();
         assertThat(seed.select(".events li time[datetime=2025-08]")).isNotEmpty();
@@ -211,7 +295,8 @@ class EngineParityTest {
     /** Fails the test unless the pages show every optional part the port has to get right. */
     private static void assertCoversEveryOptionalPart(Path site) throws IOException {
         Document home = page(site, "index.html");
-        assertThat(home.select("#latest, #undated")).hasSize(2);
+        assertThat(home.select("section.issue")).isNotEmpty();
+        assertThat(home.select("#undated")).hasSize(1);
         Document seed = page(site, "articles/guancha-china-open-models-economist/index.html");
         assertThat(seed.select(".byline .date-approximate time[datetime=2025-08-21]")).hasSize(1);
         assertThat(seed.select("p.damage-note")).hasSize(1);

@@ -89,7 +89,9 @@ public final class TestSites {
      * Every {@code href} and {@code src} of every page must work from {@code file://} and any
      * server folder: relative (no leading '/', no absolute URL to {@code siteOrigin}), pointing at
      * a file the build wrote, and to an element that exists when it names a {@code #fragment}.
-     * Absolute http(s) links to other sites and {@code mailto:} are allowed and returned.
+     * Paths may be written as they are (tags/开放权重/) or percent-encoded (tags/%E5%BC%80…/), as
+     * browsers treat both alike. Absolute http(s) links to other sites and {@code mailto:} are
+     * allowed and returned.
      *
      * @return the external links found, for further checks
      */
@@ -136,11 +138,17 @@ public final class TestSites {
             return;
         }
         int hash = url.indexOf('#');
-        String file = hash < 0 ? url : url.substring(0, hash);
-        String fragment = hash < 0 ? "" : url.substring(hash + 1);
+        String file;
+        String fragment;
+        try {
+            file = percentDecode(hash < 0 ? url : url.substring(0, hash));
+            fragment = hash < 0 ? "" : percentDecode(url.substring(hash + 1));
+        } catch (IllegalArgumentException e) {
+            problems.add(where + " is not a valid URL (" + e.getMessage() + ")");
+            return;
+        }
         Path pageFile = root.resolve(pagePath);
-        Path target = file.isEmpty() ? pageFile
-                : pageFile.getParent().resolve(URLDecoder.decode(file, StandardCharsets.UTF_8)).normalize();
+        Path target = file.isEmpty() ? pageFile : pageFile.getParent().resolve(file).normalize();
         if (!target.startsWith(root)) {
             problems.add(where + " leaves the site");
         } else if (!Files.isRegularFile(target)) {
@@ -148,11 +156,21 @@ public final class TestSites {
         } else if (!fragment.isEmpty()) {
             Document targetDoc = target.equals(pageFile) ? page
                     : page(root, root.relativize(target).toString().replace('\\', '/'));
-            String id = URLDecoder.decode(fragment, StandardCharsets.UTF_8);
+            String id = fragment;
             if (targetDoc.getElementById(id) == null && targetDoc.select("a[name]").stream()
                     .noneMatch(a -> a.attr("name").equals(id))) {
                 problems.add(where + " names a fragment no element has");
             }
         }
+    }
+
+    /**
+     * A URL path or fragment with its %XX escapes decoded as UTF-8. Unlike form decoding
+     * ({@link URLDecoder} alone), '+' stays '+': in a path it is a plus sign, not a space.
+     *
+     * @throws IllegalArgumentException on a '%' not followed by two hex digits
+     */
+    static String percentDecode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -33,6 +33,26 @@ class TestSitesTest {
                 .containsExactlyInAnyOrder("https://other.example/", "mailto:x@example.org");
     }
 
+    @Test
+    void chinesePathsPassWrittenAsTheyAreOrPercentEncoded() {
+        write(site, "tags/开放权重/index.html", "<p id=\"权重\">t</p>");
+        write(site, "tags/c++/index.html", "<p>c</p>");
+        page("<a href=\"tags/开放权重/index.html#权重\">raw</a> "
+                + "<a href=\"tags/%E5%BC%80%E6%94%BE%E6%9D%83%E9%87%8D/index.html#%E6%9D%83%E9%87%8D\">encoded</a> "
+                + "<a href=\"tags/c++/index.html\">plus</a> <a href=\"tags/c%2B%2B/index.html\">encoded plus</a>");
+        assertThat(TestSites.assertLinksResolve(site, ORIGIN)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tags/开放/index.html", "tags/%E5%BC%80%E6%94%BE/index.html", "tags/c%20%20/index.html",
+            "tags/%ZZ/index.html", "tags/%E5%BC%80%E6%94%BE%E6%9D%83%E9%87%8D/index.html#%E6%9D%83"})
+    void missingChinesePathsAreCaught(String href) {
+        write(site, "tags/开放权重/index.html", "<p id=\"权重\">t</p>");
+        write(site, "tags/c++/index.html", "<p>c</p>");
+        page("<a href=\"" + href + "\">bad</a>");
+        assertThatThrownBy(() -> TestSites.assertLinksResolve(site, ORIGIN)).isInstanceOf(AssertionError.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/articles/a/index.html", "articles/b/index.html", "articles/a/index.html#nowhere",
             "#missing", "https://digest.example.org/news/index.html", "//digest.example.org/x", "../outside.html",

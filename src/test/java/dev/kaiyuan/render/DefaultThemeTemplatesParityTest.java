@@ -158,10 +158,11 @@ class DefaultThemeTemplatesParityTest {
     @MethodSource("knowledgeArticlePages")
     void articleQuotesEventsAndMentionsGiveTheSameMarkup(ArticlePage page) throws RenderException {
         String expected = freemarker.render("article", page);
+        assertThat(expected).contains("<nav class=\"site-nav\">\n<a href=\"../../archive/index.html\">");
         if (page.site().timelineUrl().isEmpty()) {
-            assertThat(expected).doesNotContain("site-nav");
+            assertThat(expected).doesNotContain("timeline/index.html");
         } else {
-            assertThat(expected).contains("<nav class=\"site-nav\"><a href=\"../../timeline/index.html\">");
+            assertThat(expected).contains("<a href=\"../../timeline/index.html\">");
         }
         if (!page.article().events().isEmpty()) {
             // <time> is only as precise as the text; a decade has no <time> form.
@@ -173,17 +174,40 @@ class DefaultThemeTemplatesParityTest {
         assertThat(pebble.render("article", page)).isEqualTo(expected);
     }
 
+    private static final ArticleCard FULL = new ArticleCard("articles/a/index.html", "A <card>", "zh-Hant",
+            "2025-08-21", "2025年8月21日", true, "觀察者網", "Summary & <more>", 5);
+    private static final ArticleCard BARE = new ArticleCard("articles/b/index.html", "B", "", "", "", false, "", "", 0);
+    private static final ArticleCard EXACT = new ArticleCard("articles/c/index.html", "Open \"weights\" & <co>", "en",
+            "2025-08-19", "19 August 2025", false, "The <Economist>", "", 2);
+    private static final ArticleCard DISPLAY_ONLY = new ArticleCard("articles/d/index.html", "八月", "zh-Hans", "",
+            "2025年8月", true, "", "", 0);
+
+    private static IssueView issue(String id, String label, String dateRange, ArticleCard... cards) {
+        return new IssueView(id, label, dateRange, "issues/" + id + "/index.html", List.of(cards));
+    }
+
+    /** Three issues, the last across a year boundary, with a Chinese label and markup to escape. */
+    private static final List<IssueView> ISSUES = List.of(
+            issue("2025-w34", "Week 34, 2025", "18–24 August 2025", FULL, EXACT),
+            issue("2025-w33", "2025年第33周", "2025年8月11日至17日", BARE),
+            issue("2025-w01", "Week <1> & \"one\"", "30 December 2024 – 5 January 2025", DISPLAY_ONLY, EXACT, BARE));
+
     static Stream<HomePage> homePages() {
-        ArticleCard full = new ArticleCard("articles/a/index.html", "A <card>", "zh-Hant", "2025-08-21",
-                "2025年8月21日", true, "觀察者網", "Summary & <more>", 5);
-        ArticleCard bare = new ArticleCard("articles/b/index.html", "B", "", "", "", false, "", "", 0);
         SiteView described = new SiteView("Kaiyuan", "News <&> \"digest\"", "zh-Hans", Labels.forLanguage("zh-Hans"), "timeline/index.html", "tags/index.html");
         return Stream.of(
                 new HomePage(ENGLISH, "", List.of(), List.of(), Pager.SINGLE),
                 new HomePage(described, "", List.of(), List.of(), Pager.SINGLE),
-                new HomePage(ENGLISH, "", List.of(issue(full, bare)), List.of(), Pager.SINGLE),
-                new HomePage(described, "", List.of(), List.of(bare, full), Pager.SINGLE),
-                new HomePage(described, "", List.of(issue(full)), List.of(bare), Pager.SINGLE));
+                new HomePage(ENGLISH, "", List.of(issue(FULL, BARE)), List.of(), Pager.SINGLE),
+                new HomePage(described, "", List.of(), List.of(BARE, FULL), Pager.SINGLE),
+                new HomePage(described, "", List.of(issue(FULL)), List.of(BARE), Pager.SINGLE),
+                // Several issues on the first of three pages, with undated articles.
+                new HomePage(ENGLISH_WITH_TIMELINE, "", ISSUES, List.of(BARE, DISPLAY_ONLY),
+                        new Pager(1, 3, "", "page/2/index.html")),
+                // The middle page: both neighbours; the last page: only the newer one.
+                new HomePage(CHINESE, "../../", ISSUES.subList(1, 3), List.of(), new Pager(2, 3, "index.html",
+                        "page/3/index.html")),
+                new HomePage(TAGS_ONLY, "../../", ISSUES.subList(2, 3), List.of(), new Pager(3, 3,
+                        "page/2/index.html", "")));
     }
 
     static Stream<SearchPage> searchPages() {
@@ -210,8 +234,116 @@ class DefaultThemeTemplatesParityTest {
     @MethodSource("homePages")
     void homePagesGiveTheSameMarkup(HomePage page) throws RenderException {
         String expected = freemarker.render("index", page);
+        assertThat(expected).contains("<a href=\"" + page.root() + "archive/index.html\">");
+        if (page.pager().pages() > 1) {
+            assertThat(expected).contains("<nav class=\"pager\"", "<span class=\"pager-position\">"
+                    + page.pager().page() + " / " + page.pager().pages() + "</span>");
+        } else {
+            assertThat(expected).doesNotContain("class=\"pager\"");
+        }
 
         assertThat(pebble.render("index", page)).isEqualTo(expected);
+    }
+
+    /** A site with a tag index but no timeline. */
+    private static final SiteView TAGS_ONLY = new SiteView("Kaiyuan", "", "en", Labels.forLanguage("en"), "",
+            "tags/index.html");
+
+    static Stream<IssuePage> issuePages() {
+        return Stream.of(
+                // The newest issue: only an older one; the oldest: only a newer one; one in between.
+                new IssuePage(ENGLISH_WITH_TIMELINE, "../../", ISSUES.get(0), "issues/2025-w33/index.html", ""),
+                new IssuePage(CHINESE, "../../", ISSUES.get(2), "", "issues/2025-w33/index.html"),
+                new IssuePage(TAGS_ONLY, "../../", ISSUES.get(1), "issues/2025-w01/index.html",
+                        "issues/2025-w34/index.html"),
+                // The only issue: no pager at all.
+                new IssuePage(ENGLISH, "../../", ISSUES.get(1), "", ""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("issuePages")
+    void issuePagesGiveTheSameMarkup(IssuePage page) throws RenderException {
+        String expected = freemarker.render("issue", page);
+        assertThat(expected).doesNotContain("<1>", "<card>");
+        if (page.olderUrl().isEmpty() && page.newerUrl().isEmpty()) {
+            assertThat(expected).doesNotContain("class=\"pager\"");
+        } else {
+            assertThat(expected).contains("<nav class=\"pager\"");
+        }
+
+        assertThat(pebble.render("issue", page)).isEqualTo(expected);
+    }
+
+    static Stream<ArchivePage> archivePages() {
+        List<ArchiveYear> years = List.of(
+                new ArchiveYear("2025", List.of(new ArchiveMonth("2025-08", "August 2025", List.of(FULL, EXACT)),
+                        new ArchiveMonth("2025-01", "2025年1月 <one>", List.of(DISPLAY_ONLY)))),
+                new ArchiveYear("2024", List.of(new ArchiveMonth("2024-12", "December 2024", List.of(EXACT)))));
+        return Stream.of(
+                // Years and months, undated articles and the issues.
+                new ArchivePage(ENGLISH_WITH_TIMELINE, "../", years, List.of(BARE, FULL), ISSUES),
+                // Dated articles only, under a Chinese interface, one issue.
+                new ArchivePage(CHINESE, "../", years.subList(1, 2), List.of(), ISSUES.subList(0, 1)),
+                // Undated articles only: no years, no issues.
+                new ArchivePage(TAGS_ONLY, "../", List.of(), List.of(BARE), List.of()),
+                // An empty site.
+                new ArchivePage(ENGLISH, "../", List.of(), List.of(), List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("archivePages")
+    void archivePagesGiveTheSameMarkup(ArchivePage page) throws RenderException {
+        String expected = freemarker.render("archive", page);
+        assertThat(expected).contains("<h1 class=\"page-title\">").doesNotContain("<one>", "<card>");
+
+        assertThat(pebble.render("archive", page)).isEqualTo(expected);
+    }
+
+    static Stream<TagsPage> tagsPages() {
+        return Stream.of(
+                new TagsPage(TAGS_ONLY, "../", List.of(new TagLink("open models", "tags/open-models/index.html", 12),
+                        new TagLink("开放权重", "tags/开放权重/index.html", 3),
+                        new TagLink("R&D <lab>", "tags/r-d-lab/index.html", 1))),
+                new TagsPage(CHINESE, "../", List.of(new TagLink("DeepSeek", "tags/deepseek/index.html", 2))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("tagsPages")
+    void tagsPagesGiveTheSameMarkup(TagsPage page) throws RenderException {
+        String expected = freemarker.render("tags", page);
+        assertThat(expected).contains("<ul class=\"tag-cloud\">", "<span class=\"count\">").doesNotContain("<lab>");
+
+        assertThat(pebble.render("tags", page)).isEqualTo(expected);
+    }
+
+    static Stream<TagPage> tagPages() {
+        return Stream.of(
+                // The middle page of three, with the tag's feed.
+                new TagPage(TAGS_ONLY, "../../../../", "开放权重", List.of(FULL, EXACT, DISPLAY_ONLY),
+                        new Pager(2, 3, "tags/开放权重/index.html", "tags/开放权重/page/3/index.html"),
+                        "tags/开放权重/feed.xml"),
+                // The same page without a feed (no base_url); a name to escape.
+                new TagPage(CHINESE, "../../../../", "R&D <lab>", List.of(FULL, EXACT, DISPLAY_ONLY),
+                        new Pager(2, 3, "tags/r-d-lab/index.html", "tags/r-d-lab/page/3/index.html"), ""),
+                // The first and the last page, with and without a feed.
+                new TagPage(ENGLISH_WITH_TIMELINE, "../../", "open models", List.of(EXACT, BARE),
+                        new Pager(1, 2, "", "tags/open-models/page/2/index.html"), "tags/open-models/feed.xml"),
+                new TagPage(ENGLISH, "../../../../", "open models", List.of(BARE),
+                        new Pager(2, 2, "tags/open-models/index.html", ""), ""),
+                // A single page.
+                new TagPage(ENGLISH, "../../", "DeepSeek", List.of(FULL), Pager.SINGLE, ""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("tagPages")
+    void tagPagesGiveTheSameMarkup(TagPage page) throws RenderException {
+        String expected = freemarker.render("tag", page);
+        assertThat(expected).doesNotContain("<lab>");
+        if (!page.feedUrl().isEmpty()) {
+            assertThat(expected).contains("<p class=\"feed-link\"><a href=\"" + page.root() + page.feedUrl() + "\"");
+        }
+
+        assertThat(pebble.render("tag", page)).isEqualTo(expected);
     }
 
     private static final SiteView CHINESE = new SiteView("开源周报", "中国开源模型", "zh-Hans",
