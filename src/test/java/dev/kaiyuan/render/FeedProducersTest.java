@@ -76,7 +76,7 @@ class FeedProducersTest {
         Map<String, String> files = byPath(produce(site, SiteConfig.defaults(),
                 List.of(new RenderedPage("index.html", "<p>")), sink));
 
-        assertThat(files).containsOnlyKeys("robots.txt", "search/index.js");
+        assertThat(files).containsOnlyKeys("robots.txt");
         assertThat(files.get("robots.txt")).isEqualTo("User-agent: *\nAllow: /\n");
         assertThat(sink.sorted()).extracting(Diagnostic::code).containsExactly("publish.no-base-url");
         assertThat(sink.warningCount()).isEqualTo(1);
@@ -115,7 +115,7 @@ class FeedProducersTest {
 
         SiteModel onlyUndated = new SiteModel(List.of(), List.of(undated));
         assertThat(byPath(produce(onlyUndated, WITH_BASE, List.of(), new DiagnosticSink())))
-                .containsOnlyKeys("robots.txt", "sitemap.xml", "search/index.js");
+                .containsOnlyKeys("robots.txt", "sitemap.xml");
     }
 
     @Test
