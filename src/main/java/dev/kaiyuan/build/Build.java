@@ -19,10 +19,12 @@ import dev.kaiyuan.output.DiskSiteWriter;
 import dev.kaiyuan.output.OutputFolder;
 import dev.kaiyuan.output.SiteWriter;
 import dev.kaiyuan.postprocess.EntityLinks;
+import dev.kaiyuan.postprocess.HeadMetadata;
 import dev.kaiyuan.postprocess.HtmlPostProcessor;
 import dev.kaiyuan.postprocess.HtmlTransform;
 import dev.kaiyuan.render.PageRenderer;
 import dev.kaiyuan.render.SiteFileProducer;
+import dev.kaiyuan.render.SiteUrls;
 import dev.kaiyuan.search.SearchIndexProducer;
 import dev.kaiyuan.render.RenderedPage;
 import java.io.IOException;
@@ -133,14 +135,22 @@ public final class Build {
             PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
                     producers);
             HtmlPostProcessor post = HtmlPostProcessor.forBuild(config.chinese());
+            Map<String, Article> bySlug = new LinkedHashMap<>();
+            site.all().forEach(a -> bySlug.put(SiteModel.articlePath(a), a));
             List<OutputFile> files = new ArrayList<>();
             for (RenderedPage page : renderer.render(site, config, sink)) {
                 if (!page.path().endsWith(".html")) {
                     files.add(new OutputFile(page.path(), page.html().getBytes(StandardCharsets.UTF_8)));
                     continue;
                 }
-                List<HtmlTransform> own = page.path().startsWith("articles/")
-                        ? List.of(new EntityLinks(enricher.tagger()::tag, "../../")) : List.of();
+                List<HtmlTransform> own = new ArrayList<>();
+                if (page.path().startsWith("articles/")) {
+                    own.add(new EntityLinks(enricher.tagger()::tag, "../../"));
+                }
+                if (config.baseUrl().isPresent() && !page.path().equals("404.html")) {
+                    own.add(new HeadMetadata(SiteUrls.absolute(config.baseUrl().get(), page.path()), config.title(),
+                            bySlug.containsKey(page.path()) ? Optional.of(meta(bySlug.get(page.path()))) : Optional.empty()));
+                }
                 files.add(new OutputFile(page.path(), post.process(page.html(), own).getBytes(StandardCharsets.UTF_8)));
             }
             for (Map.Entry<String, Path> asset : theme.assets().entrySet()) {
@@ -148,6 +158,11 @@ public final class Build {
             }
             return files;
         }
+    }
+
+    private static HeadMetadata.ArticleMeta meta(Article a) {
+        return new HeadMetadata.ArticleMeta(a.title(), a.summary(), a.date().map(d -> d.day().toString()).orElse(""),
+                a.author().or(() -> a.source().map(s -> s.name())).orElse(""), a.lang(), a.tags());
     }
 
     private static <T> T stage(String name, Supplier<T> body) {

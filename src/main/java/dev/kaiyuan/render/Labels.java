@@ -66,7 +66,9 @@ public record Labels(
         String search,
         String searchPlaceholder,
         String noResults,
-        String results) {
+        String results,
+        String notFound,
+        String notFoundText) {
 
     /** English, Simplified or Traditional Chinese (converted with ICU) by the site's language. */
     public static Labels forLanguage(String lang) {
@@ -95,7 +97,8 @@ public record Labels(
                 "China", "United States", "Europe", "Other", "Quarter", "Total", "Also known as", "Releases",
                 "Partly verified", "No article mentions it yet.", "Modality", "Access", "Role",
                 "Issue", "Issues", "Archive", "Newer", "Older", "Page", "Feed",
-                "Search", "Search the digest", "No articles match.", "Results");
+                "Search", "Search the digest", "No articles match.", "Results",
+                "Page not found", "There is no page at this address. Try the search or the archive.");
     }
 
     static Labels chinese() {
@@ -111,7 +114,8 @@ public record Labels(
                 "中国", "美国", "欧洲", "其他", "季度", "合计", "别名", "发布",
                 "部分核实", "暂无文章提及。", "模态", "获取方式", "职务",
                 "期", "往期", "归档", "较新", "较早", "页", "订阅",
-                "搜索", "搜索文章", "没有找到相关文章。", "搜索结果");
+                "搜索", "搜索文章", "没有找到相关文章。", "搜索结果",
+                "找不到页面", "这个地址没有页面。试试搜索或归档。");
     }
 
     /** The same labels with every word passed through {@code f}. */

@@ -64,6 +64,10 @@ public final class PageRenderer {
             lists.add(digest.tagIndex());
             lists.addAll(digest.tagPages(config.baseUrl().isPresent()));
         }
+        // With a base URL the 404 page links by absolute path (a server shows it at any depth);
+        // without one it stays relative like every other page, right for the site's top level.
+        page("404", "404.html", new NotFoundPage(siteView, config.baseUrl().map(PageRenderer::pathOf).orElse("")),
+                failed, sink).ifPresent(pages::add);
         for (DigestViews.Placed placed : lists) {
             page(placed.template(), placed.path(), placed.view(), failed, sink).ifPresent(pages::add);
         }
@@ -91,6 +95,12 @@ public final class PageRenderer {
     /** The render stage's own producers of non-page files: Atom feeds, sitemap.xml, robots.txt. */
     public static List<SiteFileProducer> publishingProducers() {
         return List.of(new AtomFeedProducer(), new SitemapProducer(), new RobotsTxtProducer());
+    }
+
+    /** The path part of a base URL, e.g. {@code /digest/} of {@code https://example.org/digest/}. */
+    static String pathOf(String baseUrl) {
+        String path = java.net.URI.create(baseUrl).getRawPath();
+        return path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
     }
 
     static final String CSV = "timeline/releases.csv";

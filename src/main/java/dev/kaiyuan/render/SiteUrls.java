@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * Absolute URLs of site files under the configured base URL, for the files that leave the site
  * (feeds, sitemap, robots.txt): everywhere else links stay relative so the site works from disk.
  */
-final class SiteUrls {
+public final class SiteUrls {
     private static final String INDEX = "index.html";
 
     private SiteUrls() {
@@ -20,7 +20,7 @@ final class SiteUrls {
      * @param base absolute URL ending in "/"
      * @param path site-relative path with forward slashes
      */
-    static String absolute(String base, String path) {
+    public static String absolute(String base, String path) {
         String page = path.equals(INDEX) ? "" : path.endsWith("/" + INDEX)
                 ? path.substring(0, path.length() - INDEX.length()) : path;
         return base + encode(page);

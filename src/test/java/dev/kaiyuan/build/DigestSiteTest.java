@@ -108,7 +108,7 @@ class DigestSiteTest {
         assertThat(home.select("section.issue").first().select("time").eachAttr("datetime"))
                 .containsExactly("2025-01-15", "2025-01-13");
         assertThat(home.select("#undated + ul .card-title").eachText()).containsExactly("No date at all");
-        assertThat(home.select(".site-nav a").eachAttr("href")).containsExactly("archive/index.html", "tags/index.html");
+        assertThat(home.select(".site-nav a").eachAttr("href")).containsExactly("archive/index.html", "search/index.html", "tags/index.html");
         assertThat(home.select(".archive-link a").attr("href")).isEqualTo("archive/index.html");
     }
 

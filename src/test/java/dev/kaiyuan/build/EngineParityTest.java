@@ -99,7 +99,8 @@ class EngineParityTest {
 
         assertThat(page(freemarker, "index.html").select("p.empty")).hasSize(1);
         assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
-                .containsExactly("archive/index.html", "assets/search.js", "assets/style.css", "index.html",
+                .containsExactly("404.html", "archive/index.html", "assets/favicon.svg", "assets/search.js",
+                        "assets/style.css", "index.html",
                         "robots.txt", "search/index.html", "search/index.js");
         assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
     }
@@ -224,7 +225,7 @@ class EngineParityTest {
     private static void assertCoversTheListPages(Path site) throws IOException {
         Document home = page(site, "index.html");
         assertThat(home.select(".site-nav a").eachAttr("href"))
-                .containsExactly("archive/index.html", "tags/index.html", "timeline/index.html");
+                .containsExactly("archive/index.html", "search/index.html", "tags/index.html", "timeline/index.html");
         assertThat(home.select(".pager a[rel=next]").attr("href")).isEqualTo("page/2/index.html");
         assertThat(home.select(".pager a[rel=prev]")).isEmpty();
         Document middle = page(site, "page/2/index.html");

@@ -100,7 +100,8 @@ public final class TestSites {
         List<String> external = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         pages(root).forEach((path, doc) -> {
-            for (Element el : doc.select("[href], [src]")) {
+            // A canonical link is absolute by definition (it names the page's public URL).
+            for (Element el : doc.select("[href]:not(link[rel=canonical]), [src]")) {
                 for (String attr : List.of("href", "src")) {
                     if (el.hasAttr(attr)) {
                         check(root, path, doc, el.attr(attr).trim(), siteOrigin, external, problems);
@@ -131,6 +132,18 @@ public final class TestSites {
         }
         if (lower.startsWith("mailto:")) {
             external.add(url);
+            return;
+        }
+        if (pagePath.equals("404.html") && url.startsWith("/") && !url.startsWith("//")) {
+            // A server shows 404.html at any depth, so its links are absolute paths under the
+            // site's base path: they must resolve once some leading segments (the base path) go.
+            String[] parts = url.substring(1).split("/", -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (Files.isRegularFile(root.resolve(String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length))))) {
+                    return;
+                }
+            }
+            problems.add(where + " points at no file under any base path");
             return;
         }
         if (url.startsWith("/") || lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
