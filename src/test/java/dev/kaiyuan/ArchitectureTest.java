@@ -56,7 +56,7 @@ class ArchitectureTest {
 
     /** Each stage sees only model, diag, config and itself. */
     @ParameterizedTest
-    @ValueSource(strings = {"config", "ingest", "enrich", "assemble", "postprocess", "output"})
+    @ValueSource(strings = {"config", "ingest", "enrich", "assemble", "postprocess", "output", "check"})
     void stagesDependOnlyOnModelDiagConfigAndThemselves(String stage) {
         classes().that().resideInAPackage(pkg(stage))
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..")
@@ -110,8 +110,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void jsoupOnlyInIngestAndPostprocess() {
-        noClasses().that().resideOutsideOfPackages(pkg("ingest"), pkg("postprocess"))
+    void jsoupOnlyInIngestPostprocessAndCheck() {
+        noClasses().that().resideOutsideOfPackages(pkg("ingest"), pkg("postprocess"), pkg("check"))
                 .should().dependOnClassesThat(resideInAPackage("org.jsoup.."))
                 .check(classes);
     }

@@ -1,0 +1,122 @@
+package dev.kaiyuan.cli;
+
+import dev.kaiyuan.build.Build;
+import dev.kaiyuan.build.BuildFailure;
+import dev.kaiyuan.build.BuildRequest;
+import dev.kaiyuan.build.BuildResult;
+import dev.kaiyuan.config.ConfigLoader;
+import dev.kaiyuan.config.SiteConfig;
+import dev.kaiyuan.diag.Diagnostic;
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.SourceRef;
+import dev.kaiyuan.output.OutputFolder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code build} and {@code check} share (a picocli mixin): which project, which output
+ * folder, and the config values the command line overrides; plus running the build and printing
+ * its diagnostics and summary the same way for both.
+ */
+final class BuildOptions {
+    @Option(names = "--project", paramLabel = "DIR", description = "Project folder (default: current folder).")
+    Path project = Path.of(".");
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: PROJECT/site).")
+    @Nullable Path out;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at.")
+    @Nullable String baseUrl;
+
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "Template engine: freemarker or pebble (default: as the theme is written, or the config's engine).")
+    @Nullable String engine;
+
+    Path target() {
+        return out != null ? out : project.resolve("site");
+    }
+
+    /** The output folder as the user knows it: relative to the project when inside it ({@code site}). */
+    String shownTarget() {
+        Path p = project.toAbsolutePath().normalize();
+        Path o = target().toAbsolutePath().normalize();
+        Path shown = o.startsWith(p) ? p.relativize(o) : target();
+        return shown.toString().replace('\\', '/');
+    }
+
+    /** Prints what is wrong with these options and returns {@link ExitCode#USAGE}; empty when they are fine. */
+    Optional<Integer> usageProblem(PrintWriter err) {
+        if (!Files.isDirectory(project)) {
+            return usage(err, "no project folder at " + project.toAbsolutePath().normalize(),
+                    "    hint: pass --project DIR with a folder that holds seeds/, or run in one");
+        }
+        if (engine != null && !ConfigLoader.ENGINES.contains(engine)) {
+            return usage(err, "unknown --engine '" + engine + "'; use " + String.join(" or ", ConfigLoader.ENGINES), "");
+        }
+        if (baseUrl != null && ConfigLoader.baseUrl(baseUrl, SourceRef.file("--base-url"), new DiagnosticSink()).isEmpty()) {
+            return usage(err, "--base-url must be an absolute http(s) URL, e.g. https://example.org/digest/", "");
+        }
+        Optional<String> unsafe = OutputFolder.problem(project, target());
+        if (unsafe.isPresent()) {
+            return usage(err, "refusing to build: " + unsafe.get(), "");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Integer> usage(PrintWriter err, String message, String hint) {
+        err.println("kaiyuan: " + message);
+        if (!hint.isEmpty()) {
+            err.println(hint);
+        }
+        err.flush();
+        return Optional.of(ExitCode.USAGE);
+    }
+
+    BuildRequest request(boolean drafts, boolean strict) {
+        return new BuildRequest(project, target(), drafts, strict, Optional.ofNullable(baseUrl),
+                Optional.ofNullable(engine));
+    }
+
+    /** Runs the build; its diagnostics go to {@code err}, its summary line to {@code out}. */
+    static BuildResult runAndReport(BuildRequest request, PrintWriter out, PrintWriter err) {
+        BuildResult result = Build.run(request);
+        result.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+        if (result.dropped() > 0) {
+            err.println("… and " + result.dropped() + " more problems not shown");
+        }
+        err.flush();
+        out.println(result.summary());
+        out.flush();
+        return result;
+    }
+
+    /** Reports a stage that broke (a bug or I/O) and returns {@link ExitCode#INTERNAL}. */
+    static int internalError(BuildFailure e, PrintWriter err) {
+        err.println("kaiyuan: internal error in stage '" + e.stage() + "': " + e.getCause());
+        err.println("    the previous site was left as it was; please report this with the file that caused it");
+        err.flush();
+        return ExitCode.INTERNAL;
+    }
+
+    /**
+     * The base URL the site is published at: {@code --base-url}, else the config's {@code base_url}.
+     * The config's problems are not printed here: the build has already reported them.
+     */
+    Optional<String> effectiveBaseUrl() throws IOException {
+        if (baseUrl != null) {
+            return ConfigLoader.baseUrl(baseUrl, SourceRef.file("--base-url"), new DiagnosticSink());
+        }
+        Path file = project.resolve(SiteConfig.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8), SiteConfig.FILE_NAME,
+                new DiagnosticSink()).baseUrl();
+    }
+}

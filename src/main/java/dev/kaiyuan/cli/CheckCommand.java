@@ -1,0 +1,80 @@
+package dev.kaiyuan.cli;
+
+import dev.kaiyuan.build.BuildFailure;
+import dev.kaiyuan.build.BuildResult;
+import dev.kaiyuan.check.SiteChecker;
+import dev.kaiyuan.check.SiteProblem;
+import dev.kaiyuan.check.SiteReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kaiyuan check}, for CI: the same build as {@code kaiyuan build} into the same output
+ * folder, then a {@link SiteChecker} pass over what was written. Every problem of the run is
+ * printed as {@code site/path.html: broken link '…' — why}, then a summary; exit 0 only when the
+ * build succeeded and the site has no broken link, feed or sitemap. Warnings are printed but do
+ * not fail the check unless {@code --strict} is given: a seed with known, reported damage must not
+ * stop a digest from publishing.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = KaiyuanCommand.Version.class,
+        description = {"Builds the site like 'build' (with --strict, warnings fail too), then checks what was written: "
+                + "every internal link, image and #fragment resolves inside the site, and feed.xml and "
+                + "sitemap.xml are well-formed with existing pages.",
+                "Exit codes: 0 clean, 1 content or link problems, 2 wrong command line, 3 internal error."})
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BuildOptions options = new BuildOptions();
+
+    @picocli.CommandLine.Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<Integer> usage = options.usageProblem(err);
+        if (usage.isPresent()) {
+            return usage.get();
+        }
+        BuildResult built;
+        try {
+            built = BuildOptions.runAndReport(options.request(false, strict), out, err);
+        } catch (BuildFailure e) {
+            return BuildOptions.internalError(e, err);
+        }
+        if (!built.succeeded()) {
+            out.println("Check failed: the build did not pass, so the links of the new site were not checked");
+            out.flush();
+            return ExitCode.CONTENT;
+        }
+        return checkWrittenSite(out, err);
+    }
+
+    private int checkWrittenSite(PrintWriter out, PrintWriter err) {
+        try {
+            SiteReport report = new SiteChecker(options.effectiveBaseUrl()).check(options.target());
+            String folder = options.shownTarget();
+            for (SiteProblem problem : report.problems()) {
+                err.println(problem.format(folder));
+            }
+            err.flush();
+            out.println(report.summary());
+            out.flush();
+            return report.clean() ? ExitCode.OK : ExitCode.CONTENT;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("kaiyuan: internal error while checking " + options.shownTarget() + ": " + e);
+            err.flush();
+            return ExitCode.INTERNAL;
+        }
+    }
+}
