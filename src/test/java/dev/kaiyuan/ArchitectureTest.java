@@ -117,6 +117,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void theServerDoesNotDependOnTheCommandLine() {
+        noClasses().that().resideInAPackage(pkg("serve"))
+                .should().dependOnClassesThat(resideInAPackage(pkg("cli")))
+                .check(classes);
+    }
+
+    /** The JDK's HTTP server and the desktop (for --open) belong to the preview alone. */
+    @Test
+    void httpServerAndDesktopOnlyInServe() {
+        noClasses().that().resideOutsideOfPackage(pkg("serve"))
+                .should().dependOnClassesThat(resideInAnyPackage("com.sun.net.httpserver..", "java.awt.."))
+                .check(classes);
+    }
+
+    @Test
     void freemarkerOnlyInItsEngine() {
         noClasses().that().resideOutsideOfPackage(pkg("render.freemarker"))
                 .should().dependOnClassesThat(resideInAPackage("freemarker.."))

@@ -53,6 +53,15 @@ public final class Build {
     }
 
     public static BuildResult run(BuildRequest request, SiteWriter writer) {
+        return run(request, writer, List.of());
+    }
+
+    /**
+     * As {@link #run(BuildRequest, SiteWriter)}, with {@code preview} transforms run on every page
+     * after the published chain. Only {@code kaiyuan serve} passes any (its live-reload script), so
+     * a published build never contains them.
+     */
+    public static BuildResult run(BuildRequest request, SiteWriter writer, List<HtmlTransform> preview) {
         long start = System.nanoTime();
         DiagnosticSink sink = new DiagnosticSink();
         Path project = request.project().toAbsolutePath().normalize();
@@ -64,7 +73,8 @@ public final class Build {
         SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
         Enricher enricher = stage("knowledge", () -> new Enricher(gazetteer));
         SiteModel site = stage("enrich", () -> enrich(assembled, enricher, sink));
-        List<OutputFile> files = stage("render", () -> io(() -> render(project, site, config, enricher, sink)));
+        List<OutputFile> files = stage("render", () -> io(() -> render(project, site, config, enricher,
+                preview, sink)));
         OutputFolder.problem(project, request.out()).ifPresent(problem -> sink.report(Diagnostic.error(
                 "output.unsafe", SourceRef.file(request.out().toString()), "refusing to replace the output folder",
                 problem, "choose an output folder of its own, e.g. site/")));
@@ -123,7 +133,7 @@ public final class Build {
     }
 
     private static List<OutputFile> render(Path project, SiteModel site, SiteConfig config, Enricher enricher,
-            DiagnosticSink sink)
+            List<HtmlTransform> preview, DiagnosticSink sink)
             throws IOException {
         Optional<Theme> opened = Theme.open(project, config.engine(), sink);
         if (opened.isEmpty()) {
@@ -134,7 +144,7 @@ public final class Build {
             producers.add(new SearchIndexProducer());
             PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
                     producers);
-            HtmlPostProcessor post = HtmlPostProcessor.forBuild(config.chinese());
+            HtmlPostProcessor post = HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview);
             Map<String, Article> bySlug = new LinkedHashMap<>();
             site.all().forEach(a -> bySlug.put(SiteModel.articlePath(a), a));
             List<OutputFile> files = new ArrayList<>();

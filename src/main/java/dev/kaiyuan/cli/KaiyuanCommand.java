@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code kaiyuan} command; work is done by its subcommands. */
 @Command(name = "kaiyuan", mixinStandardHelpOptions = true, versionProvider = KaiyuanCommand.Version.class,
         description = "Builds a news-digest website from the articles in seeds/.",
-        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class KaiyuanCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,4 +1,4 @@
-/** The command line (picocli): {@code kaiyuan build}, {@code kaiyuan check}, {@code kaiyuan new}; only {@link dev.kaiyuan.cli.Main} exits the JVM. */
+/** The command line (picocli): {@code kaiyuan build}, {@code kaiyuan check}, {@code kaiyuan new}, {@code kaiyuan serve}; only {@link dev.kaiyuan.cli.Main} exits the JVM. */
 @NullMarked
 package dev.kaiyuan.cli;
 

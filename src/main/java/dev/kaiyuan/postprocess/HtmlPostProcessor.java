@@ -31,6 +31,16 @@ public final class HtmlPostProcessor {
         return new HtmlPostProcessor(chain);
     }
 
+    /**
+     * This chain followed by {@code more} (e.g. the preview's live-reload script), run on every page
+     * after the chain's own transforms.
+     */
+    public HtmlPostProcessor followedBy(List<HtmlTransform> more) {
+        List<HtmlTransform> chain = new java.util.ArrayList<>(transforms);
+        chain.addAll(more);
+        return new HtmlPostProcessor(chain);
+    }
+
     public String process(String html) {
         return process(html, List.of());
     }

@@ -1,0 +1,20 @@
+package dev.kaiyuan.postprocess;
+
+import org.jsoup.nodes.Document;
+
+/**
+ * Preview only: adds the live-reload script of {@code kaiyuan serve} to a page. It is never part of
+ * the chain of a published build ({@link HtmlPostProcessor#forBuild}); the server passes it in.
+ * The path is absolute because the server answers it at its root whatever the page's depth or the
+ * site's base path.
+ */
+public final class LiveReloadScript implements HtmlTransform {
+    /** Where {@code kaiyuan serve} answers the script; its events are beside it. */
+    public static final String SCRIPT_PATH = "/__kaiyuan/reload.js";
+
+    @Override
+    public void apply(Document page) {
+        page.head().appendElement("script").attr("src", SCRIPT_PATH).attr("defer", "")
+                .attr("data-kaiyuan", "preview");
+    }
+}

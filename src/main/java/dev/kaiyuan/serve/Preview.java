@@ -1,0 +1,294 @@
+package dev.kaiyuan.serve;
+
+import dev.kaiyuan.build.Build;
+import dev.kaiyuan.build.BuildFailure;
+import dev.kaiyuan.build.BuildRequest;
+import dev.kaiyuan.build.BuildResult;
+import dev.kaiyuan.config.ConfigLoader;
+import dev.kaiyuan.config.SiteConfig;
+import dev.kaiyuan.diag.Diagnostic;
+import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.SourceRef;
+import dev.kaiyuan.output.MemorySiteWriter;
+import dev.kaiyuan.postprocess.LiveReloadScript;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A running preview: the build into memory, the watcher that rebuilds after changes, and the
+ * server that serves the latest good build and tells open pages what happened. Every rebuild is a
+ * full build into memory (every stage runs; the site of the repository rebuilds in well under a
+ * second once warm); what counts as "rebuilt" is the pages whose bytes changed. A failed build
+ * changes nothing that is served: its errors go to the terminal and to an overlay in the pages.
+ * Nothing is written to disk, so stopping leaves nothing behind.
+ */
+public final class Preview implements AutoCloseable {
+    /** Long enough to gather the burst of a {@code git checkout}, short enough not to be noticed. */
+    static final Duration QUIET = Duration.ofMillis(100);
+    /** A burst that never settles is rebuilt anyway after this long. */
+    static final Duration LONGEST = Duration.ofSeconds(5);
+
+    /**
+     * How to preview.
+     *
+     * @param bind    address to listen on; loopback unless the user asks otherwise
+     * @param port    0 for any free port
+     * @param baseUrl overrides the config's {@code base_url}; its path is the path the site is served under
+     */
+    public record Settings(Path project, String bind, int port, boolean drafts, Optional<String> baseUrl,
+            Optional<String> engine) {
+        public Settings {
+            Objects.requireNonNull(project, "project");
+            Objects.requireNonNull(bind, "bind");
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            Objects.requireNonNull(engine, "engine");
+        }
+    }
+
+    private final Settings settings;
+    private final Path project;
+    private final BuildRequest request;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Clock clock;
+    private final MemorySiteWriter writer = new MemorySiteWriter();
+    private final AtomicReference<SiteSnapshot> site = new AtomicReference<>(SiteSnapshot.NONE);
+    private final EventHub events = new EventHub(UUID.randomUUID().toString());
+    private final AtomicInteger builds = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    /** What pages show while no build has succeeded: first "building", then the errors. */
+    private volatile String failurePage = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<title>Building · Kaiyuan</title><script src=\"" + LiveReloadScript.SCRIPT_PATH
+            + "\" defer></script></head>\n<body><p>Building the site…</p></body></html>\n";
+    private Set<String> shownWarnings = Set.of();
+    private boolean failing;
+    private @Nullable ProjectWatcher watcher;
+    private @Nullable PreviewServer server;
+
+    private Preview(Settings settings, PrintWriter out, PrintWriter err, Clock clock) {
+        this.settings = settings;
+        this.project = settings.project().toAbsolutePath().normalize();
+        // The build checks its output folder even though this one is never written: name one that
+        // cannot clash with anything (it is not created).
+        this.request = new BuildRequest(project, project.resolve(".kaiyuan").resolve("serve-in-memory"),
+                settings.drafts(), false, settings.baseUrl(), settings.engine());
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    /**
+     * Listens, watches, and builds once (printing the build's diagnostics and summary).
+     *
+     * @throws IOException when the address cannot be listened on (e.g. the port is taken)
+     */
+    public static Preview start(Settings settings, PrintWriter out, PrintWriter err) throws IOException {
+        Preview preview = new Preview(settings, out, err, Clock.systemUTC());
+        try {
+            // Listen first, so that a taken port is reported at once, not after the first build;
+            // watch before the first build, so that nothing saved during it is missed.
+            preview.server = new PreviewServer(new InetSocketAddress(InetAddress.getByName(settings.bind()),
+                    settings.port()), preview.site::get, () -> preview.failurePage, preview.events);
+            preview.watcher = new ProjectWatcher(preview.project, QUIET, LONGEST, preview::rebuild);
+            preview.rebuild();
+            return preview;
+        } catch (IOException | RuntimeException e) {
+            preview.close();
+            throw e;
+        }
+    }
+
+    /** The address of the site's home page, under its base path. */
+    public URI url() {
+        InetSocketAddress address = Objects.requireNonNull(server, "not started").address();
+        InetAddress ip = address.getAddress();
+        String host = ip.isAnyLocalAddress() ? "localhost"
+                : ip instanceof Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress();
+        return URI.create("http://" + host + ":" + address.getPort() + SitePath.encode(site.get().basePath()));
+    }
+
+    public int port() {
+        return Objects.requireNonNull(server, "not started").address().getPort();
+    }
+
+    /** Builds run so far (good or failed), for tests and the debounce check. */
+    int buildCount() {
+        return builds.get();
+    }
+
+    /** Blocks until {@link #close} (e.g. from the Ctrl-C shutdown hook). */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    /** One build into memory; swaps the site in when it succeeded and tells the open pages. */
+    synchronized void rebuild() {
+        if (closing.get()) {
+            return;
+        }
+        long start = System.nanoTime();
+        boolean first = builds.getAndIncrement() == 0;
+        String base = basePath();
+        BuildResult result;
+        try {
+            result = Build.run(request, writer, List.of(new LiveReloadScript()));
+        } catch (RuntimeException e) {
+            internalFailure(e, millis(start));
+            return;
+        }
+        if (!result.succeeded()) {
+            List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
+            failed(result.diagnostics(), errors, "Build failed in " + millis(start) + " ms: "
+                    + plural(result.errors(), "error") + "; " + keeping());
+            return;
+        }
+        SiteSnapshot before = site.get();
+        SiteSnapshot after = before.next(writer.snapshot(), base, clock.instant());
+        SiteSnapshot.Changes changes = before.changesTo(after.files(), base);
+        site.set(after);
+        boolean recovered = failing;
+        failing = false;
+        printDiagnostics(result.diagnostics());
+        print(out, first ? result.summary() : rebuilt(changes, millis(start)));
+        if (!changes.none() || recovered) {
+            events.built(after.build(), changes.stylesOnly() && !recovered);
+        }
+    }
+
+    private static String rebuilt(SiteSnapshot.Changes changes, long millis) {
+        long pages = changes.pages();
+        long others = changes.added().size() + changes.changed().size() - pages;
+        return "Rebuilt " + plural((int) pages, "page") + " in " + millis + " ms"
+                + (others > 0 ? ", " + plural((int) others, "other file") + " changed" : "")
+                + (changes.removed().isEmpty() ? "" : ", " + changes.removed().size() + " removed");
+    }
+
+    private void internalFailure(RuntimeException e, long millis) {
+        String stage = e instanceof BuildFailure f ? f.stage() : "build";
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        Diagnostic problem = Diagnostic.error("internal", SourceRef.file("(stage " + stage + ")"),
+                "internal error", String.valueOf(cause),
+                "a bug or an I/O failure; the last good site is still served; please report this");
+        failed(List.of(problem), List.of(problem), "Build failed in " + millis + " ms: internal error in stage '"
+                + stage + "'; " + keeping());
+    }
+
+    private String keeping() {
+        return site.get().built() ? "still serving the last good site" : "pages show the errors until it builds";
+    }
+
+    private void failed(List<Diagnostic> all, List<Diagnostic> errors, String summary) {
+        failing = true;
+        printDiagnostics(all);
+        print(out, summary);
+        ErrorReport report = new ErrorReport(summary, errors);
+        failurePage = failurePage(report);
+        events.failed(report.json());
+    }
+
+    /** Errors every time; a warning only the first time it appears, so the terminal stays readable. */
+    private void printDiagnostics(List<Diagnostic> diagnostics) {
+        Set<String> warnings = new HashSet<>();
+        StringBuilder text = new StringBuilder();
+        for (Diagnostic d : diagnostics) {
+            String line = d.format();
+            if (!d.isError()) {
+                warnings.add(line);
+                if (shownWarnings.contains(line)) {
+                    continue;
+                }
+            }
+            text.append(line).append('\n');
+        }
+        shownWarnings = warnings;
+        if (!text.isEmpty()) {
+            print(err, text.toString().stripTrailing());
+        }
+    }
+
+    private static void print(PrintWriter to, String text) {
+        synchronized (to) {
+            to.println(text);
+            to.flush();
+        }
+    }
+
+    /** Shown instead of the site while no build has succeeded yet; it reloads itself when one does. */
+    private static String failurePage(ErrorReport report) {
+        StringBuilder page = new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Build failed · Kaiyuan</title><script src=\"" + LiveReloadScript.SCRIPT_PATH
+                + "\" defer></script></head>\n<body><h1>" + escape(report.summary()) + "</h1>\n<pre>");
+        report.problems().forEach(d -> page.append(escape(d.format())).append("\n\n"));
+        return page.append("</pre></body></html>\n").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** The path of {@code base_url} ({@code --base-url}, else the config's), or "/" without one. */
+    private String basePath() {
+        Optional<String> url = settings.baseUrl().or(this::configBaseUrl);
+        try {
+            String path = url.map(u -> URI.create(u).getPath()).orElse("/");
+            path = path == null || path.isEmpty() ? "/" : path;
+            return path.endsWith("/") ? path : path + "/";
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+
+    private Optional<String> configBaseUrl() {
+        Path file = project.resolve(SiteConfig.FILE_NAME);
+        try {
+            return Files.isRegularFile(file) ? ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8),
+                    SiteConfig.FILE_NAME, new DiagnosticSink()).baseUrl() : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // the build reports what is wrong with the config
+        }
+    }
+
+    private static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** Stops watching and serving; open event streams end. Safe to call more than once, from any thread. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        closed.countDown();
+    }
+}

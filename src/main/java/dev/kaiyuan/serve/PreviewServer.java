@@ -1,0 +1,214 @@
+package dev.kaiyuan.serve;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The HTTP side of the preview. It is the JDK's own {@code com.sun.net.httpserver.HttpServer}: it
+ * adds no dependency to the jar, it is plenty for one editor's browser tabs on loopback, and it
+ * streams chunked responses, which is all that server-sent events need. Each request reads the
+ * current {@link SiteSnapshot} once, so it is answered from one build even while the next one is
+ * being swapped in.
+ */
+final class PreviewServer implements AutoCloseable {
+    static final String PREFIX = "/__kaiyuan/";
+    static final String EVENTS = PREFIX + "events";
+    static final String SCRIPT = PREFIX + "reload.js";
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final Supplier<SiteSnapshot> site;
+    private final Supplier<String> failurePage;
+    private final EventHub events;
+    private final byte[] script;
+    private final String scriptTag;
+
+    /**
+     * @param failurePage what to show when no build has succeeded yet (an HTML page with the errors)
+     */
+    PreviewServer(InetSocketAddress address, Supplier<SiteSnapshot> site, Supplier<String> failurePage,
+            EventHub events) throws IOException {
+        this.site = site;
+        this.failurePage = failurePage;
+        this.events = events;
+        this.script = resource("reload.js");
+        this.scriptTag = SiteSnapshot.etag(script);
+        this.server = HttpServer.create(address, 64);
+        // One thread per request, and per open page for its event stream: a handful on loopback.
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "kaiyuan-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = PreviewServer.class.getResourceAsStream(name)) {
+            return Objects.requireNonNull(in, "missing resource " + name).readAllBytes();
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
+        try {
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                text(exchange, 405, "Only GET and HEAD are served here.\n");
+                return;
+            }
+            route(exchange);
+        } catch (IOException | UncheckedIOException e) {
+            // the browser went away mid-response: nothing to do
+        } catch (RuntimeException e) {
+            try {
+                text(exchange, 500, "Internal error in the preview server: " + e + "\n");
+            } catch (IOException | RuntimeException ignored) {
+                // headers were already sent
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        if (uri.getScheme() == null && uri.getRawAuthority() != null) {
+            text(exchange, 400, "Bad request: a path may not start with //\n");
+            return;
+        }
+        String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (rawPath.equals(EVENTS)) {
+            events.stream(exchange);
+            return;
+        }
+        if (rawPath.equals(SCRIPT)) {
+            file(exchange, 200, "text/javascript; charset=utf-8",
+                    new SiteSnapshot.ServedFile(script, scriptTag, Instant.EPOCH));
+            return;
+        }
+        SiteSnapshot current = site.get();
+        if (rawPath.startsWith(PREFIX) || !current.built()) {
+            if (!current.built() && !rawPath.startsWith(PREFIX)) {
+                send(exchange, 503, "text/html; charset=utf-8", failurePage.get().getBytes(StandardCharsets.UTF_8));
+            } else {
+                text(exchange, 404, "Not found\n");
+            }
+            return;
+        }
+        serveSite(exchange, current, rawPath, uri.getRawQuery());
+    }
+
+    private void serveSite(HttpExchange exchange, SiteSnapshot current, String rawPath, @Nullable String query)
+            throws IOException {
+        SitePath.Target target = SitePath.resolve(rawPath, current.basePath(), current.files()::containsKey);
+        if (target instanceof SitePath.Found found) {
+            SiteSnapshot.ServedFile file = current.files().get(found.path());
+            file(exchange, 200, ContentTypes.of(found.path()), Objects.requireNonNull(file));
+        } else if (target instanceof SitePath.Redirect redirect) {
+            exchange.getResponseHeaders().set("Location", redirect.location() + (query == null ? "" : "?" + query));
+            text(exchange, 302, "See " + redirect.location() + "\n");
+        } else if (target instanceof SitePath.Refused refused) {
+            text(exchange, refused.status(), (refused.status() == 403 ? "Forbidden: " : "Bad request: ")
+                    + refused.why() + "\n");
+        } else {
+            SiteSnapshot.ServedFile page = current.files().get("404.html");
+            if (page != null) {
+                send(exchange, 404, "text/html; charset=utf-8", page.bytes());
+            } else {
+                text(exchange, 404, "Not found. The site has no 404.html page.\n");
+            }
+        }
+    }
+
+    /** A file with its validators; 304 when the browser's copy is current. */
+    private static void file(HttpExchange exchange, int status, String type, SiteSnapshot.ServedFile file)
+            throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("ETag", file.etag());
+        headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.ofInstant(file.lastModified(), ZoneOffset.UTC)));
+        // Always revalidate: the next build may change any file, and a 304 costs nothing here.
+        headers.set("Cache-Control", "no-cache");
+        if (notModified(exchange.getRequestHeaders(), file)) {
+            headers.set("Content-Type", type);
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        send(exchange, status, type, file.bytes());
+    }
+
+    /** RFC 9110: If-None-Match decides when present; If-Modified-Since only without it. */
+    static boolean notModified(Headers request, SiteSnapshot.ServedFile file) {
+        String match = request.getFirst("If-None-Match");
+        if (match != null) {
+            return match.strip().equals("*") || Arrays.stream(match.split(","))
+                    .map(t -> t.strip().replaceFirst("^W/", ""))
+                    .anyMatch(file.etag()::equals);
+        }
+        String since = request.getFirst("If-Modified-Since");
+        if (since == null) {
+            return false;
+        }
+        try {
+            Instant date = ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !file.lastModified().isAfter(date);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static void text(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        server.stop(0);
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.kaiyuan.serve;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Watches a project's {@code seeds/} and {@code templates/} (every folder, including ones created
+ * later) and its {@code kaiyuan.yaml}, and calls back once a burst of changes has settled: after
+ * {@code quiet} without a new event, so that saving many files at once (a {@code git checkout})
+ * causes one rebuild, not dozens. A burst that never settles still gets a rebuild after
+ * {@code longest}. The callback runs on the watcher's own thread, so rebuilds never overlap.
+ * Hidden files and editor backups ({@code ~}) are ignored, as the build ignores them.
+ */
+final class ProjectWatcher implements AutoCloseable {
+    static final List<String> FOLDERS = List.of("seeds", "templates");
+    static final String CONFIG = "kaiyuan.yaml";
+
+    private final Path project;
+    private final Duration quiet;
+    private final Duration longest;
+    private final Runnable onChange;
+    private final WatchService service;
+    private final Map<WatchKey, Path> folders = new ConcurrentHashMap<>();
+    private final Thread thread;
+
+    ProjectWatcher(Path project, Duration quiet, Duration longest, Runnable onChange) throws IOException {
+        this.project = project.toAbsolutePath().normalize();
+        this.quiet = quiet;
+        this.longest = longest;
+        this.onChange = onChange;
+        this.service = this.project.getFileSystem().newWatchService();
+        register(this.project);
+        for (String folder : FOLDERS) {
+            registerTree(this.project.resolve(folder));
+        }
+        this.thread = new Thread(this::loop, "kaiyuan-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                if (!handle(service.take())) {
+                    continue;
+                }
+                long settle = System.nanoTime() + longest.toNanos();
+                WatchKey next;
+                while (System.nanoTime() < settle
+                        && (next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                    handle(next);
+                }
+                onChange.run();
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closed: the preview is stopping
+        }
+    }
+
+    /** Registers new folders; true when the events may change the site. */
+    private boolean handle(WatchKey key) {
+        @Nullable Path dir = folders.get(key);
+        boolean relevant = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == OVERFLOW) {
+                // events were lost: look at everything again
+                FOLDERS.forEach(f -> registerTree(project.resolve(f)));
+                relevant = true;
+                continue;
+            }
+            if (dir == null || !(event.context() instanceof Path name)) {
+                continue;
+            }
+            Path changed = dir.resolve(name);
+            relevant |= relevant(dir, changed);
+            if (event.kind() == ENTRY_CREATE && Files.isDirectory(changed, LinkOption.NOFOLLOW_LINKS)
+                    && !(dir.equals(project) && !FOLDERS.contains(name.toString()))) {
+                registerTree(changed);
+            }
+        }
+        if (!key.reset()) {
+            folders.remove(key);
+        }
+        return relevant;
+    }
+
+    private boolean relevant(Path dir, Path changed) {
+        String name = changed.getFileName().toString();
+        if (dir.equals(project)) {
+            return name.equals(CONFIG) || FOLDERS.contains(name);
+        }
+        return !name.startsWith(".") && !name.endsWith("~");
+    }
+
+    private void register(Path dir) {
+        try {
+            folders.put(dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
+        } catch (IOException | ClosedWatchServiceException e) {
+            // the folder went away again, or we are closing; the next event will tell
+        }
+    }
+
+    /** Registers a folder and every folder below it (files may already be inside when we see it). */
+    private void registerTree(Path root) {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    register(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // a folder vanished while we walked it; the event for that will follow
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            service.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+        try {
+            // a rebuild in progress finishes first; interrupting it could break its file reads
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.kaiyuan.serve;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One good build as the server serves it: every file with its validators, and the path the site is
+ * served under. Immutable; the server swaps whole snapshots, so a request sees one build only.
+ *
+ * @param build    how many good builds came before this one and changed something (0: none yet)
+ * @param basePath the decoded path the site is served under, starting and ending with "/"
+ */
+record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) {
+    static final SiteSnapshot NONE = new SiteSnapshot(Map.of(), "/", 0);
+
+    SiteSnapshot {
+        files = Collections.unmodifiableMap(new TreeMap<>(files));
+    }
+
+    /**
+     * A file and its validators.
+     *
+     * @param etag         strong validator: a hash of the bytes, quoted
+     * @param lastModified when these bytes first appeared in a build, to the second (HTTP dates have no more)
+     */
+    record ServedFile(byte[] bytes, String etag, Instant lastModified) {
+    }
+
+    /** What one build changed, by site path. */
+    record Changes(List<String> added, List<String> changed, List<String> removed, boolean baseMoved) {
+        List<String> all() {
+            List<String> all = new ArrayList<>(added);
+            all.addAll(changed);
+            all.addAll(removed);
+            return all;
+        }
+
+        boolean none() {
+            return all().isEmpty() && !baseMoved;
+        }
+
+        /** Pages ({@code .html}) added or changed: what the terminal reports as rebuilt. */
+        long pages() {
+            return added.stream().filter(p -> p.endsWith(".html")).count()
+                    + changed.stream().filter(p -> p.endsWith(".html")).count();
+        }
+
+        /** Only stylesheets changed: the page can swap its stylesheet instead of reloading. */
+        boolean stylesOnly() {
+            return !none() && !baseMoved && all().stream().allMatch(p -> p.endsWith(".css"));
+        }
+    }
+
+    boolean built() {
+        return build > 0;
+    }
+
+    /**
+     * The snapshot of a new build. Files whose bytes did not change keep their validators, so a
+     * browser's cached copy stays valid across rebuilds.
+     */
+    SiteSnapshot next(Map<String, byte[]> built, String newBase, Instant now) {
+        Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, ServedFile> next = new TreeMap<>();
+        built.forEach((path, bytes) -> {
+            ServedFile old = files.get(path);
+            next.put(path, old != null && Arrays.equals(old.bytes(), bytes) ? old
+                    : new ServedFile(bytes, etag(bytes), second));
+        });
+        Changes changes = changesTo(next, newBase);
+        return new SiteSnapshot(next, newBase, changes.none() && built() ? build : build + 1);
+    }
+
+    /** What differs between this snapshot and {@code next}'s files. */
+    Changes changesTo(Map<String, ServedFile> next, String newBase) {
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        next.forEach((path, file) -> {
+            ServedFile old = files.get(path);
+            if (old == null) {
+                added.add(path);
+            } else if (old != file) {
+                changed.add(path);
+            }
+        });
+        files.keySet().stream().filter(p -> !next.containsKey(p)).forEach(removed::add);
+        return new Changes(added, changed, removed, !newBase.equals(basePath));
+    }
+
+    static String etag(byte[] bytes) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    static String etag(String text) {
+        return etag(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

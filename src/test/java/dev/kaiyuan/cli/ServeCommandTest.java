@@ -1,0 +1,111 @@
+package dev.kaiyuan.cli;
+
+import static dev.kaiyuan.build.TestSites.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kaiyuan serve} from the command line: it serves until its thread is interrupted, then returns 0. */
+@Timeout(60)
+class ServeCommandTest {
+    static final Pattern SERVING = Pattern.compile("Serving (http://127\\.0\\.0\\.1:\\d+/\\S*) \\(Ctrl-C to stop\\)");
+
+    @TempDir
+    Path project;
+
+    /** A StringWriter safe to read while the command writes to it. */
+    static final class Output extends StringWriter {
+        @Override
+        public synchronized String toString() {
+            return super.toString();
+        }
+
+        @Override
+        public synchronized void write(String str, int off, int len) {
+            super.write(str, off, len);
+        }
+    }
+
+    @Test
+    void servesUntilInterruptedAndThenExitsZero() throws Exception {
+        write(project, "seeds/a.md", "---\ntitle: Served article\ndate: 2025-08-21\n---\nHello from the preview.\n");
+        Output out = new Output();
+        Output err = new Output();
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread command = new Thread(() -> code.set(Main.run(new String[] {"serve", "--project", project.toString(),
+            "--port", "0", "--base-url", "https://example.org/digest/"}, new PrintWriter(out, true), new PrintWriter(err, true))));
+        command.start();
+
+        String url = awaitUrl(out, err);
+        assertThat(url).endsWith("/digest/");
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url + "articles/a/")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Hello from the preview.", "/__kaiyuan/reload.js");
+
+        command.interrupt();
+        command.join(20_000);
+        assertThat(command.isAlive()).isFalse();
+        assertThat(code.get()).as(out + "\n" + err).isEqualTo(ExitCode.OK);
+        assertThat(project.resolve("site")).doesNotExist();
+    }
+
+    private static String awaitUrl(StringWriter out, StringWriter err) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = SERVING.matcher(out.toString());
+            if (m.find()) {
+                return m.group(1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no 'Serving' line:\n" + out + "\n" + err);
+    }
+
+    @Test
+    void aTakenPortIsAUsageErrorWithAHint() throws Exception {
+        write(project, "seeds/a.md", "---\ntitle: A\ndate: 2025-08-21\n---\nx\n");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliTest.Run r = CliTest.run("serve", "--project", project.toString(), "--port",
+                    String.valueOf(taken.getLocalPort()));
+
+            assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort(), "--port");
+        }
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        write(project, "seeds/a.md", "---\ntitle: A\ndate: 2025-08-21\n---\nx\n");
+        assertThat(CliTest.run("serve", "--project", project.resolve("nope").toString()).code()).isEqualTo(ExitCode.USAGE);
+        assertThat(CliTest.run("serve", "--project", project.toString(), "--port", "70000").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(CliTest.run("serve", "--project", project.toString(), "--engine", "jinja").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(CliTest.run("serve", "--project", project.toString(), "--base-url", "digest/").code())
+                .isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void helpListsTheServeOptions() {
+        CliTest.Run r = CliTest.run("serve", "--help");
+
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("--port", "--bind", "--open", "--base-url", "--engine", "--drafts", "--project");
+        assertThat(CliTest.run("--help").out()).contains("serve");
+    }
+}

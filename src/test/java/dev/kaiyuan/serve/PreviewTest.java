@@ -1,0 +1,283 @@
+package dev.kaiyuan.serve;
+
+import static dev.kaiyuan.build.TestSites.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole preview on a small project: build into memory, watch, rebuild, serve, tell the pages. */
+@Timeout(60)
+class PreviewTest {
+    static final Duration EVENT = Duration.ofSeconds(5);
+
+    static String article(String title, String body) {
+        return "---\ntitle: " + title + "\ndate: 2025-08-21\ntags: [open]\n---\n" + body + "\n";
+    }
+
+    @TempDir
+    Path project;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    Preview preview;
+
+    Preview start(Optional<String> baseUrl) throws Exception {
+        write(project, "seeds/first.md", article("First article", "Open models keep getting better."));
+        write(project, "seeds/second.md", article("Second article", "Another article about open weights."));
+        preview = Preview.start(new Preview.Settings(project, "127.0.0.1", 0, false, baseUrl, Optional.empty()),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        return preview;
+    }
+
+    @AfterEach
+    void stop() {
+        if (preview != null) {
+            preview.close();
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + preview.port() + path);
+    }
+
+    Http.Events events() throws InterruptedException {
+        Http.Events events = new Http.Events(uri("/__kaiyuan/events"));
+        assertThat(events.await("hello", EVENT)).as("hello").isNotNull();
+        return events;
+    }
+
+    @Test
+    void servesTheBuiltSiteWithTheLiveReloadScriptAndPrintsTheBuild() throws Exception {
+        start(Optional.empty());
+
+        HttpResponse<String> home = Http.get(preview.url());
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(home.body()).select("script[src=/__kaiyuan/reload.js]")).hasSize(1);
+        assertThat(Http.get(uri("/articles/first/")).body()).contains("First article");
+        assertThat(out.toString()).contains("Built 2 articles");
+        assertThat(preview.url().toString()).isEqualTo("http://127.0.0.1:" + preview.port() + "/");
+    }
+
+    @Test
+    void editingASeedRebuildsAndSendsReload() throws Exception {
+        start(Optional.empty());
+        try (Http.Events events = events()) {
+            write(project, "seeds/first.md", article("First article, edited", "Open models keep getting better."));
+
+            assertThat(events.await("reload", EVENT)).as("reload within 5 s").isNotNull();
+        }
+        assertThat(Http.get(uri("/articles/first/")).body()).contains("First article, edited");
+        assertThat(out.toString()).containsPattern("Rebuilt \\d+ pages? in \\d+ ms");
+    }
+
+    @Test
+    void aBrokenSeedSendsErrorAndTheLastGoodPageStaysServedUntilTheFix() throws Exception {
+        start(Optional.empty());
+        try (Http.Events events = events()) {
+            write(project, "seeds/first.md", "---\ntitle: First article\ndraft: maybe\n---\nBroken now.\n");
+
+            String error = events.await("error", EVENT);
+            assertThat(error).as("error event").isNotNull()
+                    .contains("\"file\":\"seeds/first.md\"", "\"line\":3", "\"severity\":\"error\"", "\"hint\":");
+            HttpResponse<String> page = Http.get(uri("/articles/first/"));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Open models keep getting better.").doesNotContain("Broken now");
+            assertThat(err.toString()).contains("seeds/first.md:3:8: error:");
+            assertThat(out.toString()).contains("Build failed in", "still serving the last good site");
+
+            write(project, "seeds/first.md", article("First article", "Fixed again."));
+            assertThat(events.await("reload", EVENT)).as("reload after the fix").isNotNull();
+        }
+        assertThat(Http.get(uri("/articles/first/")).body()).contains("Fixed again.");
+    }
+
+    @Test
+    void aPageOpenedWhileTheBuildIsBrokenGetsTheErrorWhenItConnects() throws Exception {
+        start(Optional.empty());
+        try (Http.Events events = events()) {
+            write(project, "seeds/first.md", "---\ntitle: [unclosed\n---\nx\n");
+            assertThat(events.await("error", EVENT)).isNotNull();
+        }
+        try (Http.Events late = new Http.Events(uri("/__kaiyuan/events"))) {
+            assertThat(late.await("error", EVENT)).contains("seeds/first.md");
+        }
+    }
+
+    @Test
+    void aProjectThatDoesNotBuildAtFirstShowsItsErrorsUntilItDoes() throws Exception {
+        write(project, "seeds/first.md", "---\ntitle: First\ndraft: maybe\n---\nx\n");
+        preview = Preview.start(new Preview.Settings(project, "127.0.0.1", 0, false, Optional.empty(), Optional.empty()),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        HttpResponse<String> failing = Http.get(uri("/"));
+        assertThat(failing.statusCode()).isEqualTo(503);
+        assertThat(failing.body()).contains("seeds/first.md:3:8", "/__kaiyuan/reload.js").doesNotContain("<script>");
+        try (Http.Events events = events()) {
+            assertThat(events.await("error", EVENT)).contains("seeds/first.md");
+            write(project, "seeds/first.md", article("First article", "Now it builds."));
+            assertThat(events.await("reload", EVENT)).isNotNull();
+        }
+        assertThat(Http.get(uri("/articles/first/")).body()).contains("Now it builds.");
+    }
+
+    @Test
+    void editingTheConfigRebuilds() throws Exception {
+        write(project, "kaiyuan.yaml", "title: Old title\n");
+        start(Optional.empty());
+        try (Http.Events events = events()) {
+            write(project, "kaiyuan.yaml", "title: New title\n");
+            assertThat(events.await("reload", EVENT)).isNotNull();
+        }
+        assertThat(Http.get(uri("/")).body()).contains("New title");
+    }
+
+    @Test
+    void aStylesheetOnlyChangeSendsCss() throws Exception {
+        write(project, "templates/assets/style.css", "body { color: black }\n");
+        start(Optional.empty());
+        try (Http.Events events = events()) {
+            write(project, "templates/assets/style.css", "body { color: navy }\n");
+
+            assertThat(events.await("css", EVENT)).as("css event").isNotNull();
+        }
+        assertThat(Http.get(uri("/assets/style.css")).body()).contains("navy");
+        assertThat(out.toString()).contains("Rebuilt 0 pages in", "1 other file changed");
+    }
+
+    @Test
+    void aBurstOfSavesCausesOneRebuild() throws Exception {
+        start(Optional.empty());
+        int before = preview.buildCount();
+        try (Http.Events events = events()) {
+            for (int i = 0; i < 40; i++) {
+                write(project, "seeds/burst/n" + i + ".md", article("Burst " + i, "Article number " + i + "."));
+            }
+            assertThat(events.await("reload", EVENT)).isNotNull();
+            // nothing else follows: the burst was one build
+            assertThat(events.namesWithin(Duration.ofMillis(600))).doesNotContain("reload");
+        }
+        assertThat(preview.buildCount() - before).isEqualTo(1);
+        assertThat(Http.get(uri("/articles/n39/")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void newFoldersAreWatchedAsTheyAppear() throws Exception {
+        start(Optional.empty());
+        try (Http.Events events = events()) {
+            Files.createDirectories(project.resolve("seeds/2025/08"));
+            events.namesWithin(Duration.ofMillis(400)); // the folder alone changes nothing
+            write(project, "seeds/2025/08/deep.md", article("Deep article", "Found in a new folder."));
+            assertThat(events.await("reload", EVENT)).isNotNull();
+        }
+        assertThat(Http.get(uri("/articles/deep/")).body()).contains("Found in a new folder.");
+    }
+
+    @Test
+    void hiddenFilesAndEditorBackupsDoNotRebuild() throws Exception {
+        start(Optional.empty());
+        int before = preview.buildCount();
+        write(project, "seeds/.first.md.swp", "swap");
+        write(project, "seeds/first.md~", "backup");
+        Thread.sleep(500);
+        assertThat(preview.buildCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aBaseUrlWithAPathServesTheSiteUnderIt() throws Exception {
+        write(project, "kaiyuan.yaml", "base_url: https://example.org/digest/\n");
+        start(Optional.empty());
+
+        assertThat(preview.url().getPath()).isEqualTo("/digest/");
+        HttpResponse<String> top = Http.get(uri("/"));
+        assertThat(top.statusCode()).isEqualTo(302);
+        assertThat(top.headers().firstValue("Location")).hasValue("/digest/");
+        assertThat(Http.get(uri("/digest/articles/first/")).body()).contains("First article");
+        assertThat(Http.get(uri("/articles/first/")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theBaseUrlOptionWinsOverTheConfig() throws Exception {
+        write(project, "kaiyuan.yaml", "base_url: https://example.org/digest/\n");
+        start(Optional.of("https://example.org/preview/"));
+
+        assertThat(Http.get(uri("/preview/")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(uri("/digest/")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void concurrentRequestsDuringRebuildsAllGetCompletePages() throws Exception {
+        start(Optional.empty());
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread rebuilder = new Thread(() -> {
+            for (int i = 0; running.get() && i < 200; i++) {
+                write(project, "seeds/first.md", article("First article " + i, ("Paragraph " + i + ". ").repeat(200)));
+                preview.rebuild();
+            }
+        });
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            rebuilder.start();
+            List<Future<?>> done = Stream.<Future<?>>generate(() -> clients.submit(() -> {
+                for (int n = 0; n < 50; n++) {
+                    String path = n % 2 == 0 ? "/articles/first/" : "/";
+                    HttpResponse<String> r = Http.get(uri(path));
+                    Document doc = Jsoup.parse(r.body());
+                    if (r.statusCode() != 200 || !r.body().stripTrailing().endsWith("</html>")
+                            || doc.select("main").isEmpty()) {
+                        problems.add(path + " → " + r.statusCode() + " " + r.body().length() + " chars");
+                    }
+                }
+            })).limit(8).toList();
+            for (Future<?> f : done) {
+                f.get(50, TimeUnit.SECONDS);
+            }
+        } finally {
+            running.set(false);
+            clients.shutdownNow();
+            rebuilder.join(30_000);
+        }
+        assertThat(problems).isEmpty();
+        assertThat(preview.buildCount()).isGreaterThan(2);
+    }
+
+    @Test
+    void closingStopsTheServerAndLeavesNothingBehind() throws Exception {
+        start(Optional.empty());
+        List<Path> before;
+        try (Stream<Path> files = Files.walk(project)) {
+            before = files.sorted().toList();
+        }
+        int port = preview.port();
+        preview.close();
+        preview.close(); // twice is fine
+
+        try (Stream<Path> files = Files.walk(project)) {
+            assertThat(files.sorted().toList()).isEqualTo(before);
+        }
+        assertThat(project.resolve("site")).doesNotExist();
+        assertThat(project.resolve(".kaiyuan")).doesNotExist();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
+                .isInstanceOf(java.net.ConnectException.class);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.kaiyuan.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The repository's own site (its seeds, knowledge base and config, default theme) in headless
+ * Chromium through {@code kaiyuan serve}: following real links, searching, and how the pages look
+ * on a desktop and a phone.
+ */
+@Timeout(120)
+class SiteInBrowserIT {
+    @TempDir
+    static Path project;
+    static Chromium chromium;
+    static Chromium.Served served;
+
+    @BeforeAll
+    static void serveTheRepositorysSite() throws IOException {
+        Chromium.requireInstalled();
+        copyTree(Path.of("seeds"), project.resolve("seeds"));
+        Files.copy(Path.of("kaiyuan.yaml"), project.resolve("kaiyuan.yaml"));
+        served = Chromium.Served.start(project);
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (served != null) {
+            served.close();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private void click(WebElement link) {
+        String before = chromium.driver.getCurrentUrl();
+        link.click();
+        chromium.waitUpTo(Duration.ofSeconds(10)).until(d -> !before.equals(d.getCurrentUrl()));
+        chromium.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer")));
+    }
+
+    @Test
+    void homeToArticleToEntityToTimelineByClickingLinks() {
+        chromium.driver.get(served.url(""));
+        assertThat(chromium.driver.getTitle()).as(served.log().toString()).contains("Kaiyuan");
+
+        click(chromium.driver.findElement(By.cssSelector("main .card-title a[href*='articles/deepseek-r1/']")));
+        assertThat(chromium.driver.getCurrentUrl()).endsWith("/articles/deepseek-r1/index.html");
+        assertThat(chromium.driver.findElement(By.cssSelector("main h1")).getText()).contains("DeepSeek-R1");
+
+        click(chromium.driver.findElement(By.cssSelector("main a.entity[href*='orgs/deepseek/']")));
+        assertThat(chromium.driver.getCurrentUrl()).endsWith("/orgs/deepseek/index.html");
+        assertThat(chromium.driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("DeepSeek");
+        assertThat(chromium.driver.findElements(By.cssSelector("main .releases li"))).isNotEmpty();
+
+        click(chromium.driver.findElement(By.cssSelector("header .site-nav a[href$='timeline/index.html']")));
+        assertThat(chromium.driver.getCurrentUrl()).endsWith("/timeline/index.html");
+        List<WebElement> releases = chromium.driver.findElements(By.cssSelector("main .releases li"));
+        assertThat(releases).hasSizeGreaterThan(20);
+        assertThat(chromium.driver.findElement(By.cssSelector("main")).getText()).contains("DeepSeek-R1");
+        assertThat(chromium.openDialog()).isEmpty();
+    }
+
+    @Test
+    void theSearchPageFindsTheSeedArticleForChineseQueries() {
+        for (String query : List.of("深度求索", "开源")) {
+            chromium.driver.get(served.url(""));
+            List<WebElement> searchLinks = chromium.driver.findElements(
+                    By.cssSelector("header .site-nav a[href$='search/index.html']"));
+            if (searchLinks.isEmpty()) {
+                chromium.driver.get(served.url("search/index.html"));
+            } else {
+                click(searchLinks.get(0));
+            }
+            WebElement box = chromium.driver.findElement(By.id("search-q"));
+            box.sendKeys(query);
+            box.submit();
+            WebElement hit = chromium.waitUpTo(Duration.ofSeconds(10)).withMessage(() -> "results for " + query)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                            ".search-list a[href*='articles/guancha-china-open-models-economist/']")));
+            assertThat(chromium.driver.getCurrentUrl()).contains("search/index.html?q=");
+            assertThat(hit.getText()).contains("經濟學人");
+            assertThat(chromium.openDialog()).isEmpty();
+        }
+    }
+
+    @Test
+    void screenshotsAtDesktopAndPhoneWidthsAndNothingScrollsSidewaysOnAPhone() throws IOException {
+        Path shots = Path.of(System.getProperty("kaiyuan.screenshots", "target/screenshots"));
+        Files.createDirectories(shots);
+        List<String[]> pages = List.of(new String[] {"home", ""},
+                new String[] {"article", "articles/guancha-china-open-models-economist/index.html"},
+                new String[] {"timeline", "timeline/index.html"});
+        StringBuilder overflow = new StringBuilder();
+        try {
+            for (int width : new int[] {1280, 375}) {
+                chromium.viewport(width, width == 375 ? 812 : 900);
+                for (String[] page : pages) {
+                    chromium.driver.get(served.url(page[1]));
+                    chromium.waitUpTo(Duration.ofSeconds(10)).until(d -> "complete".equals(chromium.js("return document.readyState")));
+                    chromium.js("return document.fonts.ready.then(() => true)");
+                    long inner = ((Number) chromium.js("return window.innerWidth")).longValue();
+                    assertThat(inner).as("viewport width").isEqualTo(width);
+                    Path file = shots.resolve(page[0] + "-" + width + ".png");
+                    Files.write(file, chromium.fullPageScreenshot());
+                    assertThat(Files.size(file)).isGreaterThan(1000);
+                    long scroll = ((Number) chromium.js("return document.documentElement.scrollWidth")).longValue();
+                    if (width == 375 && scroll > inner) {
+                        overflow.append(page[0]).append(": scrollWidth ").append(scroll).append(" > ").append(inner)
+                                .append(" (widest: ").append(chromium.js(WIDEST)).append(")\n");
+                    }
+                }
+            }
+        } finally {
+            chromium.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+        assertThat(overflow.toString()).as("pages that scroll sideways at 375 px").isEmpty();
+    }
+
+    /** Names the elements that stick out on the right, to make a failure easy to fix. */
+    static final String WIDEST = """
+            const w = window.innerWidth;
+            return [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > w + 0.5)
+              .slice(0, 5)
+              .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '')
+                   + ' right=' + Math.round(e.getBoundingClientRect().right))
+              .join(', ');
+            """;
+}
