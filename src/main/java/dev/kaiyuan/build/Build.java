@@ -113,23 +113,28 @@ public final class Build {
         return files.isEmpty() ? Gazetteer.EMPTY : new KnowledgeReader().read(files, sink);
     }
 
+    /** Articles are enriched in parallel (the enricher is thread-safe); results keep the site's order. */
     private static SiteModel enrich(SiteModel site, Enricher enricher, DiagnosticSink sink) {
+        List<Article> all = site.all();
+        List<Enrichment> results = all.parallelStream().map(a -> enricher.enrich(a, sink)).toList();
         Map<String, Enrichment> enrichments = new LinkedHashMap<>();
-        for (Article article : site.all()) {
-            enrichments.put(article.slug(), enricher.enrich(article, sink));
+        for (int i = 0; i < all.size(); i++) {
+            enrichments.put(all.get(i).slug(), results.get(i));
         }
         return site.withKnowledge(enricher.gazetteer(), enrichments);
     }
 
+    /**
+     * Seeds are read in parallel, one reader per worker thread (readers keep per-instance caches);
+     * the list keeps the seeds' path order, so output does not depend on scheduling.
+     */
     private static List<Article> read(List<Seed> seeds, SiteConfig config, boolean drafts, DiagnosticSink sink) {
-        ArticleReader reader = new ArticleReader(config.zone());
-        List<Article> articles = new ArrayList<>();
-        for (Seed seed : seeds) {
-            reader.read(seed.file(), seed.sidecar(), sink)
-                    .filter(a -> drafts || !a.draft())
-                    .ifPresent(articles::add);
-        }
-        return articles;
+        ThreadLocal<ArticleReader> readers = ThreadLocal.withInitial(() -> new ArticleReader(config.zone()));
+        return seeds.parallelStream()
+                .map(seed -> readers.get().read(seed.file(), seed.sidecar(), sink))
+                .flatMap(Optional::stream)
+                .filter(a -> drafts || !a.draft())
+                .toList();
     }
 
     private static List<OutputFile> render(Path project, SiteModel site, SiteConfig config, Enricher enricher,

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * Finds the dates an article's text mentions and resolves them against the article's own date:
@@ -27,9 +27,19 @@ import java.util.stream.Stream;
  * {@code 5日}), ties going to the earlier one. Pure and thread-safe; never throws on any text.
  */
 public final class DateResolver {
-    private static final List<DateRule> RULES =
-            Stream.of(NumericDateRules.RULES, ChineseDateRules.RULES, EnglishDateRules.RULES)
-                    .flatMap(List::stream).toList();
+    /**
+     * Each family of rules with a cheap test for text it cannot match at all: most sentences of a
+     * long article name no date, and running every rule over them was most of the enrich stage.
+     */
+    private record Family(Pattern mayMatch, List<DateRule> rules) {
+    }
+
+    private static final List<Family> FAMILIES = List.of(
+            new Family(Pattern.compile("[0-9０-９]"), NumericDateRules.RULES),
+            new Family(Pattern.compile("[0-9０-９年月日号號週周今去明昨前後后旬初底末代世〇零一二三四五六七八九十]"),
+                    ChineseDateRules.RULES),
+            new Family(Pattern.compile("(?i)[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|year|month|week"
+                    + "|today|yesterday|tomorrow|decade|century"), EnglishDateRules.RULES));
 
     /** Longest first, then leftmost; the sort is stable, so equal spans keep the rule order. */
     private static final Comparator<DateMention> PREFERRED =
@@ -41,8 +51,12 @@ public final class DateResolver {
         Objects.requireNonNull(text, "text");
         DateAnchor anchor = new DateAnchor(Objects.requireNonNull(articleDate, "articleDate"));
         List<DateMention> candidates = new ArrayList<>();
-        for (DateRule rule : RULES) {
-            collect(rule, text, anchor, candidates);
+        for (Family family : FAMILIES) {
+            if (family.mayMatch().matcher(text).find()) {
+                for (DateRule rule : family.rules()) {
+                    collect(rule, text, anchor, candidates);
+                }
+            }
         }
         return nonOverlapping(candidates);
     }

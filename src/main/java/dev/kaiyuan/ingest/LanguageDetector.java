@@ -1,16 +1,27 @@
 package dev.kaiyuan.ingest;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Tells the language of article text: Chinese when Han characters make up a fair share of the
  * letters, then Traditional or Simplified by which characters change under ICU's script
  * conversion (a character that Hant→Hans changes is Traditional-only, and vice versa);
- * otherwise English. Good enough for {@code lang} attributes and font choice.
+ * otherwise English. Good enough for {@code lang} attributes and font choice. Each distinct
+ * character is classified once (ICU's transliterators are slow on long strings), and a few
+ * thousand characters decide.
  */
 public final class LanguageDetector {
     /** Chinese news text in practice runs far above this; English with a few names, far below. */
     private static final double MIN_HAN_SHARE = 0.2;
+    /** Enough Han characters to tell the scripts apart with certainty. */
+    private static final int SAMPLE = 4000;
+    private static final byte NEITHER = 0;
+    private static final byte TRADITIONAL_ONLY = 1;
+    private static final byte SIMPLIFIED_ONLY = 2;
 
     private final ScriptFolding folding;
+    private final Map<Integer, Byte> scriptOf = new HashMap<>();
 
     public LanguageDetector(ScriptFolding folding) {
         this.folding = folding;
@@ -35,27 +46,30 @@ public final class LanguageDetector {
         return chineseScript(han.toString());
     }
 
-    /** zh-Hant or zh-Hans for a string of Han characters; ties go to Simplified. */
-    public String chineseScript(String han) {
-        int traditionalOnly = differing(han, folding.simplified(han));
-        int simplifiedOnly = differing(han, folding.traditional(han));
+    /** zh-Hant or zh-Hans for text with Han characters; ties go to Simplified. */
+    public String chineseScript(String text) {
+        int traditionalOnly = 0;
+        int simplifiedOnly = 0;
+        int seen = 0;
+        for (int i = 0; i < text.length() && seen < SAMPLE; ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Cjk.isHan(cp)) {
+                continue;
+            }
+            seen++;
+            byte script = scriptOf.computeIfAbsent(cp, this::classify);
+            traditionalOnly += script == TRADITIONAL_ONLY ? 1 : 0;
+            simplifiedOnly += script == SIMPLIFIED_ONLY ? 1 : 0;
+        }
         return traditionalOnly > simplifiedOnly ? "zh-Hant" : "zh-Hans";
     }
 
-    private static int differing(String a, String b) {
-        if (a.length() != b.length()) {
-            return Math.abs(a.length() - b.length()) + countDiff(a, b, Math.min(a.length(), b.length()));
+    private byte classify(int cp) {
+        String c = new String(Character.toChars(cp));
+        if (!folding.simplified(c).equals(c)) {
+            return TRADITIONAL_ONLY;
         }
-        return countDiff(a, b, a.length());
-    }
-
-    private static int countDiff(String a, String b, int n) {
-        int diff = 0;
-        for (int i = 0; i < n; i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                diff++;
-            }
-        }
-        return diff;
+        return folding.traditional(c).equals(c) ? NEITHER : SIMPLIFIED_ONLY;
     }
 }
