@@ -100,7 +100,7 @@ class EngineParityTest {
         assertThat(page(freemarker, "index.html").select("p.empty")).hasSize(1);
         assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
                 .containsExactly("404.html", "archive/index.html", "assets/favicon.svg", "assets/search.js",
-                        "assets/style.css", "index.html",
+                        "assets/style.css", "assets/timeline.js", "index.html",
                         "robots.txt", "search/index.html", "search/index.js");
         assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
     }

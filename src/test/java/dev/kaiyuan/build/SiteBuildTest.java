@@ -109,7 +109,7 @@ class SiteBuildTest {
         });
         assertThat(TestSites.snapshot(site).keySet()).filteredOn(p -> !p.startsWith("issues/") && !p.startsWith("tags/")
                 && !p.equals("archive/index.html")).containsExactlyInAnyOrder("index.html", "assets/style.css",
-                "assets/search.js", "search/index.html", "search/index.js", "404.html", "assets/favicon.svg",
+                "assets/search.js", "search/index.html", "search/index.js", "404.html", "assets/favicon.svg", "assets/timeline.js",
                 "articles/" + SEED_SLUG + "/index.html",
                 zhPath(),
                 "articles/en-article/index.html", "articles/undated/index.html",
