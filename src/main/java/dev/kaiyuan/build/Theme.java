@@ -211,6 +211,25 @@ final class Theme implements AutoCloseable {
                 : "(default theme)/") + template;
     }
 
+    /**
+     * A hash of every file in the theme's folders (the project's and the default theme: templates of
+     * both engines and assets), so that any change to the theme is seen, including templates that
+     * are only included by others.
+     */
+    String fingerprint() throws IOException {
+        Hashes hash = new Hashes();
+        for (int i = 0; i < themeFolders.size(); i++) {
+            Path folder = themeFolders.get(i);
+            hash.add(String.valueOf(i));
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    hash.add(folder.relativize(file).toString().replace('\\', '/')).add(Files.readAllBytes(file));
+                }
+            }
+        }
+        return hash.hex();
+    }
+
     /** Asset files by site path ({@code assets/style.css}); the project's win over the default theme's. */
     Map<String, Path> assets() throws IOException {
         Map<String, Path> assets = new TreeMap<>();

@@ -6,9 +6,10 @@ import org.jsoup.nodes.Document;
  * Preview only: adds the live-reload script of {@code kaiyuan serve} to a page. It is never part of
  * the chain of a published build ({@link HtmlPostProcessor#forBuild}); the server passes it in.
  * The path is absolute because the server answers it at its root whatever the page's depth or the
- * site's base path.
+ * site's base path. A record, so that two instances are equal and a build cache can see that the
+ * preview chain did not change.
  */
-public final class LiveReloadScript implements HtmlTransform {
+public record LiveReloadScript() implements HtmlTransform {
     /** Where {@code kaiyuan serve} answers the script; its events are beside it. */
     public static final String SCRIPT_PATH = "/__kaiyuan/reload.js";
 

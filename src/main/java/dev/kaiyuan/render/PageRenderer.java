@@ -49,12 +49,21 @@ public final class PageRenderer {
     }
 
     public List<RenderedPage> render(SiteModel site, SiteConfig config, DiagnosticSink sink) {
+        return render(site, config, sink, PageMemo.NONE);
+    }
+
+    /**
+     * As {@link #render(SiteModel, SiteConfig, DiagnosticSink)}, asking {@code memo} for every
+     * templated page so that pages whose view did not change since an earlier build are not rendered
+     * again. Views are always built; only the template runs are skipped.
+     */
+    public List<RenderedPage> render(SiteModel site, SiteConfig config, DiagnosticSink sink, PageMemo memo) {
         Labels labels = Labels.forLanguage(config.language());
         boolean timeline = !site.gazetteer().models().isEmpty();
         SiteView siteView = new SiteView(config.title(), config.description(), config.language(), labels,
                 timeline ? TIMELINE : "", site.tags().isEmpty() ? "" : "tags/index.html");
         KnowledgeViews knowledge = new KnowledgeViews(site, labels, config.language());
-        Set<String> failed = new HashSet<>();
+        Pages run = new Pages(memo, new HashSet<>());
         List<RenderedPage> pages = new ArrayList<>();
         DigestViews digest = new DigestViews(site, siteView, config);
         List<DigestViews.Placed> lists = new ArrayList<>(digest.home());
@@ -67,21 +76,21 @@ public final class PageRenderer {
         // With a base URL the 404 page links by absolute path (a server shows it at any depth);
         // without one it stays relative like every other page, right for the site's top level.
         page("404", "404.html", new NotFoundPage(siteView, config.baseUrl().map(PageRenderer::pathOf).orElse("")),
-                failed, sink).ifPresent(pages::add);
+                run, sink).ifPresent(pages::add);
         for (DigestViews.Placed placed : lists) {
-            page(placed.template(), placed.path(), placed.view(), failed, sink).ifPresent(pages::add);
+            page(placed.template(), placed.path(), placed.view(), run, sink).ifPresent(pages::add);
         }
         for (Article article : site.all()) {
             ArticlePage view = new ArticlePage(siteView, "../../", view(article, site.enrichment(article), knowledge));
-            page("article", SiteModel.articlePath(article), view, failed, sink).ifPresent(pages::add);
+            page("article", SiteModel.articlePath(article), view, run, sink).ifPresent(pages::add);
         }
         for (EntityId id : entities(site)) {
-            page("entity", id.path(), entityPage(siteView, id, knowledge), failed, sink).ifPresent(pages::add);
+            page("entity", id.path(), entityPage(siteView, id, knowledge), run, sink).ifPresent(pages::add);
         }
-        page("search", "search/index.html", new SearchPage(siteView, "../"), failed, sink).ifPresent(pages::add);
+        page("search", "search/index.html", new SearchPage(siteView, "../"), run, sink).ifPresent(pages::add);
         if (timeline) {
             for (TimelinePage view : new TimelineViews(siteView, knowledge).pages()) {
-                page("timeline", view.selfUrl(), view, failed, sink).ifPresent(pages::add);
+                page("timeline", view.selfUrl(), view, run, sink).ifPresent(pages::add);
             }
             pages.addAll(exports(site, siteView, knowledge));
         }
@@ -130,12 +139,17 @@ public final class PageRenderer {
                 knowledge.releasesOf(id), cards(knowledge.articlesMentioning(id)));
     }
 
-    private Optional<RenderedPage> page(String template, String path, Object model, Set<String> failed,
+    /** How this render runs its pages: the memo to ask, and the template failures already reported. */
+    private record Pages(PageMemo memo, Set<String> failed) {
+    }
+
+    private Optional<RenderedPage> page(String template, String path, Object model, Pages pages,
             DiagnosticSink sink) {
         try {
-            return Optional.of(new RenderedPage(path, engine.render(template, model)));
+            return Optional.of(new RenderedPage(path, pages.memo().render(path, template, model,
+                    () -> engine.render(template, model))));
         } catch (RenderException e) {
-            if (failed.add(e.template() + ":" + e.line() + ":" + e.getMessage())) {
+            if (pages.failed().add(e.template() + ":" + e.line() + ":" + e.getMessage())) {
                 sink.report(Diagnostic.error("template", new SourceRef(templatePath.apply(e.template()), e.line(),
                         e.column()), "template: " + e.getMessage(), "while rendering " + path,
                         "fix the template; the last good site is kept until it builds"));

@@ -1,9 +1,11 @@
 package dev.kaiyuan.serve;
 
 import dev.kaiyuan.build.Build;
+import dev.kaiyuan.build.BuildCache;
 import dev.kaiyuan.build.BuildFailure;
 import dev.kaiyuan.build.BuildRequest;
 import dev.kaiyuan.build.BuildResult;
+import dev.kaiyuan.build.CachedBuild;
 import dev.kaiyuan.config.ConfigLoader;
 import dev.kaiyuan.config.SiteConfig;
 import dev.kaiyuan.diag.Diagnostic;
@@ -36,9 +38,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A running preview: the build into memory, the watcher that rebuilds after changes, and the
- * server that serves the latest good build and tells open pages what happened. Every rebuild is a
- * full build into memory (every stage runs; the site of the repository rebuilds in well under a
- * second once warm); what counts as "rebuilt" is the pages whose bytes changed. A failed build
+ * server that serves the latest good build and tells open pages what happened. Every rebuild runs
+ * every stage into memory, with the {@link BuildCache} of the build before, so only seeds, articles
+ * and pages whose inputs changed are read, enriched and rendered again; what counts as "rebuilt" is
+ * the pages whose bytes changed, and pages taken from the cache unrendered are "reused". A failed build
  * changes nothing that is served: its errors go to the terminal and to an overlay in the pages.
  * Nothing is written to disk, so stopping leaves nothing behind.
  */
@@ -83,6 +86,8 @@ public final class Preview implements AutoCloseable {
             + "\" defer></script></head>\n<body><p>Building the site…</p></body></html>\n";
     private Set<String> shownWarnings = Set.of();
     private boolean failing;
+    /** What the last build (good or failed) learnt; only {@link #rebuild} reads and replaces it. */
+    private BuildCache cache = BuildCache.EMPTY;
     private @Nullable ProjectWatcher watcher;
     private @Nullable PreviewServer server;
 
@@ -150,13 +155,15 @@ public final class Preview implements AutoCloseable {
         long start = System.nanoTime();
         boolean first = builds.getAndIncrement() == 0;
         String base = basePath();
-        BuildResult result;
+        CachedBuild built;
         try {
-            result = Build.run(request, writer, List.of(new LiveReloadScript()));
+            built = Build.run(request, writer, List.of(new LiveReloadScript()), cache);
         } catch (RuntimeException e) {
             internalFailure(e, millis(start));
             return;
         }
+        cache = built.cache();
+        BuildResult result = built.result();
         if (!result.succeeded()) {
             List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
             failed(result.diagnostics(), errors, "Build failed in " + millis(start) + " ms: "
@@ -170,16 +177,17 @@ public final class Preview implements AutoCloseable {
         boolean recovered = failing;
         failing = false;
         printDiagnostics(result.diagnostics());
-        print(out, first ? result.summary() : rebuilt(changes, millis(start)));
+        print(out, first ? result.summary() : rebuilt(changes, built.reused(), millis(start)));
         if (!changes.none() || recovered) {
             events.built(after.build(), changes.stylesOnly() && !recovered);
         }
     }
 
-    private static String rebuilt(SiteSnapshot.Changes changes, long millis) {
+    /** {@code Rebuilt 3 pages in 41 ms (207 reused)}: pages whose bytes changed, and pages not rendered again. */
+    private static String rebuilt(SiteSnapshot.Changes changes, int reused, long millis) {
         long pages = changes.pages();
         long others = changes.added().size() + changes.changed().size() - pages;
-        return "Rebuilt " + plural((int) pages, "page") + " in " + millis + " ms"
+        return "Rebuilt " + plural((int) pages, "page") + " in " + millis + " ms (" + reused + " reused)"
                 + (others > 0 ? ", " + plural((int) others, "other file") + " changed" : "")
                 + (changes.removed().isEmpty() ? "" : ", " + changes.removed().size() + " removed");
     }

@@ -101,6 +101,8 @@ final class Chromium implements AutoCloseable {
     WebDriverWait waitUpTo(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.pollingEvery(Duration.ofMillis(50));
+        // A live reload can replace the page between finding an element and reading it; look again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }
 

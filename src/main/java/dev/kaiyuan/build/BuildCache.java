@@ -1,0 +1,122 @@
+package dev.kaiyuan.build;
+
+import dev.kaiyuan.config.SiteConfig;
+import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.Enrichment;
+import dev.kaiyuan.model.Gazetteer;
+import dev.kaiyuan.model.OutputFile;
+import dev.kaiyuan.postprocess.HeadMetadata;
+import dev.kaiyuan.postprocess.HtmlTransform;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one build learnt that the next may reuse, as an immutable value: {@link Build#run} takes the
+ * last one and returns the next. Every stage still runs on every build; a stage only skips work
+ * whose inputs are the same as last time, so a cached build gives the same bytes as a cold one.
+ * Nothing that produced a diagnostic is kept, so its diagnostics are reported on every build.
+ * Holds only what the last build used: deleted seeds and pages drop out.
+ *
+ * @param config    the configuration these results were made with; any change empties the cache
+ * @param reads     read articles by seed path, keyed by a hash of the seed's bytes, its sidecar
+ *                  and {@link #READER_VERSION}
+ * @param knowledge the knowledge base, keyed by a hash of its files
+ * @param enriched  enrichments by seed path, keyed by the equal article and the knowledge hash
+ * @param render    what every page below was rendered with; any change drops {@code pages}
+ * @param pages     rendered pages by site path, keyed by template name, equal view record and the
+ *                  post-processing inputs of the page
+ */
+public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, Optional<Knowledge> knowledge,
+        Map<String, Enriched> enriched, Optional<RenderInputs> render, Map<String, Page> pages) {
+    /** Bump when the read stage (decode, clean, parse) changes what it makes of the same bytes. */
+    static final String READER_VERSION = "read-1";
+    /** Bump when enrichment changes what it makes of the same article. */
+    static final String ENRICH_VERSION = "enrich-1";
+
+    /** Nothing known: the next build does all the work. */
+    public static final BuildCache EMPTY = new BuildCache(Optional.empty(), Map.of(), Optional.empty(), Map.of(),
+            Optional.empty(), Map.of());
+
+    public BuildCache {
+        Objects.requireNonNull(config, "config");
+        reads = Map.copyOf(reads);
+        Objects.requireNonNull(knowledge, "knowledge");
+        enriched = Map.copyOf(enriched);
+        Objects.requireNonNull(render, "render");
+        pages = Map.copyOf(pages);
+    }
+
+    /** This cache when it was made with {@code current}, else an empty one. */
+    BuildCache forConfig(SiteConfig current) {
+        return config.equals(Optional.of(current)) ? this : EMPTY;
+    }
+
+    /**
+     * A seed read without diagnostics.
+     *
+     * @param hash    of the seed's path, bytes, sidecar and the reader version
+     * @param article empty when the seed is not an article (never, today: such seeds have errors)
+     */
+    public record Read(String hash, Optional<Article> article) {
+        public Read {
+            Objects.requireNonNull(hash, "hash");
+            Objects.requireNonNull(article, "article");
+        }
+    }
+
+    /** The knowledge base read without diagnostics from files with this hash. */
+    public record Knowledge(String hash, Gazetteer gazetteer) {
+        public Knowledge {
+            Objects.requireNonNull(hash, "hash");
+            Objects.requireNonNull(gazetteer, "gazetteer");
+        }
+    }
+
+    /** An article enriched without diagnostics, with the knowledge base of this hash. */
+    public record Enriched(Article article, String knowledgeHash, Enrichment enrichment) {
+        public Enriched {
+            Objects.requireNonNull(article, "article");
+            Objects.requireNonNull(knowledgeHash, "knowledgeHash");
+            Objects.requireNonNull(enrichment, "enrichment");
+        }
+    }
+
+    /**
+     * What every page depends on besides its own view: the theme (a hash of every template and
+     * asset file), the knowledge base (entity links), and the preview's extra transforms, compared
+     * by equality (a transform without value equality never matches, so nothing is reused).
+     */
+    public record RenderInputs(String templates, String knowledgeHash, List<HtmlTransform> preview) {
+        public RenderInputs {
+            Objects.requireNonNull(templates, "templates");
+            Objects.requireNonNull(knowledgeHash, "knowledgeHash");
+            preview = List.copyOf(preview);
+        }
+    }
+
+    /**
+     * One page as rendered and post-processed.
+     *
+     * @param view the view record the template was given; value equality says "same page"
+     * @param html the template's output, before post-processing
+     * @param meta the article facts post-processing put in the page's head, if any
+     * @param file the finished page
+     */
+    public record Page(String template, Object view, String html, Optional<HeadMetadata.ArticleMeta> meta,
+            OutputFile file) {
+        public Page {
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(view, "view");
+            Objects.requireNonNull(html, "html");
+            Objects.requireNonNull(meta, "meta");
+            Objects.requireNonNull(file, "file");
+        }
+
+        /** True when rendering {@code otherView} with {@code otherTemplate} gives this page's HTML. */
+        boolean renders(String otherTemplate, Object otherView) {
+            return template.equals(otherTemplate) && view.equals(otherView);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kaiyuan.build;
+
+import dev.kaiyuan.render.PageMemo;
+import dev.kaiyuan.render.RenderException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The page memo of one build: gives back last build's HTML for a page rendered from the same
+ * template and an equal view, renders the others, and remembers what each page was rendered from
+ * so the build can keep it for the next one. Used by one thread for one build only.
+ */
+final class PageReuse implements PageMemo {
+    /** What a page was rendered from. */
+    record Source(String template, Object view) {
+    }
+
+    private final Map<String, BuildCache.Page> before;
+    private final Map<String, Source> sources = new HashMap<>();
+    private final List<String> fresh = new ArrayList<>();
+    private int reused;
+
+    PageReuse(Map<String, BuildCache.Page> before) {
+        this.before = before;
+    }
+
+    @Override
+    public String render(String path, String template, Object view, Fresh render) throws RenderException {
+        BuildCache.Page last = before.get(path);
+        String html;
+        if (last != null && last.renders(template, view)) {
+            reused++;
+            html = last.html();
+        } else {
+            html = render.render();
+            fresh.add(path);
+        }
+        sources.put(path, new Source(template, view));
+        return html;
+    }
+
+    /** What the page at {@code path} was rendered from; empty for files no template made. */
+    Optional<Source> source(String path) {
+        return Optional.ofNullable(sources.get(path));
+    }
+
+    /** Paths of the pages the engine rendered in this build, in order. */
+    List<String> fresh() {
+        return List.copyOf(fresh);
+    }
+
+    /** Pages given back from the last build without rendering. */
+    int reused() {
+        return reused;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.kaiyuan.build;
+
+import static dev.kaiyuan.build.TestSites.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaiyuan.output.MemorySiteWriter;
+import dev.kaiyuan.postprocess.HtmlTransform;
+import dev.kaiyuan.postprocess.LiveReloadScript;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Incremental builds with a {@link BuildCache}: a cached build gives the same bytes as a cold one,
+ * re-renders only the pages whose views changed, and reports every diagnostic on every build.
+ */
+class BuildCacheTest {
+    static final String QWEN3 = "seeds/2025-04-29-qwen3.md";
+    static final List<HtmlTransform> PREVIEW = List.of(new LiveReloadScript());
+
+    @TempDir
+    Path tmp;
+
+    /** One build into memory: the cache it made and the site it wrote. */
+    record Built(CachedBuild build, Map<String, byte[]> site) {
+        BuildCache cache() {
+            return build.cache();
+        }
+
+        List<String> rendered() {
+            return build.rendered();
+        }
+    }
+
+    static Built build(Path project, BuildCache cache) {
+        return build(project, cache, PREVIEW);
+    }
+
+    static Built build(Path project, BuildCache cache, List<HtmlTransform> preview) {
+        MemorySiteWriter writer = new MemorySiteWriter();
+        CachedBuild built = Build.run(new BuildRequest(project, project.resolve("site"), false, false,
+                Optional.of(RepositoryProject.BASE_URL), Optional.empty()), writer, preview, cache);
+        return new Built(built, writer.snapshot());
+    }
+
+    static void edit(Path project, String seed, String from, String to) throws IOException {
+        Path file = project.resolve(seed);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    /** Paths whose bytes differ, or that only one of the sites has. */
+    static List<String> differences(Map<String, byte[]> a, Map<String, byte[]> b) {
+        Map<String, String> all = new TreeMap<>();
+        a.forEach((p, bytes) -> all.put(p, java.util.Arrays.equals(bytes, b.get(p)) ? "" : "differs"));
+        b.keySet().stream().filter(p -> !a.containsKey(p)).forEach(p -> all.put(p, "only in second"));
+        return all.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(e -> e.getKey() + " " + e.getValue())
+                .toList();
+    }
+
+    static long templatedPages(Built built) {
+        return built.rendered().size() + built.build().reused();
+    }
+
+    @Test
+    void aCachedRebuildAfterAnEditGivesTheBytesOfAColdBuild() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        Built first = build(project, BuildCache.EMPTY);
+        assertThat(first.build().result().succeeded()).as(RepositoryProject.describe(first.build().result())).isTrue();
+        edit(project, QWEN3, "title: 阿里云 Qwen 团队发布 Qwen3 系列", "title: 阿里云发布 Qwen3 系列（修订）");
+        edit(project, QWEN3, "许可证值得留意。", "许可证值得留意，DeepSeek 也是如此。");
+
+        Built cached = build(project, first.cache());
+        Built cold = build(project, BuildCache.EMPTY);
+
+        assertThat(cached.build().result().succeeded()).isTrue();
+        assertThat(cached.site().keySet()).isEqualTo(cold.site().keySet());
+        assertThat(differences(cached.site(), cold.site())).isEmpty();
+        assertThat(differences(first.site(), cold.site())).isNotEmpty();
+        assertThat(cached.build().reused()).isPositive();
+        assertThat(new String(cached.site().get("articles/qwen3/index.html"), StandardCharsets.UTF_8))
+                .contains("（修订）", "DeepSeek");
+    }
+
+    @Test
+    void aRebuildWithoutChangesRendersNoPage() {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        Built first = build(project, BuildCache.EMPTY);
+
+        Built again = build(project, first.cache());
+
+        assertThat(again.rendered()).isEmpty();
+        assertThat(again.build().reused()).isEqualTo(first.rendered().size()).isGreaterThan(100);
+        assertThat(differences(first.site(), again.site())).isEmpty();
+    }
+
+    @Test
+    void editingOneArticleRendersItsPageAndTheListsShowingItButNotUnrelatedEntityPages() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        Built first = build(project, BuildCache.EMPTY);
+        edit(project, QWEN3, "title: 阿里云 Qwen 团队发布 Qwen3 系列", "title: 阿里云发布 Qwen3 系列（修订）");
+
+        Built second = build(project, first.cache());
+
+        List<String> rendered = second.rendered();
+        assertThat(rendered).contains("articles/qwen3/index.html", "index.html", "archive/index.html");
+        // Every page that was rendered shows the new title; every page that shows it was rendered.
+        List<String> showing = second.site().entrySet().stream()
+                .filter(e -> e.getKey().endsWith(".html"))
+                .filter(e -> new String(e.getValue(), StandardCharsets.UTF_8).contains("（修订）"))
+                .map(Map.Entry::getKey).sorted().toList();
+        assertThat(rendered).containsExactlyInAnyOrderElementsOf(showing);
+        assertThat(showing).anyMatch(p -> p.startsWith("tags/"));
+        // Entity pages of what the article does not mention are not rendered again.
+        List<String> entityPages = first.site().keySet().stream()
+                .filter(p -> p.matches("(orgs|models|people)/[^/]+/index.html")).toList();
+        assertThat(entityPages).isNotEmpty();
+        assertThat(entityPages.stream().filter(p -> !rendered.contains(p)).count()).isPositive();
+        assertThat(rendered.size()).isLessThan((int) templatedPages(second) / 4);
+        assertThat(differences(second.site(), build(project, BuildCache.EMPTY).site())).isEmpty();
+    }
+
+    @Test
+    void aTemplateEditRendersThePagesAgain() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        write(project, "templates/article.ftlh", theme("article.ftlh"));
+        Built first = build(project, BuildCache.EMPTY);
+        assertThat(first.build().result().succeeded()).as(RepositoryProject.describe(first.build().result())).isTrue();
+
+        write(project, "templates/article.ftlh", theme("article.ftlh").replace("</article>",
+                "<p class=\"edited-template\">edited</p></article>"));
+        Built second = build(project, first.cache());
+
+        assertThat(second.rendered()).hasSize((int) templatedPages(first));
+        assertThat(new String(second.site().get("articles/qwen3/index.html"), StandardCharsets.UTF_8))
+                .contains("edited-template");
+        assertThat(differences(second.site(), build(project, BuildCache.EMPTY).site())).isEmpty();
+    }
+
+    @Test
+    void aConfigChangeOrOtherPreviewTransformsRenderEverythingAgain() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        Built first = build(project, BuildCache.EMPTY);
+        Built published = build(project, first.cache(), List.of());
+        assertThat(published.rendered()).hasSize((int) templatedPages(first));
+        assertThat(differences(published.site(), build(project, BuildCache.EMPTY, List.of()).site())).isEmpty();
+
+        write(project, "kaiyuan.yaml", Files.readString(project.resolve("kaiyuan.yaml"), StandardCharsets.UTF_8)
+                + "\ndescription: A changed description\n");
+        Built changed = build(project, published.cache());
+        assertThat(changed.rendered()).hasSize((int) templatedPages(first));
+        assertThat(differences(changed.site(), build(project, BuildCache.EMPTY).site())).isEmpty();
+    }
+
+    @Test
+    void aSeedWithErrorsIsReadAgainAndReportedOnEveryBuild() {
+        Path project = tmp.resolve("project");
+        write(project, "seeds/good.md", "---\ntitle: Good\ndate: 2025-08-21\n---\nFine text.\n");
+        write(project, "seeds/undated.md", "---\ntitle: Undated\n---\nNo date here.\n");
+        write(project, "seeds/broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nBroken text.\n");
+        Built first = build(project, BuildCache.EMPTY);
+        Built second = build(project, first.cache());
+        Built third = build(project, second.cache());
+
+        for (Built built : List.of(first, second, third)) {
+            BuildResult result = built.build().result();
+            assertThat(result.succeeded()).isFalse();
+            assertThat(codes(result)).contains("seeds/broken.md:3 error", "seeds/undated.md:0 article.undated");
+            assertThat(result.errors()).isEqualTo(first.build().result().errors());
+            assertThat(result.warnings()).isEqualTo(first.build().result().warnings());
+        }
+        assertThat(third.cache().reads()).containsOnlyKeys("seeds/good.md");
+
+        write(project, "seeds/broken.md", "---\ntitle: Broken\ndraft: false\n---\nFixed text.\n");
+        Built fixed = build(project, third.cache());
+        assertThat(fixed.build().result().succeeded()).isTrue();
+        assertThat(codes(fixed.build().result())).contains("seeds/undated.md:0 article.undated");
+        assertThat(differences(fixed.site(), build(project, BuildCache.EMPTY).site())).isEmpty();
+    }
+
+    /** Many seeds read and enriched in parallel, some from the cache and some not, in a stable order. */
+    @Test
+    void parallelCachedBuildsOfManyArticlesMatchColdBuilds() {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        for (int i = 0; i < 300; i++) {
+            write(project, "seeds/gen/a" + i + ".md", generated(i, "first"));
+        }
+        Built last = build(project, BuildCache.EMPTY);
+        for (int round = 0; round < 3; round++) {
+            for (int i = round; i < 300; i += 37) {
+                write(project, "seeds/gen/a" + i + ".md", generated(i, "round " + round));
+            }
+            Built cached = build(project, last.cache());
+            assertThat(cached.build().result().succeeded()).isTrue();
+            assertThat(cached.build().reused()).isPositive();
+            assertThat(differences(cached.site(), build(project, BuildCache.EMPTY).site())).isEmpty();
+            last = cached;
+        }
+    }
+
+    static String generated(int i, String version) {
+        return "---\ntitle: Generated " + i + " (" + version + ")\ndate: 2025-0" + (1 + i % 9) + "-1" + (i % 10)
+                + "\ntags: [t" + (i % 7) + "]\n---\n阿里云 Qwen 团队发布了第 " + i + " 个模型。DeepSeek released a model on "
+                + "2025-01-20. " + version + "\n";
+    }
+
+    static List<String> codes(BuildResult result) {
+        return result.diagnostics().stream().map(d -> d.where().path() + ":" + d.where().line() + " "
+                + (d.isError() ? "error" : d.code())).collect(Collectors.toList());
+    }
+
+    static String theme(String name) throws IOException {
+        try (InputStream in = Objects.requireNonNull(Build.class.getResourceAsStream(Theme.BUILTIN + name), name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+}
