@@ -7,7 +7,6 @@ import dev.kaiyuan.model.SourceRef;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -39,13 +38,10 @@ public final class HtmlPageReader implements SourceReader {
                     "the content scoring found no block of paragraphs",
                     "save the article page itself (not an index page), or copy its text into a .txt seed"));
         }
-        Document doc = Jsoup.parseBodyFragment(sanitizer.clean(page.mainHtml(), file, sink));
-        doc.outputSettings().prettyPrint(false);
+        Document doc = SanitizedBody.parse(sanitizer.clean(page.mainHtml(), file, sink));
         cleanTextNodes(doc.body());
-        Element first = doc.body().selectFirst("p");
         List<Caption> captions = page.captions().stream().map(c -> new Caption(c, file)).toList();
-        return new BodyResult(metadata(page, file), doc.body().html(), doc.body().wholeText(),
-                first == null ? "" : first.text(), captions, Optional.empty(), List.of());
+        return SanitizedBody.result(metadata(page, file), doc, captions);
     }
 
     private static void cleanTextNodes(Element root) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -49,8 +48,7 @@ public final class MarkdownReader implements SourceReader {
     public BodyResult read(SourceText source, DiagnosticSink sink) {
         String html = renderer.render(parser.parse(source.body()));
         SourceRef where = new SourceRef(source.path(), source.firstLine(), 1);
-        Document doc = Jsoup.parseBodyFragment(joinCjkLines(sanitizer.clean(html, where, sink)));
-        doc.outputSettings().prettyPrint(false);
+        Document doc = SanitizedBody.parse(joinCjkLines(sanitizer.clean(html, where, sink)));
         FrontMatter.Builder derived = new FrontMatter.Builder();
         Element h1 = doc.body().children().first();
         if (h1 != null && h1.tagName().equals("h1")) {
@@ -58,11 +56,7 @@ public final class MarkdownReader implements SourceReader {
             derived.where.put("title", new SourceRef(source.path(), source.firstLine(), 1));
             h1.remove();
         }
-        List<Caption> captions = figures(doc, source);
-        Element firstParagraph = doc.body().selectFirst("p");
-        String lead = firstParagraph == null ? "" : firstParagraph.text();
-        return new BodyResult(derived.build(), doc.body().html(), doc.body().wholeText(), lead, captions,
-                Optional.empty(), List.of());
+        return SanitizedBody.result(derived.build(), doc, figures(doc, source));
     }
 
     /**

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -29,15 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  * is reported.
  */
 class EngineParityTest {
-    private static final String SEED = "000_2ce86e36bd807f4f";
-    private static final Path KNOWLEDGE = Path.of("seeds", "data");
-
     @TempDir
     Path tmp;
 
     @Test
     void englishInterfaceSiteIsTheSameInBothEngines() throws IOException {
-        Path project = withKnowledgeBase(withMoreWeeks(articlesProject(tmp.resolve("en"))));
+        Path project = RepositoryProject.copyKnowledgeBase(withMoreWeeks(articlesProject(tmp.resolve("en"))));
         TestSites.write(project, "kaiyuan.yaml", """
                 title: Kaiyuan
                 language: en
@@ -62,7 +58,7 @@ class EngineParityTest {
 
     @Test
     void traditionalChineseInterfaceSiteIsTheSameInBothEngines() throws IOException {
-        Path project = withKnowledgeBase(articlesProject(tmp.resolve("zh")));
+        Path project = RepositoryProject.copyKnowledgeBase(articlesProject(tmp.resolve("zh")));
         TestSites.write(project, "kaiyuan.yaml", """
                 title: 開源週報
                 description: 中國開源模型的新聞 <摘要> & "評論"
@@ -108,7 +104,7 @@ class EngineParityTest {
     @Test
     void parityCheckReportsThePagesWhenOnlyOneEnginesThemeChanges() throws IOException {
         Path project = articlesProject(tmp.resolve("edited"));
-        copyTree(Path.of("templates"), project.resolve("templates"));
+        RepositoryProject.copyTree(Path.of("templates"), project.resolve("templates"));
         Path before = build(project, "pebble", "pebble-before");
         assertThat(SiteParity.differences(build(project, "freemarker"), "freemarker", before, "pebble"))
                 .as("the copied default theme is still at parity").isEmpty();
@@ -132,10 +128,8 @@ class EngineParityTest {
     }
 
     /** A project with the real seed and one article for each optional part of the pages. */
-    private static Path articlesProject(Path project) throws IOException {
-        Path seeds = Files.createDirectories(project.resolve("seeds"));
-        Files.copy(Path.of("seeds", SEED + ".txt"), seeds.resolve(SEED + ".txt"));
-        Files.copy(Path.of("seeds", SEED + ".meta.yaml"), seeds.resolve(SEED + ".meta.yaml"));
+    private static Path articlesProject(Path project) {
+        RepositoryProject.copySeed(project);
         TestSites.write(project, "seeds/010_zh.md", """
                 ---
                 title: 开源模型的一周
@@ -249,17 +243,6 @@ class EngineParityTest {
         assertThat(tag.select(".feed-link a").attr("href")).isEqualTo("../../../../tags/開源模型/feed.xml");
     }
 
-    /** Adds the repository's knowledge base (organizations, models, people) to the project. */
-    private static Path withKnowledgeBase(Path project) throws IOException {
-        Path data = Files.createDirectories(project.resolve("seeds/data"));
-        try (Stream<Path> files = Files.list(KNOWLEDGE)) {
-            for (Path yaml : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
-                Files.copy(yaml, data.resolve(yaml.getFileName().toString()));
-            }
-        }
-        return project;
-    }
-
     /** Fails the test unless the knowledge pages show every optional part the port has to get right. */
     private static void assertCoversTheKnowledgePages(Path site) throws IOException {
         assertThat(page(site, "index.html").select(".site-nav a[href=timeline/index.html]")).hasSize(1);
@@ -331,18 +314,5 @@ class EngineParityTest {
 
     private static Document page(Path site, String path) throws IOException {
         return Jsoup.parse(Files.readString(site.resolve(path), StandardCharsets.UTF_8));
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.sorted().toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kaiyuan.build;
 
+import static dev.kaiyuan.build.TestSites.GOOD_ARTICLE;
 import static dev.kaiyuan.build.TestSites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,13 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * with the line and column of its problem, and leave no half-written folders behind.
  */
 class FailedBuildTest {
-    static final String GOOD = """
-            ---
-            title: A good article
-            date: 2025-08-21
-            ---
-            Open models keep getting better, and this article says so.
-            """;
     /** The quote opened on line 3, column 8 is never closed. */
     static final String UNCLOSED_QUOTE = """
             ---
@@ -47,7 +41,7 @@ class FailedBuildTest {
 
     @BeforeEach
     void buildOnce() {
-        write(project, "seeds/good.md", GOOD);
+        write(project, "seeds/good.md", GOOD_ARTICLE);
         site = project.resolve("site");
         BuildResult first = Build.run(BuildRequest.of(project));
         assertThat(first.succeeded()).as(first.diagnostics().toString()).isTrue();
@@ -152,7 +146,7 @@ class FailedBuildTest {
 
     @Test
     void deletedArticlesDisappearFromTheRebuiltSite() throws Exception {
-        write(project, "seeds/second.md", GOOD.replace("A good article", "A second article"));
+        write(project, "seeds/second.md", GOOD_ARTICLE.replace("A good article", "A second article"));
         assertThat(Build.run(BuildRequest.of(project)).succeeded()).isTrue();
         assertThat(site.resolve("articles/second/index.html")).isRegularFile();
 

@@ -43,7 +43,6 @@ class FeedsAndCrawlersTest {
     static final String BASE = "https://example.org/digest/";
     static final String TITLE = "Feed Test Digest";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final String SEED = "000_2ce86e36bd807f4f";
     static final String SEED_SLUG = "guancha-china-open-models-economist";
     /** Older fillers, so that more dated articles exist than a feed carries. */
     static final int FILLERS = 21;
@@ -56,17 +55,14 @@ class FeedsAndCrawlersTest {
     static Path site;
 
     @BeforeAll
-    static void buildProject() throws IOException {
+    static void buildProject() {
         write(project, "kaiyuan.yaml", """
                 title: %s
                 description: Open-model news
                 language: en
                 timezone: Asia/Shanghai
                 """.formatted(TITLE));
-        for (String f : List.of("seeds/" + SEED + ".txt", "seeds/" + SEED + ".meta.yaml",
-                "seeds/data/organizations.yaml", "seeds/data/models.yaml", "seeds/data/people.yaml")) {
-            write(project, f, Files.readAllBytes(Path.of(f)));
-        }
+        RepositoryProject.copyKnowledgeBase(RepositoryProject.copySeed(project));
         write(project, "seeds/week36.md", """
                 ---
                 title: 深度求索发布新模型

@@ -26,11 +26,8 @@ class KnowledgeSiteTest {
     private static Path site;
 
     @BeforeAll
-    static void build() throws IOException {
-        for (String f : List.of("seeds/000_2ce86e36bd807f4f.txt", "seeds/000_2ce86e36bd807f4f.meta.yaml",
-                "seeds/data/organizations.yaml", "seeds/data/models.yaml", "seeds/data/people.yaml")) {
-            TestSites.write(project, f, Files.readAllBytes(Path.of(f)));
-        }
+    static void build() {
+        RepositoryProject.copyKnowledgeBase(RepositoryProject.copySeed(project));
         result = Build.run(BuildRequest.of(project));
         site = project.resolve("site");
     }

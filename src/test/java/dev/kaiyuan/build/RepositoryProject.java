@@ -12,11 +12,15 @@ import java.util.stream.Stream;
  * The repository's own project — {@code seeds/} (with the knowledge base in {@code seeds/data/})
  * and {@code kaiyuan.yaml} from the Maven project root, where tests run — copied into a temporary
  * folder so that a test can build it without touching the repository's {@code site/}. It has no
- * {@code templates/}: the default theme comes from the classpath, as in the jar.
+ * {@code templates/}: the default theme comes from the classpath, as in the jar. Tests that want
+ * less take parts of it: the real seed article and the knowledge base.
  */
-final class RepositoryProject {
+public final class RepositoryProject {
     static final Path SEEDS = Path.of("seeds");
     static final Path CONFIG = Path.of("kaiyuan.yaml");
+    /** The real seed article, in Traditional Chinese, with a sidecar: its name without the extensions. */
+    static final String SEED = "000_2ce86e36bd807f4f";
+    static final Path KNOWLEDGE = SEEDS.resolve("data");
 
     private RepositoryProject() {
     }
@@ -35,7 +39,34 @@ final class RepositoryProject {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** Copies the real seed article and its sidecar into {@code project}'s {@code seeds/} and returns the project. */
+    public static Path copySeed(Path project) {
+        try {
+            Path seeds = Files.createDirectories(project.resolve("seeds"));
+            for (String file : List.of(SEED + ".txt", SEED + ".meta.yaml")) {
+                Files.copy(SEEDS.resolve(file), seeds.resolve(file));
+            }
+            return project;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the knowledge base (organizations, models, people) into {@code project}'s {@code seeds/data/}. */
+    public static Path copyKnowledgeBase(Path project) {
+        try (Stream<Path> files = Files.list(KNOWLEDGE)) {
+            Path data = Files.createDirectories(project.resolve("seeds/data"));
+            for (Path yaml : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                Files.copy(yaml, data.resolve(yaml.getFileName().toString()));
+            }
+            return project;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the folder {@code from} to {@code to}, every file and folder in it. */
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.sorted().toList()) {
                 Path dest = to.resolve(from.relativize(source).toString());

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * classpath (the project has no {@code templates/}).
  */
 class SiteBuildTest {
-    static final String SEED = "000_2ce86e36bd807f4f";
     static final String SEED_SLUG = "guancha-china-open-models-economist";
     static final String SEED_TITLE = "《經濟學人》：中國正以開源模型悄然趕超美國";
     static final String ORIGIN = "https://digest.example.org/news/";
@@ -37,17 +36,14 @@ class SiteBuildTest {
     static Path site;
 
     @BeforeAll
-    static void buildProject() throws IOException {
+    static void buildProject() {
         write(project, "kaiyuan.yaml", """
                 title: Test Digest
                 language: zh-Hans
                 timezone: Asia/Shanghai
                 base_url: %s
                 """.formatted(ORIGIN));
-        write(project, "seeds/" + SEED + ".txt",
-                Files.readAllBytes(Path.of("../shared/seeds/" + SEED + ".txt")));
-        write(project, "seeds/" + SEED + ".meta.yaml",
-                Files.readAllBytes(Path.of("seeds/" + SEED + ".meta.yaml")));
+        RepositoryProject.copySeed(project);
         write(project, "seeds/zh-article.md", """
                 ---
                 title: 深度求索发布新的开源模型

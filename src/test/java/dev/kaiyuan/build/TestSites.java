@@ -23,6 +23,15 @@ import org.jsoup.nodes.Element;
  * snapshotting an output folder, parsing every generated page and checking its links.
  */
 public final class TestSites {
+    /** A well-formed, dated article: the good file beside the broken ones in the failure and command-line tests. */
+    public static final String GOOD_ARTICLE = """
+            ---
+            title: A good article
+            date: 2025-08-21
+            ---
+            Open models keep getting better, and this article says so.
+            """;
+
     private TestSites() {
     }
 

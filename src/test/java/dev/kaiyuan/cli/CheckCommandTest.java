@@ -1,14 +1,13 @@
 package dev.kaiyuan.cli;
 
 import static dev.kaiyuan.build.TestSites.write;
+import static dev.kaiyuan.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaiyuan.check.SiteChecker;
 import dev.kaiyuan.check.SiteProblem;
 import dev.kaiyuan.check.SiteReport;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,29 +57,8 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            code = Main.run(args, o, e);
-        }
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** {@code kaiyuan check} with a base URL: without one the build warns (no feeds, no sitemap). */
-    static Run check(Path project, String... more) {
+    static CliRun check(Path project, String... more) {
         List<String> args = new ArrayList<>(List.of("check", "--project", project.toString(), "--base-url", BASE));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
@@ -97,7 +75,7 @@ class CheckCommandTest {
     void cleanProjectExitsZeroWithASummary() {
         Path p = cleanProject("clean");
 
-        Run r = check(p);
+        CliRun r = check(p);
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.err()).as(r.toString()).isEmpty();
@@ -112,11 +90,11 @@ class CheckCommandTest {
     void withoutABaseUrlTheCheckWarnsButPassesAndStrictFails() {
         Path p = cleanProject("no-base");
 
-        Run r = run("check", "--project", p.toString());
+        CliRun r = run("check", "--project", p.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.errLines()).anyMatch(l -> l.startsWith("kaiyuan.yaml: warning: "));
-        Run strict = run("check", "--project", p.toString(), "--strict");
+        CliRun strict = run("check", "--project", p.toString(), "--strict");
         assertThat(strict.code()).as(strict.toString()).isEqualTo(ExitCode.CONTENT);
         assertThat(strict.out()).contains("Check failed");
     }
@@ -126,7 +104,7 @@ class CheckCommandTest {
         Path p = cleanProject("broken");
         write(p, "seeds/broken.md", BROKEN);
 
-        Run r = check(p);
+        CliRun r = check(p);
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.CONTENT);
         String page = "site/articles/broken/index.html: broken link ";
@@ -143,11 +121,11 @@ class CheckCommandTest {
         Path p = cleanProject("out-elsewhere");
         write(p, "seeds/broken.md", BROKEN);
 
-        Run inside = check(p, "--out", p.resolve("public/www").toString());
+        CliRun inside = check(p, "--out", p.resolve("public/www").toString());
         assertThat(inside.errLines()).isNotEmpty().allMatch(l -> l.startsWith("public/www/articles/broken/index.html: "));
 
         Path outside = dir.resolve("elsewhere/site");
-        Run r = check(p, "--out", outside.toString());
+        CliRun r = check(p, "--out", outside.toString());
         assertThat(r.errLines()).isNotEmpty()
                 .allMatch(l -> l.startsWith(outside.toString().replace('\\', '/') + "/articles/broken/index.html: "));
     }
@@ -159,7 +137,7 @@ class CheckCommandTest {
         byte[] before = Files.readAllBytes(p.resolve("site/index.html"));
         write(p, "seeds/undated.md", "---\ntitle: No date\n---\nSomething happened, some day.\n");
 
-        Run r = check(p, "--strict");
+        CliRun r = check(p, "--strict");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.CONTENT);
         assertThat(r.errLines()).anyMatch(l -> l.matches("seeds/undated\\.md: warning: .+"));
@@ -181,10 +159,10 @@ class CheckCommandTest {
 
     @Test
     void helpListsTheCheckCommand() {
-        Run top = run("--help");
+        CliRun top = run("--help");
         assertThat(top.out()).contains("check");
 
-        Run check = run("check", "--help");
+        CliRun check = run("check", "--help");
         assertThat(check.code()).isEqualTo(ExitCode.OK);
         assertThat(check.out()).contains("--project").contains("--out").contains("--base-url").contains("--engine");
     }

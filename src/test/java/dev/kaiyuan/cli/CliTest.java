@@ -1,10 +1,10 @@
 package dev.kaiyuan.cli;
 
+import static dev.kaiyuan.build.TestSites.GOOD_ARTICLE;
 import static dev.kaiyuan.build.TestSites.write;
+import static dev.kaiyuan.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -14,13 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as scripts and CI use it: exit codes, compiler-style diagnostics, the summary line. */
 class CliTest {
-    static final String GOOD = """
-            ---
-            title: A good article
-            date: 2025-08-21
-            ---
-            Open models keep getting better, and this article says so.
-            """;
     /** 'draft: maybe' — the value starts on line 3, column 8. */
     static final String BAD = """
             ---
@@ -34,28 +27,6 @@ class CliTest {
     @TempDir
     Path dir;
 
-    /** One run of the CLI with its exit code and both streams. */
-    record Run(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            code = Main.run(args, o, e);
-        }
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private Path project(String name) {
         return dir.resolve(name);
     }
@@ -63,9 +34,9 @@ class CliTest {
     @Test
     void buildOfAGoodProjectExitsZeroWithASummaryLine() {
         Path p = project("good");
-        write(p, "seeds/good.md", GOOD);
+        write(p, "seeds/good.md", GOOD_ARTICLE);
 
-        Run r = run("build", "--project", p.toString(), "--base-url", "https://example.org/");
+        CliRun r = run("build", "--project", p.toString(), "--base-url", "https://example.org/");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.out().strip()).matches("Built 1 article, \\d+ pages in \\d+\\.\\d s, \\d+ warnings?");
@@ -77,10 +48,10 @@ class CliTest {
     @Test
     void brokenProjectExitsOneWithCompilerStyleDiagnosticsAndHints() {
         Path p = project("broken");
-        write(p, "seeds/good.md", GOOD);
+        write(p, "seeds/good.md", GOOD_ARTICLE);
         write(p, "seeds/bad.md", BAD);
 
-        Run r = run("build", "--project", p.toString());
+        CliRun r = run("build", "--project", p.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.CONTENT);
         List<String> lines = r.errLines();
@@ -98,7 +69,7 @@ class CliTest {
         Path p = project("nested");
         write(p, "seeds/2025/08/bad.md", BAD);
 
-        Run r = run("build", "--project", p.toString());
+        CliRun r = run("build", "--project", p.toString());
 
         assertThat(r.code()).isEqualTo(ExitCode.CONTENT);
         assertThat(r.errLines()).anyMatch(l -> l.startsWith("seeds/2025/08/bad.md:3:8: error: "));
@@ -108,21 +79,21 @@ class CliTest {
     @Test
     void warningsPassUnlessStrict() {
         Path p = project("undated");
-        write(p, "seeds/undated.md", GOOD.replace("date: 2025-08-21\n", ""));
+        write(p, "seeds/undated.md", GOOD_ARTICLE.replace("date: 2025-08-21\n", ""));
 
-        Run lenient = run("build", "--project", p.toString(), "--base-url", "https://example.org/");
+        CliRun lenient = run("build", "--project", p.toString(), "--base-url", "https://example.org/");
         assertThat(lenient.code()).as(lenient.toString()).isEqualTo(ExitCode.OK);
         assertThat(lenient.out().strip()).matches("Built 1 article, \\d+ pages in \\d+\\.\\d s, 1 warning");
         assertThat(lenient.errLines()).anyMatch(l -> l.matches("seeds/undated\\.md: warning: .+"));
 
-        Run strict = run("build", "--project", p.toString(), "--base-url", "https://example.org/", "--strict");
+        CliRun strict = run("build", "--project", p.toString(), "--base-url", "https://example.org/", "--strict");
         assertThat(strict.code()).as(strict.toString()).isEqualTo(ExitCode.CONTENT);
         assertThat(strict.out()).contains("Build failed");
     }
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run r = run("build", "--frobnicate");
+        CliRun r = run("build", "--frobnicate");
 
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("--frobnicate");
@@ -135,7 +106,7 @@ class CliTest {
 
     @Test
     void missingSubcommandIsAUsageError() {
-        Run r = run();
+        CliRun r = run();
 
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("build");
@@ -143,7 +114,7 @@ class CliTest {
 
     @Test
     void versionPrintsTheVersion() {
-        Run r = run("--version");
+        CliRun r = run("--version");
 
         assertThat(r.code()).isEqualTo(ExitCode.OK);
         assertThat(r.out().strip()).matches("kaiyuan \\S.*");
@@ -151,7 +122,7 @@ class CliTest {
 
     @Test
     void versionAfterTheSubcommandPrintsTheVersionToo() {
-        Run r = run("build", "--version");
+        CliRun r = run("build", "--version");
 
         assertThat(r.code()).isEqualTo(ExitCode.OK);
         assertThat(r.out().strip()).isEqualTo(run("--version").out().strip());
@@ -159,11 +130,11 @@ class CliTest {
 
     @Test
     void helpExitsZeroAndListsTheCommands() {
-        Run top = run("--help");
+        CliRun top = run("--help");
         assertThat(top.code()).isEqualTo(ExitCode.OK);
         assertThat(top.out()).contains("Usage:").contains("build");
 
-        Run build = run("build", "--help");
+        CliRun build = run("build", "--help");
         assertThat(build.code()).isEqualTo(ExitCode.OK);
         assertThat(build.out()).contains("--project").contains("--out");
     }
@@ -171,10 +142,10 @@ class CliTest {
     @Test
     void outWritesThereAndNotIntoTheProject() {
         Path p = project("proj");
-        write(p, "seeds/good.md", GOOD);
+        write(p, "seeds/good.md", GOOD_ARTICLE);
         Path out = dir.resolve("elsewhere/public");
 
-        Run r = run("build", "--project", p.toString(), "--out", out.toString());
+        CliRun r = run("build", "--project", p.toString(), "--out", out.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(out.resolve("index.html")).isRegularFile();
@@ -185,25 +156,25 @@ class CliTest {
     @Test
     void outThatWouldReplaceTheProjectOrItsSeedsIsRefused() {
         Path p = project("precious");
-        write(p, "seeds/good.md", GOOD);
+        write(p, "seeds/good.md", GOOD_ARTICLE);
 
         for (Path out : List.of(p, p.resolve("seeds"), p.resolve("seeds/site"), dir, p.resolve("templates"))) {
-            Run r = run("build", "--project", p.toString(), "--out", out.toString());
+            CliRun r = run("build", "--project", p.toString(), "--out", out.toString());
             assertThat(r.code()).as(out + "\n" + r).isEqualTo(ExitCode.USAGE);
             assertThat(r.err()).contains("output folder");
         }
-        assertThat(p.resolve("seeds/good.md")).hasContent(GOOD);
+        assertThat(p.resolve("seeds/good.md")).hasContent(GOOD_ARTICLE);
         assertThat(dir.resolve(".precious.kaiyuan-old")).doesNotExist();
     }
 
     @Test
     void outThatHoldsSomethingElseIsRefused() {
         Path p = project("proj2");
-        write(p, "seeds/good.md", GOOD);
+        write(p, "seeds/good.md", GOOD_ARTICLE);
         Path documents = dir.resolve("documents");
         write(documents, "notes.txt", "keep me");
 
-        Run r = run("build", "--project", p.toString(), "--out", documents.toString());
+        CliRun r = run("build", "--project", p.toString(), "--out", documents.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(documents.resolve("notes.txt")).hasContent("keep me");
@@ -215,7 +186,7 @@ class CliTest {
         Path p = project("empty");
         write(p, "kaiyuan.yaml", "title: Empty\n");
 
-        Run r = run("build", "--project", p.toString());
+        CliRun r = run("build", "--project", p.toString());
 
         assertThat(r.code()).isEqualTo(ExitCode.CONTENT);
         assertThat(r.err()).contains("seeds/").contains("no seeds/ folder");
@@ -226,7 +197,7 @@ class CliTest {
     @Test
     void binaryAndOversizedSeedsAreReportedTogetherInOneRun() {
         Path p = project("mixed");
-        write(p, "seeds/good.md", GOOD);
+        write(p, "seeds/good.md", GOOD_ARTICLE);
         byte[] binary = new byte[4096];
         new Random(42).nextBytes(binary);
         for (int i = 0; i < binary.length; i += 7) {
@@ -237,7 +208,7 @@ class CliTest {
         Arrays.fill(huge, (byte) 'a');
         write(p, "seeds/huge.md", huge);
 
-        Run r = run("build", "--project", p.toString());
+        CliRun r = run("build", "--project", p.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.CONTENT);
         assertThat(r.errLines()).anySatisfy(l -> assertThat(l)

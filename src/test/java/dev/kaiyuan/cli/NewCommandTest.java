@@ -1,5 +1,6 @@
 package dev.kaiyuan.cli;
 
+import static dev.kaiyuan.build.TestSites.GOOD_ARTICLE;
 import static dev.kaiyuan.build.TestSites.page;
 import static dev.kaiyuan.build.TestSites.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,11 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kaiyuan.build.Build;
 import dev.kaiyuan.build.BuildRequest;
 import dev.kaiyuan.build.BuildResult;
-import dev.kaiyuan.cli.CliTest.Run;
 import dev.kaiyuan.diag.Diagnostic;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +28,8 @@ class NewCommandTest {
     @TempDir
     Path dir;
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            code = Main.run(args, o, e, CLOCK);
-        }
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(CLOCK, args);
     }
 
     private Path project(String name) throws IOException {
@@ -57,7 +49,7 @@ class NewCommandTest {
         Path p = project("zoned");
         write(p, "kaiyuan.yaml", "timezone: Asia/Shanghai\n");
 
-        Run r = run("new", "Open models keep coming", "--project", p.toString());
+        CliRun r = run("new", "Open models keep coming", "--project", p.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).isEqualTo("seeds/2025-08-21-open-models-keep-coming.md" + System.lineSeparator());
@@ -72,7 +64,7 @@ class NewCommandTest {
     void withoutAConfigTodayIsTakenInUtc() throws IOException {
         Path p = project("utc");
 
-        Run r = run("new", "Hello", "--project", p.toString());
+        CliRun r = run("new", "Hello", "--project", p.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.out().strip()).isEqualTo("seeds/2025-08-20-hello.md");
@@ -83,7 +75,7 @@ class NewCommandTest {
     void dateOptionWinsOverTheClock() throws IOException {
         Path p = project("dated");
 
-        Run r = run("new", "Hello", "--project", p.toString(), "--date", "2024-02-29");
+        CliRun r = run("new", "Hello", "--project", p.toString(), "--date", "2024-02-29");
 
         assertThat(r.out().strip()).isEqualTo("seeds/2024-02-29-hello.md");
         assertThat(read(p, "seeds/2024-02-29-hello.md")).contains("\ndate: 2024-02-29\n");
@@ -93,7 +85,7 @@ class NewCommandTest {
     void chineseTitleIsRomanisedIntoTheSlug() throws IOException {
         Path p = project("zh");
 
-        Run r = run("new", "开源模型", "--project", p.toString(), "--date", "2025-08-21", "--lang", "zh-CN");
+        CliRun r = run("new", "开源模型", "--project", p.toString(), "--date", "2025-08-21", "--lang", "zh-CN");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.out().strip()).isEqualTo("seeds/2025-08-21-kai-yuan-mo-xing.md");
@@ -106,7 +98,7 @@ class NewCommandTest {
         Path p = project("nasty");
         String title = "DeepSeek: \"R1\" is #1 - 'really' & [more]: {yes} #";
 
-        Run r = run("new", title, "--project", p.toString(), "--date", "2025-01-20",
+        CliRun r = run("new", title, "--project", p.toString(), "--date", "2025-01-20",
                 "--tag", "open weights", "--tag", "DeepSeek", "--tag", "open weights");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
@@ -126,8 +118,8 @@ class NewCommandTest {
         Path p = project("twice");
         write(p, "seeds/2025-08-21-weekly-digest.md", "---\ntitle: Mine\n---\nKeep me.\n");
 
-        Run second = run("new", "Weekly digest", "--project", p.toString(), "--date", "2025-08-21");
-        Run third = run("new", "Weekly digest", "--project", p.toString(), "--date", "2025-08-21");
+        CliRun second = run("new", "Weekly digest", "--project", p.toString(), "--date", "2025-08-21");
+        CliRun third = run("new", "Weekly digest", "--project", p.toString(), "--date", "2025-08-21");
 
         assertThat(second.out().strip()).isEqualTo("seeds/2025-08-21-weekly-digest-2.md");
         assertThat(third.out().strip()).isEqualTo("seeds/2025-08-21-weekly-digest-3.md");
@@ -140,8 +132,8 @@ class NewCommandTest {
         Path p = project("long");
         String title = "A very long title about open models ".repeat(4).strip();
 
-        Run first = run("new", title, "--project", p.toString(), "--date", "2025-08-21");
-        Run second = run("new", title, "--project", p.toString(), "--date", "2025-08-21");
+        CliRun first = run("new", title, "--project", p.toString(), "--date", "2025-08-21");
+        CliRun second = run("new", title, "--project", p.toString(), "--date", "2025-08-21");
 
         String slug = second.out().strip().replaceAll("^seeds/2025-08-21-|\\.md$", "");
         assertThat(slug).endsWith("-2").hasSizeLessThanOrEqualTo(80);
@@ -154,9 +146,9 @@ class NewCommandTest {
     @Test
     void draftIsLeftOutOfTheSiteUnlessDraftsAreAsked() throws IOException {
         Path p = project("draft");
-        write(p, "seeds/published.md", CliTest.GOOD);
+        write(p, "seeds/published.md", GOOD_ARTICLE);
 
-        Run r = run("new", "Work in progress", "--project", p.toString(), "--date", "2025-08-22", "--draft");
+        CliRun r = run("new", "Work in progress", "--project", p.toString(), "--date", "2025-08-22", "--draft");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(read(p, r.out().strip())).contains("\ndraft: true\n");
@@ -172,7 +164,7 @@ class NewCommandTest {
         Path p = project("empty");
 
         for (String title : new String[] {"", "   "}) {
-            Run r = run("new", title, "--project", p.toString());
+            CliRun r = run("new", title, "--project", p.toString());
             assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
             assertThat(r.err()).contains("title").contains("Usage:");
         }
@@ -192,10 +184,10 @@ class NewCommandTest {
 
     @Test
     void helpListsTheNewCommand() {
-        Run top = CliTest.run("--help");
+        CliRun top = CliRun.run("--help");
         assertThat(top.out()).contains("new");
 
-        Run help = CliTest.run("new", "--help");
+        CliRun help = CliRun.run("new", "--help");
         assertThat(help.code()).isEqualTo(ExitCode.OK);
         assertThat(help.out()).contains("--date").contains("--tag").contains("--draft");
     }

@@ -82,7 +82,7 @@ class ServeCommandTest {
     void aTakenPortIsAUsageErrorWithAHint() throws Exception {
         write(project, "seeds/a.md", "---\ntitle: A\ndate: 2025-08-21\n---\nx\n");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CliTest.Run r = CliTest.run("serve", "--project", project.toString(), "--port",
+            CliRun r = CliRun.run("serve", "--project", project.toString(), "--port",
                     String.valueOf(taken.getLocalPort()));
 
             assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
@@ -93,19 +93,19 @@ class ServeCommandTest {
     @Test
     void badOptionsAreUsageErrors() {
         write(project, "seeds/a.md", "---\ntitle: A\ndate: 2025-08-21\n---\nx\n");
-        assertThat(CliTest.run("serve", "--project", project.resolve("nope").toString()).code()).isEqualTo(ExitCode.USAGE);
-        assertThat(CliTest.run("serve", "--project", project.toString(), "--port", "70000").code()).isEqualTo(ExitCode.USAGE);
-        assertThat(CliTest.run("serve", "--project", project.toString(), "--engine", "jinja").code()).isEqualTo(ExitCode.USAGE);
-        assertThat(CliTest.run("serve", "--project", project.toString(), "--base-url", "digest/").code())
+        assertThat(CliRun.run("serve", "--project", project.resolve("nope").toString()).code()).isEqualTo(ExitCode.USAGE);
+        assertThat(CliRun.run("serve", "--project", project.toString(), "--port", "70000").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(CliRun.run("serve", "--project", project.toString(), "--engine", "jinja").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(CliRun.run("serve", "--project", project.toString(), "--base-url", "digest/").code())
                 .isEqualTo(ExitCode.USAGE);
     }
 
     @Test
     void helpListsTheServeOptions() {
-        CliTest.Run r = CliTest.run("serve", "--help");
+        CliRun r = CliRun.run("serve", "--help");
 
         assertThat(r.code()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("--port", "--bind", "--open", "--base-url", "--engine", "--drafts", "--project");
-        assertThat(CliTest.run("--help").out()).contains("serve");
+        assertThat(CliRun.run("--help").out()).contains("serve");
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kaiyuan.model.DatePrecision;
 import dev.kaiyuan.model.ModelRelease;
 import dev.kaiyuan.model.Organization;
+import dev.kaiyuan.testing.StrictJson;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package dev.kaiyuan.search;
 
+import dev.kaiyuan.testing.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ final class IndexJs {
         if (start < 0 || end < start) {
             throw new IllegalArgumentException("not an index script: " + file);
         }
-        return new IndexJs((Map<String, Object>) MiniJson.parse(script.substring(start + assign.length(), end)));
+        return new IndexJs((Map<String, Object>) StrictJson.parse(script.substring(start + assign.length(), end)));
     }
 
     /** The query's units, as {@code Tokenizer.prototype.units}. */

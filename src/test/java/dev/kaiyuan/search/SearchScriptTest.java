@@ -2,6 +2,7 @@ package dev.kaiyuan.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaiyuan.testing.StrictJson;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class SearchScriptTest {
     private static Map<String, Object> json(String script) {
         String assign = "window." + SearchScript.GLOBAL + " = ";
         assertThat(script).contains(assign).endsWith("};\n");
-        return (Map<String, Object>) MiniJson.parse(script.substring(script.indexOf(assign) + assign.length(),
+        return (Map<String, Object>) StrictJson.parse(script.substring(script.indexOf(assign) + assign.length(),
                 script.lastIndexOf(';')));
     }
 

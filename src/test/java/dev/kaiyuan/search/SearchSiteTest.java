@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.kaiyuan.build.Build;
 import dev.kaiyuan.build.BuildRequest;
 import dev.kaiyuan.build.BuildResult;
+import dev.kaiyuan.build.RepositoryProject;
 import dev.kaiyuan.build.TestSites;
+import dev.kaiyuan.testing.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,10 +43,7 @@ class SearchSiteTest {
 
     @BeforeAll
     static void build() throws IOException {
-        for (String f : List.of("seeds/000_2ce86e36bd807f4f.txt", "seeds/000_2ce86e36bd807f4f.meta.yaml",
-                "seeds/data/organizations.yaml", "seeds/data/models.yaml", "seeds/data/people.yaml")) {
-            TestSites.write(project, f, Files.readAllBytes(Path.of(f)));
-        }
+        RepositoryProject.copyKnowledgeBase(RepositoryProject.copySeed(project));
         result = Build.run(BuildRequest.of(project));
         site = project.resolve("site");
         index = IndexJs.read(site.resolve(SearchIndexProducer.PATH));
@@ -192,7 +191,7 @@ class SearchSiteTest {
         List<String> java = index.tokenizer.primary(index.tokenizer.fold(text)).stream()
                 .map(t -> t.start() + ":" + t.term()).toList();
         List<String> browser = ((List<?>) ((List<?>) node.get("tokens")).get(0)).stream()
-                .map(t -> (Map<?, ?>) t).map(t -> ((Double) t.get("start")).intValue() + ":" + t.get("term")).toList();
+                .map(t -> (Map<?, ?>) t).map(t -> ((Number) t.get("start")).intValue() + ":" + t.get("term")).toList();
         List<String> onlyJava = new ArrayList<>(java);
         onlyJava.removeAll(browser);
         List<String> onlyBrowser = new ArrayList<>(browser);
@@ -224,7 +223,7 @@ class SearchSiteTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("%s exit code; output: %s", harness, out).isZero();
-        return (Map<String, Object>) MiniJson.parse(out);
+        return (Map<String, Object>) StrictJson.parse(out);
     }
 
     /**

@@ -1,24 +1,24 @@
 package dev.kaiyuan.render.freemarker;
 
+import dev.kaiyuan.render.TemplateEngine;
 import freemarker.ext.beans.ClassMemberAccessPolicy;
 import freemarker.ext.beans.MemberAccessPolicy;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 
 /**
  * What a FreeMarker template may call: the component accessors of Kaiyuan's view records and
- * nothing else — no {@code getClass()}, {@code hashCode()}, constructors or fields — the same
- * rule the Pebble engine enforces, so a theme has the same sandbox in both engines. FreeMarker's
- * default policy blocks only a list of known-dangerous members and lets {@code getClass()} through.
+ * nothing else — no {@code getClass()}, {@code hashCode()}, constructors or fields — by the rule
+ * the Pebble engine enforces too ({@link TemplateEngine#isViewAccessor}), so a theme has the same
+ * sandbox in both engines. FreeMarker's default policy blocks only a list of known-dangerous
+ * members and lets {@code getClass()} through.
  */
 final class ViewAccessorPolicy implements MemberAccessPolicy {
-    private static final String VIEW_PACKAGE = "dev.kaiyuan.render";
     private static final ClassMemberAccessPolicy ACCESSORS_ONLY = new ClassMemberAccessPolicy() {
         @Override
         public boolean isMethodExposed(Method method) {
-            return isViewAccessor(method);
+            return TemplateEngine.isViewAccessor(method);
         }
 
         @Override
@@ -41,18 +41,5 @@ final class ViewAccessorPolicy implements MemberAccessPolicy {
     @Override
     public boolean isToStringAlwaysExposed() {
         return true;
-    }
-
-    static boolean isViewAccessor(Method method) {
-        Class<?> type = method.getDeclaringClass();
-        if (!type.isRecord() || !type.getPackageName().equals(VIEW_PACKAGE)) {
-            return false;
-        }
-        for (RecordComponent c : type.getRecordComponents()) {
-            if (c.getAccessor().equals(method)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -7,7 +7,6 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import java.util.Map;
  * anything beyond the data model.
  */
 public final class PebbleEngine implements TemplateEngine {
-    private static final String VIEW_PACKAGE = "dev.kaiyuan.render";
     private final io.pebbletemplates.pebble.PebbleEngine pebble;
 
     public PebbleEngine(List<Path> templateRoots) {
@@ -33,22 +31,8 @@ public final class PebbleEngine implements TemplateEngine {
                 .strictVariables(true)
                 .newLineTrimming(true)
                 .defaultLocale(Locale.ROOT)
-                .methodAccessValidator(PebbleEngine::isViewAccessor)
+                .methodAccessValidator((target, method) -> TemplateEngine.isViewAccessor(method))
                 .build();
-    }
-
-    /** Only record accessors of Kaiyuan's view records may be called from a template. */
-    static boolean isViewAccessor(Object target, Method method) {
-        Class<?> type = method.getDeclaringClass();
-        if (!type.isRecord() || !type.getPackageName().equals(VIEW_PACKAGE)) {
-            return false;
-        }
-        for (RecordComponent c : type.getRecordComponents()) {
-            if (c.getAccessor().equals(method)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

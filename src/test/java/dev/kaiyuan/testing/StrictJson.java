@@ -1,4 +1,4 @@
-package dev.kaiyuan.render;
+package dev.kaiyuan.testing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,9 +10,10 @@ import java.util.Map;
  * A strict recursive-descent JSON reader for tests (RFC 8259): objects become insertion-ordered
  * maps, arrays lists, numbers {@link BigDecimal}, {@code null} Java null. Anything the grammar does
  * not allow (raw control characters in strings, trailing commas, duplicate keys, trailing text)
- * fails with the offset.
+ * fails with the offset. The one JSON reader of the tests (the project has no JSON library): the
+ * release exports, the search index and the Node harness's output are all read with it.
  */
-final class StrictJson {
+public final class StrictJson {
     private final String text;
     private int pos;
 
@@ -20,7 +21,7 @@ final class StrictJson {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         StrictJson p = new StrictJson(text);
         Object value = p.value();
         p.whitespace();
