@@ -266,28 +266,41 @@ public final class Build {
             Map<String, Article> bySlug = new LinkedHashMap<>();
             site.all().forEach(a -> bySlug.put(SiteModel.articlePath(a), a));
             PageReuse memo = new PageReuse(before);
-            List<OutputFile> files = new ArrayList<>();
+            List<RenderedPage> pages = renderer.render(site, config, sink, memo);
+            // Post-processing is per page and the transforms keep no state, so pages run in
+            // parallel; the list keeps the renderer's order, so output does not depend on it.
+            List<OutputFile> files = new ArrayList<>(pages.parallelStream()
+                    .map(page -> postProcessed(page, before, bySlug, post, config, enricher)).toList());
             Map<String, BuildCache.Page> after = new HashMap<>();
-            for (RenderedPage page : renderer.render(site, config, sink, memo)) {
-                if (!page.path().endsWith(".html")) {
-                    files.add(new OutputFile(page.path(), page.html().getBytes(StandardCharsets.UTF_8)));
-                    continue;
+            for (int i = 0; i < pages.size(); i++) {
+                RenderedPage page = pages.get(i);
+                OutputFile file = files.get(i);
+                if (page.path().endsWith(".html")) {
+                    Optional<HeadMetadata.ArticleMeta> meta = Optional.ofNullable(bySlug.get(page.path())).map(Build::meta);
+                    memo.source(page.path()).ifPresent(s -> after.put(page.path(),
+                            new BuildCache.Page(s.template(), s.view(), page.html(), meta, file)));
                 }
-                Optional<HeadMetadata.ArticleMeta> meta = Optional.ofNullable(bySlug.get(page.path())).map(Build::meta);
-                BuildCache.Page last = before.get(page.path());
-                OutputFile file = last != null && last.html().equals(page.html()) && last.meta().equals(meta)
-                        ? last.file()
-                        : new OutputFile(page.path(), post.process(page.html(), transforms(page.path(), meta, config,
-                                enricher)).getBytes(StandardCharsets.UTF_8));
-                files.add(file);
-                memo.source(page.path()).ifPresent(s -> after.put(page.path(),
-                        new BuildCache.Page(s.template(), s.view(), page.html(), meta, file)));
             }
             for (Map.Entry<String, Path> asset : theme.assets().entrySet()) {
                 files.add(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
             }
             return new Rendered(files, Optional.of(inputs), after, memo.fresh(), memo.reused());
         }
+    }
+
+    /** A page as written: data files as they are; HTML post-processed, or last build's bytes if nothing changed. */
+    private static OutputFile postProcessed(RenderedPage page, Map<String, BuildCache.Page> before,
+            Map<String, Article> bySlug, HtmlPostProcessor post, SiteConfig config, Enricher enricher) {
+        if (!page.path().endsWith(".html")) {
+            return new OutputFile(page.path(), page.html().getBytes(StandardCharsets.UTF_8));
+        }
+        Optional<HeadMetadata.ArticleMeta> meta = Optional.ofNullable(bySlug.get(page.path())).map(Build::meta);
+        BuildCache.Page last = before.get(page.path());
+        if (last != null && last.html().equals(page.html()) && last.meta().equals(meta)) {
+            return last.file();
+        }
+        String html = post.process(page.html(), transforms(page.path(), meta, config, enricher));
+        return new OutputFile(page.path(), html.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The transforms of one page alone, run before the site's chain. */

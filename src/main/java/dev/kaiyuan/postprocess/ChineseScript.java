@@ -15,26 +15,28 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class ChineseScript implements HtmlTransform {
     private final String target;
-    private final Transliterator convert;
+    private final String transliteratorId;
 
     /** @param target {@code zh-Hans} or {@code zh-Hant} */
     public ChineseScript(String target) {
         this.target = target;
-        this.convert = Transliterator.getInstance(target.equals("zh-Hant") ? "Hans-Hant" : "Hant-Hans");
+        this.transliteratorId = target.equals("zh-Hant") ? "Hans-Hant" : "Hant-Hans";
     }
 
+    /** Pages are post-processed in parallel; ICU's registry caches the rules, so one instance per page is cheap. */
     @Override
     public void apply(Document page) {
+        Transliterator convert = Transliterator.getInstance(transliteratorId);
         // Converting is idempotent, so nested elements converted twice come out the same.
         for (Element e : page.select("[lang^=zh]")) {
             if (!e.attr("lang").equals(target)) {
-                NodeTraversor.traverse(convertText(), e);
+                NodeTraversor.traverse(convertText(convert), e);
                 e.attr("lang", target);
             }
         }
     }
 
-    private NodeVisitor convertText() {
+    private static NodeVisitor convertText(Transliterator convert) {
         return (node, depth) -> {
             if (node instanceof TextNode text && !insideCode(text)) {
                 text.text(convert.transliterate(text.getWholeText()));
