@@ -139,6 +139,19 @@ final class Chromium implements AutoCloseable {
         return Base64.getDecoder().decode((String) shot.get("data"));
     }
 
+    /** Closes what a test class started, either of which may be null if starting failed. */
+    static void closeAll(Chromium chromium, Served served) {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            if (served != null) {
+                served.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {

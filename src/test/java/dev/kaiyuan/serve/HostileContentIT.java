@@ -90,12 +90,7 @@ class HostileContentIT {
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (served != null) {
-            served.close();
-        }
+        Chromium.closeAll(chromium, served);
     }
 
     private void assertNothingRan(String where) {

@@ -47,12 +47,7 @@ class LiveReloadIT {
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (served != null) {
-            served.close();
-        }
+        Chromium.closeAll(chromium, served);
     }
 
     /** The seed as the tests start from, once the server serves it (a previous test may have changed it). */

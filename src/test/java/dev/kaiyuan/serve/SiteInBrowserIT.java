@@ -41,12 +41,7 @@ class SiteInBrowserIT {
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (served != null) {
-            served.close();
-        }
+        Chromium.closeAll(chromium, served);
     }
 
     static void copyTree(Path from, Path to) throws IOException {
