@@ -24,9 +24,6 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Include articles marked draft: true.")
     boolean drafts;
 
-    @Option(names = "--strict", description = "Treat warnings as errors.")
-    boolean strict;
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -36,7 +33,7 @@ final class BuildCommand implements Callable<Integer> {
             return usage.get();
         }
         try {
-            BuildResult result = BuildOptions.runAndReport(options.request(drafts, strict), out, err);
+            BuildResult result = BuildOptions.runAndReport(options.request(drafts), out, err);
             return result.succeeded() ? ExitCode.OK : ExitCode.CONTENT;
         } catch (BuildFailure e) {
             return BuildOptions.internalError(e, err);

@@ -38,6 +38,9 @@ final class BuildOptions {
             description = "Template engine: freemarker or pebble (default: as the theme is written, or the config's engine).")
     @Nullable String engine;
 
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
     Path target() {
         return out != null ? out : project.resolve("site");
     }
@@ -78,7 +81,7 @@ final class BuildOptions {
         return Optional.of(ExitCode.USAGE);
     }
 
-    BuildRequest request(boolean drafts, boolean strict) {
+    BuildRequest request(boolean drafts) {
         return new BuildRequest(project, target(), drafts, strict, Optional.ofNullable(baseUrl),
                 Optional.ofNullable(engine));
     }

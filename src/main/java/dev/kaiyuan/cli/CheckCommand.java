@@ -35,9 +35,6 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     BuildOptions options = new BuildOptions();
 
-    @picocli.CommandLine.Option(names = "--strict", description = "Treat warnings as errors.")
-    boolean strict;
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -48,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         BuildResult built;
         try {
-            built = BuildOptions.runAndReport(options.request(false, strict), out, err);
+            built = BuildOptions.runAndReport(options.request(false), out, err);
         } catch (BuildFailure e) {
             return BuildOptions.internalError(e, err);
         }
