@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the dates an article's text mentions and resolves them against the article's own date:
@@ -27,19 +26,8 @@ import java.util.regex.Pattern;
  * {@code 5日}), ties going to the earlier one. Pure and thread-safe; never throws on any text.
  */
 public final class DateResolver {
-    /**
-     * Each family of rules with a cheap test for text it cannot match at all: most sentences of a
-     * long article name no date, and running every rule over them was most of the enrich stage.
-     */
-    private record Family(Pattern mayMatch, List<DateRule> rules) {
-    }
-
-    private static final List<Family> FAMILIES = List.of(
-            new Family(Pattern.compile("[0-9０-９]"), NumericDateRules.RULES),
-            new Family(Pattern.compile("[0-9０-９年月日号號週周今去明昨前後后旬初底末代世〇零一二三四五六七八九十]"),
-                    ChineseDateRules.RULES),
-            new Family(Pattern.compile("(?i)[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|year|month|week"
-                    + "|today|yesterday|tomorrow|decade|century"), EnglishDateRules.RULES));
+    private static final List<DateRule> RULES = java.util.stream.Stream.of(NumericDateRules.RULES,
+            ChineseDateRules.RULES, EnglishDateRules.RULES).flatMap(List::stream).toList();
 
     /** Longest first, then leftmost; the sort is stable, so equal spans keep the rule order. */
     private static final Comparator<DateMention> PREFERRED =
@@ -50,12 +38,15 @@ public final class DateResolver {
     public List<DateMention> resolve(String text, LocalDate articleDate) {
         Objects.requireNonNull(text, "text");
         DateAnchor anchor = new DateAnchor(Objects.requireNonNull(articleDate, "articleDate"));
+        // Most sentences name no date: one pass finds the cues, and only rules with a cue run.
+        int cues = DateCues.of(text);
+        if (cues == 0) {
+            return List.of();
+        }
         List<DateMention> candidates = new ArrayList<>();
-        for (Family family : FAMILIES) {
-            if (family.mayMatch().matcher(text).find()) {
-                for (DateRule rule : family.rules()) {
-                    collect(rule, text, anchor, candidates);
-                }
+        for (DateRule rule : RULES) {
+            if (rule.mayMatch(cues)) {
+                collect(rule, text, anchor, candidates);
             }
         }
         return nonOverlapping(candidates);

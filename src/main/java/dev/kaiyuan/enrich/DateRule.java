@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * date. Patterns use only bounded quantifiers and bounded look-behinds, so matching stays
  * linear in the text whatever it holds.
  */
-record DateRule(Pattern pattern, Reader reader) {
+record DateRule(int cues, Pattern pattern, Reader reader) {
 
     /** Reads one match; {@code null} when the match turns out not to be a date. */
     @FunctionalInterface
@@ -38,8 +38,16 @@ record DateRule(Pattern pattern, Reader reader) {
             Map.entry("以后", Qualifier.AFTER), Map.entry("之後", Qualifier.AFTER), Map.entry("之后", Qualifier.AFTER),
             Map.entry("after", Qualifier.AFTER), Map.entry("later", Qualifier.AFTER));
 
-    static DateRule of(String regex, Reader reader) {
-        return new DateRule(Pattern.compile(regex), reader);
+    /**
+     * @param cues the {@link DateCues} of which a text must have at least one for the rule to match
+     */
+    static DateRule of(int cues, String regex, Reader reader) {
+        return new DateRule(cues, Pattern.compile(regex), reader);
+    }
+
+    /** False when {@code textCues} lack every cue this rule needs, so it cannot match. */
+    boolean mayMatch(int textCues) {
+        return (cues & textCues) != 0;
     }
 
     /** The qualifier a word such as 中期, 以後 or {@code Early} stands for; NONE when absent. */

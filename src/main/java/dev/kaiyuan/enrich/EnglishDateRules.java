@@ -41,20 +41,20 @@ final class EnglishDateRules {
     private static final String PREPOSITION = "(?i:in|since|by|until|till|from|during|through|throughout)" + SPACE;
 
     static final List<DateRule> RULES = List.of(
-            DateRule.of(NOT_IN_WORD + MONTH + SPACE + DAY + OPTIONAL_YEAR + NO_MORE_NUMBER, EnglishDateRules::day),
-            DateRule.of(NOT_IN_NUMBER + DAY + SPACE + "(?:of" + SPACE + ")?" + MONTH + OPTIONAL_YEAR + NO_MORE_NUMBER,
+            DateRule.of(DateCues.MONTH_NAME, NOT_IN_WORD + MONTH + SPACE + DAY + OPTIONAL_YEAR + NO_MORE_NUMBER, EnglishDateRules::day),
+            DateRule.of(DateCues.MONTH_NAME, NOT_IN_NUMBER + DAY + SPACE + "(?:of" + SPACE + ")?" + MONTH + OPTIONAL_YEAR + NO_MORE_NUMBER,
                     EnglishDateRules::day),
-            DateRule.of(NOT_IN_WORD + "(?:" + PART + ")?" + MONTH + ",?" + SPACE + "(?<y>[0-9]{4})" + NO_MORE_NUMBER,
+            DateRule.of(DateCues.MONTH_NAME, NOT_IN_WORD + "(?:" + PART + ")?" + MONTH + ",?" + SPACE + "(?<y>[0-9]{4})" + NO_MORE_NUMBER,
                     EnglishDateRules::monthOfYear),
-            DateRule.of(NOT_IN_WORD + "(?:" + PART + "|" + PREPOSITION + ")" + MONTH + "(?!" + SPACE + "?[0-9])",
+            DateRule.of(DateCues.MONTH_NAME, NOT_IN_WORD + "(?:" + PART + "|" + PREPOSITION + ")" + MONTH + "(?!" + SPACE + "?[0-9])",
                     EnglishDateRules::monthAlone),
-            DateRule.of(NOT_IN_WORD + "(?:" + PART + "|" + PREPOSITION + ")(?<y>[0-9]{4})" + NO_MORE_NUMBER,
+            DateRule.of(DateCues.FOUR_DIGITS, NOT_IN_WORD + "(?:" + PART + "|" + PREPOSITION + ")(?<y>[0-9]{4})" + NO_MORE_NUMBER,
                     EnglishDateRules::year),
-            DateRule.of(NOT_IN_WORD + "(?:" + PART + ")?(?<y>[0-9]{3}0)['’]?s(?![A-Za-z0-9_])",
+            DateRule.of(DateCues.DECADE, NOT_IN_WORD + "(?:" + PART + ")?(?<y>[0-9]{3}0)['’]?s(?![A-Za-z0-9_])",
                     EnglishDateRules::decade),
-            DateRule.of("(?<=(?<![A-Za-z])(?i:the)" + SPACE + ")(?:" + PART + ")?['’]?(?<y>[3-9]0)s(?![A-Za-z0-9_])",
+            DateRule.of(DateCues.DECADE, "(?<=(?<![A-Za-z])(?i:the)" + SPACE + ")(?:" + PART + ")?['’]?(?<y>[3-9]0)s(?![A-Za-z0-9_])",
                     EnglishDateRules::twentiethCenturyDecade),
-            DateRule.of(NOT_IN_WORD + "(?i:(?:(?<q>earlier|later|early|late)" + SPACE + ")?(?<rel>last|this|next)"
+            DateRule.of(DateCues.ENGLISH_RELATIVE, NOT_IN_WORD + "(?i:(?:(?<q>earlier|later|early|late)" + SPACE + ")?(?<rel>last|this|next)"
                     + SPACE + "(?<unit>year|month)|(?<day>yesterday|today|tomorrow))(?![A-Za-z0-9_])",
                     EnglishDateRules::relative));
 

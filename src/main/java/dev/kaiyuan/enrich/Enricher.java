@@ -31,7 +31,6 @@ import java.util.stream.Collectors;
  * knowledge base and shared by every article.
  */
 public final class Enricher {
-    private static final Pattern SENTENCE = Pattern.compile("[^。！？!?]+[。！？!?]*[”’」』]?");
     private static final Pattern CLAUSE = Pattern.compile("[^，,；;：:]+");
     // Release verbs of Chinese and English news: 发布/發布, 推出, 开源/開源, 开放/開放, released, launched, open-sourced.
     private static final Pattern RELEASE_VERB = Pattern.compile(
@@ -90,14 +89,35 @@ public final class Enricher {
 
     private Optional<DateMention> sentences(String paragraph, List<Mention> mentions, LocalDate anchor,
             Optional<DateMention> lastDate, List<DateMention> found, List<ReleaseEvent> events) {
-        Matcher s = SENTENCE.matcher(paragraph);
         Optional<DateMention> last = lastDate;
-        while (s.find()) {
-            String sentence = s.group();
+        int n = paragraph.length();
+        int at = 0;
+        while (at < n) {
+            // A sentence: text up to its terminators (。！？!?), then one closing quote.
+            while (at < n && isTerminator(paragraph.charAt(at))) {
+                at++;
+            }
+            if (at >= n) {
+                break;
+            }
+            int start = at;
+            while (at < n && !isTerminator(paragraph.charAt(at))) {
+                at++;
+            }
+            while (at < n && isTerminator(paragraph.charAt(at))) {
+                at++;
+            }
+            if (at < n && "”’」』".indexOf(paragraph.charAt(at)) >= 0) {
+                at++;
+            }
+            String sentence = paragraph.substring(start, at);
             List<DateMention> here = dates.resolve(sentence, anchor);
             found.addAll(here);
-            Optional<DateMention> carried = SAME_TIME.matcher(sentence).find() ? last : Optional.empty();
-            event(sentence, s.start(), mentions, here, carried).ifPresent(events::add);
+            // An event names a model or lab: a sentence without one needs no further look.
+            if (anyWithin(mentions, start, at)) {
+                Optional<DateMention> carried = SAME_TIME.matcher(sentence).find() ? last : Optional.empty();
+                event(sentence, start, mentions, here, carried).ifPresent(events::add);
+            }
             for (DateMention d : here) {
                 if (d.precision() == DatePrecision.DAY || d.precision() == DatePrecision.MONTH) {
                     last = Optional.of(d);
@@ -107,24 +127,43 @@ public final class Enricher {
         return last;
     }
 
+    private static boolean isTerminator(char c) {
+        return c == '。' || c == '！' || c == '？' || c == '!' || c == '?';
+    }
+
+    private static boolean anyWithin(List<Mention> mentions, int from, int to) {
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.end() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * An event needs, in one clause, a release verb and a model or lab, and a date in that clause —
      * or, for a sentence saying "at that time", the last date named before it.
      */
     private static Optional<ReleaseEvent> event(String sentence, int sentenceStart, List<Mention> mentions,
             List<DateMention> dates, Optional<DateMention> carried) {
+        if (dates.isEmpty() && carried.isEmpty()) {
+            return Optional.empty();
+        }
         Matcher c = CLAUSE.matcher(sentence);
         while (c.find()) {
-            Matcher verb = RELEASE_VERB.matcher(c.group());
-            if (!verb.find()) {
-                continue;
-            }
             int from = sentenceStart + c.start();
             int to = sentenceStart + c.end();
             List<EntityId> released = released(mentions, from, to);
+            if (released.isEmpty()) {
+                continue;
+            }
             Optional<DateMention> date = dates.stream().filter(d -> d.start() >= c.start() && d.end() <= c.end())
                     .findFirst().or(() -> carried);
-            if (!released.isEmpty() && date.isPresent()) {
+            if (date.isEmpty()) {
+                continue;
+            }
+            Matcher verb = RELEASE_VERB.matcher(c.group());
+            if (verb.find()) {
                 return Optional.of(new ReleaseEvent(sentence.strip(), date.get(), released, verb.group()));
             }
         }

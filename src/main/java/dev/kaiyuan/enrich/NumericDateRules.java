@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code 05/08/2025}) are ambiguous and not read.
  */
 final class NumericDateRules {
-    static final List<DateRule> RULES = List.of(DateRule.of(
+    static final List<DateRule> RULES = List.of(DateRule.of(DateCues.NUMERIC_DATE,
             "(?<![0-9A-Za-z_.\\-/])(?<y>[0-9]{4})(?<sep>[-/.])(?<m>[0-9]{1,2})\\k<sep>(?<d>[0-9]{1,2})"
                     + "(?:(?=T[0-9])|(?![0-9A-Za-z_%]|[.\\-/][0-9]))",
             NumericDateRules::day));
