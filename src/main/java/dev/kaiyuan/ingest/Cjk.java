@@ -5,18 +5,39 @@ final class Cjk {
     private Cjk() {
     }
 
+    // Fast paths for the common ranges: no Han, kana or Hangul character lies below U+1100 (Hangul
+    // Jamo), no Han below U+2E80 and no kana below U+3040; U+4E00–U+9FEF is all Han (Unicode 11+).
+    // Everything else asks the JDK's script table, a binary search.
+
     static boolean isHan(int cp) {
+        if (cp < 0x2E80) {
+            return false;
+        }
+        if (cp >= 0x4E00 && cp <= 0x9FEF) {
+            return true;
+        }
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
     static boolean isKana(int cp) {
+        if (cp < 0x3040) {
+            return false;
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA;
     }
 
     /** Han, kana or Hangul: the characters counted one by one for reading time. */
     static boolean isCjkLetter(int cp) {
-        return isHan(cp) || isKana(cp) || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL;
+        if (cp < 0x1100) {
+            return false;
+        }
+        if (cp >= 0x4E00 && cp <= 0x9FEF) {
+            return true;
+        }
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
     }
 
     /**

@@ -41,6 +41,14 @@ public final class HtmlSanitizer {
      * sink gets a warning at {@code where}, so hostile or broken markup is never dropped silently.
      */
     public String clean(String html, SourceRef where, DiagnosticSink sink) {
+        return cleanDocument(html, where, sink).body().html();
+    }
+
+    /**
+     * As {@link #clean}, as a parsed document (not pretty-printed) for a reader to work on: a reader
+     * that goes on with the tree spares serialising and parsing the body again.
+     */
+    public Document cleanDocument(String html, SourceRef where, DiagnosticSink sink) {
         Document dirty = Jsoup.parseBodyFragment(html, PROBE_BASE);
         Cleaner cleaner = new Cleaner(safelist);
         if (hasActiveContent(dirty)) {
@@ -51,7 +59,7 @@ public final class HtmlSanitizer {
         Document clean = cleaner.clean(dirty);
         absolutiseProtocolRelative(clean);
         clean.outputSettings().prettyPrint(false);
-        return clean.body().html();
+        return clean;
     }
 
     /** Markup that could run or load something: what a reader must never get, and an editor should hear about. */

@@ -48,7 +48,7 @@ public final class MarkdownReader implements SourceReader {
     public BodyResult read(SourceText source, DiagnosticSink sink) {
         String html = renderer.render(parser.parse(source.body()));
         SourceRef where = new SourceRef(source.path(), source.firstLine(), 1);
-        Document doc = SanitizedBody.parse(joinCjkLines(sanitizer.clean(html, where, sink)));
+        Document doc = sanitizer.cleanDocument(joinCjkLines(html), where, sink);
         FrontMatter.Builder derived = new FrontMatter.Builder();
         Element h1 = doc.body().children().first();
         if (h1 != null && h1.tagName().equals("h1")) {
@@ -64,7 +64,25 @@ public final class MarkdownReader implements SourceReader {
      * space, which Chinese text does not have.
      */
     static String joinCjkLines(String html) {
-        return html.replaceAll("(?<=[\\p{IsHan}，。、；：！？”’」』）])\\n(?=[\\p{IsHan}“‘「『（])", "");
+        StringBuilder joined = null;
+        int copied = 0;
+        for (int nl = html.indexOf('\n'); nl >= 0; nl = html.indexOf('\n', nl + 1)) {
+            if (nl > 0 && nl + 1 < html.length() && endsChineseLine(html.codePointBefore(nl))
+                    && startsChineseLine(html.codePointAt(nl + 1))) {
+                joined = joined == null ? new StringBuilder(html.length()) : joined;
+                joined.append(html, copied, nl);
+                copied = nl + 1;
+            }
+        }
+        return joined == null ? html : joined.append(html, copied, html.length()).toString();
+    }
+
+    private static boolean endsChineseLine(int cp) {
+        return Cjk.isHan(cp) || "，。、；：！？”’」』）".indexOf(cp) >= 0;
+    }
+
+    private static boolean startsChineseLine(int cp) {
+        return Cjk.isHan(cp) || "“‘「『（".indexOf(cp) >= 0;
     }
 
     private static List<Caption> figures(Document doc, SourceText source) {
