@@ -34,6 +34,12 @@ public final class EntityLinks implements HtmlTransform {
         this.root = root;
     }
 
+    /** Only the article body gets links. */
+    @Override
+    public boolean mayChange(PageScan page) {
+        return page.bodyClass();
+    }
+
     @Override
     public void apply(Document page) {
         Element body = page.selectFirst("article .body");

@@ -13,6 +13,11 @@ import org.jsoup.nodes.Element;
  */
 public final class ExternalLinks implements HtmlTransform {
     @Override
+    public boolean mayChange(PageScan page) {
+        return page.externalLinkWithoutRel();
+    }
+
+    @Override
     public void apply(Document page) {
         for (Element a : page.select("a[href~=(?i)^\\s*(https?:)?//]")) {
             Set<String> rel = new LinkedHashSet<>(Arrays.asList(a.attr("rel").strip().split("\\s+")));

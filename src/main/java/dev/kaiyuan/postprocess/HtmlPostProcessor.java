@@ -6,8 +6,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
 
 /**
- * Parses a rendered page once, runs the transforms in order, serialises once. Pretty printing is
- * off: re-indenting inserts whitespace, and a space between two Chinese characters is visible.
+ * Parses a rendered page once, runs the transforms in order, serialises once — or, when a
+ * {@link PageScan} shows that no transform would change the page, leaves it as rendered. Pretty
+ * printing is off: re-indenting inserts whitespace, and a space between two Chinese characters is
+ * visible.
  */
 public final class HtmlPostProcessor {
     private final List<HtmlTransform> transforms;
@@ -47,6 +49,12 @@ public final class HtmlPostProcessor {
 
     /** With transforms for this page alone (e.g. entity links on an article) run before the chain. */
     public String process(String html, List<HtmlTransform> forThisPage) {
+        // A page no transform can change is left as rendered: parsing and writing it again would
+        // cost more than everything else a large site's listing pages need.
+        PageScan scan = PageScan.of(html);
+        if (forThisPage.stream().noneMatch(t -> t.mayChange(scan)) && transforms.stream().noneMatch(t -> t.mayChange(scan))) {
+            return html;
+        }
         Document page = Jsoup.parse(html);
         forThisPage.forEach(t -> t.apply(page));
         transforms.forEach(t -> t.apply(page));

@@ -12,6 +12,12 @@ import org.jsoup.nodes.Element;
  * links to it follow.
  */
 public final class UniqueIds implements HtmlTransform {
+    /** Only ids inside the article body are ever renamed. */
+    @Override
+    public boolean mayChange(PageScan page) {
+        return page.bodyClass();
+    }
+
     @Override
     public void apply(Document page) {
         Set<String> seen = new HashSet<>();

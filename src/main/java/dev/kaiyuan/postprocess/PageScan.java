@@ -1,0 +1,165 @@
+package dev.kaiyuan.postprocess;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a page's markup holds, read in one pass over its text without building a tree: enough for
+ * a transform to see that it would change nothing, so that the page need not be parsed and written
+ * again (on a large site most pages are listings that no transform touches). It errs towards "may
+ * change": whatever it cannot read plainly — a character reference in a URL or class, an unclosed
+ * quote — counts as a hit, and then the page is parsed as before.
+ *
+ * @param externalLinkWithoutRel an {@code <a>} whose href may leave the site, without exactly
+ *                               {@code rel="noopener noreferrer"} (in some order)
+ * @param imageWithoutLoading    an {@code <img>} without a {@code loading} attribute
+ * @param bodyClass              an element of class {@code body} (an article body)
+ */
+public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoading, boolean bodyClass) {
+    /** Everything may change: what a transform sees when the page was not scanned. */
+    public static final PageScan ANYTHING = new PageScan(true, true, true);
+
+    /** Elements whose content is text, not markup (HTML, "raw text" and "escapable raw text" elements). */
+    private static final Set<String> TEXT_ONLY = Set.of("script", "style", "textarea", "title", "xmp", "iframe",
+            "noembed", "noframes");
+
+    public static PageScan of(String html) {
+        boolean external = false;
+        boolean image = false;
+        boolean body = false;
+        int n = html.length();
+        int i = html.indexOf('<');
+        while (i >= 0 && i < n) {
+            if (html.startsWith("<!--", i)) {
+                int end = html.indexOf("-->", i + 4);
+                i = end < 0 ? -1 : html.indexOf('<', end + 3);
+                continue;
+            }
+            int nameStart = i + 1;
+            if (nameStart >= n || !isAsciiLetter(html.charAt(nameStart))) {
+                i = html.indexOf('<', nameStart);
+                continue;
+            }
+            int at = nameStart;
+            while (at < n && !isNameEnd(html.charAt(at))) {
+                at++;
+            }
+            String name = html.substring(nameStart, at).toLowerCase(Locale.ROOT);
+            Map<String, String> attributes = new HashMap<>();
+            boolean closed = false;
+            while (at < n) {
+                char c = html.charAt(at);
+                if (c == '>') {
+                    closed = true;
+                    at++;
+                    break;
+                }
+                if (isSpace(c) || c == '/') {
+                    at++;
+                    continue;
+                }
+                int keyStart = at;
+                at++;
+                while (at < n && !isSpace(html.charAt(at)) && "/>=".indexOf(html.charAt(at)) < 0) {
+                    at++;
+                }
+                String key = html.substring(keyStart, at).toLowerCase(Locale.ROOT);
+                int eq = skipSpace(html, at);
+                String value = "";
+                if (eq < n && html.charAt(eq) == '=') {
+                    int v = skipSpace(html, eq + 1);
+                    if (v < n && (html.charAt(v) == '"' || html.charAt(v) == '\'')) {
+                        int close = html.indexOf(html.charAt(v), v + 1);
+                        if (close < 0) {
+                            return ANYTHING;
+                        }
+                        value = html.substring(v + 1, close);
+                        at = close + 1;
+                    } else {
+                        int end = v;
+                        while (end < n && !isSpace(html.charAt(end)) && html.charAt(end) != '>') {
+                            end++;
+                        }
+                        value = html.substring(v, end);
+                        at = end;
+                    }
+                }
+                attributes.putIfAbsent(key, value);
+            }
+            if (!closed) {
+                return ANYTHING;
+            }
+            String cls = attributes.get("class");
+            body |= cls != null && (cls.indexOf('&') >= 0 || hasToken(cls, "body"));
+            if (name.equals("a") && attributes.containsKey("href")) {
+                external |= mayLeave(attributes.get("href")) && !hasExactRel(attributes.get("rel"));
+            }
+            image |= (name.equals("img") || name.equals("image")) && !attributes.containsKey("loading");
+            if (TEXT_ONLY.contains(name)) {
+                int end = indexOfIgnoreCase(html, "</" + name, at);
+                at = end < 0 ? n : end;
+            }
+            i = html.indexOf('<', at);
+        }
+        return new PageScan(external, image, body);
+    }
+
+    /** As ExternalLinks reads an href: {@code (https?:)?//} after optional white space, any case. */
+    private static boolean mayLeave(String href) {
+        if (href.indexOf('&') >= 0) {
+            return true;
+        }
+        String h = href.stripLeading().toLowerCase(Locale.ROOT);
+        return h.startsWith("//") || h.startsWith("http://") || h.startsWith("https://");
+    }
+
+    /** True when adding noopener and noreferrer would leave the rel value as it is. */
+    private static boolean hasExactRel(String rel) {
+        if (rel == null || rel.indexOf('&') >= 0) {
+            return false;
+        }
+        String[] tokens = rel.strip().split("\\s+");
+        return String.join(" ", tokens).equals(rel) && Set.of(tokens).size() == tokens.length
+                && Set.of(tokens).containsAll(Set.of("noopener", "noreferrer"));
+    }
+
+    private static boolean hasToken(String cls, String token) {
+        for (String t : cls.strip().split("\\s+")) {
+            if (t.equalsIgnoreCase(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfIgnoreCase(String html, String what, int from) {
+        for (int i = html.indexOf('<', from); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i, what, 0, what.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(String html, int at) {
+        while (at < html.length() && isSpace(html.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isNameEnd(char c) {
+        return isSpace(c) || c == '/' || c == '>';
+    }
+
+    /** HTML's ASCII white space, plus the NUL and vertical tab a tolerant parser may also split on. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B || c == 0;
+    }
+}
