@@ -2,6 +2,8 @@ package dev.kaiyuan.search;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -29,28 +31,51 @@ public record SearchIndex(List<SearchDocument> docs, SortedSet<String> names, So
         postings = new TreeMap<>(postings);
     }
 
+    /**
+     * Documents are tokenised in parallel (the tokenizer is thread-safe); their postings are then
+     * merged in document order, so the index does not depend on scheduling.
+     */
     public static SearchIndex build(List<SearchDocument> docs, SearchTokenizer tokenizer) {
-        Map<String, StringBuilder> lists = new TreeMap<>();
+        List<Indexed> indexed = docs.parallelStream().map(d -> Indexed.of(d, tokenizer)).toList();
+        Map<String, StringBuilder> lists = new HashMap<>();
         SortedSet<String> names = new TreeSet<>();
-        SortedSet<Integer> han = new TreeSet<>();
-        for (int id = 0; id < docs.size(); id++) {
-            String title = tokenizer.fold(docs.get(id).title());
-            String text = tokenizer.fold(docs.get(id).text());
-            List<Token> tokens = new ArrayList<>(tokenizer.index(title));
-            tokens.addAll(tokenizer.index(text));
-            post(id, tokens, lists);
-            tokens.stream().filter(t -> tokenizer.isName(t.term())).forEach(t -> names.add(t.term()));
-            (title + text).codePoints().filter(Tokens::isHan).forEach(han::add);
+        Set<Integer> han = new HashSet<>();
+        for (int id = 0; id < indexed.size(); id++) {
+            Indexed one = indexed.get(id);
+            post(id, one.frequencies(), lists);
+            names.addAll(one.names());
+            han.addAll(one.han());
         }
         SortedMap<String, SortedSet<String>> groups = new TreeMap<>();
         lists.forEach((term, list) -> groups.computeIfAbsent(list.toString(), k -> new TreeSet<>()).add(term));
         return new SearchIndex(docs, names, new TreeMap<>(SearchFold.traditionalFor(han)), groups);
     }
 
+    /** One document's terms with their frequencies, the dictionary names among them, and its Han characters. */
+    private record Indexed(Map<String, Integer> frequencies, Set<String> names, Set<Integer> han) {
+        static Indexed of(SearchDocument doc, SearchTokenizer tokenizer) {
+            String title = tokenizer.fold(doc.title());
+            String text = tokenizer.fold(doc.text());
+            List<Token> tokens = new ArrayList<>(tokenizer.index(title));
+            tokens.addAll(tokenizer.index(text));
+            Map<String, Integer> tf = new HashMap<>();
+            Set<String> names = new HashSet<>();
+            for (Token t : tokens) {
+                tf.merge(t.term(), 1, Integer::sum);
+                if (tokenizer.isName(t.term())) {
+                    names.add(t.term());
+                }
+            }
+            Set<Integer> han = new HashSet<>();
+            for (String part : List.of(title, text)) {
+                part.codePoints().filter(Tokens::isHan).forEach(han::add);
+            }
+            return new Indexed(tf, names, han);
+        }
+    }
+
     /** Appends document {@code id} (with the term's frequency when not 1) to the posting list of each of its terms. */
-    private static void post(int id, List<Token> tokens, Map<String, StringBuilder> lists) {
-        Map<String, Integer> tf = new HashMap<>();
-        tokens.forEach(t -> tf.merge(t.term(), 1, Integer::sum));
+    private static void post(int id, Map<String, Integer> tf, Map<String, StringBuilder> lists) {
         tf.forEach((term, n) -> {
             StringBuilder list = lists.computeIfAbsent(term, k -> new StringBuilder());
             list.append(list.length() == 0 ? "" : " ").append(id).append(n == 1 ? "" : ":" + n);

@@ -5,8 +5,12 @@ final class Tokens {
     private Tokens() {
     }
 
+    /** No Han character lies below U+2E80; U+4E00–U+9FEF is all Han (Unicode 11+); the rest asks the JDK's table. */
     static boolean isHan(int cp) {
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+        if (cp < 0x2E80) {
+            return false;
+        }
+        return (cp >= 0x4E00 && cp <= 0x9FEF) || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
     /**
