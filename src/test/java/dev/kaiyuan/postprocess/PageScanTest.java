@@ -1,0 +1,84 @@
+package dev.kaiyuan.postprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A page is left unparsed only when {@link PageScan} shows that no transform would change it; the
+ * property holds that promise against what the transforms really do to the parsed page.
+ */
+class PageScanTest {
+    private static final List<String> PIECES = List.of(
+            "<p>开源模型</p>", "<a href=\"../x/\">x</a>", "<a href=\"https://example.org/\">out</a>",
+            "<a href=\"https://example.org/\" rel=\"noopener noreferrer\">out</a>",
+            "<a href=\"https://example.org/\" rel=\"noreferrer noopener\">out</a>",
+            "<a href=\"https://example.org/\" rel=\"noopener  noreferrer\">spaced</a>",
+            "<a href=\"https://example.org/\" rel=\"noopener\">half</a>", "<A HREF=//example.org>upper</A>",
+            "<a href=\" http://example.org\">lead</a>", "<a href=\"&#47;&#47;example.org\">entity</a>",
+            "<a title='a>b' href='https://example.org'>quoted</a>", "<a/href=\"//example.org\">slash</a>",
+            "<img src=\"a.png\" alt=\"\">", "<img src=\"a.png\" loading=\"lazy\">", "<IMG SRC=a.png>",
+            "<main>", "</main>", "<div class=\"body\">", "<div class=\"lead Body\">", "<div class=\"bodyless\">",
+            "</div>", "<h2 id=\"content\">Content</h2>", "<section id=\"content\">", "</section>",
+            "<!-- <a href=\"https://example.org\">in a comment</a> -->",
+            "<script>var s = '<a href=\"https://example.org\">';</script>",
+            "<textarea><img src=x></textarea>", "<svg viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\"/></svg>");
+
+    @Provide
+    Arbitrary<String> pages() {
+        return Arbitraries.of(PIECES).list().ofMaxSize(8)
+                .map(parts -> "<!doctype html><html><head><title>t</title></head><body>" + String.join("", parts)
+                        + "</body></html>");
+    }
+
+    @Property(tries = 3000)
+    void aTransformThatMayNotChangeAPageLeavesItAsItIs(@ForAll("pages") String html) {
+        PageScan scan = PageScan.of(html);
+        for (HtmlTransform transform : List.of(new ExternalLinks(), new LazyImages(), new UniqueIds())) {
+            if (!transform.mayChange(scan)) {
+                Document before = Jsoup.parse(html);
+                Document after = Jsoup.parse(html);
+                transform.apply(after);
+                assertThat(after.outerHtml()).as("%s on %s", transform.getClass().getSimpleName(), html)
+                        .isEqualTo(before.outerHtml());
+            }
+        }
+    }
+
+    @Test
+    void seesWhatTheTransformsLookFor() {
+        assertThat(PageScan.of("<a href=\"https://example.org\">x</a>").externalLinkWithoutRel()).isTrue();
+        assertThat(PageScan.of("<a href=\"https://example.org\" rel=\"noopener noreferrer\">x</a>")
+                .externalLinkWithoutRel()).isFalse();
+        assertThat(PageScan.of("<a href=\"/articles/x/\">x</a>").externalLinkWithoutRel()).isFalse();
+        assertThat(PageScan.of("<a title='a>b' href=//example.org>x</a>").externalLinkWithoutRel()).isTrue();
+        assertThat(PageScan.of("<script>'<a href=\"//example.org\">'</script>").externalLinkWithoutRel()).isFalse();
+        assertThat(PageScan.of("<img src=a.png>").imageWithoutLoading()).isTrue();
+        assertThat(PageScan.of("<img src=a.png loading=lazy>").imageWithoutLoading()).isFalse();
+        assertThat(PageScan.of("<div class=\"x body\">").bodyClass()).isTrue();
+        assertThat(PageScan.of("<div class=\"bodyless\">").bodyClass()).isFalse();
+    }
+
+    @Test
+    void whatItCannotReadCountsAsAHit() {
+        assertThat(PageScan.of("<a href=\"https://example.org>unclosed")).isEqualTo(PageScan.ANYTHING);
+        assertThat(PageScan.of("<a href=\"&#x2f;/example.org\">x</a>").externalLinkWithoutRel()).isTrue();
+        assertThat(PageScan.of("<div class=\"bo&#100;y\">").bodyClass()).isTrue();
+    }
+
+    @Test
+    void aPageNoTransformChangesIsLeftAsRendered() {
+        String html = "<!DOCTYPE html><html><head><title>t</title></head><body><p>a &quot;b&quot;</p></body></html>";
+        assertThat(HtmlPostProcessor.forBuild().process(html)).isEqualTo(html);
+        assertThat(HtmlPostProcessor.forBuild().process(html.replace("<p>", "<main><img src=a.png>")))
+                .contains("loading=\"lazy\"");
+    }
+}
