@@ -2,16 +2,19 @@ package dev.kaiyuan.build;
 
 import dev.kaiyuan.render.PageMemo;
 import dev.kaiyuan.render.RenderException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The page memo of one build: gives back last build's HTML for a page rendered from the same
  * template and an equal view, renders the others, and remembers what each page was rendered from
- * so the build can keep it for the next one. Used by one thread for one build only.
+ * so the build can keep it for the next one. One build's pages are rendered in parallel, so it is
+ * thread-safe.
  */
 final class PageReuse implements PageMemo {
     /** What a page was rendered from. */
@@ -19,9 +22,9 @@ final class PageReuse implements PageMemo {
     }
 
     private final Map<String, BuildCache.Page> before;
-    private final Map<String, Source> sources = new HashMap<>();
-    private final List<String> fresh = new ArrayList<>();
-    private int reused;
+    private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger reused = new AtomicInteger();
 
     PageReuse(Map<String, BuildCache.Page> before) {
         this.before = before;
@@ -32,7 +35,7 @@ final class PageReuse implements PageMemo {
         BuildCache.Page last = before.get(path);
         String html;
         if (last != null && last.renders(template, view)) {
-            reused++;
+            reused.incrementAndGet();
             html = last.html();
         } else {
             html = render.render();
@@ -47,13 +50,13 @@ final class PageReuse implements PageMemo {
         return Optional.ofNullable(sources.get(path));
     }
 
-    /** Paths of the pages the engine rendered in this build, in order. */
+    /** Paths of the pages the engine rendered in this build, in path order. */
     List<String> fresh() {
-        return List.copyOf(fresh);
+        return fresh.stream().sorted().toList();
     }
 
     /** Pages given back from the last build without rendering. */
     int reused() {
-        return reused;
+        return reused.get();
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,8 +64,7 @@ public final class PageRenderer {
         SiteView siteView = new SiteView(config.title(), config.description(), config.language(), labels,
                 timeline ? TIMELINE : "", site.tags().isEmpty() ? "" : "tags/index.html");
         KnowledgeViews knowledge = new KnowledgeViews(site, labels, config.language());
-        Pages run = new Pages(memo, new HashSet<>());
-        List<RenderedPage> pages = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         DigestViews digest = new DigestViews(site, siteView, config);
         List<DigestViews.Placed> lists = new ArrayList<>(digest.home());
         lists.addAll(digest.issuePages());
@@ -75,23 +75,26 @@ public final class PageRenderer {
         }
         // With a base URL the 404 page links by absolute path (a server shows it at any depth);
         // without one it stays relative like every other page, right for the site's top level.
-        page("404", "404.html", new NotFoundPage(siteView, config.baseUrl().map(PageRenderer::pathOf).orElse("")),
-                run, sink).ifPresent(pages::add);
+        NotFoundPage notFound = new NotFoundPage(siteView, config.baseUrl().map(PageRenderer::pathOf).orElse(""));
+        jobs.add(new Job("404", "404.html", () -> notFound));
         for (DigestViews.Placed placed : lists) {
-            page(placed.template(), placed.path(), placed.view(), run, sink).ifPresent(pages::add);
+            jobs.add(new Job(placed.template(), placed.path(), placed::view));
         }
         for (Article article : site.all()) {
-            ArticlePage view = new ArticlePage(siteView, "../../", view(article, site.enrichment(article), knowledge));
-            page("article", SiteModel.articlePath(article), view, run, sink).ifPresent(pages::add);
+            jobs.add(new Job("article", SiteModel.articlePath(article), () -> new ArticlePage(siteView, "../../",
+                    view(article, site.enrichment(article), knowledge))));
         }
         for (EntityId id : entities(site)) {
-            page("entity", id.path(), entityPage(siteView, id, knowledge), run, sink).ifPresent(pages::add);
+            jobs.add(new Job("entity", id.path(), () -> entityPage(siteView, id, knowledge)));
         }
-        page("search", "search/index.html", new SearchPage(siteView, "../"), run, sink).ifPresent(pages::add);
+        jobs.add(new Job("search", "search/index.html", () -> new SearchPage(siteView, "../")));
         if (timeline) {
             for (TimelinePage view : new TimelineViews(siteView, knowledge).pages()) {
-                page("timeline", view.selfUrl(), view, run, sink).ifPresent(pages::add);
+                jobs.add(new Job("timeline", view.selfUrl(), () -> view));
             }
+        }
+        List<RenderedPage> pages = new ArrayList<>(renderAll(jobs, memo, sink));
+        if (timeline) {
             pages.addAll(exports(site, siteView, knowledge));
         }
         SiteContext context = new SiteContext(site, config, labels, pages);
@@ -139,23 +142,44 @@ public final class PageRenderer {
                 knowledge.releasesOf(id), cards(knowledge.articlesMentioning(id)));
     }
 
-    /** How this render runs its pages: the memo to ask, and the template failures already reported. */
-    private record Pages(PageMemo memo, Set<String> failed) {
+    /** One templated page to render: its template, where it goes, and how to make its view. */
+    private record Job(String template, String path, Supplier<Object> view) {
     }
 
-    private Optional<RenderedPage> page(String template, String path, Object model, Pages pages,
-            DiagnosticSink sink) {
-        try {
-            return Optional.of(new RenderedPage(path, pages.memo().render(path, template, model,
-                    () -> engine.render(template, model))));
-        } catch (RenderException e) {
-            if (pages.failed().add(e.template() + ":" + e.line() + ":" + e.getMessage())) {
-                sink.report(Diagnostic.error("template", new SourceRef(templatePath.apply(e.template()), e.line(),
-                        e.column()), "template: " + e.getMessage(), "while rendering " + path,
-                        "fix the template; the last good site is kept until it builds"));
+    /** A job's page, or the template failure that stopped it. */
+    private record Outcome(Optional<RenderedPage> page, Optional<RenderException> failure) {
+    }
+
+    /**
+     * Renders the jobs in parallel (views are immutable, the engines thread-safe) and returns their
+     * pages in job order. Failures are reported afterwards in that order, each distinct one once,
+     * so the diagnostics do not depend on scheduling either.
+     */
+    private List<RenderedPage> renderAll(List<Job> jobs, PageMemo memo, DiagnosticSink sink) {
+        List<Outcome> outcomes = jobs.parallelStream().map(job -> {
+            try {
+                Object view = job.view().get();
+                return new Outcome(Optional.of(new RenderedPage(job.path(), memo.render(job.path(), job.template(),
+                        view, () -> engine.render(job.template(), view)))), Optional.empty());
+            } catch (RenderException e) {
+                return new Outcome(Optional.empty(), Optional.of(e));
             }
-            return Optional.empty();
+        }).toList();
+        List<RenderedPage> pages = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            outcome.page().ifPresent(pages::add);
+            if (outcome.failure().isPresent()) {
+                RenderException e = outcome.failure().get();
+                if (failed.add(e.template() + ":" + e.line() + ":" + e.getMessage())) {
+                    sink.report(Diagnostic.error("template", new SourceRef(templatePath.apply(e.template()),
+                            e.line(), e.column()), "template: " + e.getMessage(), "while rendering " + jobs.get(i).path(),
+                            "fix the template; the last good site is kept until it builds"));
+                }
+            }
         }
+        return pages;
     }
 
     static List<ArticleCard> cards(List<Article> articles) {
