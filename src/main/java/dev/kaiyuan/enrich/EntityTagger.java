@@ -5,10 +5,10 @@ import dev.kaiyuan.model.EntityId;
 import dev.kaiyuan.model.Gazetteer;
 import dev.kaiyuan.model.Mention;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
@@ -28,7 +28,7 @@ import org.ahocorasick.trie.PayloadTrie;
  */
 public final class EntityTagger {
     private final PayloadTrie<Alias> trie;
-    private final Map<Integer, Integer> foldCache = new HashMap<>();
+    private final Map<Integer, Integer> foldCache = new ConcurrentHashMap<>();
     private final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
 
     /** One searchable name of an entity. */
@@ -98,15 +98,22 @@ public final class EntityTagger {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            out.appendCodePoint(Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? foldHan(cp) : cp);
+            // No Han character lies below U+2E80: most of an English text skips the script table.
+            out.appendCodePoint(cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                    ? foldHan(cp) : cp);
             i += Character.charCount(cp);
         }
         return out.toString();
     }
 
-    private synchronized int foldHan(int cp) {
-        return foldCache.computeIfAbsent(cp, c -> {
-            String s = toSimplified.transliterate(new String(Character.toChars(c)));
+    /** Memoised; only the transliterator, which may keep state, is used by one thread at a time. */
+    private int foldHan(int cp) {
+        Integer known = foldCache.get(cp);
+        return known != null ? known : foldCache.computeIfAbsent(cp, c -> {
+            String s;
+            synchronized (toSimplified) {
+                s = toSimplified.transliterate(new String(Character.toChars(c)));
+            }
             boolean sameWidth = s.codePointCount(0, s.length()) == 1 && Character.charCount(s.codePointAt(0)) == Character.charCount(c);
             return sameWidth ? s.codePointAt(0) : c;
         });
