@@ -1,6 +1,7 @@
 package dev.kaiyuan.postprocess;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +17,12 @@ import java.util.Set;
  *                               {@code rel="noopener noreferrer"} (in some order)
  * @param imageWithoutLoading    an {@code <img>} without a {@code loading} attribute
  * @param bodyClass              an element of class {@code body} (an article body)
+ * @param repeatedId             an id value that two elements carry
  */
-public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoading, boolean bodyClass) {
+public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoading, boolean bodyClass,
+        boolean repeatedId) {
     /** Everything may change: what a transform sees when the page was not scanned. */
-    public static final PageScan ANYTHING = new PageScan(true, true, true);
+    public static final PageScan ANYTHING = new PageScan(true, true, true, true);
 
     /** Elements whose content is text, not markup (HTML, "raw text" and "escapable raw text" elements). */
     private static final Set<String> TEXT_ONLY = Set.of("script", "style", "textarea", "title", "xmp", "iframe",
@@ -29,6 +32,8 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
         boolean external = false;
         boolean image = false;
         boolean body = false;
+        boolean repeated = false;
+        Set<String> ids = new HashSet<>();
         int n = html.length();
         int i = html.indexOf('<');
         while (i >= 0 && i < n) {
@@ -91,6 +96,8 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
             if (!closed) {
                 return ANYTHING;
             }
+            String id = attributes.get("id");
+            repeated |= id != null && (id.indexOf('&') >= 0 || !ids.add(id));
             String cls = attributes.get("class");
             body |= cls != null && (cls.indexOf('&') >= 0 || hasToken(cls, "body"));
             if (name.equals("a") && attributes.containsKey("href")) {
@@ -103,7 +110,7 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
             }
             i = html.indexOf('<', at);
         }
-        return new PageScan(external, image, body);
+        return new PageScan(external, image, body, repeated);
     }
 
     /** As ExternalLinks reads an href: {@code (https?:)?//} after optional white space, any case. */

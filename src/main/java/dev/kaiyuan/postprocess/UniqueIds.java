@@ -12,10 +12,10 @@ import org.jsoup.nodes.Element;
  * links to it follow.
  */
 public final class UniqueIds implements HtmlTransform {
-    /** Only ids inside the article body are ever renamed. */
+    /** Only an id inside the article body that repeats another is ever renamed. */
     @Override
     public boolean mayChange(PageScan page) {
-        return page.bodyClass();
+        return page.bodyClass() && page.repeatedId();
     }
 
     @Override

@@ -27,7 +27,8 @@ class PageScanTest {
             "<a title='a>b' href='https://example.org'>quoted</a>", "<a/href=\"//example.org\">slash</a>",
             "<img src=\"a.png\" alt=\"\">", "<img src=\"a.png\" loading=\"lazy\">", "<IMG SRC=a.png>",
             "<main>", "</main>", "<div class=\"body\">", "<div class=\"lead Body\">", "<div class=\"bodyless\">",
-            "</div>", "<h2 id=\"content\">Content</h2>", "<section id=\"content\">", "</section>",
+            "</div>", "<h2 id=\"content\">Content</h2>", "<section id=\"content\">", "</section>", "<p ID=content>",
+            "<a href=\"#content\">to</a>", "<p id=\"c&#111;ntent\">",
             "<!-- <a href=\"https://example.org\">in a comment</a> -->",
             "<script>var s = '<a href=\"https://example.org\">';</script>",
             "<textarea><img src=x></textarea>", "<svg viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\"/></svg>");
@@ -65,6 +66,8 @@ class PageScanTest {
         assertThat(PageScan.of("<img src=a.png loading=lazy>").imageWithoutLoading()).isFalse();
         assertThat(PageScan.of("<div class=\"x body\">").bodyClass()).isTrue();
         assertThat(PageScan.of("<div class=\"bodyless\">").bodyClass()).isFalse();
+        assertThat(PageScan.of("<main id=content><h2 id=content>").repeatedId()).isTrue();
+        assertThat(PageScan.of("<main id=content><h2 id=contents>").repeatedId()).isFalse();
     }
 
     @Test
