@@ -69,7 +69,7 @@ public final class HtmlSanitizer {
         }
         for (Element e : doc.getAllElements()) {
             for (org.jsoup.nodes.Attribute attr : e.attributes()) {
-                String value = attr.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(java.util.Locale.ROOT);
+                String value = withoutSpaceOrControls(attr.getValue()).toLowerCase(java.util.Locale.ROOT);
                 if (attr.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("on") || value.startsWith("javascript:")
                         || value.startsWith("vbscript:") || value.startsWith("data:")) {
                     return true;
@@ -77,6 +77,18 @@ public final class HtmlSanitizer {
             }
         }
         return false;
+    }
+
+    /** The value as a browser reads a URL scheme: white space and control characters do not count. */
+    private static String withoutSpaceOrControls(String value) {
+        StringBuilder kept = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0x20) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     /**
