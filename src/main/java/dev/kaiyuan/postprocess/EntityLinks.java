@@ -46,32 +46,64 @@ public final class EntityLinks implements HtmlTransform {
         if (body == null) {
             return;
         }
-        Set<EntityId> linked = new HashSet<>();
-        for (Element block : new ArrayList<>(body.children())) {
+        // Every text node that may get links, in order, with null where a section starts; the finder
+        // runs once over all of them joined by NUL (no name holds one, and it is no word character,
+        // so a match never spans two nodes and word boundaries hold at their edges).
+        List<TextNode> nodes = new ArrayList<>();
+        for (Element block : body.children()) {
             if (SECTION_START.contains(block.normalName())) {
+                nodes.add(null);
+            } else {
+                collect(block, nodes);
+            }
+        }
+        StringBuilder joined = new StringBuilder();
+        int[] starts = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            starts[i] = joined.length();
+            if (nodes.get(i) != null) {
+                joined.append(nodes.get(i).getWholeText());
+            }
+            joined.append('\0');
+        }
+        List<Mention> all = finder.apply(joined.toString());
+        Set<EntityId> linked = new HashSet<>();
+        int next = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            TextNode node = nodes.get(i);
+            if (node == null) {
                 linked.clear();
                 continue;
             }
-            linkWithin(block, linked);
+            int from = starts[i];
+            int to = from + node.getWholeText().length();
+            List<Mention> own = new ArrayList<>();
+            while (next < all.size() && all.get(next).start() < to) {
+                Mention m = all.get(next++);
+                if (m.start() >= from && m.end() <= to) {
+                    own.add(new Mention(m.entity(), m.start() - from, m.end() - from, m.text()));
+                }
+            }
+            link(node, own, linked);
         }
     }
 
-    private void linkWithin(Element element, Set<EntityId> linked) {
+    private static void collect(Element element, List<TextNode> into) {
         if (SKIP.contains(element.normalName())) {
             return;
         }
-        for (Node child : new ArrayList<>(element.childNodes())) {
+        for (Node child : element.childNodes()) {
             if (child instanceof TextNode text) {
-                link(text, linked);
+                into.add(text);
             } else if (child instanceof Element e) {
-                linkWithin(e, linked);
+                collect(e, into);
             }
         }
     }
 
-    private void link(TextNode node, Set<EntityId> linked) {
+    private void link(TextNode node, List<Mention> found, Set<EntityId> linked) {
         String text = node.getWholeText();
-        List<Mention> mentions = finder.apply(text).stream().filter(m -> !linked.contains(m.entity())).toList();
+        List<Mention> mentions = found.stream().filter(m -> !linked.contains(m.entity())).toList();
         if (mentions.isEmpty()) {
             return;
         }
