@@ -24,19 +24,47 @@ import org.jsoup.nodes.Element;
  */
 public final class MarkdownReader implements SourceReader {
     private final Parser parser;
+    /** The same parser without autolinks, for the many articles whose text has no bare URL or address. */
+    private final Parser withoutAutolinks;
     private final HtmlRenderer renderer;
     private final HtmlSanitizer sanitizer;
 
     public MarkdownReader(HtmlSanitizer sanitizer) {
-        MutableDataSet options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                        AutolinkExtension.create(), FootnoteExtension.create()))
+        MutableDataSet options = options(List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                AutolinkExtension.create(), FootnoteExtension.create()));
+        this.parser = Parser.builder(options).build();
+        this.withoutAutolinks = Parser.builder(options(List.of(TablesExtension.create(),
+                StrikethroughExtension.create(), FootnoteExtension.create()))).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+        this.sanitizer = sanitizer;
+    }
+
+    private static MutableDataSet options(List<com.vladsch.flexmark.util.misc.Extension> extensions) {
+        return new MutableDataSet()
+                .set(Parser.EXTENSIONS, extensions)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .set(HtmlRenderer.SOFT_BREAK, "\n");
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
-        this.sanitizer = sanitizer;
+    }
+
+    /**
+     * The autolink extension scans every text node for URLs, www. names and e-mail addresses, which
+     * was the costliest part of parsing. It can only change a text node with {@code :/}, {@code @} or
+     * {@code www}, so a document parsed without it whose text nodes have none of those is exactly what
+     * it would have been with it; any other document is parsed again with it.
+     */
+    private com.vladsch.flexmark.util.ast.Document parse(String markdown) {
+        com.vladsch.flexmark.util.ast.Document plain = withoutAutolinks.parse(markdown);
+        for (com.vladsch.flexmark.util.ast.Node node : plain.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.Text text && mayAutolink(text.getChars().toString())) {
+                return parser.parse(markdown);
+            }
+        }
+        return plain;
+    }
+
+    static boolean mayAutolink(String text) {
+        return text.contains(":/") || text.indexOf('@') >= 0 || text.toLowerCase(java.util.Locale.ROOT).contains("www");
     }
 
     @Override
@@ -46,7 +74,7 @@ public final class MarkdownReader implements SourceReader {
 
     @Override
     public BodyResult read(SourceText source, DiagnosticSink sink) {
-        String html = renderer.render(parser.parse(source.body()));
+        String html = renderer.render(parse(source.body()));
         SourceRef where = new SourceRef(source.path(), source.firstLine(), 1);
         Document doc = sanitizer.cleanDocument(joinCjkLines(html), where, sink);
         FrontMatter.Builder derived = new FrontMatter.Builder();

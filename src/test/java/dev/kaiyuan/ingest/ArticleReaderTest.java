@@ -116,4 +116,30 @@ class ArticleReaderTest {
         assertThat(a.captions()).extracting(c -> c.text()).containsExactly("OpenAI CEO Sam Altman");
         assertThat(a.bodyHtml()).contains("中文第一行中文第二行");
     }
+
+    @Test
+    void bareUrlsAddressesAndWwwNamesBecomeLinksButLinkDestinationsAloneDoNot() {
+        String withBare = read("seeds/bare.md", """
+                ---
+                title: Links
+                ---
+                See https://example.org/a, www.example.com and news@example.org.
+
+                A [link](https://example.org/b) and `https://example.org/code`.
+                """, null).orElseThrow().bodyHtml();
+        assertThat(withBare).contains("<a href=\"https://example.org/a\">https://example.org/a</a>")
+                .contains("<a href=\"http://www.example.com\">www.example.com</a>")
+                .contains("<a href=\"mailto:news@example.org\">news@example.org</a>")
+                .contains("<code>https://example.org/code</code>");
+        String destinationsOnly = read("seeds/plain.md", """
+                ---
+                title: Links
+                ---
+                A [link](https://example.org/b), an ![image](https://example.org/i.png) and 开源。
+                """, null).orElseThrow().bodyHtml();
+        assertThat(destinationsOnly).contains("<a href=\"https://example.org/b\">link</a>")
+                .doesNotContain("<a href=\"https://example.org/i.png\"");
+        assertThat(MarkdownReader.mayAutolink("plain text, 开源：模型")).isFalse();
+        assertThat(MarkdownReader.mayAutolink("WWW.EXAMPLE.COM")).isTrue();
+    }
 }
