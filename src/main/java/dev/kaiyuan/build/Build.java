@@ -16,6 +16,8 @@ import dev.kaiyuan.model.SiteModel;
 import dev.kaiyuan.model.SourceRef;
 import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.output.DiskSiteWriter;
+import dev.kaiyuan.output.FileStamp;
+import dev.kaiyuan.output.SiteOutput;
 import dev.kaiyuan.output.OutputFolder;
 import dev.kaiyuan.output.SiteWriter;
 import dev.kaiyuan.postprocess.EntityLinks;
@@ -37,7 +39,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * One build, stage by stage: config → load → read (decode, clean, parse) → assemble → render →
@@ -49,8 +56,38 @@ public final class Build {
     private Build() {
     }
 
+    /** A cold build into {@code request.out()} on disk, without any cache. */
     public static BuildResult run(BuildRequest request) {
         return run(request, new DiskSiteWriter(request.out()));
+    }
+
+    /**
+     * The build of {@code kaiyuan build} and {@code check}: into {@code request.out()} on disk, reusing
+     * what the last successful build kept in {@code PROJECT/.kaiyuan/} and, when this one succeeds,
+     * keeping what the next may reuse. A failed build leaves both the site and the kept cache as they
+     * were. The output is the same as a cold build's.
+     *
+     * @param useCache false to neither read nor write the cache ({@code --no-cache})
+     * @param notes    told, at most once per build, when the cache could not be read or kept
+     */
+    public static BuildResult run(BuildRequest request, boolean useCache, Consumer<String> notes) {
+        if (!useCache) {
+            return run(request);
+        }
+        Path project = request.project().toAbsolutePath().normalize();
+        AtomicBoolean noted = new AtomicBoolean();
+        Consumer<String> once = note -> {
+            if (noted.compareAndSet(false, true)) {
+                notes.accept(note);
+            }
+        };
+        BuildCache last = Files.isDirectory(project) ? PersistentCache.load(project, request.out(), once)
+                : BuildCache.EMPTY;
+        CachedBuild built = run(request, new DiskSiteWriter(request.out()), List.of(), last, Keep.DISK);
+        if (built.result().succeeded()) {
+            PersistentCache.save(project, request.out(), built.cache(), once);
+        }
+        return built.result();
     }
 
     public static BuildResult run(BuildRequest request, SiteWriter writer) {
@@ -63,51 +100,68 @@ public final class Build {
      * a published build never contains them.
      */
     public static BuildResult run(BuildRequest request, SiteWriter writer, List<HtmlTransform> preview) {
-        return run(request, writer, preview, BuildCache.EMPTY).result();
+        return run(request, writer, preview, BuildCache.EMPTY, Keep.NOTHING).result();
     }
 
     /**
      * As {@link #run(BuildRequest, SiteWriter, List)}, reusing what {@code last} holds of earlier
      * builds. Every stage runs; reading, enrichment, rendering and post-processing skip the seeds,
      * articles and pages whose inputs did not change, so the output is the same as a cold build's.
+     * The returned cache holds every page in memory, for the preview server.
      *
      * @return the result, and the cache to pass to the next build (also after a failed build)
      */
     public static CachedBuild run(BuildRequest request, SiteWriter writer, List<HtmlTransform> preview,
             BuildCache last) {
+        return run(request, writer, preview, last, Keep.MEMORY);
+    }
+
+    /** What a build keeps of its pages for the next one. */
+    enum Keep {
+        /** Nothing: no next build will ask. */
+        NOTHING,
+        /** Views, HTML and finished bytes, in memory (the preview server). */
+        MEMORY,
+        /** Hashes and the stamps of the written files, small enough to persist (disk builds). */
+        DISK
+    }
+
+    static CachedBuild run(BuildRequest request, SiteWriter writer, List<HtmlTransform> preview, BuildCache last,
+            Keep keep) {
         long start = System.nanoTime();
         DiagnosticSink sink = new DiagnosticSink();
         Path project = request.project().toAbsolutePath().normalize();
         SiteConfig config = stage("config", () -> config(project, request, sink));
         BuildCache cache = last.forConfig(config);
-        List<Seed> seeds = stage("load", () -> io(() -> ProjectFiles.seeds(project,
-                new ArticleReader(config.zone()).readers().extensions(), sink)));
         Known known = stage("knowledge", () -> io(() -> knowledge(project, cache, sink)));
-        Reads reads = stage("read", () -> read(seeds, config, cache, sink));
+        // The seeds' bytes are not held past the read stage (89 MB at 10,000 articles).
+        Reads reads = stage("read", () -> read(stage("load", () -> io(() -> ProjectFiles.seeds(project,
+                new ArticleReader(config.zone()).readers().extensions(), sink))), config, cache, sink));
         List<Article> articles = reads.articles().stream().filter(a -> request.drafts() || !a.draft()).toList();
         SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
         Enricher enricher = stage("knowledge", () -> new Enricher(known.gazetteer()));
         Enriching enriched = stage("enrich", () -> enrich(assembled, enricher, known.hash(), cache, sink));
         SiteModel site = enriched.site();
-        Rendered rendered = stage("render", () -> io(() -> render(project, site, config, enricher, preview,
-                known.hash(), cache, sink)));
-        List<OutputFile> files = rendered.files();
         OutputFolder.problem(project, request.out()).ifPresent(problem -> sink.report(Diagnostic.error(
                 "output.unsafe", SourceRef.file(request.out().toString()), "refusing to replace the output folder",
                 problem, "choose an output folder of its own, e.g. site/")));
-        boolean ok = !sink.hasErrors() && !(request.strict() && sink.warningCount() > 0);
-        if (ok) {
-            stage("write", () -> io(() -> {
-                writer.write(files);
-                return null;
-            }));
-        }
+        Output output = new Output(writer, request.strict(), keep);
+        Rendered rendered = stage("render", () -> io(() -> render(project, site, config, enricher, preview,
+                known.hash(), cache, output, sink)));
         long millis = (System.nanoTime() - start) / 1_000_000;
         BuildResult result = new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(), sink.dropped(),
-                site.all().size(), (int) files.stream().filter(f -> f.path().endsWith(".html")).count(), millis, ok);
+                site.all().size(), rendered.htmlFiles(), millis, rendered.written());
         BuildCache next = new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
-                rendered.inputs(), rendered.pages());
+                rendered.inputs(), rendered.pages(), rendered.files());
         return new CachedBuild(result, next, rendered.fresh(), rendered.reused());
+    }
+
+    /** Where the pages go and what to keep of them: the writer, whether warnings fail, the cache kind. */
+    private record Output(SiteWriter writer, boolean strict, Keep keep) {
+        /** True when the build so far may be written: no errors, and no warnings when strict. */
+        boolean writable(DiagnosticSink sink) {
+            return !sink.hasErrors() && !(strict && sink.warningCount() > 0);
+        }
     }
 
     private static SiteConfig config(Path project, BuildRequest request, DiagnosticSink sink) {
@@ -155,13 +209,17 @@ public final class Build {
     private record Enriching(SiteModel site, Map<String, BuildCache.Enriched> memo) {
     }
 
-    /** One article's enrichment and the diagnostics it gave, or the kept one it repeats. */
-    private record EnrichedOne(Enrichment enrichment, List<Diagnostic> diagnostics) {
+    /**
+     * One article's enrichment and the diagnostics it gave, or the kept one it repeats; kept for the
+     * next build unless the article's own sink dropped some (they could not be reported again).
+     */
+    private record EnrichedOne(Enrichment enrichment, List<Diagnostic> diagnostics, boolean keep) {
     }
 
     /**
      * Articles are enriched in parallel (the enricher is thread-safe); results keep the site's order.
-     * An article equal to one enriched with the same knowledge base last time is not enriched again.
+     * An article equal to one enriched with the same knowledge base last time is not enriched again;
+     * the diagnostics enriching it gave are reported again.
      */
     private static Enriching enrich(SiteModel site, Enricher enricher, String knowledge, BuildCache cache,
             DiagnosticSink sink) {
@@ -169,11 +227,11 @@ public final class Build {
         List<EnrichedOne> results = all.parallelStream().map(a -> {
             BuildCache.Enriched kept = cache.enriched().get(a.origin().path());
             if (kept != null && kept.knowledgeHash().equals(knowledge) && kept.article().equals(a)) {
-                return new EnrichedOne(kept.enrichment(), List.of());
+                return new EnrichedOne(kept.enrichment(), kept.diagnostics(), true);
             }
             DiagnosticSink own = new DiagnosticSink(sink.limit());
             Enrichment e = enricher.enrich(a, own);
-            return new EnrichedOne(e, clean(own) ? List.of() : own.sorted());
+            return new EnrichedOne(e, clean(own) ? List.of() : own.sorted(), own.dropped() == 0);
         }).toList();
         Map<String, Enrichment> enrichments = new LinkedHashMap<>();
         Map<String, BuildCache.Enriched> memo = new HashMap<>();
@@ -182,8 +240,8 @@ public final class Build {
             EnrichedOne one = results.get(i);
             sink.reportAll(one.diagnostics());
             enrichments.put(a.slug(), one.enrichment());
-            if (one.diagnostics().isEmpty()) {
-                memo.put(a.origin().path(), new BuildCache.Enriched(a, knowledge, one.enrichment()));
+            if (one.keep()) {
+                memo.put(a.origin().path(), new BuildCache.Enriched(a, knowledge, one.enrichment(), one.diagnostics()));
             }
         }
         return new Enriching(site.withKnowledge(enricher.gazetteer(), enrichments), memo);
@@ -238,69 +296,166 @@ public final class Build {
         return sink.errorCount() == 0 && sink.warningCount() == 0;
     }
 
-    /** The site's files, the pages to keep for the next build, and how many pages were rendered or reused. */
-    private record Rendered(List<OutputFile> files, Optional<BuildCache.RenderInputs> inputs,
-            Map<String, BuildCache.Page> pages, List<String> fresh, int reused) {
+    /**
+     * How the render stage went: whether the site was written, how many HTML files it has, what
+     * every page was rendered with, the pages to keep for the next build, and how many pages were
+     * rendered or reused.
+     */
+    private record Rendered(boolean written, int htmlFiles, Optional<BuildCache.RenderInputs> inputs,
+            Map<String, BuildCache.Page> pages, Map<String, BuildCache.Written> files, List<String> fresh,
+            int reused) {
     }
 
     /**
-     * Renders and post-processes the pages. A page whose template and view record equal last
-     * build's, with the same theme files, knowledge base and preview transforms, is not rendered
-     * again; a page whose HTML and head facts equal last build's is not post-processed again.
+     * Renders the pages, then post-processes and writes them one by one as they come, in parallel.
+     * A page whose template and view record equal last build's, with the same theme files, knowledge
+     * base and preview transforms, is not rendered again; a page whose HTML and head facts equal last
+     * build's is not post-processed again, and on disk not written again either: the output folder's
+     * file is taken as it is. The new site is committed only when the build has no errors (nor
+     * warnings, when strict); otherwise it is thrown away, or never started.
      */
     private static Rendered render(Path project, SiteModel site, SiteConfig config, Enricher enricher,
-            List<HtmlTransform> preview, String knowledge, BuildCache cache, DiagnosticSink sink)
+            List<HtmlTransform> preview, String knowledge, BuildCache cache, Output output, DiagnosticSink sink)
             throws IOException {
         Optional<Theme> opened = Theme.open(project, config.engine(), sink);
         if (opened.isEmpty()) {
-            return new Rendered(List.of(), Optional.empty(), Map.of(), List.of(), 0);
+            return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), List.of(), 0);
         }
         try (Theme theme = opened.get()) {
             BuildCache.RenderInputs inputs = new BuildCache.RenderInputs(theme.fingerprint(), knowledge, preview);
-            Map<String, BuildCache.Page> before = cache.render().equals(Optional.of(inputs)) ? cache.pages() : Map.of();
+            boolean same = cache.render().equals(Optional.of(inputs));
             List<SiteFileProducer> producers = new ArrayList<>(PageRenderer.publishingProducers());
             producers.add(new SearchIndexProducer());
             PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
                     producers);
-            HtmlPostProcessor post = HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview);
-            Map<String, Article> bySlug = new LinkedHashMap<>();
-            site.all().forEach(a -> bySlug.put(SiteModel.articlePath(a), a));
-            PageReuse memo = new PageReuse(before);
-            List<RenderedPage> pages = renderer.render(site, config, sink, memo);
-            // Post-processing is per page and the transforms keep no state, so pages run in
-            // parallel; the list keeps the renderer's order, so output does not depend on it.
-            List<OutputFile> files = new ArrayList<>(pages.parallelStream()
-                    .map(page -> postProcessed(page, before, bySlug, post, config, enricher)).toList());
-            Map<String, BuildCache.Page> after = new HashMap<>();
-            for (int i = 0; i < pages.size(); i++) {
-                RenderedPage page = pages.get(i);
-                OutputFile file = files.get(i);
-                if (page.path().endsWith(".html")) {
-                    Optional<HeadMetadata.ArticleMeta> meta = Optional.ofNullable(bySlug.get(page.path())).map(Build::meta);
-                    memo.source(page.path()).ifPresent(s -> after.put(page.path(),
-                            new BuildCache.Page(s.template(), s.view(), page.html(), meta, file)));
+            PageReuse memo = new PageReuse(same ? cache.pages() : Map.of(), output.keep() == Keep.MEMORY);
+            // An array, not the renderer's list, so that each page's HTML can be let go once written.
+            RenderedPage[] pages = renderer.render(site, config, sink, memo).toArray(new RenderedPage[0]);
+            Map<String, Path> assets = theme.assets();
+            int html = (int) (Stream.of(pages).filter(p -> p.path().endsWith(".html")).count()
+                    + assets.keySet().stream().filter(p -> p.endsWith(".html")).count());
+            boolean writable = output.writable(sink);
+            if (!writable && output.keep() != Keep.MEMORY) {
+                return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused());
+            }
+            Pages run = new Pages(same ? cache.pages() : Map.of(), same ? cache.written() : Map.of(), memo,
+                    site, config, enricher, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview),
+                    output.keep());
+            Map<String, String> keys = new ConcurrentHashMap<>();
+            Map<String, FileStamp> stamps = stage("write", () -> io(() -> {
+                try (SiteOutput out = writable ? output.writer().open() : DISCARD) {
+                    // Post-processing is per page and the transforms keep no state, so pages run in
+                    // parallel; the site's bytes do not depend on the order they are put in.
+                    IntStream.range(0, pages.length).parallel().forEach(i -> {
+                        RenderedPage page = pages[i];
+                        pages[i] = null;
+                        io(() -> run.emit(page, out, keys));
+                    });
+                    for (Map.Entry<String, Path> asset : assets.entrySet()) {
+                        out.put(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
+                    }
+                    if (writable) {
+                        out.commit();
+                    }
+                    return out.stamps();
                 }
-            }
-            for (Map.Entry<String, Path> asset : theme.assets().entrySet()) {
-                files.add(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
-            }
-            return new Rendered(files, Optional.of(inputs), after, memo.fresh(), memo.reused());
+            }));
+            Map<String, BuildCache.Written> files = new HashMap<>();
+            keys.forEach((path, key) -> Optional.ofNullable(stamps.get(path))
+                    .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, stamp))));
+            return new Rendered(writable, html, Optional.of(inputs), run.after(), files, memo.fresh(), memo.reused());
         }
     }
 
-    /** A page as written: data files as they are; HTML post-processed, or last build's bytes if nothing changed. */
-    private static OutputFile postProcessed(RenderedPage page, Map<String, BuildCache.Page> before,
-            Map<String, Article> bySlug, HtmlPostProcessor post, SiteConfig config, Enricher enricher) {
-        if (!page.path().endsWith(".html")) {
-            return new OutputFile(page.path(), page.html().getBytes(StandardCharsets.UTF_8));
+    /** Takes the pages of a build that is not written (it has errors), keeping nothing. */
+    private static final SiteOutput DISCARD = new SiteOutput() {
+        @Override
+        public void put(OutputFile file) {
         }
-        Optional<HeadMetadata.ArticleMeta> meta = Optional.ofNullable(bySlug.get(page.path())).map(Build::meta);
-        BuildCache.Page last = before.get(page.path());
-        if (last != null && last.html().equals(page.html()) && last.meta().equals(meta)) {
-            return last.file();
+
+        @Override
+        public void commit() {
+            throw new IllegalStateException("a site with errors is never committed");
         }
-        String html = post.process(page.html(), transforms(page.path(), meta, config, enricher));
-        return new OutputFile(page.path(), html.getBytes(StandardCharsets.UTF_8));
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /**
+     * Post-processing and writing of one build's pages, for any number of threads: last build's
+     * pages and written files, the memo that knows what each page was rendered from, and the pages
+     * kept for the next build.
+     */
+    private static final class Pages {
+        private final Map<String, BuildCache.Page> before;
+        private final Map<String, BuildCache.Written> written;
+        private final PageReuse memo;
+        private final Map<String, Article> bySlug = new HashMap<>();
+        private final SiteConfig config;
+        private final Enricher enricher;
+        private final HtmlPostProcessor post;
+        private final Keep keep;
+        private final Map<String, BuildCache.Page> after = new ConcurrentHashMap<>();
+
+        Pages(Map<String, BuildCache.Page> before, Map<String, BuildCache.Written> written, PageReuse memo,
+                SiteModel site, SiteConfig config, Enricher enricher, HtmlPostProcessor post, Keep keep) {
+            this.before = before;
+            this.written = written;
+            this.memo = memo;
+            site.all().forEach(a -> bySlug.put(SiteModel.articlePath(a), a));
+            this.config = config;
+            this.enricher = enricher;
+            this.post = post;
+            this.keep = keep;
+        }
+
+        /**
+         * Puts one page into the new site: data files as they are; HTML post-processed, or last
+         * build's bytes (in memory) or file (on disk) when its HTML and head facts did not change.
+         */
+        Void emit(RenderedPage page, SiteOutput out, Map<String, String> keys) throws IOException {
+            String path = page.path();
+            if (!path.endsWith(".html")) {
+                out.put(new OutputFile(path, page.html().getBytes(StandardCharsets.UTF_8)));
+                return null;
+            }
+            Optional<HeadMetadata.ArticleMeta> meta = Optional.ofNullable(bySlug.get(path)).map(Build::meta);
+            if (keep == Keep.DISK) {
+                String key = key(path, page.html(), meta);
+                keys.put(path, key);
+                BuildCache.Written last = written.get(path);
+                if (last != null && last.key().equals(key) && out.keep(path, last.stamp())) {
+                    return null;
+                }
+            }
+            BuildCache.Page last = before.get(path);
+            OutputFile file = last != null && last.html().equals(page.html()) && last.meta().equals(meta)
+                    ? last.file()
+                    : new OutputFile(path, post.process(page.html(), transforms(path, meta, config, enricher))
+                            .getBytes(StandardCharsets.UTF_8));
+            out.put(file);
+            if (keep == Keep.MEMORY) {
+                memo.source(path).ifPresent(s -> after.put(path,
+                        new BuildCache.Page(s.template(), s.view(), page.html(), meta, file)));
+            }
+            return null;
+        }
+
+        Map<String, BuildCache.Page> after() {
+            return Map.copyOf(after);
+        }
+
+        /** What a finished page depends on besides the render inputs and config: path, HTML and head facts. */
+        private static String key(String path, String html, Optional<HeadMetadata.ArticleMeta> meta)
+                throws IOException {
+            java.io.ByteArrayOutputStream facts = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream data = new java.io.DataOutputStream(facts)) {
+                new RecordCodec.Writer(data).write(meta);
+            }
+            return new Hashes().add(path).add(html).add(facts.toByteArray()).hex();
+        }
     }
 
     /** The transforms of one page alone, run before the site's chain. */

@@ -1,10 +1,12 @@
 package dev.kaiyuan.build;
 
 import dev.kaiyuan.config.SiteConfig;
+import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.model.Article;
 import dev.kaiyuan.model.Enrichment;
 import dev.kaiyuan.model.Gazetteer;
 import dev.kaiyuan.model.OutputFile;
+import dev.kaiyuan.output.FileStamp;
 import dev.kaiyuan.postprocess.HeadMetadata;
 import dev.kaiyuan.postprocess.HtmlTransform;
 import java.util.List;
@@ -16,20 +18,25 @@ import java.util.Optional;
  * What one build learnt that the next may reuse, as an immutable value: {@link Build#run} takes the
  * last one and returns the next. Every stage still runs on every build; a stage only skips work
  * whose inputs are the same as last time, so a cached build gives the same bytes as a cold one.
- * Nothing that produced a diagnostic is kept, so its diagnostics are reported on every build.
+ * Nothing that produced a diagnostic is kept, except enrichments, which keep their diagnostics to
+ * report them again, so every build reports every diagnostic.
  * Holds only what the last build used: deleted seeds and pages drop out.
  *
  * @param config    the configuration these results were made with; any change empties the cache
  * @param reads     read articles by seed path, keyed by a hash of the seed's bytes, its sidecar
  *                  and {@link #READER_VERSION}
  * @param knowledge the knowledge base, keyed by a hash of its files
- * @param enriched  enrichments by seed path, keyed by the equal article and the knowledge hash
+ * @param enriched  enrichments and their diagnostics by seed path, keyed by the equal article and the
+ *                  knowledge hash
  * @param render    what every page below was rendered with; any change drops {@code pages}
  * @param pages     rendered pages by site path, keyed by template name, equal view record and the
- *                  post-processing inputs of the page
+ *                  post-processing inputs of the page (kept in memory by {@code serve})
+ * @param written   finished pages by site path as a disk build wrote them, keyed by a hash of their
+ *                  post-processing inputs (kept on disk by {@code build}, see {@link PersistentCache})
  */
 public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, Optional<Knowledge> knowledge,
-        Map<String, Enriched> enriched, Optional<RenderInputs> render, Map<String, Page> pages) {
+        Map<String, Enriched> enriched, Optional<RenderInputs> render, Map<String, Page> pages,
+        Map<String, Written> written) {
     /** Bump when the read stage (decode, clean, parse) changes what it makes of the same bytes. */
     static final String READER_VERSION = "read-1";
     /** Bump when enrichment changes what it makes of the same article. */
@@ -37,7 +44,7 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
 
     /** Nothing known: the next build does all the work. */
     public static final BuildCache EMPTY = new BuildCache(Optional.empty(), Map.of(), Optional.empty(), Map.of(),
-            Optional.empty(), Map.of());
+            Optional.empty(), Map.of(), Map.of());
 
     public BuildCache {
         Objects.requireNonNull(config, "config");
@@ -46,6 +53,12 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
         enriched = Map.copyOf(enriched);
         Objects.requireNonNull(render, "render");
         pages = Map.copyOf(pages);
+        written = Map.copyOf(written);
+    }
+
+    /** As read from {@link PersistentCache} for some other output folder: its files are not there. */
+    BuildCache withoutWritten() {
+        return new BuildCache(config, reads, knowledge, enriched, render, pages, Map.of());
     }
 
     /** This cache when it was made with {@code current}, else an empty one. */
@@ -74,12 +87,17 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
         }
     }
 
-    /** An article enriched without diagnostics, with the knowledge base of this hash. */
-    public record Enriched(Article article, String knowledgeHash, Enrichment enrichment) {
+    /**
+     * An article enriched with the knowledge base of this hash, and the diagnostics enriching it gave
+     * (all of them: none was dropped), reported again whenever the enrichment is reused.
+     */
+    public record Enriched(Article article, String knowledgeHash, Enrichment enrichment,
+            List<Diagnostic> diagnostics) {
         public Enriched {
             Objects.requireNonNull(article, "article");
             Objects.requireNonNull(knowledgeHash, "knowledgeHash");
             Objects.requireNonNull(enrichment, "enrichment");
+            diagnostics = List.copyOf(diagnostics);
         }
     }
 
@@ -117,6 +135,21 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
         /** True when rendering {@code otherView} with {@code otherTemplate} gives this page's HTML. */
         boolean renders(String otherTemplate, Object otherView) {
             return template.equals(otherTemplate) && view.equals(otherView);
+        }
+    }
+
+    /**
+     * A finished page as a disk build wrote it. When the page's post-processing inputs hash to
+     * {@code key} again and the output folder still holds the file with this stamp, that file is the
+     * page: it is taken as it is, neither post-processed nor written again.
+     *
+     * @param key   hash of the page's path, its HTML before post-processing and its head facts
+     * @param stamp size and modification time of the file written
+     */
+    public record Written(String key, FileStamp stamp) {
+        public Written {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(stamp, "stamp");
         }
     }
 }

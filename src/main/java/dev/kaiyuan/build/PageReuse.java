@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The page memo of one build: gives back last build's HTML for a page rendered from the same
  * template and an equal view, renders the others, and remembers what each page was rendered from
- * so the build can keep it for the next one. One build's pages are rendered in parallel, so it is
- * thread-safe.
+ * so the build can keep it for the next one (only when asked to: the views of a large site are
+ * large). One per build; safe for a renderer that renders pages in parallel.
  */
 final class PageReuse implements PageMemo {
     /** What a page was rendered from. */
@@ -22,12 +22,15 @@ final class PageReuse implements PageMemo {
     }
 
     private final Map<String, BuildCache.Page> before;
+    private final boolean remember;
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
     private final AtomicInteger reused = new AtomicInteger();
 
-    PageReuse(Map<String, BuildCache.Page> before) {
+    /** @param remember whether to keep what each page was rendered from, for {@link #source} */
+    PageReuse(Map<String, BuildCache.Page> before, boolean remember) {
         this.before = before;
+        this.remember = remember;
     }
 
     @Override
@@ -41,7 +44,9 @@ final class PageReuse implements PageMemo {
             html = render.render();
             fresh.add(path);
         }
-        sources.put(path, new Source(template, view));
+        if (remember) {
+            sources.put(path, new Source(template, view));
+        }
         return html;
     }
 

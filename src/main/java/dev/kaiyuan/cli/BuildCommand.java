@@ -33,7 +33,7 @@ final class BuildCommand implements Callable<Integer> {
             return usage.get();
         }
         try {
-            BuildResult result = BuildOptions.runAndReport(options.request(drafts), out, err);
+            BuildResult result = options.runAndReport(options.request(drafts), out, err);
             return result.succeeded() ? ExitCode.OK : ExitCode.CONTENT;
         } catch (BuildFailure e) {
             return BuildOptions.internalError(e, err);

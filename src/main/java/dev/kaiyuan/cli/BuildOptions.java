@@ -41,6 +41,10 @@ final class BuildOptions {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
+    @Option(names = "--no-cache", description = "Build from scratch: neither use nor update the build cache in "
+            + "PROJECT/.kaiyuan/.")
+    boolean noCache;
+
     Path target() {
         return out != null ? out : project.resolve("site");
     }
@@ -86,9 +90,12 @@ final class BuildOptions {
                 Optional.ofNullable(engine));
     }
 
-    /** Runs the build; its diagnostics go to {@code err}, its summary line to {@code out}. */
-    static BuildResult runAndReport(BuildRequest request, PrintWriter out, PrintWriter err) {
-        BuildResult result = Build.run(request);
+    /**
+     * Runs the build (with the build cache in {@code PROJECT/.kaiyuan/} unless {@code --no-cache});
+     * its diagnostics and any note about the cache go to {@code err}, its summary line to {@code out}.
+     */
+    BuildResult runAndReport(BuildRequest request, PrintWriter out, PrintWriter err) {
+        BuildResult result = Build.run(request, !noCache, note -> err.println("kaiyuan: note: " + note));
         result.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
         if (result.dropped() > 0) {
             err.println("… and " + result.dropped() + " more problems not shown");

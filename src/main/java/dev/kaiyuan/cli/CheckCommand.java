@@ -45,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         BuildResult built;
         try {
-            built = BuildOptions.runAndReport(options.request(false), out, err);
+            built = options.runAndReport(options.request(false), out, err);
         } catch (BuildFailure e) {
             return BuildOptions.internalError(e, err);
         }

@@ -1,4 +1,4 @@
-/** Writing the finished site: all at once, or not at all. */
+/** Writing the finished site file by file as it is made, swapped in whole or not at all. */
 @NullMarked
 package dev.kaiyuan.output;
 

@@ -1,0 +1,159 @@
+package dev.kaiyuan.build;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The {@link BuildCache} of the last successful {@code kaiyuan build}, kept between runs in
+ * {@code PROJECT/.kaiyuan/build-cache.bin} (git-ignored, safe to delete) so that a CI rebuild redoes
+ * only what changed. The file says which code wrote it (the stage versions and a fingerprint of the
+ * running jar or classes folder), which output folder its page stamps describe, and ends with a
+ * checksum; a file that is missing, truncated, corrupt or written by other code is ignored and the
+ * build runs cold. It is written to a temporary file and renamed, so a killed build leaves the old
+ * one whole.
+ */
+final class PersistentCache {
+    static final String FOLDER = ".kaiyuan";
+    static final String FILE = "build-cache.bin";
+    private static final String MAGIC = "kaiyuan-build-cache";
+    /** Bump when this file's layout changes. */
+    private static final int FORMAT = 1;
+
+    private static volatile Optional<String> code = Optional.empty();
+
+    private PersistentCache() {
+    }
+
+    static Path file(Path project) {
+        return project.resolve(FOLDER).resolve(FILE);
+    }
+
+    /**
+     * The cache kept for {@code out}, or empty (with one note saying why, unless there simply is
+     * none yet). Page stamps kept for another output folder are dropped.
+     */
+    static BuildCache load(Path project, Path out, Consumer<String> notes) {
+        Path file = file(project);
+        if (!Files.isRegularFile(file)) {
+            return BuildCache.EMPTY;
+        }
+        try (InputStream raw = Files.newInputStream(file);
+                CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), new CRC32C());
+                DataInputStream in = new DataInputStream(checked)) {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || !header().equals(in.readUTF())) {
+                notes.accept("the build cache in " + FOLDER + "/ was made by another version of Kaiyuan; building "
+                        + "from scratch");
+                return BuildCache.EMPTY;
+            }
+            String folder = in.readUTF();
+            BuildCache cache = new RecordCodec.Reader(in).read(BuildCache.class);
+            long sum = checked.getChecksum().getValue();
+            if (in.readLong() != sum || in.read() != -1) {
+                throw new IOException("checksum mismatch");
+            }
+            return folder.equals(key(out)) ? cache : cache.withoutWritten();
+        } catch (IOException | RuntimeException e) {
+            notes.accept("ignoring the unreadable build cache in " + FOLDER + "/ (" + e.getMessage()
+                    + "); building from scratch");
+            return BuildCache.EMPTY;
+        }
+    }
+
+    /** Keeps {@code cache} for the next build into {@code out}; a failure only costs the next build its speed. */
+    static void save(Path project, Path out, BuildCache cache, Consumer<String> notes) {
+        Path file = file(project);
+        Path temp = file.resolveSibling(FILE + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream raw = Files.newOutputStream(temp);
+                    CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16),
+                            new CRC32C());
+                    DataOutputStream data = new DataOutputStream(checked)) {
+                data.writeUTF(MAGIC);
+                data.writeInt(FORMAT);
+                data.writeUTF(header());
+                data.writeUTF(key(out));
+                new RecordCodec.Writer(data).write(cache);
+                data.flush();
+                data.writeLong(checked.getChecksum().getValue());
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            notes.accept("could not keep the build cache in " + FOLDER + "/ (" + e + "); the next build starts "
+                    + "from scratch");
+            try {
+                Files.deleteIfExists(temp);
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // nothing more to do: a missing cache is a cold build
+            }
+        }
+    }
+
+    /** Deletes the cache, so that a build that could not keep its own never trusts an older one. */
+    static void delete(Path project) {
+        try {
+            Files.deleteIfExists(file(project));
+        } catch (IOException ignored) {
+            // an unreadable leftover is ignored by the next load anyway
+        }
+    }
+
+    private static String key(Path out) {
+        return out.toAbsolutePath().normalize().toString();
+    }
+
+    /** What must be equal for the cache to be trusted: stage versions, Java version and the code itself. */
+    private static String header() {
+        return BuildCache.READER_VERSION + " " + BuildCache.ENRICH_VERSION + " java " + Runtime.version() + " code "
+                + codeFingerprint();
+    }
+
+    /**
+     * Size and CRC of the jar this code runs from; for a classes folder (tests, IDE), the CRC of
+     * every file in it. Computed once per process.
+     */
+    static String codeFingerprint() {
+        Optional<String> known = code;
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String made;
+        try {
+            CodeSource source = PersistentCache.class.getProtectionDomain().getCodeSource();
+            Path where = Path.of(source.getLocation().toURI());
+            CRC32C crc = new CRC32C();
+            long size = 0;
+            try (Stream<Path> walk = Files.walk(where)) {
+                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    byte[] bytes = Files.readAllBytes(f);
+                    crc.update(where.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    crc.update(bytes);
+                    size += bytes.length;
+                }
+            }
+            made = size + ":" + Long.toHexString(crc.getValue());
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // Unknown code cannot vouch for a cache: a fresh value per process never matches a saved one.
+            made = "unknown-" + System.nanoTime();
+        }
+        code = Optional.of(made);
+        return made;
+    }
+}

@@ -1,0 +1,339 @@
+package dev.kaiyuan.build;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A compact binary form of record graphs (the model, the build cache, view records): strings,
+ * numbers, enums, dates, {@code Optional}s, lists, sets, maps and nested records, each value tagged
+ * with its type. Records are rebuilt through their canonical constructors, so they validate and copy
+ * as usual; a record met twice is written once and referred back to, so shared articles stay shared.
+ * Java serialization cannot do this job: the model's {@code Optional} fields are not serializable.
+ *
+ * <p>The form has no schema: it is only read back by the same code that wrote it, which the
+ * persisted cache ensures by its code fingerprint. Equal encodings decode to equal values, so a hash
+ * of an encoding is a safe key for the value. One writer or reader per stream; not thread-safe.
+ */
+final class RecordCodec {
+    private static final byte NULL = 0;
+    private static final byte STRING = 1;
+    private static final byte INT = 2;
+    private static final byte LONG = 3;
+    private static final byte TRUE = 4;
+    private static final byte FALSE = 5;
+    private static final byte DOUBLE = 6;
+    private static final byte BYTES = 7;
+    private static final byte ENUM = 8;
+    private static final byte DATE = 9;
+    private static final byte EMPTY = 10;
+    private static final byte PRESENT = 11;
+    private static final byte LIST = 12;
+    private static final byte SET = 13;
+    private static final byte MAP = 14;
+    private static final byte RECORD = 15;
+    private static final byte BACK = 16;
+    private static final byte ZONE = 17;
+    private static final byte NEW_CLASS = 18;
+    private static final byte LOCALE = 19;
+
+    /** The accessors and canonical constructor of a record class, looked up once. */
+    private record Shape(Method[] accessors, Constructor<?> constructor) {
+        static Shape of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+                types[i] = components[i].getType();
+            }
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+                return new Shape(accessors, constructor);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record always has a canonical constructor: " + type, e);
+            }
+        }
+    }
+
+    private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
+
+    private static Shape shape(Class<?> type) {
+        return SHAPES.computeIfAbsent(type, Shape::of);
+    }
+
+    /** Writes values to one stream. */
+    static final class Writer {
+        private final DataOutputStream out;
+        private final Map<Class<?>, Integer> classes = new LinkedHashMap<>();
+        private final Map<Object, Integer> seen = new IdentityHashMap<>();
+
+        Writer(DataOutputStream out) {
+            this.out = out;
+        }
+
+        void write(Object value) throws IOException {
+            if (value == null) {
+                out.writeByte(NULL);
+            } else if (value instanceof String s) {
+                out.writeByte(STRING);
+                string(s);
+            } else if (value instanceof Integer i) {
+                out.writeByte(INT);
+                out.writeInt(i);
+            } else if (value instanceof Long l) {
+                out.writeByte(LONG);
+                out.writeLong(l);
+            } else if (value instanceof Boolean b) {
+                out.writeByte(b ? TRUE : FALSE);
+            } else if (value instanceof Double d) {
+                out.writeByte(DOUBLE);
+                out.writeDouble(d);
+            } else if (value instanceof byte[] bytes) {
+                out.writeByte(BYTES);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            } else if (value instanceof Enum<?> e) {
+                out.writeByte(ENUM);
+                type(e.getDeclaringClass());
+                string(e.name());
+            } else if (value instanceof LocalDate d) {
+                out.writeByte(DATE);
+                out.writeLong(d.toEpochDay());
+            } else if (value instanceof ZoneId z) {
+                out.writeByte(ZONE);
+                string(z.getId());
+            } else if (value instanceof Locale l) {
+                out.writeByte(LOCALE);
+                string(l.toLanguageTag());
+            } else if (value instanceof Optional<?> o) {
+                out.writeByte(o.isPresent() ? PRESENT : EMPTY);
+                if (o.isPresent()) {
+                    write(o.get());
+                }
+            } else if (value instanceof List<?> list) {
+                out.writeByte(LIST);
+                elements(list);
+            } else if (value instanceof Set<?> set) {
+                out.writeByte(SET);
+                elements(set);
+            } else if (value instanceof Map<?, ?> map) {
+                out.writeByte(MAP);
+                out.writeInt(map.size());
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    write(e.getKey());
+                    write(e.getValue());
+                }
+            } else if (value instanceof Record r) {
+                record(r);
+            } else {
+                throw new IllegalArgumentException("cannot store a " + value.getClass().getName());
+            }
+        }
+
+        private void record(Record r) throws IOException {
+            Integer back = seen.get(r);
+            if (back != null) {
+                out.writeByte(BACK);
+                out.writeInt(back);
+                return;
+            }
+            seen.put(r, seen.size());
+            out.writeByte(RECORD);
+            type(r.getClass());
+            for (Method accessor : shape(r.getClass()).accessors()) {
+                try {
+                    write(accessor.invoke(r));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException("cannot read " + accessor, e);
+                }
+            }
+        }
+
+        private void elements(java.util.Collection<?> values) throws IOException {
+            out.writeInt(values.size());
+            for (Object v : values) {
+                write(v);
+            }
+        }
+
+        private void type(Class<?> type) throws IOException {
+            Integer known = classes.get(type);
+            if (known != null) {
+                out.writeInt(known);
+            } else {
+                classes.put(type, classes.size());
+                out.writeInt(-1);
+                string(type.getName());
+            }
+        }
+
+        private void string(String s) throws IOException {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    /** Reads back what a {@link Writer} wrote; any mismatch is an {@link IOException}. */
+    static final class Reader {
+        private final DataInputStream in;
+        private final List<Class<?>> classes = new ArrayList<>();
+        private final List<Object> seen = new ArrayList<>();
+
+        Reader(DataInputStream in) {
+            this.in = in;
+        }
+
+        <T> T read(Class<T> type) throws IOException {
+            Object value = read();
+            if (!type.isInstance(value)) {
+                throw new IOException("expected a " + type.getName());
+            }
+            return type.cast(value);
+        }
+
+        Object read() throws IOException {
+            byte tag = in.readByte();
+            return switch (tag) {
+                case NULL -> null;
+                case STRING -> string();
+                case INT -> in.readInt();
+                case LONG -> in.readLong();
+                case TRUE -> true;
+                case FALSE -> false;
+                case DOUBLE -> in.readDouble();
+                case BYTES -> in.readNBytes(size());
+                case ENUM -> enumValue();
+                case DATE -> LocalDate.ofEpochDay(in.readLong());
+                case ZONE -> ZoneId.of(string());
+                case LOCALE -> Locale.forLanguageTag(string());
+                case EMPTY -> Optional.empty();
+                case PRESENT -> Optional.of(read());
+                case LIST -> {
+                    int n = size();
+                    List<Object> list = new ArrayList<>(Math.min(n, 1 << 16));
+                    for (int i = 0; i < n; i++) {
+                        list.add(read());
+                    }
+                    yield list;
+                }
+                case SET -> {
+                    int n = size();
+                    Set<Object> set = new LinkedHashSet<>();
+                    for (int i = 0; i < n; i++) {
+                        set.add(read());
+                    }
+                    yield set;
+                }
+                case MAP -> {
+                    int n = size();
+                    Map<Object, Object> map = new LinkedHashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        map.put(read(), read());
+                    }
+                    yield map;
+                }
+                case RECORD -> record();
+                case BACK -> {
+                    int i = in.readInt();
+                    if (i < 0 || i >= seen.size() || seen.get(i) == null) {
+                        throw new IOException("bad back reference " + i);
+                    }
+                    yield seen.get(i);
+                }
+                default -> throw new IOException("bad tag " + tag);
+            };
+        }
+
+        private Object record() throws IOException {
+            Class<?> type = type();
+            if (!type.isRecord()) {
+                throw new IOException("not a record: " + type.getName());
+            }
+            int slot = seen.size();
+            seen.add(null);
+            Shape shape = shape(type);
+            Object[] args = new Object[shape.accessors().length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = read();
+            }
+            try {
+                Object value = shape.constructor().newInstance(args);
+                seen.set(slot, value);
+                return value;
+            } catch (InstantiationException | IllegalAccessException | InvocationTargetException
+                    | IllegalArgumentException e) {
+                throw new IOException("cannot rebuild a " + type.getName(), e);
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Object enumValue() throws IOException {
+            Class<?> type = type();
+            if (!type.isEnum()) {
+                throw new IOException("not an enum: " + type.getName());
+            }
+            try {
+                return Enum.valueOf((Class) type, string());
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e);
+            }
+        }
+
+        private Class<?> type() throws IOException {
+            int known = in.readInt();
+            if (known >= 0) {
+                if (known >= classes.size()) {
+                    throw new IOException("bad class reference " + known);
+                }
+                return classes.get(known);
+            }
+            String name = string();
+            if (!name.startsWith("dev.kaiyuan.")) {
+                throw new IOException("refusing to make a " + name);
+            }
+            try {
+                Class<?> type = Class.forName(name, false, RecordCodec.class.getClassLoader());
+                classes.add(type);
+                return type;
+            } catch (ClassNotFoundException e) {
+                throw new IOException("unknown class " + name, e);
+            }
+        }
+
+        private int size() throws IOException {
+            int n = in.readInt();
+            if (n < 0) {
+                throw new IOException("negative size");
+            }
+            return n;
+        }
+
+        private String string() throws IOException {
+            return new String(in.readNBytes(size()), StandardCharsets.UTF_8);
+        }
+    }
+
+    private RecordCodec() {
+    }
+}

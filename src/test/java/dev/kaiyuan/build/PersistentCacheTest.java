@@ -1,0 +1,228 @@
+package dev.kaiyuan.build;
+
+import static dev.kaiyuan.build.BuildCacheTest.edit;
+import static dev.kaiyuan.build.BuildCacheTest.theme;
+import static dev.kaiyuan.build.TestSites.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue #7: the build cache kept in {@code .kaiyuan/} between runs of {@code kaiyuan build}. A
+ * build with it writes the same bytes as a cold build, leaves the files it did not change untouched
+ * (same bytes, same modification time), and never trusts a cache it cannot read.
+ */
+class PersistentCacheTest {
+    static final FileTime PAST = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
+    static final String ADDED = """
+            ---
+            title: A new article about DeepSeek-R1
+            date: 2025-08-21
+            tags: [deepseek]
+            ---
+            DeepSeek-R1 was tried again today, with 阿里云 watching.
+            """;
+
+    @TempDir
+    Path tmp;
+
+    /** What is done to the project between the first build and the second. */
+    enum Change {
+        NONE, ADD_ARTICLE, EDIT_ARTICLE, DELETE_ARTICLE, EDIT_KNOWLEDGE, EDIT_TEMPLATE;
+
+        void applyTo(Path project) throws IOException {
+            switch (this) {
+                case NONE -> { }
+                case ADD_ARTICLE -> write(project, "seeds/2025-08-21-added.md", ADDED);
+                case EDIT_ARTICLE -> edit(project, BuildCacheTest.QWEN3, "许可证值得留意。", "许可证值得留意，DeepSeek 也是如此。");
+                case DELETE_ARTICLE -> Files.delete(project.resolve(BuildCacheTest.QWEN3));
+                case EDIT_KNOWLEDGE -> {
+                    Path people = project.resolve("seeds/data/people.yaml");
+                    String text = Files.readString(people, StandardCharsets.UTF_8);
+                    assertThat(text).contains("name: Alexandr Wang");
+                    Files.writeString(people, text.replace("name: Alexandr Wang", "name: Alexandr Wang (edited)"),
+                            StandardCharsets.UTF_8);
+                }
+                case EDIT_TEMPLATE -> write(project, "templates/article.ftlh", theme("article.ftlh")
+                        .replace("</article>", "<p class=\"edited-template\">edited</p></article>"));
+            }
+        }
+    }
+
+    static BuildResult cached(Path project, List<String> notes) {
+        BuildResult result = Build.run(BuildRequest.of(project), true, notes::add);
+        assertThat(result.succeeded()).as(RepositoryProject.describe(result)).isTrue();
+        return result;
+    }
+
+    /** The diagnostics of the last {@link #cold} build. */
+    List<dev.kaiyuan.diag.Diagnostic> coldDiagnostics = List.of();
+
+    /** The site as a cold build without any cache writes it, in a folder of its own. */
+    Map<String, byte[]> cold(Path project) {
+        Path out = tmp.resolve("cold-" + System.nanoTime());
+        BuildRequest request = new BuildRequest(project, out, false, false, java.util.Optional.empty(),
+                java.util.Optional.empty());
+        BuildResult result = Build.run(request, false, note -> { });
+        assertThat(result.succeeded()).as(RepositoryProject.describe(result)).isTrue();
+        coldDiagnostics = result.diagnostics();
+        return TestSites.snapshot(out);
+    }
+
+    static List<String> differences(Map<String, byte[]> a, Map<String, byte[]> b) {
+        return BuildCacheTest.differences(a, b);
+    }
+
+    static Map<String, FileTime> times(Path site) {
+        try (Stream<Path> walk = Files.walk(site)) {
+            Map<String, FileTime> times = new TreeMap<>();
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                times.put(site.relativize(f).toString().replace('\\', '/'), Files.getLastModifiedTime(f));
+            }
+            return times;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void setTimes(Path site, FileTime time) throws IOException {
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, time);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void aBuildWithTheKeptCacheWritesTheBytesOfAColdBuild(Change change) throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        List<String> notes = new ArrayList<>();
+        cached(project, notes);
+        assertThat(PersistentCache.file(project)).isRegularFile();
+        Map<String, byte[]> first = TestSites.snapshot(project.resolve("site"));
+
+        change.applyTo(project);
+        BuildResult result = cached(project, notes);
+
+        Map<String, byte[]> site = TestSites.snapshot(project.resolve("site"));
+        assertThat(differences(site, cold(project))).isEmpty();
+        assertThat(result.diagnostics()).isEqualTo(coldDiagnostics);
+        assertThat(notes).isEmpty();
+        assertThat(differences(first, site).isEmpty()).isEqualTo(change == Change.NONE);
+    }
+
+    @Test
+    void aRebuildWithoutChangesTouchesNoFile() {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        Map<String, FileTime> before = times(project.resolve("site"));
+
+        cached(project, new ArrayList<>());
+
+        assertThat(times(project.resolve("site"))).isEqualTo(before);
+    }
+
+    @Test
+    void addingAnArticleRewritesOnlyTheFilesWhoseBytesChange() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        Path sitePath = project.resolve("site");
+        setTimes(sitePath, PAST);
+        Map<String, byte[]> before = TestSites.snapshot(sitePath);
+
+        Change.ADD_ARTICLE.applyTo(project);
+        cached(project, new ArrayList<>());
+
+        Map<String, byte[]> after = TestSites.snapshot(sitePath);
+        Map<String, FileTime> times = times(sitePath);
+        List<String> kept = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        after.forEach((path, bytes) -> (Arrays.equals(bytes, before.get(path)) ? kept : written).add(path));
+        assertThat(kept).contains("assets/style.css").hasSizeGreaterThan(10);
+        assertThat(written).contains("articles/2025-08-21-added/index.html", "index.html");
+        assertThat(kept).allSatisfy(path -> assertThat(times.get(path)).as(path).isEqualTo(PAST));
+        assertThat(written).allSatisfy(path -> assertThat(times.get(path)).as(path).isNotEqualTo(PAST));
+        assertThat(differences(after, cold(project))).isEmpty();
+    }
+
+    @Test
+    void aSiteFileChangedAfterTheBuildIsWrittenAgainNotTrusted() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        Path page = project.resolve("site/articles/qwen3/index.html");
+        Files.writeString(page, "tampered", StandardCharsets.UTF_8);
+
+        cached(project, new ArrayList<>());
+
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+    }
+
+    @Test
+    void aCorruptTruncatedOrForeignCacheIsIgnoredWithOneNote() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        Path file = PersistentCache.file(project);
+        byte[] good = Files.readAllBytes(file);
+        byte[] flipped = good.clone();
+        flipped[flipped.length / 2] ^= 0x55;
+        List<byte[]> bad = List.of(flipped, Arrays.copyOf(good, good.length / 3), "not a cache".getBytes(
+                StandardCharsets.UTF_8), new byte[0]);
+        Change.EDIT_ARTICLE.applyTo(project);
+        Map<String, byte[]> expected = cold(project);
+
+        for (byte[] bytes : bad) {
+            Files.write(file, bytes);
+            List<String> notes = new ArrayList<>();
+
+            cached(project, notes);
+
+            assertThat(notes).hasSize(1);
+            assertThat(notes.get(0)).contains(".kaiyuan/", "from scratch");
+            assertThat(differences(TestSites.snapshot(project.resolve("site")), expected)).isEmpty();
+            assertThat(Files.readAllBytes(file)).isNotEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void aFailedBuildLeavesTheSiteAndTheCacheAsTheyWere() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        Map<String, byte[]> site = TestSites.snapshot(project.resolve("site"));
+        byte[] cache = Files.readAllBytes(PersistentCache.file(project));
+
+        write(project, "seeds/broken.md", FailedBuildTest.UNCLOSED_QUOTE);
+        BuildResult failed = Build.run(BuildRequest.of(project), true, note -> { });
+
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), site)).isEmpty();
+        assertThat(Files.readAllBytes(PersistentCache.file(project))).isEqualTo(cache);
+        assertThat(TestSites.leftovers(project.resolve("site"))).isEmpty();
+    }
+
+    @Test
+    void withoutTheCacheNothingIsKept() {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+
+        BuildResult result = Build.run(BuildRequest.of(project), false, note -> { });
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(project.resolve(PersistentCache.FOLDER)).doesNotExist();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.kaiyuan.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kaiyuan.model.OutputFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The disk writer streams a new site into a staging folder and swaps it in on commit; files whose
+ * bytes did not change keep their modification time, and an output closed without a commit leaves
+ * the last good site as it was.
+ */
+class DiskSiteWriterTest {
+    static final FileTime PAST = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
+
+    @TempDir
+    Path tmp;
+
+    static OutputFile file(String path, String text) {
+        return new OutputFile(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void filesWithTheSameBytesKeepTheirTimeAndChangedOnesAreWritten() throws IOException {
+        Path site = tmp.resolve("site");
+        DiskSiteWriter writer = new DiskSiteWriter(site);
+        writer.write(List.of(file("index.html", "one"), file("a/same.html", "same"), file("gone.html", "x")));
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, PAST);
+            }
+        }
+
+        writer.write(List.of(file("index.html", "two"), file("a/same.html", "same"), file("new.html", "new")));
+
+        assertThat(site.resolve("a/same.html")).hasContent("same");
+        assertThat(Files.getLastModifiedTime(site.resolve("a/same.html"))).isEqualTo(PAST);
+        assertThat(site.resolve("index.html")).hasContent("two");
+        assertThat(Files.getLastModifiedTime(site.resolve("index.html"))).isNotEqualTo(PAST);
+        assertThat(site.resolve("new.html")).hasContent("new");
+        assertThat(site.resolve("gone.html")).doesNotExist();
+    }
+
+    @Test
+    void anOutputClosedWithoutCommitLeavesTheSiteAndNoStaging() throws IOException {
+        Path site = tmp.resolve("site");
+        DiskSiteWriter writer = new DiskSiteWriter(site);
+        writer.write(List.of(file("index.html", "good")));
+
+        try (SiteOutput out = writer.open()) {
+            out.put(file("index.html", "half"));
+            out.put(file("other.html", "half"));
+        }
+
+        assertThat(site.resolve("index.html")).hasContent("good");
+        assertThat(site.resolve("other.html")).doesNotExist();
+        try (Stream<Path> entries = Files.list(tmp)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("site");
+        }
+    }
+
+    @Test
+    void keepTakesTheCurrentFileOnlyWhileItsStampHolds() throws IOException {
+        Path site = tmp.resolve("site");
+        DiskSiteWriter writer = new DiskSiteWriter(site);
+        FileStamp stamp;
+        try (SiteOutput out = writer.open()) {
+            out.put(file("index.html", "one"));
+            out.put(file("b.html", "bee"));
+            out.commit();
+            stamp = out.stamps().get("b.html");
+        }
+        FileStamp indexStamp = new FileStamp(3, Files.getLastModifiedTime(site.resolve("index.html"))
+                .to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        Files.writeString(site.resolve("index.html"), "uno");
+
+        try (SiteOutput out = writer.open()) {
+            assertThat(out.keep("b.html", stamp)).isTrue();
+            assertThat(out.keep("index.html", indexStamp)).isFalse();
+            assertThat(out.keep("missing.html", stamp)).isFalse();
+            out.put(file("index.html", "two"));
+            out.commit();
+            assertThat(out.stamps()).containsEntry("b.html", stamp);
+        }
+
+        assertThat(site.resolve("b.html")).hasContent("bee");
+        assertThat(site.resolve("index.html")).hasContent("two");
+    }
+
+    @Test
+    void filesPutFromManyThreadsAllArriveAndAPathTwiceIsABug() throws IOException {
+        Path site = tmp.resolve("site");
+        DiskSiteWriter writer = new DiskSiteWriter(site);
+        try (SiteOutput out = writer.open()) {
+            IntStream.range(0, 200).parallel().forEach(i -> {
+                try {
+                    out.put(file("p/" + (i % 7) + "/" + i + ".html", "page " + i));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThatThrownBy(() -> out.put(file("p/0/0.html", "again"))).isInstanceOf(IOException.class)
+                    .hasMessageContaining("two files for one path");
+            out.commit();
+        }
+
+        try (Stream<Path> files = Files.walk(site)) {
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(200);
+        }
+        assertThat(site.resolve("p/3/10.html")).hasContent("page 10");
+    }
+}
