@@ -11,16 +11,26 @@ import java.util.Locale;
 public final class Slugs {
     static final int MAX_LENGTH = 80;
 
-    private final Transliterator toAscii = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+    /** Built on the first title that is not plain ASCII: ICU's transliterator registry is slow to start. */
+    private volatile Transliterator toAscii;
 
     public String slugify(String raw) {
         // ICU loads its large Han-Latin rules on first use (seconds); plain ASCII needs none of it.
-        String ascii = (raw.chars().allMatch(c -> c < 0x80) ? raw : toAscii.transliterate(raw)).toLowerCase(Locale.ROOT);
+        String ascii = (raw.chars().allMatch(c -> c < 0x80) ? raw : toAscii().transliterate(raw)).toLowerCase(Locale.ROOT);
         String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_LENGTH) {
             slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
         }
         return slug;
+    }
+
+    private Transliterator toAscii() {
+        Transliterator t = toAscii;
+        if (t == null) {
+            t = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+            toAscii = t;
+        }
+        return t;
     }
 
     /**

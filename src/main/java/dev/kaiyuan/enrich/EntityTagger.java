@@ -29,7 +29,8 @@ import org.ahocorasick.trie.PayloadTrie;
 public final class EntityTagger {
     private final PayloadTrie<Alias> trie;
     private final Map<Integer, Integer> foldCache = new ConcurrentHashMap<>();
-    private final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
+    /** Built on the first Han character (guarded by this): text without any never starts ICU's transliterators. */
+    private Transliterator toSimplified;
 
     /** One searchable name of an entity. */
     record Alias(EntityId entity, String written) {
@@ -106,16 +107,18 @@ public final class EntityTagger {
         return out.toString();
     }
 
-    /** Memoised; only the transliterator, which may keep state, is used by one thread at a time. */
+    /** Memoised without a lock; only the transliterator, which may keep state, is used by one thread at a time. */
     private int foldHan(int cp) {
         Integer known = foldCache.get(cp);
-        return known != null ? known : foldCache.computeIfAbsent(cp, c -> {
-            String s;
-            synchronized (toSimplified) {
-                s = toSimplified.transliterate(new String(Character.toChars(c)));
-            }
-            boolean sameWidth = s.codePointCount(0, s.length()) == 1 && Character.charCount(s.codePointAt(0)) == Character.charCount(c);
-            return sameWidth ? s.codePointAt(0) : c;
-        });
+        return known != null ? known : foldCache.computeIfAbsent(cp, this::transliterate);
+    }
+
+    private synchronized int transliterate(int c) {
+        if (toSimplified == null) {
+            toSimplified = Transliterator.getInstance("Hant-Hans");
+        }
+        String s = toSimplified.transliterate(new String(Character.toChars(c)));
+        boolean sameWidth = s.codePointCount(0, s.length()) == 1 && Character.charCount(s.codePointAt(0)) == Character.charCount(c);
+        return sameWidth ? s.codePointAt(0) : c;
     }
 }
