@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -329,41 +330,55 @@ public final class Build {
             PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
                     producers);
             PageReuse memo = new PageReuse(same ? cache.pages() : Map.of(), output.keep() == Keep.MEMORY);
-            // An array, not the renderer's list, so that each page's HTML can be let go once written.
-            RenderedPage[] pages = renderer.render(site, config, sink, memo).toArray(new RenderedPage[0]);
             Map<String, Path> assets = theme.assets();
-            int html = (int) (Stream.of(pages).filter(p -> p.path().endsWith(".html")).count()
-                    + assets.keySet().stream().filter(p -> p.endsWith(".html")).count());
-            boolean writable = output.writable(sink);
-            if (!writable && output.keep() != Keep.MEMORY) {
-                return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused());
-            }
             Pages run = new Pages(same ? cache.pages() : Map.of(), same ? cache.written() : Map.of(), memo,
                     site, config, enricher, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview),
                     output.keep());
             Map<String, String> keys = new ConcurrentHashMap<>();
+            AtomicInteger htmlCount = new AtomicInteger();
+            // Problems found before rendering mean nothing is written; template errors found while
+            // rendering mean what was written is thrown away (the session is not committed).
+            boolean writable = output.writable(sink);
+            boolean emit = writable || output.keep() == Keep.MEMORY;
+            boolean[] committed = {false};
             Map<String, FileStamp> stamps = stage("write", () -> io(() -> {
                 try (SiteOutput out = writable ? output.writer().open() : DISCARD) {
-                    // Post-processing is per page and the transforms keep no state, so pages run in
-                    // parallel; the site's bytes do not depend on the order they are put in.
-                    IntStream.range(0, pages.length).parallel().forEach(i -> {
-                        RenderedPage page = pages[i];
-                        pages[i] = null;
-                        io(() -> run.emit(page, out, keys));
+                    // Each page is post-processed and put into the new site as soon as it is
+                    // rendered, on whichever thread rendered it, and then let go: the site's bytes
+                    // do not depend on the order pages are put in, and no list of every page's
+                    // HTML is ever held.
+                    renderer.render(site, config, sink, memo, page -> {
+                        if (page.path().endsWith(".html")) {
+                            htmlCount.incrementAndGet();
+                        }
+                        if (emit) {
+                            io(() -> run.emit(page, out, keys));
+                        }
                     });
                     for (Map.Entry<String, Path> asset : assets.entrySet()) {
-                        out.put(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
+                        if (asset.getKey().endsWith(".html")) {
+                            htmlCount.incrementAndGet();
+                        }
+                        if (emit) {
+                            out.put(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
+                        }
                     }
-                    if (writable) {
+                    if (writable && output.writable(sink)) {
                         out.commit();
+                        committed[0] = true;
                     }
                     return out.stamps();
                 }
             }));
+            int html = htmlCount.get();
+            if (!emit) {
+                return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused());
+            }
             Map<String, BuildCache.Written> files = new HashMap<>();
             keys.forEach((path, key) -> Optional.ofNullable(stamps.get(path))
                     .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, stamp))));
-            return new Rendered(writable, html, Optional.of(inputs), run.after(), files, memo.fresh(), memo.reused());
+            return new Rendered(committed[0], html, Optional.of(inputs), run.after(), files, memo.fresh(),
+                    memo.reused());
         }
     }
 

@@ -19,6 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -59,6 +63,21 @@ public final class PageRenderer {
      * again. Views are always built; only the template runs are skipped.
      */
     public List<RenderedPage> render(SiteModel site, SiteConfig config, DiagnosticSink sink, PageMemo memo) {
+        Map<String, RenderedPage> made = new ConcurrentHashMap<>();
+        List<String> order = render(site, config, sink, memo, page -> made.put(page.path(), page));
+        return order.stream().map(made::get).toList();
+    }
+
+    /**
+     * Renders the site as {@link #render(SiteModel, SiteConfig, DiagnosticSink, PageMemo)} does, but
+     * hands each page to {@code each} as soon as it is made — from several threads at once, in no
+     * particular order — and keeps none, so a large site's pages are never all in memory.
+     *
+     * @return the paths of every page and file handed over, in the site's order (templated pages,
+     *         release exports, then the producers' files)
+     */
+    public List<String> render(SiteModel site, SiteConfig config, DiagnosticSink sink, PageMemo memo,
+            Consumer<RenderedPage> each) {
         Labels labels = Labels.forLanguage(config.language());
         boolean timeline = !site.gazetteer().models().isEmpty();
         SiteView siteView = new SiteView(config.title(), config.description(), config.language(), labels,
@@ -93,15 +112,21 @@ public final class PageRenderer {
                 jobs.add(new Job("timeline", view.selfUrl(), () -> view));
             }
         }
-        List<RenderedPage> pages = new ArrayList<>(renderAll(jobs, memo, sink));
+        List<String> paths = new ArrayList<>(renderAll(jobs, memo, sink, each));
+        List<RenderedPage> more = new ArrayList<>();
         if (timeline) {
-            pages.addAll(exports(site, siteView, knowledge));
+            more.addAll(exports(site, siteView, knowledge));
         }
-        SiteContext context = new SiteContext(site, config, labels, pages);
+        more.forEach(page -> paths.add(page.path()));
+        SiteContext context = new SiteContext(site, config, labels, paths);
         for (SiteFileProducer producer : producers) {
-            pages.addAll(producer.produce(context, sink));
+            for (RenderedPage page : producer.produce(context, sink)) {
+                more.add(page);
+                paths.add(page.path());
+            }
         }
-        return pages;
+        more.forEach(each);
+        return paths;
     }
 
     /** The render stage's own producers of non-page files: Atom feeds, sitemap.xml, robots.txt. */
@@ -146,40 +171,37 @@ public final class PageRenderer {
     private record Job(String template, String path, Supplier<Object> view) {
     }
 
-    /** A job's page, or the template failure that stopped it. */
-    private record Outcome(Optional<RenderedPage> page, Optional<RenderException> failure) {
-    }
-
     /**
-     * Renders the jobs in parallel (views are immutable, the engines thread-safe) and returns their
-     * pages in job order. Failures are reported afterwards in that order, each distinct one once,
-     * so the diagnostics do not depend on scheduling either.
+     * Renders the jobs in parallel (views are immutable, the engines thread-safe), handing each page
+     * to {@code each} as it is made, and returns the paths of those made, in job order. Failures are
+     * reported afterwards in job order, each distinct one once, so the diagnostics do not depend on
+     * scheduling either.
      */
-    private List<RenderedPage> renderAll(List<Job> jobs, PageMemo memo, DiagnosticSink sink) {
-        List<Outcome> outcomes = jobs.parallelStream().map(job -> {
+    private List<String> renderAll(List<Job> jobs, PageMemo memo, DiagnosticSink sink, Consumer<RenderedPage> each) {
+        RenderException[] failures = new RenderException[jobs.size()];
+        IntStream.range(0, jobs.size()).parallel().forEach(i -> {
+            Job job = jobs.get(i);
             try {
                 Object view = job.view().get();
-                return new Outcome(Optional.of(new RenderedPage(job.path(), memo.render(job.path(), job.template(),
-                        view, () -> engine.render(job.template(), view)))), Optional.empty());
+                each.accept(new RenderedPage(job.path(), memo.render(job.path(), job.template(), view,
+                        () -> engine.render(job.template(), view))));
             } catch (RenderException e) {
-                return new Outcome(Optional.empty(), Optional.of(e));
+                failures[i] = e;
             }
-        }).toList();
-        List<RenderedPage> pages = new ArrayList<>();
+        });
+        List<String> paths = new ArrayList<>();
         Set<String> failed = new HashSet<>();
         for (int i = 0; i < jobs.size(); i++) {
-            Outcome outcome = outcomes.get(i);
-            outcome.page().ifPresent(pages::add);
-            if (outcome.failure().isPresent()) {
-                RenderException e = outcome.failure().get();
-                if (failed.add(e.template() + ":" + e.line() + ":" + e.getMessage())) {
-                    sink.report(Diagnostic.error("template", new SourceRef(templatePath.apply(e.template()),
-                            e.line(), e.column()), "template: " + e.getMessage(), "while rendering " + jobs.get(i).path(),
-                            "fix the template; the last good site is kept until it builds"));
-                }
+            RenderException e = failures[i];
+            if (e == null) {
+                paths.add(jobs.get(i).path());
+            } else if (failed.add(e.template() + ":" + e.line() + ":" + e.getMessage())) {
+                sink.report(Diagnostic.error("template", new SourceRef(templatePath.apply(e.template()),
+                        e.line(), e.column()), "template: " + e.getMessage(), "while rendering " + jobs.get(i).path(),
+                        "fix the template; the last good site is kept until it builds"));
             }
         }
-        return pages;
+        return paths;
     }
 
     static List<ArticleCard> cards(List<Article> articles) {

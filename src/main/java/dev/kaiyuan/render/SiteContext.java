@@ -7,13 +7,14 @@ import java.util.Objects;
 
 /**
  * What a {@link SiteFileProducer} may read: the site model, the configuration, the interface
- * words, and the HTML pages already rendered (paths and markup, before post-processing).
+ * words, and the site paths of the pages and files already made (their markup is written as it
+ * is made, not kept for producers).
  */
-public record SiteContext(SiteModel site, SiteConfig config, Labels labels, List<RenderedPage> pages) {
+public record SiteContext(SiteModel site, SiteConfig config, Labels labels, List<String> paths) {
     public SiteContext {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(labels, "labels");
-        pages = List.copyOf(pages);
+        paths = List.copyOf(paths);
     }
 }

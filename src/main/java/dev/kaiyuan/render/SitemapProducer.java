@@ -32,7 +32,7 @@ final class SitemapProducer implements SiteFileProducer {
         }
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"").append(NAMESPACE).append("\">\n");
-        for (String path : htmlPages(context.pages())) {
+        for (String path : htmlPages(context.paths())) {
             xml.append("  <url>\n    <loc>").append(Xml.text(SiteUrls.absolute(base.get(), path))).append("</loc>\n");
             Optional.ofNullable(lastmod.get(path))
                     .ifPresent(day -> xml.append("    <lastmod>").append(day).append("</lastmod>\n"));
@@ -42,8 +42,8 @@ final class SitemapProducer implements SiteFileProducer {
     }
 
     /** Paths of the HTML pages a crawler should see, sorted, each once. */
-    static List<String> htmlPages(List<RenderedPage> pages) {
-        return pages.stream().map(RenderedPage::path)
+    static List<String> htmlPages(List<String> paths) {
+        return paths.stream()
                 .filter(p -> p.endsWith(".html"))
                 .filter(p -> !p.equals(NOT_FOUND) && !p.endsWith("/" + NOT_FOUND))
                 .distinct().sorted().toList();

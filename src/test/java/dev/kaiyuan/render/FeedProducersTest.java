@@ -43,7 +43,8 @@ class FeedProducersTest {
 
     static List<RenderedPage> produce(SiteModel site, SiteConfig config, List<RenderedPage> pages,
             DiagnosticSink sink) {
-        SiteContext context = new SiteContext(site, config, Labels.forLanguage("en"), pages);
+        SiteContext context = new SiteContext(site, config, Labels.forLanguage("en"),
+                pages.stream().map(RenderedPage::path).toList());
         List<RenderedPage> files = new ArrayList<>();
         PageRenderer.publishingProducers().forEach(p -> files.addAll(p.produce(context, sink)));
         return files;
