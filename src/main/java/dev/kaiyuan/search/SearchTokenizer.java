@@ -40,7 +40,7 @@ public final class SearchTokenizer {
         BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
         int gap = 0;
         for (int i = 0; i < folded.length(); ) {
-            int length = nameAt(folded, i, folded.length());
+            int length = trie.mayStartWith(folded.charAt(i)) ? nameAt(folded, i, folded.length()) : 0;
             if (length == 0) {
                 i += Character.charCount(folded.codePointAt(i));
                 continue;
@@ -64,8 +64,9 @@ public final class SearchTokenizer {
                 parts(folded, t, words, tokens);
             }
         }
-        hanGrams(folded, tokens);
-        return distinct(tokens);
+        List<Token> grams = new ArrayList<>();
+        hanGrams(folded, grams);
+        return distinct(folded.length(), tokens, grams);
     }
 
     /** The length of the longest name at {@code i} that ends by {@code limit}, or 0. */
@@ -133,13 +134,31 @@ public final class SearchTokenizer {
         }
     }
 
-    /** One token per term and start: a two-character word that is also a bigram counts once. */
-    private static List<Token> distinct(List<Token> tokens) {
-        Set<Place> seen = new HashSet<>();
-        List<Token> out = new ArrayList<>();
+    /**
+     * One token per term and start: a two-character word that is also a bigram counts once, and so
+     * does a name's part that repeats the name or another part. Only those can repeat: words lie
+     * between names and never share a start, and each place starts at most one bigram (or lone Han
+     * character), so bigrams are checked by place and only names and parts by a set.
+     */
+    private static List<Token> distinct(int length, List<Token> tokens, List<Token> grams) {
+        String[] gramAt = new String[length + 1];
+        grams.forEach(g -> gramAt[g.start()] = g.term());
+        boolean[] repeated = new boolean[length + 1];
+        Set<Place> named = new HashSet<>();
+        List<Token> out = new ArrayList<>(tokens.size() + grams.size());
         for (Token t : tokens) {
-            if (seen.add(new Place(t.start(), t.term()))) {
-                out.add(t);
+            boolean nameOrPart = t.kind() == Token.Kind.NAME || t.kind() == Token.Kind.PART;
+            if (nameOrPart && !named.add(new Place(t.start(), t.term()))) {
+                continue;
+            }
+            if (t.term().equals(gramAt[t.start()])) {
+                repeated[t.start()] = true;
+            }
+            out.add(t);
+        }
+        for (Token g : grams) {
+            if (!repeated[g.start()]) {
+                out.add(g);
             }
         }
         return out;
