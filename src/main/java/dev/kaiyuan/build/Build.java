@@ -27,6 +27,7 @@ import dev.kaiyuan.postprocess.HtmlTransform;
 import dev.kaiyuan.render.PageRenderer;
 import dev.kaiyuan.render.SiteFileProducer;
 import dev.kaiyuan.render.SiteUrls;
+import dev.kaiyuan.search.DocumentTerms;
 import dev.kaiyuan.search.SearchIndexProducer;
 import dev.kaiyuan.render.RenderedPage;
 import java.io.IOException;
@@ -153,7 +154,7 @@ public final class Build {
         BuildResult result = new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(), sink.dropped(),
                 site.all().size(), rendered.htmlFiles(), millis, rendered.written());
         BuildCache next = new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
-                rendered.inputs(), rendered.pages(), rendered.files());
+                rendered.inputs(), rendered.pages(), rendered.files(), rendered.search());
         return new CachedBuild(result, next, rendered.fresh(), rendered.reused());
     }
 
@@ -304,7 +305,7 @@ public final class Build {
      */
     private record Rendered(boolean written, int htmlFiles, Optional<BuildCache.RenderInputs> inputs,
             Map<String, BuildCache.Page> pages, Map<String, BuildCache.Written> files, List<String> fresh,
-            int reused) {
+            int reused, Map<String, DocumentTerms> search) {
     }
 
     /**
@@ -320,13 +321,14 @@ public final class Build {
             throws IOException {
         Optional<Theme> opened = Theme.open(project, config.engine(), sink);
         if (opened.isEmpty()) {
-            return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), List.of(), 0);
+            return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), List.of(), 0, Map.of());
         }
         try (Theme theme = opened.get()) {
             BuildCache.RenderInputs inputs = new BuildCache.RenderInputs(theme.fingerprint(), knowledge, preview);
             boolean same = cache.render().equals(Optional.of(inputs));
             List<SiteFileProducer> producers = new ArrayList<>(PageRenderer.publishingProducers());
-            producers.add(new SearchIndexProducer());
+            SearchReuse search = new SearchReuse(cache.search(), knowledge);
+            producers.add(new SearchIndexProducer(search));
             PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
                     producers);
             PageReuse memo = new PageReuse(same ? cache.pages() : Map.of(), output.keep() == Keep.MEMORY);
@@ -372,13 +374,14 @@ public final class Build {
             }));
             int html = htmlCount.get();
             if (!emit) {
-                return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused());
+                return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused(),
+                        search.after());
             }
             Map<String, BuildCache.Written> files = new HashMap<>();
             keys.forEach((path, key) -> Optional.ofNullable(stamps.get(path))
                     .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, stamp))));
             return new Rendered(committed[0], html, Optional.of(inputs), run.after(), files, memo.fresh(),
-                    memo.reused());
+                    memo.reused(), search.after());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.output.FileStamp;
 import dev.kaiyuan.postprocess.HeadMetadata;
 import dev.kaiyuan.postprocess.HtmlTransform;
+import dev.kaiyuan.search.DocumentTerms;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,10 +34,11 @@ import java.util.Optional;
  *                  post-processing inputs of the page (kept in memory by {@code serve})
  * @param written   finished pages by site path as a disk build wrote them, keyed by a hash of their
  *                  post-processing inputs (kept on disk by {@code build}, see {@link PersistentCache})
+ * @param search    each article's search terms, keyed by a hash of the knowledge base, its title and text
  */
 public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, Optional<Knowledge> knowledge,
         Map<String, Enriched> enriched, Optional<RenderInputs> render, Map<String, Page> pages,
-        Map<String, Written> written) {
+        Map<String, Written> written, Map<String, DocumentTerms> search) {
     /** Bump when the read stage (decode, clean, parse) changes what it makes of the same bytes. */
     static final String READER_VERSION = "read-1";
     /** Bump when enrichment changes what it makes of the same article. */
@@ -44,7 +46,7 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
 
     /** Nothing known: the next build does all the work. */
     public static final BuildCache EMPTY = new BuildCache(Optional.empty(), Map.of(), Optional.empty(), Map.of(),
-            Optional.empty(), Map.of(), Map.of());
+            Optional.empty(), Map.of(), Map.of(), Map.of());
 
     public BuildCache {
         Objects.requireNonNull(config, "config");
@@ -54,11 +56,12 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
         Objects.requireNonNull(render, "render");
         pages = Map.copyOf(pages);
         written = Map.copyOf(written);
+        search = Map.copyOf(search);
     }
 
     /** As read from {@link PersistentCache} for some other output folder: its files are not there. */
     BuildCache withoutWritten() {
-        return new BuildCache(config, reads, knowledge, enriched, render, pages, Map.of());
+        return new BuildCache(config, reads, knowledge, enriched, render, pages, Map.of(), search);
     }
 
     /** This cache when it was made with {@code current}, else an empty one. */

@@ -36,50 +36,32 @@ public record SearchIndex(List<SearchDocument> docs, SortedSet<String> names, So
      * merged in document order, so the index does not depend on scheduling.
      */
     public static SearchIndex build(List<SearchDocument> docs, SearchTokenizer tokenizer) {
-        List<Indexed> indexed = docs.parallelStream().map(d -> Indexed.of(d, tokenizer)).toList();
+        return build(docs, tokenizer, TermsMemo.NONE);
+    }
+
+    /** As {@link #build(List, SearchTokenizer)}, asking {@code memo} for each document's terms. */
+    public static SearchIndex build(List<SearchDocument> docs, SearchTokenizer tokenizer, TermsMemo memo) {
+        List<DocumentTerms> indexed = docs.parallelStream()
+                .map(d -> memo.terms(d, () -> DocumentTerms.of(d, tokenizer))).toList();
         Map<String, StringBuilder> lists = new HashMap<>();
         SortedSet<String> names = new TreeSet<>();
         Set<Integer> han = new HashSet<>();
         for (int id = 0; id < indexed.size(); id++) {
-            Indexed one = indexed.get(id);
-            post(id, one.frequencies(), lists);
-            names.addAll(one.names());
-            han.addAll(one.han());
+            DocumentTerms one = indexed.get(id);
+            int doc = id;
+            one.forEachTerm((term, n) -> {
+                StringBuilder list = lists.computeIfAbsent(term, k -> new StringBuilder());
+                list.append(list.length() == 0 ? "" : " ").append(doc);
+                if (n != 1) {
+                    list.append(':').append(n);
+                }
+            });
+            names.addAll(one.nameList());
+            one.hanCodePoints().forEach(han::add);
         }
         SortedMap<String, SortedSet<String>> groups = new TreeMap<>();
         lists.forEach((term, list) -> groups.computeIfAbsent(list.toString(), k -> new TreeSet<>()).add(term));
         return new SearchIndex(docs, names, new TreeMap<>(SearchFold.traditionalFor(han)), groups);
-    }
-
-    /** One document's terms with their frequencies, the dictionary names among them, and its Han characters. */
-    private record Indexed(Map<String, Integer> frequencies, Set<String> names, Set<Integer> han) {
-        static Indexed of(SearchDocument doc, SearchTokenizer tokenizer) {
-            String title = tokenizer.fold(doc.title());
-            String text = tokenizer.fold(doc.text());
-            List<Token> tokens = new ArrayList<>(tokenizer.index(title));
-            tokens.addAll(tokenizer.index(text));
-            Map<String, Integer> tf = new HashMap<>();
-            Set<String> names = new HashSet<>();
-            for (Token t : tokens) {
-                tf.merge(t.term(), 1, Integer::sum);
-                if (tokenizer.isName(t.term())) {
-                    names.add(t.term());
-                }
-            }
-            Set<Integer> han = new HashSet<>();
-            for (String part : List.of(title, text)) {
-                part.codePoints().filter(Tokens::isHan).forEach(han::add);
-            }
-            return new Indexed(tf, names, han);
-        }
-    }
-
-    /** Appends document {@code id} (with the term's frequency when not 1) to the posting list of each of its terms. */
-    private static void post(int id, Map<String, Integer> tf, Map<String, StringBuilder> lists) {
-        tf.forEach((term, n) -> {
-            StringBuilder list = lists.computeIfAbsent(term, k -> new StringBuilder());
-            list.append(list.length() == 0 ? "" : " ").append(id).append(n == 1 ? "" : ":" + n);
-        });
     }
 
     /** Number of distinct terms. */

@@ -16,12 +16,23 @@ import java.util.List;
 public final class SearchIndexProducer implements SiteFileProducer {
     public static final String PATH = "search/index.js";
 
+    private final TermsMemo memo;
+
+    public SearchIndexProducer() {
+        this(TermsMemo.NONE);
+    }
+
+    /** @param memo asked for every document's terms; see {@link TermsMemo} */
+    public SearchIndexProducer(TermsMemo memo) {
+        this.memo = memo;
+    }
+
     @Override
     public List<RenderedPage> produce(SiteContext context, DiagnosticSink sink) {
         SearchFold fold = SearchFold.icu();
         SearchTokenizer tokenizer = new SearchTokenizer(fold, SearchDictionary.of(context.site().gazetteer(), fold));
         List<SearchDocument> docs = context.site().all().stream().map(SearchIndexProducer::document).toList();
-        return List.of(new RenderedPage(PATH, SearchScript.write(SearchIndex.build(docs, tokenizer))));
+        return List.of(new RenderedPage(PATH, SearchScript.write(SearchIndex.build(docs, tokenizer, memo))));
     }
 
     static SearchDocument document(Article a) {

@@ -1,0 +1,38 @@
+package dev.kaiyuan.build;
+
+import dev.kaiyuan.search.DocumentTerms;
+import dev.kaiyuan.search.SearchDocument;
+import dev.kaiyuan.search.TermsMemo;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The search-terms memo of one build: gives back last build's terms for a document with the same
+ * title and text under the same knowledge base (whose names split the text), tokenises the others,
+ * and collects what to keep for the next build. Thread-safe: documents are tokenised in parallel.
+ */
+final class SearchReuse implements TermsMemo {
+    private final Map<String, DocumentTerms> before;
+    private final String knowledge;
+    private final Map<String, DocumentTerms> after = new ConcurrentHashMap<>();
+
+    SearchReuse(Map<String, DocumentTerms> before, String knowledge) {
+        this.before = before;
+        this.knowledge = knowledge;
+    }
+
+    @Override
+    public DocumentTerms terms(SearchDocument doc, Supplier<DocumentTerms> fresh) {
+        String key = new Hashes().add(knowledge).add(doc.title()).add(doc.text()).hex();
+        DocumentTerms kept = before.get(key);
+        DocumentTerms terms = kept != null ? kept : fresh.get();
+        after.put(key, terms);
+        return terms;
+    }
+
+    /** The terms of this build's documents, for the next one. */
+    Map<String, DocumentTerms> after() {
+        return Map.copyOf(after);
+    }
+}

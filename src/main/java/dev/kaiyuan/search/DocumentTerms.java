@@ -1,0 +1,109 @@
+package dev.kaiyuan.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.ObjIntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * What one document gives the index: each term with its frequency (title and text together), the
+ * dictionary names among them, and its Han characters (for the fold map). Depends only on the
+ * document's title and text and on the tokenizer, so a build may keep it for an unchanged document;
+ * it is kept as three strings, because a large site's documents have millions of terms.
+ *
+ * @param terms one term a line, followed by a tab and its frequency when that is not 1; a
+ *              backslash, line break or tab in a term is written {@code \\}, {@code \n}, {@code \t}
+ * @param names the dictionary names among the terms, one a line
+ * @param han   the distinct Han characters of title and text, in code point order
+ */
+public record DocumentTerms(String terms, String names, String han) {
+    public DocumentTerms {
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(names, "names");
+        Objects.requireNonNull(han, "han");
+    }
+
+    public static DocumentTerms of(SearchDocument doc, SearchTokenizer tokenizer) {
+        String title = tokenizer.fold(doc.title());
+        String text = tokenizer.fold(doc.text());
+        List<Token> tokens = new ArrayList<>(tokenizer.index(title));
+        tokens.addAll(tokenizer.index(text));
+        Map<String, Integer> tf = new LinkedHashMap<>();
+        TreeSet<String> names = new TreeSet<>();
+        for (Token t : tokens) {
+            tf.merge(t.term(), 1, Integer::sum);
+            if (tokenizer.isName(t.term())) {
+                names.add(t.term());
+            }
+        }
+        StringBuilder terms = new StringBuilder();
+        tf.forEach((term, n) -> {
+            terms.append(escape(term));
+            if (n != 1) {
+                terms.append('\t').append(n);
+            }
+            terms.append('\n');
+        });
+        StringBuilder han = new StringBuilder();
+        IntStream.concat(title.codePoints(), text.codePoints()).filter(Tokens::isHan).distinct().sorted()
+                .forEach(han::appendCodePoint);
+        StringBuilder nameLines = new StringBuilder();
+        names.forEach(name -> nameLines.append(escape(name)).append('\n'));
+        return new DocumentTerms(terms.toString(), nameLines.toString(), han.toString());
+    }
+
+    private static String escape(String term) {
+        if (term.indexOf('\\') < 0 && term.indexOf('\n') < 0 && term.indexOf('\t') < 0) {
+            return term;
+        }
+        return term.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t");
+    }
+
+    private static String unescape(String line) {
+        if (line.indexOf('\\') < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                char next = line.charAt(++i);
+                out.append(next == 'n' ? '\n' : next == 't' ? '\t' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Calls {@code each} with every term and its frequency. */
+    public void forEachTerm(ObjIntConsumer<String> each) {
+        int at = 0;
+        while (at < terms.length()) {
+            int end = terms.indexOf('\n', at);
+            int tab = terms.indexOf('\t', at);
+            if (tab >= 0 && tab < end) {
+                each.accept(unescape(terms.substring(at, tab)), Integer.parseInt(terms, tab + 1, end, 10));
+            } else {
+                each.accept(unescape(terms.substring(at, end)), 1);
+            }
+            at = end + 1;
+        }
+    }
+
+    public List<String> nameList() {
+        List<String> list = new ArrayList<>();
+        for (int at = 0; at < names.length(); at = names.indexOf('\n', at) + 1) {
+            list.add(unescape(names.substring(at, names.indexOf('\n', at))));
+        }
+        return list;
+    }
+
+    public IntStream hanCodePoints() {
+        return han.codePoints();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.kaiyuan.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DocumentTermsTest {
+    private final SearchTokenizer tokenizer = new SearchTokenizer(SearchFold.icu(), List.of("deepseek", "gpt-oss"));
+
+    @Test
+    void keepsEveryTermWithItsFrequencyTheNamesAndTheHanCharacters() {
+        DocumentTerms terms = DocumentTerms.of(new SearchDocument("a/", "DeepSeek 开源", "", "zh-Hans",
+                "DeepSeek 发布开源模型，gpt-oss 也开源。"), tokenizer);
+        Map<String, Integer> tf = new LinkedHashMap<>();
+        terms.forEachTerm(tf::put);
+        assertThat(tf).containsEntry("deepseek", 2).containsEntry("开源", 3).containsEntry("gpt-oss", 1)
+                .containsEntry("oss", 1);
+        assertThat(terms.nameList()).containsExactly("deepseek", "gpt-oss");
+        assertThat(terms.hanCodePoints().toArray()).isSorted().contains("开".codePointAt(0), "源".codePointAt(0));
+    }
+
+    @Test
+    void namesWithLineBreaksTabsOrBackslashesSurviveTheEncoding() {
+        SearchTokenizer odd = new SearchTokenizer(SearchFold.icu(), List.of("a\tb", "c\\n", "d\ne"));
+        DocumentTerms terms = DocumentTerms.of(new SearchDocument("a/", "t", "", "en", "x a\tb y c\\n z d\ne"), odd);
+        Map<String, Integer> tf = new LinkedHashMap<>();
+        terms.forEachTerm(tf::put);
+        assertThat(tf).containsKeys("a\tb", "c\\n", "t", "x", "y", "z");
+        assertThat(terms.nameList()).contains("a\tb", "c\\n");
+    }
+
+    @Test
+    void anIndexBuiltWithAMemoEqualsOneBuiltWithout() {
+        List<SearchDocument> docs = List.of(new SearchDocument("a/", "DeepSeek", "2025-01-20", "en", "DeepSeek R1 is open."),
+                new SearchDocument("b/", "開源", "", "zh-Hant", "深度求索開源了模型。"));
+        Map<SearchDocument, DocumentTerms> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        TermsMemo memo = (doc, fresh) -> kept.computeIfAbsent(doc, d -> fresh.get());
+        String plain = SearchScript.write(SearchIndex.build(docs, tokenizer));
+        assertThat(SearchScript.write(SearchIndex.build(docs, tokenizer, memo))).isEqualTo(plain);
+        assertThat(SearchScript.write(SearchIndex.build(docs, tokenizer, memo))).isEqualTo(plain);
+        assertThat(kept).hasSize(2);
+    }
+}
