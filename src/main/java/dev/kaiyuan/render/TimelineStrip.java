@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -92,8 +91,10 @@ final class TimelineStrip {
         return LEFT + (WIDTH - LEFT - RIGHT) * ChronoUnit.DAYS.between(from, d) / span;
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+    /** One decimal, rounded half up, as {@code String.format("%.1f")} writes it (which was most of a strip's cost). */
+    static String fmt(double v) {
+        String rounded = java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        return v < 0 && rounded.equals("0.0") ? "-0.0" : rounded;
     }
 
     static String escape(String s) {
