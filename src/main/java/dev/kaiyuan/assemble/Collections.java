@@ -48,15 +48,17 @@ final class Collections {
         Map<String, String> names = new TreeMap<>();
         Map<String, List<Article>> articles = new TreeMap<>();
         for (Article a : all) {
+            // An article is listed once under a slug even when two of its tags share it; checking
+            // its own slugs, not the whole list, keeps this linear in the number of articles.
+            java.util.Set<String> own = new java.util.HashSet<>();
             for (String tag : a.tags()) {
                 String slug = slugs.tagSlug(tag);
                 if (slug.isEmpty()) {
                     continue;
                 }
                 names.putIfAbsent(slug, tag);
-                List<Article> list = articles.computeIfAbsent(slug, k -> new ArrayList<>());
-                if (!list.contains(a)) {
-                    list.add(a);
+                if (own.add(slug)) {
+                    articles.computeIfAbsent(slug, k -> new ArrayList<>()).add(a);
                 }
             }
         }

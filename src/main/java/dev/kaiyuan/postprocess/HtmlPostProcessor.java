@@ -1,6 +1,7 @@
 package dev.kaiyuan.postprocess;
 
 import java.util.List;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
@@ -52,8 +53,14 @@ public final class HtmlPostProcessor {
         // A page no transform can change is left as rendered: parsing and writing it again would
         // cost more than everything else a large site's listing pages need.
         PageScan scan = PageScan.of(html);
-        if (forThisPage.stream().noneMatch(t -> t.mayChange(scan)) && transforms.stream().noneMatch(t -> t.mayChange(scan))) {
-            return html;
+        List<HtmlTransform> changing = java.util.stream.Stream.concat(forThisPage.stream(), transforms.stream())
+                .filter(t -> t.mayChange(scan)).toList();
+        Optional<String> text = Optional.of(html);
+        for (HtmlTransform t : changing) {
+            text = text.flatMap(t::applyToText);
+        }
+        if (text.isPresent()) {
+            return text.get();
         }
         Document page = Jsoup.parse(html);
         forThisPage.forEach(t -> t.apply(page));

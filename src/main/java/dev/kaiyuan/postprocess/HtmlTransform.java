@@ -1,5 +1,6 @@
 package dev.kaiyuan.postprocess;
 
+import java.util.Optional;
 import org.jsoup.nodes.Document;
 
 /** One small change to a rendered page, applied in place to the parsed document. */
@@ -13,5 +14,14 @@ public interface HtmlTransform {
      */
     default boolean mayChange(PageScan page) {
         return true;
+    }
+
+    /**
+     * This transform done on the page's text, for a page that no other transform needs parsed; empty
+     * when it can only work on the parsed page. The result is what {@link #apply} gives, except that
+     * the rest of the page keeps its text as rendered instead of as a parser writes it back.
+     */
+    default Optional<String> applyToText(String html) {
+        return Optional.empty();
     }
 }

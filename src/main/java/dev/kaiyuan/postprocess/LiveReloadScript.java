@@ -1,5 +1,6 @@
 package dev.kaiyuan.postprocess;
 
+import java.util.Optional;
 import org.jsoup.nodes.Document;
 
 /**
@@ -12,6 +13,20 @@ import org.jsoup.nodes.Document;
 public record LiveReloadScript() implements HtmlTransform {
     /** Where {@code kaiyuan serve} answers the script; its events are beside it. */
     public static final String SCRIPT_PATH = "/__kaiyuan/reload.js";
+
+    /** The element {@link #apply} appends to the head, as a serialiser writes it. */
+    private static final String ELEMENT = "<script src=\"" + SCRIPT_PATH + "\" defer data-kaiyuan=\"preview\"></script>";
+
+    /** Before the page's one {@code </head>}: the end of the head, where {@link #apply} appends. */
+    @Override
+    public Optional<String> applyToText(String html) {
+        String lower = html.toLowerCase(java.util.Locale.ROOT);
+        int end = lower.indexOf("</head>");
+        if (end < 0 || lower.indexOf("</head", end + 1) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(html.substring(0, end) + ELEMENT + html.substring(end));
+    }
 
     @Override
     public void apply(Document page) {

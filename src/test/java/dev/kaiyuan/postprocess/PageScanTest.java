@@ -84,4 +84,21 @@ class PageScanTest {
         assertThat(HtmlPostProcessor.forBuild().process(html.replace("<p>", "<main><img src=a.png>")))
                 .contains("loading=\"lazy\"");
     }
+
+    @Test
+    void theLiveReloadScriptGoesInWithoutParsingWhenNothingElseChangesThePage() {
+        String html = "<!doctype html><html><head><title>t</title></head><body><p>a &quot;b&quot;</p></body></html>";
+        HtmlPostProcessor preview = HtmlPostProcessor.forBuild().followedBy(List.of(new LiveReloadScript()));
+        String parsed = Jsoup.parse(html).outerHtml();
+        Document viaTree = Jsoup.parse(html);
+        new LiveReloadScript().apply(viaTree);
+        viaTree.outputSettings().prettyPrint(false);
+        assertThat(preview.process(html)).isEqualTo(html.replace("</head>",
+                "<script src=\"/__kaiyuan/reload.js\" defer data-kaiyuan=\"preview\"></script></head>"));
+        assertThat(Jsoup.parse(preview.process(html)).outerHtml()).isEqualTo(Jsoup.parse(viaTree.outerHtml()).outerHtml());
+        assertThat(parsed).isNotEqualTo(html);
+        String twoHeads = html.replace("<title>", "<!-- </head> --><title>");
+        assertThat(new LiveReloadScript().applyToText(twoHeads)).isEmpty();
+        assertThat(preview.process(twoHeads)).containsOnlyOnce("reload.js");
+    }
 }
