@@ -6,7 +6,7 @@
 # For each SIZE it generates (once; kept while size, seed and generator are unchanged) a project
 # BENCH_WORK/corpus-SIZE with SIZE Markdown articles (dev.kaiyuan.bench.CorpusGenerator, test
 # scope) plus this repository's knowledge base (seeds/data), then runs
-#   java $JAVA_OPTS -jar target/kaiyuan.jar build --project CORPUS --out OUT [--base-url URL]
+#   java $JAVA_OPTS -jar target/kaiyuan.jar build --project CORPUS --out OUT --no-cache [--base-url URL]
 # once to warm the file cache and RUNS times counted, each a cold JVM into an emptied OUT, and
 # prints a Markdown table: median wall time, median CPU time (user + sys: steadier than wall time on
 # a busy machine), pages per second (of wall time), peak RSS.
@@ -18,6 +18,8 @@
 #   BASE_URL=https://bench.example.org/     passed as --base-url so feeds, sitemap and head metadata are
 #                                           built as for a published site; BASE_URL= (empty) leaves it out
 #   JAVA_OPTS=                              options for the build's JVM, e.g. -Xmx2g
+#   CACHE=0                                 1: keep the build cache (.kaiyuan/) between runs, so counted
+#                                           runs are rebuilds of an unchanged corpus; default: cold builds
 #   REBUILD=0                               1: rebuild the jar and test classes first (default: only if missing)
 #
 # pages = .html files in the output (the build's "Built N articles, M pages" line counts the same);
@@ -32,6 +34,7 @@ BENCH_WORK=${BENCH_WORK:-/dev/shm/kaiyuan-bench-own}
 SEED=${SEED:-42}
 BASE_URL=${BASE_URL-https://bench.example.org/}
 JAVA_OPTS=${JAVA_OPTS:-}
+CACHE=${CACHE:-0}
 REBUILD=${REBUILD:-0}
 JAR=$ROOT/target/kaiyuan.jar
 GENERATOR=$ROOT/target/test-classes/dev/kaiyuan/bench/CorpusGenerator.class
@@ -80,6 +83,7 @@ mkdir -p "$BENCH_WORK"
 gen_hash=$(sha256sum "$GENERATOR" | cut -c1-16)
 build_args=()
 if [ -n "$BASE_URL" ]; then build_args=(--base-url "$BASE_URL"); fi
+if [ "$CACHE" != 1 ]; then build_args+=(--no-cache); fi
 
 echo "Kaiyuan $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src pom.xml templates 2>/dev/null || echo ' (modified)'), $(java -version 2>&1 | head -1), $(nproc) cores, JAVA_OPTS='${JAVA_OPTS}', runs: 1 warm-up + $RUNS, work: $BENCH_WORK" >&2
 
