@@ -83,11 +83,12 @@ public final class Build {
                 notes.accept(note);
             }
         };
-        BuildCache last = Files.isDirectory(project) ? PersistentCache.load(project, request.out(), once)
+        String variant = PersistentCache.variant(request);
+        BuildCache last = Files.isDirectory(project) ? PersistentCache.load(project, variant, request.out(), once)
                 : BuildCache.EMPTY;
         CachedBuild built = run(request, new DiskSiteWriter(request.out()), List.of(), last, Keep.DISK);
         if (built.result().succeeded()) {
-            PersistentCache.save(project, request.out(), built.cache(), once);
+            PersistentCache.save(project, variant, request.out(), built.cache(), once);
         }
         return built.result();
     }

@@ -41,15 +41,33 @@ final class PersistentCache {
     }
 
     static Path file(Path project) {
-        return project.resolve(FOLDER).resolve(FILE);
+        return file(project, "");
+    }
+
+    /**
+     * The cache file of builds run with one set of command-line overrides: {@code build} and
+     * {@code check --base-url …} in the same CI job each keep their own, instead of each finding the
+     * other's configuration and starting from scratch.
+     */
+    static Path file(Path project, String variant) {
+        return project.resolve(FOLDER).resolve(variant.isEmpty() ? FILE : "build-cache-" + variant + ".bin");
+    }
+
+    /** Empty for a build without overrides, else a short hash of them (--base-url, --engine, --drafts). */
+    static String variant(BuildRequest request) {
+        if (request.baseUrl().isEmpty() && request.engine().isEmpty() && !request.drafts()) {
+            return "";
+        }
+        return new Hashes().add(request.baseUrl().orElse("-")).add(request.engine().orElse("-"))
+                .add(String.valueOf(request.drafts())).hex().substring(0, 12);
     }
 
     /**
      * The cache kept for {@code out}, or empty (with one note saying why, unless there simply is
      * none yet). Page stamps kept for another output folder are dropped.
      */
-    static BuildCache load(Path project, Path out, Consumer<String> notes) {
-        Path file = file(project);
+    static BuildCache load(Path project, String variant, Path out, Consumer<String> notes) {
+        Path file = file(project, variant);
         if (!Files.isRegularFile(file)) {
             return BuildCache.EMPTY;
         }
@@ -76,8 +94,8 @@ final class PersistentCache {
     }
 
     /** Keeps {@code cache} for the next build into {@code out}; a failure only costs the next build its speed. */
-    static void save(Path project, Path out, BuildCache cache, Consumer<String> notes) {
-        Path file = file(project);
+    static void save(Path project, String variant, Path out, BuildCache cache, Consumer<String> notes) {
+        Path file = file(project, variant);
         Path temp = file.resolveSibling(FILE + ".tmp");
         try {
             Files.createDirectories(file.getParent());
@@ -103,15 +121,6 @@ final class PersistentCache {
             } catch (IOException ignored) {
                 // nothing more to do: a missing cache is a cold build
             }
-        }
-    }
-
-    /** Deletes the cache, so that a build that could not keep its own never trusts an older one. */
-    static void delete(Path project) {
-        try {
-            Files.deleteIfExists(file(project));
-        } catch (IOException ignored) {
-            // an unreadable leftover is ignored by the next load anyway
         }
     }
 

@@ -129,6 +129,31 @@ class PersistentCacheTest {
     }
 
     @Test
+    void buildsWithAndWithoutABaseUrlKeepCachesOfTheirOwn() {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        BuildRequest plain = BuildRequest.of(project);
+        BuildRequest published = new BuildRequest(project, plain.out(), false, false,
+                java.util.Optional.of("https://example.org/digest/"), java.util.Optional.empty());
+        Path coldOut = tmp.resolve("cold-published");
+        assertThat(Build.run(new BuildRequest(project, coldOut, false, false, published.baseUrl(),
+                java.util.Optional.empty()), false, note -> { }).succeeded()).isTrue();
+        List<String> notes = new ArrayList<>();
+
+        // As CI runs them (the Quick start's build, then check with the published URL), twice: each
+        // finds its own cache, not the other's configuration, and writes what a cold build writes.
+        for (int round = 0; round < 2; round++) {
+            assertThat(Build.run(plain, true, notes::add).succeeded()).isTrue();
+            assertThat(Build.run(published, true, notes::add).succeeded()).isTrue();
+        }
+
+        assertThat(PersistentCache.file(project)).isRegularFile();
+        assertThat(PersistentCache.file(project, PersistentCache.variant(published))).isRegularFile()
+                .isNotEqualTo(PersistentCache.file(project));
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), TestSites.snapshot(coldOut))).isEmpty();
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
     void aRebuildWithoutChangesTouchesNoFile() {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));
         cached(project, new ArrayList<>());
