@@ -96,10 +96,17 @@ public final class EntityTagger {
 
     /** Traditional → Simplified, one code point at a time, keeping every char offset. */
     private String fold(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
+        int first = 0;
+        while (first < text.length() && text.charAt(first) < 0x2E80) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            // No Han character lies below U+2E80: most of an English text skips the script table.
+            // No Han character lies below U+2E80: text without any is its own folding.
             out.appendCodePoint(cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
                     ? foldHan(cp) : cp);
             i += Character.charCount(cp);
