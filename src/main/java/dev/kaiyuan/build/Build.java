@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -344,8 +345,12 @@ public final class Build {
             boolean writable = output.writable(sink);
             boolean emit = writable || output.keep() == Keep.MEMORY;
             boolean[] committed = {false};
-            Map<String, FileStamp> stamps = stage("write", () -> io(() -> {
-                try (SiteOutput out = writable ? output.writer().open() : DISCARD) {
+            // A page that cannot be post-processed or put stops the others from being worked on,
+            // and is thrown once every page in flight is done, so nothing writes into a staging
+            // folder that is being removed.
+            AtomicReference<RuntimeException> broken = new AtomicReference<>();
+            Map<String, FileStamp> stamps = io(() -> {
+                try (SiteOutput out = writable ? stage("write", () -> io(output.writer()::open)) : DISCARD) {
                     // Each page is post-processed and put into the new site as soon as it is
                     // rendered, on whichever thread rendered it, and then let go: the site's bytes
                     // do not depend on the order pages are put in, and no list of every page's
@@ -354,25 +359,35 @@ public final class Build {
                         if (page.path().endsWith(".html")) {
                             htmlCount.incrementAndGet();
                         }
-                        if (emit) {
-                            io(() -> run.emit(page, out, keys));
+                        if (emit && broken.get() == null) {
+                            try {
+                                io(() -> run.emit(page, out, keys));
+                            } catch (RuntimeException e) {
+                                broken.compareAndSet(null, e);
+                            }
                         }
                     });
-                    for (Map.Entry<String, Path> asset : assets.entrySet()) {
-                        if (asset.getKey().endsWith(".html")) {
-                            htmlCount.incrementAndGet();
-                        }
-                        if (emit) {
-                            out.put(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
-                        }
+                    if (broken.get() != null) {
+                        RuntimeException e = broken.get();
+                        throw e instanceof BuildFailure f ? f : new BuildFailure("postprocess", e);
                     }
-                    if (writable && output.writable(sink)) {
-                        out.commit();
-                        committed[0] = true;
-                    }
-                    return out.stamps();
+                    return stage("write", () -> io(() -> {
+                        for (Map.Entry<String, Path> asset : assets.entrySet()) {
+                            if (asset.getKey().endsWith(".html")) {
+                                htmlCount.incrementAndGet();
+                            }
+                            if (emit) {
+                                out.put(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
+                            }
+                        }
+                        if (writable && output.writable(sink)) {
+                            out.commit();
+                            committed[0] = true;
+                        }
+                        return out.stamps();
+                    }));
                 }
-            }));
+            });
             int html = htmlCount.get();
             if (!emit) {
                 return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused(),

@@ -96,7 +96,7 @@ final class PersistentCache {
     /** Keeps {@code cache} for the next build into {@code out}; a failure only costs the next build its speed. */
     static void save(Path project, String variant, Path out, BuildCache cache, Consumer<String> notes) {
         Path file = file(project, variant);
-        Path temp = file.resolveSibling(FILE + ".tmp");
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream raw = Files.newOutputStream(temp);

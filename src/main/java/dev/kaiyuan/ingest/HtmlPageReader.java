@@ -38,7 +38,7 @@ public final class HtmlPageReader implements SourceReader {
                     "the content scoring found no block of paragraphs",
                     "save the article page itself (not an index page), or copy its text into a .txt seed"));
         }
-        Document doc = sanitizer.cleanDocument(page.mainHtml(), file, sink);
+        Document doc = SanitizedBody.parse(sanitizer.clean(page.mainHtml(), file, sink));
         cleanTextNodes(doc.body());
         List<Caption> captions = page.captions().stream().map(c -> new Caption(c, file)).toList();
         return SanitizedBody.result(metadata(page, file), doc, captions);

@@ -76,7 +76,7 @@ public final class MarkdownReader implements SourceReader {
     public BodyResult read(SourceText source, DiagnosticSink sink) {
         String html = renderer.render(parse(source.body()));
         SourceRef where = new SourceRef(source.path(), source.firstLine(), 1);
-        Document doc = sanitizer.cleanDocument(joinCjkLines(html), where, sink);
+        Document doc = cleanAndJoined(html, where, sink);
         FrontMatter.Builder derived = new FrontMatter.Builder();
         Element h1 = doc.body().children().first();
         if (h1 != null && h1.tagName().equals("h1")) {
@@ -85,6 +85,20 @@ public final class MarkdownReader implements SourceReader {
             h1.remove();
         }
         return SanitizedBody.result(derived.build(), doc, figures(doc, source));
+    }
+
+    /**
+     * The sanitised body with soft breaks between Chinese characters joined. Joining looks at the
+     * cleaned markup (a removed comment or tag may have stood between two characters); the cleaned
+     * tree is kept as it is unless joining changed something, which spares a second parse for most
+     * articles. Its text may be in more pieces than a fresh parse gives, which nothing read here
+     * depends on.
+     */
+    private Document cleanAndJoined(String html, SourceRef where, DiagnosticSink sink) {
+        Document clean = sanitizer.cleanDocument(html, where, sink);
+        String cleanHtml = clean.body().html();
+        String joined = joinCjkLines(cleanHtml);
+        return joined.equals(cleanHtml) ? clean : SanitizedBody.parse(joined);
     }
 
     /**

@@ -44,6 +44,10 @@ public final class DiskSiteWriter implements SiteWriter {
         Files.createDirectories(parent);
         Path fresh = parent.resolve("." + out.getFileName() + ".kaiyuan-new");
         Path old = parent.resolve("." + out.getFileName() + ".kaiyuan-old");
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+            // A build killed between the two renames of its commit: the last good site comes back.
+            Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+        }
         deleteTree(fresh);
         deleteTree(old);
         Files.createDirectories(fresh);

@@ -20,12 +20,16 @@ public record LiveReloadScript() implements HtmlTransform {
     /** Before the page's one {@code </head>}: the end of the head, where {@link #apply} appends. */
     @Override
     public Optional<String> applyToText(String html) {
-        String lower = html.toLowerCase(java.util.Locale.ROOT);
-        int end = lower.indexOf("</head>");
-        if (end < 0 || lower.indexOf("</head", end + 1) >= 0) {
-            return Optional.empty();
+        int end = -1;
+        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i, "</head", 0, 6)) {
+                if (end >= 0 || !html.startsWith(">", i + 6)) {
+                    return Optional.empty();
+                }
+                end = i;
+            }
         }
-        return Optional.of(html.substring(0, end) + ELEMENT + html.substring(end));
+        return end < 0 ? Optional.empty() : Optional.of(html.substring(0, end) + ELEMENT + html.substring(end));
     }
 
     @Override

@@ -38,8 +38,8 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
         int i = html.indexOf('<');
         while (i >= 0 && i < n) {
             if (html.startsWith("<!--", i)) {
-                int end = html.indexOf("-->", i + 4);
-                i = end < 0 ? -1 : html.indexOf('<', end + 3);
+                int after = commentEnd(html, i + 4);
+                i = after < 0 ? -1 : html.indexOf('<', after);
                 continue;
             }
             int nameStart = i + 1;
@@ -113,6 +113,25 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
         return new PageScan(external, image, body, repeated);
     }
 
+    /**
+     * Where a comment whose text starts at {@code from} ends, as HTML parsers end it: {@code <!-->}
+     * and {@code <!--->} are whole comments, and {@code -->} or {@code --!>} close one; -1 if none.
+     */
+    private static int commentEnd(String html, int from) {
+        if (html.startsWith(">", from)) {
+            return from + 1;
+        }
+        if (html.startsWith("->", from)) {
+            return from + 2;
+        }
+        int plain = html.indexOf("-->", from);
+        int bang = html.indexOf("--!>", from);
+        if (plain < 0 && bang < 0) {
+            return -1;
+        }
+        return plain >= 0 && (bang < 0 || plain < bang) ? plain + 3 : bang + 4;
+    }
+
     /** As ExternalLinks reads an href: {@code (https?:)?//} after optional white space, any case. */
     private static boolean mayLeave(String href) {
         if (href.indexOf('&') >= 0) {
@@ -128,8 +147,9 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
             return false;
         }
         String[] tokens = rel.strip().split("\\s+");
-        return String.join(" ", tokens).equals(rel) && Set.of(tokens).size() == tokens.length
-                && Set.of(tokens).containsAll(Set.of("noopener", "noreferrer"));
+        Set<String> distinct = new HashSet<>(java.util.Arrays.asList(tokens));
+        return String.join(" ", tokens).equals(rel) && distinct.size() == tokens.length
+                && distinct.containsAll(Set.of("noopener", "noreferrer"));
     }
 
     private static boolean hasToken(String cls, String token) {

@@ -179,6 +179,7 @@ public final class PageRenderer {
      */
     private List<String> renderAll(List<Job> jobs, PageMemo memo, DiagnosticSink sink, Consumer<RenderedPage> each) {
         RenderException[] failures = new RenderException[jobs.size()];
+        RuntimeException[] crashes = new RuntimeException[jobs.size()];
         IntStream.range(0, jobs.size()).parallel().forEach(i -> {
             Job job = jobs.get(i);
             try {
@@ -187,8 +188,17 @@ public final class PageRenderer {
                         () -> engine.render(job.template(), view))));
             } catch (RenderException e) {
                 failures[i] = e;
+            } catch (RuntimeException e) {
+                crashes[i] = e;
             }
         });
+        // A crash (not a template error) is thrown only when every job is done, so that no page is
+        // still being handed on while the caller cleans up.
+        for (RuntimeException crash : crashes) {
+            if (crash != null) {
+                throw crash;
+            }
+        }
         List<String> paths = new ArrayList<>();
         Set<String> failed = new HashSet<>();
         for (int i = 0; i < jobs.size(); i++) {

@@ -142,4 +142,15 @@ class ArticleReaderTest {
         assertThat(MarkdownReader.mayAutolink("plain text, 开源：模型")).isFalse();
         assertThat(MarkdownReader.mayAutolink("WWW.EXAMPLE.COM")).isTrue();
     }
+
+    @Test
+    void aRemovedCommentOrTagNeitherKeepsASoftBreakNorSplitsPunctuationRules() {
+        String md = read("seeds/joined.md", "---\ntitle: 合并\n---\n中文<!-- c -->\n中文<font>字</font>\n中文\n", null)
+                .orElseThrow().bodyHtml();
+        assertThat(md).contains("中文中文字中文").doesNotContain("\n中文");
+        String html = read("seeds/page.html", "<html><head><title>標題</title></head><body><article><h1>標題</h1>"
+                + "<p>中文<!-- c -->,中文 and 模型<font>,</font>发布</p></article></body></html>", null)
+                .orElseThrow().bodyHtml();
+        assertThat(html).contains("中文，中文").contains("模型，发布");
+    }
 }

@@ -31,7 +31,9 @@ class PageScanTest {
             "<a href=\"#content\">to</a>", "<p id=\"c&#111;ntent\">",
             "<!-- <a href=\"https://example.org\">in a comment</a> -->",
             "<script>var s = '<a href=\"https://example.org\">';</script>",
-            "<textarea><img src=x></textarea>", "<svg viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\"/></svg>");
+            "<textarea><img src=x></textarea>", "<!--><a href=\"https://example.org\">after a short comment</a>",
+            "<!---><a href=\"//example.org\">x</a>", "<!-- a --!><a href=\"https://example.org\">y</a>",
+            "<a href=\"https://example.org\" rel=\"nofollow nofollow\">twice</a>", "<svg viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\"/></svg>");
 
     @Provide
     Arbitrary<String> pages() {
@@ -100,5 +102,21 @@ class PageScanTest {
         String twoHeads = html.replace("<title>", "<!-- </head> --><title>");
         assertThat(new LiveReloadScript().applyToText(twoHeads)).isEmpty();
         assertThat(preview.process(twoHeads)).containsOnlyOnce("reload.js");
+    }
+
+    @Test
+    void repeatedRelWordsAndShortCommentsAreReadAsAParserReadsThem() {
+        assertThat(PageScan.of("<a href=\"https://x.org\" rel=\"nofollow nofollow\">x</a>").externalLinkWithoutRel()).isTrue();
+        assertThat(PageScan.of("<!--><a href=\"https://x.org\">x</a>").externalLinkWithoutRel()).isTrue();
+        assertThat(PageScan.of("<!---><a href=\"https://x.org\">x</a>").externalLinkWithoutRel()).isTrue();
+        assertThat(PageScan.of("<!-- c --!><a href=\"https://x.org\">x</a>").externalLinkWithoutRel()).isTrue();
+        assertThat(PageScan.of("<!-- <a href=\"https://x.org\">x</a> -->").externalLinkWithoutRel()).isFalse();
+    }
+
+    @Test
+    void theScriptGoesBeforeTheHeadEndWhateverCaseFoldingDoesToTheText() {
+        String html = "<html><head><title>İİİİstanbul</title></HEAD><body></body></html>";
+        assertThat(new LiveReloadScript().applyToText(html).orElseThrow()).contains(
+                "<title>İİİİstanbul</title><script src=\"/__kaiyuan/reload.js\" defer data-kaiyuan=\"preview\"></script></HEAD>");
     }
 }
