@@ -164,4 +164,30 @@ class FailedBuildTest {
         before.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
         assertThat(TestSites.leftovers(site)).as("temporary folders beside site/").isEmpty();
     }
+
+    /** A page that cannot be post-processed, among pages being written in parallel. */
+    record FailingOn(String marker) implements dev.kaiyuan.postprocess.HtmlTransform {
+        @Override
+        public void apply(org.jsoup.nodes.Document page) {
+            if (page.outerHtml().contains(marker)) {
+                throw new IllegalStateException("cannot post-process " + marker);
+            }
+        }
+    }
+
+    @Test
+    void aPageThatBreaksPostProcessingStopsTheBuildWithoutTouchingTheSiteOrLeavingStaging() {
+        Map<String, byte[]> before = TestSites.snapshot(site);
+        for (int i = 0; i < 40; i++) {
+            write(project, "seeds/more-" + i + ".md", GOOD_ARTICLE.replace("title:", "title: more " + i + " —"));
+        }
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Build.run(BuildRequest.of(project),
+                new dev.kaiyuan.output.DiskSiteWriter(site), List.of(new FailingOn("more 17 —"))))
+                .isInstanceOfSatisfying(BuildFailure.class, f -> assertThat(f.stage()).isEqualTo("postprocess"));
+
+        assertThat(TestSites.snapshot(site)).as("the last good site").containsOnlyKeys(before.keySet());
+        before.forEach((path, bytes) -> assertThat(site.resolve(path)).hasBinaryContent(bytes));
+        assertThat(TestSites.leftovers(site)).as("temporary folders beside site/").isEmpty();
+    }
 }
