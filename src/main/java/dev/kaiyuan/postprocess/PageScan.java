@@ -1,9 +1,7 @@
 package dev.kaiyuan.postprocess;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,7 +50,8 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
                 at++;
             }
             String name = html.substring(nameStart, at).toLowerCase(Locale.ROOT);
-            Map<String, String> attributes = new HashMap<>();
+            // Only the attributes the transforms look at are kept; the first of a name counts, as in HTML.
+            String[] attributes = new String[ATTRIBUTES.length];
             boolean closed = false;
             while (at < n) {
                 char c = html.charAt(at);
@@ -70,7 +69,7 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
                 while (at < n && !isSpace(html.charAt(at)) && "/>=".indexOf(html.charAt(at)) < 0) {
                     at++;
                 }
-                String key = html.substring(keyStart, at).toLowerCase(Locale.ROOT);
+                int key = attribute(html, keyStart, at);
                 int eq = skipSpace(html, at);
                 String value = "";
                 if (eq < n && html.charAt(eq) == '=') {
@@ -80,30 +79,32 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
                         if (close < 0) {
                             return ANYTHING;
                         }
-                        value = html.substring(v + 1, close);
+                        value = key >= 0 && attributes[key] == null ? html.substring(v + 1, close) : "";
                         at = close + 1;
                     } else {
                         int end = v;
                         while (end < n && !isSpace(html.charAt(end)) && html.charAt(end) != '>') {
                             end++;
                         }
-                        value = html.substring(v, end);
+                        value = key >= 0 && attributes[key] == null ? html.substring(v, end) : "";
                         at = end;
                     }
                 }
-                attributes.putIfAbsent(key, value);
+                if (key >= 0 && attributes[key] == null) {
+                    attributes[key] = value;
+                }
             }
             if (!closed) {
                 return ANYTHING;
             }
-            String id = attributes.get("id");
+            String id = attributes[ID];
             repeated |= id != null && (id.indexOf('&') >= 0 || !ids.add(id));
-            String cls = attributes.get("class");
+            String cls = attributes[CLASS];
             body |= cls != null && (cls.indexOf('&') >= 0 || hasToken(cls, "body"));
-            if (name.equals("a") && attributes.containsKey("href")) {
-                external |= mayLeave(attributes.get("href")) && !hasExactRel(attributes.get("rel"));
+            if (name.equals("a") && attributes[HREF] != null) {
+                external |= mayLeave(attributes[HREF]) && !hasExactRel(attributes[REL]);
             }
-            image |= (name.equals("img") || name.equals("image")) && !attributes.containsKey("loading");
+            image |= (name.equals("img") || name.equals("image")) && attributes[LOADING] == null;
             if (TEXT_ONLY.contains(name)) {
                 int end = indexOfIgnoreCase(html, "</" + name, at);
                 at = end < 0 ? n : end;
@@ -153,12 +154,50 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
     }
 
     private static boolean hasToken(String cls, String token) {
-        for (String t : cls.strip().split("\\s+")) {
-            if (t.equalsIgnoreCase(token)) {
+        int at = 0;
+        while (at < cls.length()) {
+            while (at < cls.length() && Character.isWhitespace(cls.charAt(at))) {
+                at++;
+            }
+            int end = at;
+            while (end < cls.length() && !Character.isWhitespace(cls.charAt(end))) {
+                end++;
+            }
+            if (end - at == token.length() && cls.regionMatches(true, at, token, 0, token.length())) {
                 return true;
             }
+            at = end;
         }
         return false;
+    }
+
+    private static final String[] ATTRIBUTES = {"href", "rel", "class", "id", "loading"};
+    private static final int HREF = 0;
+    private static final int REL = 1;
+    private static final int CLASS = 2;
+    private static final int ID = 3;
+    private static final int LOADING = 4;
+
+    /** The index in {@link #ATTRIBUTES} of the attribute named by {@code html[from, to)}, any case; -1 for others. */
+    private static int attribute(String html, int from, int to) {
+        for (int k = 0; k < ATTRIBUTES.length; k++) {
+            String a = ATTRIBUTES[k];
+            if (to - from == a.length() && asciiIgnoringCase(html, from, a)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** ASCII letters in either case, as an HTML parser lower-cases names; nothing else folds. */
+    private static boolean asciiIgnoringCase(String html, int from, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            char c = html.charAt(from + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOfIgnoreCase(String html, String what, int from) {
