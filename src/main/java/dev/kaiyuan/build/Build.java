@@ -329,7 +329,7 @@ public final class Build {
             BuildCache.RenderInputs inputs = new BuildCache.RenderInputs(theme.fingerprint(), knowledge, preview);
             boolean same = cache.render().equals(Optional.of(inputs));
             List<SiteFileProducer> producers = new ArrayList<>(PageRenderer.publishingProducers());
-            SearchReuse search = new SearchReuse(cache.search(), knowledge);
+            SearchReuse search = new SearchReuse(cache.search(), knowledge, output.keep() != Keep.NOTHING);
             producers.add(new SearchIndexProducer(search));
             PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
                     producers);

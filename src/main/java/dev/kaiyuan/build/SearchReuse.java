@@ -15,19 +15,27 @@ import java.util.function.Supplier;
 final class SearchReuse implements TermsMemo {
     private final Map<String, DocumentTerms> before;
     private final String knowledge;
+    private final boolean remember;
     private final Map<String, DocumentTerms> after = new ConcurrentHashMap<>();
 
-    SearchReuse(Map<String, DocumentTerms> before, String knowledge) {
+    /** @param remember whether to collect the terms for a next build (a build without cache does not) */
+    SearchReuse(Map<String, DocumentTerms> before, String knowledge, boolean remember) {
         this.before = before;
         this.knowledge = knowledge;
+        this.remember = remember;
     }
 
     @Override
     public DocumentTerms terms(SearchDocument doc, Supplier<DocumentTerms> fresh) {
+        if (before.isEmpty() && !remember) {
+            return fresh.get();
+        }
         String key = new Hashes().add(knowledge).add(doc.title()).add(doc.text()).hex();
         DocumentTerms kept = before.get(key);
         DocumentTerms terms = kept != null ? kept : fresh.get();
-        after.put(key, terms);
+        if (remember) {
+            after.put(key, terms);
+        }
         return terms;
     }
 
