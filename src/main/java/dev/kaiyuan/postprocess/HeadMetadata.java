@@ -3,9 +3,11 @@ package dev.kaiyuan.postprocess;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 
 /**
  * Adds what crawlers and link previews read to a page's head, all of which need absolute URLs:
@@ -36,9 +38,42 @@ public final class HeadMetadata implements HtmlTransform {
     @Override
     public void apply(Document page) {
         Element head = page.head();
+        addTo(head, page.title(), head.select("meta[name=description]").attr("content"));
+    }
+
+    /**
+     * The same elements put before the page's one {@code </head>} without parsing the page: the
+     * title and description are read from a parse of the head alone, and the elements are written
+     * as the post-processor writes them. Empty (so the page is parsed) when the page has no single
+     * {@code </head>}, or a title or meta element after it, which a parser would move into the head.
+     */
+    @Override
+    public Optional<String> applyToText(String html) {
+        int end = -1;
+        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i, "</head", 0, 6)) {
+                if (end >= 0 || !html.startsWith(">", i + 6)) {
+                    return Optional.empty();
+                }
+                end = i;
+            } else if (end >= 0 && (html.regionMatches(true, i, "<title", 0, 6)
+                    || html.regionMatches(true, i, "<meta", 0, 5))) {
+                return Optional.empty();
+            }
+        }
+        if (end < 0) {
+            return Optional.empty();
+        }
+        Document head = Jsoup.parse(html.substring(0, end));
+        Document shell = Document.createShell("");
+        shell.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        addTo(shell.head(), head.title(), head.head().select("meta[name=description]").attr("content"));
+        return Optional.of(html.substring(0, end) + shell.head().html() + html.substring(end));
+    }
+
+    private void addTo(Element head, String pageTitle, String description) {
         head.appendElement("link").attr("rel", "canonical").attr("href", url);
-        String title = article.map(ArticleMeta::headline).orElse(page.title());
-        String description = head.select("meta[name=description]").attr("content");
+        String title = article.map(ArticleMeta::headline).orElse(pageTitle);
         meta(head, "og:type", article.isPresent() ? "article" : "website");
         meta(head, "og:title", title);
         meta(head, "og:url", url);

@@ -119,4 +119,36 @@ class PageScanTest {
         assertThat(new LiveReloadScript().applyToText(html).orElseThrow()).contains(
                 "<title>İİİİstanbul</title><script src=\"/__kaiyuan/reload.js\" defer data-kaiyuan=\"preview\"></script></HEAD>");
     }
+
+    @Provide
+    Arbitrary<String> heads() {
+        Arbitrary<String> titles = Arbitraries.of("开源周报", "A &amp; B", "  spaced\n title ", "\"quoted\" &lt;x&gt;", "");
+        Arbitrary<String> descriptions = Arbitraries.of("", "<meta name=\"description\" content=\"深度求索 &amp; Qwen\">",
+                "<meta name=description content='x \"y\"'>", "<META NAME=\"description\" CONTENT=\"upper\">");
+        return net.jqwik.api.Combinators.combine(titles, descriptions, Arbitraries.of(PIECES).list().ofMaxSize(4))
+                .as((title, description, body) -> "<!DOCTYPE html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>"
+                        + title + "</title>" + description + "</head><body>" + String.join("", body) + "</body></html>");
+    }
+
+    /** Done on the text, the head's metadata is what the parsed page gets, up to re-serialisation of the rest. */
+    @Property(tries = 1500)
+    void headMetadataOnTheTextEqualsHeadMetadataOnTheTree(@ForAll("heads") String html, @ForAll boolean article) {
+        HeadMetadata meta = new HeadMetadata("https://example.org/digest/a/", "开源周报 & Co", article
+                ? java.util.Optional.of(new HeadMetadata.ArticleMeta("標題 \"x\"", "摘要 <b>", "2025-08-21", "阮佳琪",
+                        "zh-Hant", List.of("开源", "模型")))
+                : java.util.Optional.empty());
+        java.util.Optional<String> text = meta.applyToText(html);
+        assertThat(text).isPresent();
+        Document tree = Jsoup.parse(html);
+        meta.apply(tree);
+        assertThat(Jsoup.parse(text.get()).outerHtml()).isEqualTo(Jsoup.parse(tree.outerHtml()).outerHtml());
+    }
+
+    @Test
+    void headMetadataLeavesPagesItCannotReadPlainlyToTheParser() {
+        HeadMetadata meta = new HeadMetadata("https://example.org/", "site", java.util.Optional.empty());
+        assertThat(meta.applyToText("<html><head></head><body><title>late</title></body></html>")).isEmpty();
+        assertThat(meta.applyToText("<html><head></head><body><meta name=description content=x></body></html>")).isEmpty();
+        assertThat(meta.applyToText("<html><body>no head end</body></html>")).isEmpty();
+    }
 }
