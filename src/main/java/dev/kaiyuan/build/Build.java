@@ -305,6 +305,10 @@ public final class Build {
      * every page was rendered with, the pages to keep for the next build, and how many pages were
      * rendered or reused.
      */
+    /** What writing the pages left: the written files' stamps, the page memo and the page writer. */
+    private record Emitted(Map<String, FileStamp> stamps, PageReuse memo, Pages run) {
+    }
+
     private record Rendered(boolean written, int htmlFiles, Optional<BuildCache.RenderInputs> inputs,
             Map<String, BuildCache.Page> pages, Map<String, BuildCache.Written> files, List<String> fresh,
             int reused, Map<String, DocumentTerms> search) {
@@ -333,11 +337,7 @@ public final class Build {
             producers.add(new SearchIndexProducer(search));
             PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
                     producers);
-            PageReuse memo = new PageReuse(same ? cache.pages() : Map.of(), output.keep() == Keep.MEMORY);
             Map<String, Path> assets = theme.assets();
-            Pages run = new Pages(same ? cache.pages() : Map.of(), same ? cache.written() : Map.of(), memo,
-                    site, config, enricher, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview),
-                    output.keep());
             Map<String, String> keys = new ConcurrentHashMap<>();
             AtomicInteger htmlCount = new AtomicInteger();
             // Problems found before rendering mean nothing is written; template errors found while
@@ -349,8 +349,18 @@ public final class Build {
             // and is thrown once every page in flight is done, so nothing writes into a staging
             // folder that is being removed.
             AtomicReference<RuntimeException> broken = new AtomicReference<>();
-            Map<String, FileStamp> stamps = io(() -> {
+            Emitted emitted = io(() -> {
                 try (SiteOutput out = writable ? stage("write", () -> io(output.writer()::open)) : DISCARD) {
+                    // On disk, with last build's pages and the same theme, knowledge and config, a
+                    // page whose view is unchanged is kept from the old site without rendering it.
+                    Optional<PageReuse.OnDisk> disk = writable && output.keep() == Keep.DISK
+                            ? Optional.of(new PageReuse.OnDisk(same ? cache.written() : Map.of(), out, keys))
+                            : Optional.empty();
+                    PageReuse memo = new PageReuse(same ? cache.pages() : Map.of(), output.keep() == Keep.MEMORY,
+                            disk);
+                    Pages run = new Pages(same ? cache.pages() : Map.of(), same ? cache.written() : Map.of(), memo,
+                            site, config, enricher, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview),
+                            output.keep());
                     // Each page is post-processed and put into the new site as soon as it is
                     // rendered, on whichever thread rendered it, and then let go: the site's bytes
                     // do not depend on the order pages are put in, and no list of every page's
@@ -359,7 +369,7 @@ public final class Build {
                         if (page.path().endsWith(".html")) {
                             htmlCount.incrementAndGet();
                         }
-                        if (emit && broken.get() == null) {
+                        if (emit && !page.kept() && broken.get() == null) {
                             try {
                                 io(() -> run.emit(page, out, keys));
                             } catch (RuntimeException e) {
@@ -384,19 +394,20 @@ public final class Build {
                             out.commit();
                             committed[0] = true;
                         }
-                        return out.stamps();
+                        return new Emitted(out.stamps(), memo, run);
                     }));
                 }
             });
+            PageReuse memo = emitted.memo();
             int html = htmlCount.get();
             if (!emit) {
                 return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused(),
                         search.after());
             }
             Map<String, BuildCache.Written> files = new HashMap<>();
-            keys.forEach((path, key) -> Optional.ofNullable(stamps.get(path))
-                    .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, stamp))));
-            return new Rendered(committed[0], html, Optional.of(inputs), run.after(), files, memo.fresh(),
+            keys.forEach((path, key) -> Optional.ofNullable(emitted.stamps().get(path))
+                    .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, memo.view(path), stamp))));
+            return new Rendered(committed[0], html, Optional.of(inputs), emitted.run().after(), files, memo.fresh(),
                     memo.reused(), search.after());
         }
     }

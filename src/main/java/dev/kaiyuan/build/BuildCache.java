@@ -142,16 +142,19 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
     }
 
     /**
-     * A finished page as a disk build wrote it. When the page's post-processing inputs hash to
-     * {@code key} again and the output folder still holds the file with this stamp, that file is the
-     * page: it is taken as it is, neither post-processed nor written again.
+     * A finished page as a disk build wrote it. When the page's template and view hash to
+     * {@code view} again, or its post-processing inputs to {@code key}, and the output folder still
+     * holds the file with this stamp, that file is the page: it is taken as it is, neither rendered
+     * (for an equal view) nor post-processed nor written again.
      *
      * @param key   hash of the page's path, its HTML before post-processing and its head facts
+     * @param view  hash of its template name and view record, or "" when the view could not be hashed
      * @param stamp size and modification time of the file written
      */
-    public record Written(String key, FileStamp stamp) {
+    public record Written(String key, String view, FileStamp stamp) {
         public Written {
             Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(view, "view");
             Objects.requireNonNull(stamp, "stamp");
         }
     }

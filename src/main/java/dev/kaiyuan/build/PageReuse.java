@@ -1,7 +1,17 @@
 package dev.kaiyuan.build;
 
+import dev.kaiyuan.output.SiteOutput;
 import dev.kaiyuan.render.PageMemo;
 import dev.kaiyuan.render.RenderException;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,16 +31,85 @@ final class PageReuse implements PageMemo {
     record Source(String template, Object view) {
     }
 
+    /**
+     * A disk build's way to keep pages without rendering them: last build's finished pages, the new
+     * site's output (which links a kept file from the old site), and where to record each kept
+     * page's post-processing key for the next build.
+     */
+    record OnDisk(Map<String, BuildCache.Written> written, SiteOutput out, Map<String, String> keys) {
+    }
+
     private final Map<String, BuildCache.Page> before;
     private final boolean remember;
+    private final Optional<OnDisk> disk;
+    private final Map<String, String> views = new ConcurrentHashMap<>();
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
     private final AtomicInteger reused = new AtomicInteger();
 
     /** @param remember whether to keep what each page was rendered from, for {@link #source} */
     PageReuse(Map<String, BuildCache.Page> before, boolean remember) {
+        this(before, remember, Optional.empty());
+    }
+
+    /** @param disk how a disk build keeps unchanged pages; empty renders every page */
+    PageReuse(Map<String, BuildCache.Page> before, boolean remember, Optional<OnDisk> disk) {
         this.before = before;
         this.remember = remember;
+        this.disk = disk;
+    }
+
+    /**
+     * On disk: a page whose template and view hash as last build's, and whose finished file is still
+     * in the output folder as written, is kept as it is — linked into the new site, not rendered,
+     * not post-processed. Every page's view hash is recorded for the next build.
+     */
+    @Override
+    public boolean kept(String path, String template, Object view) {
+        if (disk.isEmpty()) {
+            return false;
+        }
+        Optional<String> key = viewKey(template, view);
+        if (key.isEmpty()) {
+            return false;
+        }
+        views.put(path, key.get());
+        BuildCache.Written last = disk.get().written().get(path);
+        try {
+            if (last != null && last.view().equals(key.get()) && disk.get().out().keep(path, last.stamp())) {
+                disk.get().keys().put(path, last.key());
+                reused.incrementAndGet();
+                return true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return false;
+    }
+
+    /** The hash of each page's template and view, for the next build; "" for a page without one. */
+    String view(String path) {
+        return views.getOrDefault(path, "");
+    }
+
+    /**
+     * A hash of the template name and the view record as {@link RecordCodec} writes it (views are
+     * records of strings, numbers, lists and records); empty for a view it cannot write.
+     */
+    private static Optional<String> viewKey(String template, Object view) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(
+                    new DigestOutputStream(OutputStream.nullOutputStream(), digest), 1 << 13))) {
+                data.writeUTF(template);
+                new RecordCodec.Writer(data).write(view);
+            }
+            return Optional.of(HexFormat.of().formatHex(digest.digest()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("hashing a view in memory", e);
+        }
     }
 
     @Override

@@ -17,6 +17,15 @@ public interface PageMemo {
      */
     String render(String path, String template, Object view, Fresh fresh) throws RenderException;
 
+    /**
+     * True when the memo keeps the finished page an earlier build made from this template and an
+     * equal view (it has put that page into the new site itself): the page is then neither rendered
+     * nor handed on with HTML. Asked before {@link #render}; the default keeps nothing.
+     */
+    default boolean kept(String path, String template, Object view) {
+        return false;
+    }
+
     /** Renders one page with the engine. */
     @FunctionalInterface
     interface Fresh {

@@ -184,6 +184,10 @@ public final class PageRenderer {
             Job job = jobs.get(i);
             try {
                 Object view = job.view().get();
+                if (memo.kept(job.path(), job.template(), view)) {
+                    each.accept(RenderedPage.kept(job.path()));
+                    return;
+                }
                 each.accept(new RenderedPage(job.path(), memo.render(job.path(), job.template(), view,
                         () -> engine.render(job.template(), view))));
             } catch (RenderException e) {
