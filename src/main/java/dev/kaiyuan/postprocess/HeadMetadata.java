@@ -7,7 +7,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 
 /**
  * Adds what crawlers and link previews read to a page's head, all of which need absolute URLs:
@@ -49,26 +48,13 @@ public final class HeadMetadata implements HtmlTransform {
      */
     @Override
     public Optional<String> applyToText(String html) {
-        int end = -1;
-        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
-            if (html.regionMatches(true, i, "</head", 0, 6)) {
-                if (end >= 0 || !html.startsWith(">", i + 6)) {
-                    return Optional.empty();
-                }
-                end = i;
-            } else if (end >= 0 && (html.regionMatches(true, i, "<title", 0, 6)
-                    || html.regionMatches(true, i, "<meta", 0, 5))) {
-                return Optional.empty();
-            }
-        }
+        int end = HeadText.end(html);
         if (end < 0) {
             return Optional.empty();
         }
         Document head = Jsoup.parse(html.substring(0, end));
-        Document shell = Document.createShell("");
-        shell.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
-        addTo(shell.head(), head.title(), head.head().select("meta[name=description]").attr("content"));
-        return Optional.of(html.substring(0, end) + shell.head().html() + html.substring(end));
+        String description = head.head().select("meta[name=description]").attr("content");
+        return HeadText.append(html, h -> addTo(h, head.title(), description));
     }
 
     private void addTo(Element head, String pageTitle, String description) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Entities;
 
 /**
  * Parses a rendered page once, runs the transforms in order, serialises once — or, when a
@@ -65,7 +64,7 @@ public final class HtmlPostProcessor {
         Document page = Jsoup.parse(html);
         forThisPage.forEach(t -> t.apply(page));
         transforms.forEach(t -> t.apply(page));
-        page.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        HeadText.settle(page);
         return page.outerHtml();
     }
 }

@@ -2,6 +2,7 @@ package dev.kaiyuan.postprocess;
 
 import java.util.Optional;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Preview only: adds the live-reload script of {@code kaiyuan serve} to a page. It is never part of
@@ -14,27 +15,18 @@ public record LiveReloadScript() implements HtmlTransform {
     /** Where {@code kaiyuan serve} answers the script; its events are beside it. */
     public static final String SCRIPT_PATH = "/__kaiyuan/reload.js";
 
-    /** The element {@link #apply} appends to the head, as a serialiser writes it. */
-    private static final String ELEMENT = "<script src=\"" + SCRIPT_PATH + "\" defer data-kaiyuan=\"preview\"></script>";
-
     /** Before the page's one {@code </head>}: the end of the head, where {@link #apply} appends. */
     @Override
     public Optional<String> applyToText(String html) {
-        int end = -1;
-        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
-            if (html.regionMatches(true, i, "</head", 0, 6)) {
-                if (end >= 0 || !html.startsWith(">", i + 6)) {
-                    return Optional.empty();
-                }
-                end = i;
-            }
-        }
-        return end < 0 ? Optional.empty() : Optional.of(html.substring(0, end) + ELEMENT + html.substring(end));
+        return HeadText.append(html, LiveReloadScript::addTo);
     }
 
     @Override
     public void apply(Document page) {
-        page.head().appendElement("script").attr("src", SCRIPT_PATH).attr("defer", "")
-                .attr("data-kaiyuan", "preview");
+        addTo(page.head());
+    }
+
+    private static void addTo(Element head) {
+        head.appendElement("script").attr("src", SCRIPT_PATH).attr("defer", "").attr("data-kaiyuan", "preview");
     }
 }

@@ -1,0 +1,52 @@
+package dev.kaiyuan.postprocess;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Adding to a page's head without parsing the page, for transforms that only append to the head:
+ * the elements are made and written as the post-processor writes them, and put before the page's
+ * one {@code </head>}. A page with no single {@code </head>}, or with a title or meta element after
+ * it (a parser moves those into the head), is left to the parser.
+ */
+final class HeadText {
+    private HeadText() {
+    }
+
+    /** Where the page's one {@code </head>} starts, or -1 when the text cannot be read plainly. */
+    static int end(String html) {
+        int end = -1;
+        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i, "</head", 0, 6)) {
+                if (end >= 0 || !html.startsWith(">", i + 6)) {
+                    return -1;
+                }
+                end = i;
+            } else if (end >= 0 && (html.regionMatches(true, i, "<title", 0, 6)
+                    || html.regionMatches(true, i, "<meta", 0, 5))) {
+                return -1;
+            }
+        }
+        return end;
+    }
+
+    /** The page with what {@code add} appends to a head put at the end of its head; empty when {@link #end} is -1. */
+    static Optional<String> append(String html, Consumer<Element> add) {
+        int end = end(html);
+        if (end < 0) {
+            return Optional.empty();
+        }
+        Document shell = Document.createShell("");
+        settle(shell);
+        add.accept(shell.head());
+        return Optional.of(html.substring(0, end) + shell.head().html() + html.substring(end));
+    }
+
+    /** How the post-processor writes pages: not pretty-printed (a space between Chinese characters shows), UTF-8, few entities. */
+    static void settle(Document doc) {
+        doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+    }
+}
