@@ -305,8 +305,8 @@ public final class Build {
      * every page was rendered with, the pages to keep for the next build, and how many pages were
      * rendered or reused.
      */
-    /** What writing the pages left: the written files' stamps, the page memo and the page writer. */
-    private record Emitted(Map<String, FileStamp> stamps, PageReuse memo, Pages run) {
+    /** What writing the pages left: the written files' stamps, the page memo, the page writer, whether the site was swapped in. */
+    private record Emitted(Map<String, FileStamp> stamps, PageReuse memo, Pages run, boolean committed) {
     }
 
     private record Rendered(boolean written, int htmlFiles, Optional<BuildCache.RenderInputs> inputs,
@@ -344,7 +344,6 @@ public final class Build {
             // rendering mean what was written is thrown away (the session is not committed).
             boolean writable = output.writable(sink);
             boolean emit = writable || output.keep() == Keep.MEMORY;
-            boolean[] committed = {false};
             // A page that cannot be post-processed or put stops the others from being worked on,
             // and is thrown once every page in flight is done, so nothing writes into a staging
             // folder that is being removed.
@@ -390,11 +389,11 @@ public final class Build {
                                 out.put(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
                             }
                         }
-                        if (writable && output.writable(sink)) {
+                        boolean commit = writable && output.writable(sink);
+                        if (commit) {
                             out.commit();
-                            committed[0] = true;
                         }
-                        return new Emitted(out.stamps(), memo, run);
+                        return new Emitted(out.stamps(), memo, run, commit);
                     }));
                 }
             });
@@ -407,7 +406,7 @@ public final class Build {
             Map<String, BuildCache.Written> files = new HashMap<>();
             keys.forEach((path, key) -> Optional.ofNullable(emitted.stamps().get(path))
                     .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, memo.view(path), stamp))));
-            return new Rendered(committed[0], html, Optional.of(inputs), emitted.run().after(), files, memo.fresh(),
+            return new Rendered(emitted.committed(), html, Optional.of(inputs), emitted.run().after(), files, memo.fresh(),
                     memo.reused(), search.after());
         }
     }
