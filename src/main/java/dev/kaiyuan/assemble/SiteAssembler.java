@@ -38,7 +38,8 @@ public final class SiteAssembler {
                 new Collections(slugs).tags(ordered.all()), Gazetteer.EMPTY, Map.of());
     }
 
-    private Article withCleanSlug(Article article, DiagnosticSink sink) {
+    /** The article with the slug its page will have: the URL-safe form of its own, or of its title. */
+    public Article withCleanSlug(Article article, DiagnosticSink sink) {
         String clean = slugs.slugify(article.slug());
         if (clean.isEmpty()) {
             clean = slugs.slugify(article.title());

@@ -24,6 +24,7 @@ import dev.kaiyuan.postprocess.EntityLinks;
 import dev.kaiyuan.postprocess.HeadMetadata;
 import dev.kaiyuan.postprocess.HtmlPostProcessor;
 import dev.kaiyuan.postprocess.HtmlTransform;
+import dev.kaiyuan.render.ArticlePages;
 import dev.kaiyuan.render.PageRenderer;
 import dev.kaiyuan.render.SiteFileProducer;
 import dev.kaiyuan.render.SiteUrls;
@@ -157,7 +158,12 @@ public final class Build {
                 site.all().size(), rendered.htmlFiles(), millis, rendered.written());
         BuildCache next = new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
                 rendered.inputs(), rendered.pages(), rendered.files(), rendered.search());
-        return new CachedBuild(result, next, rendered.fresh(), rendered.reused());
+        // The preview's quick path for a saved article works from the last good build only.
+        Optional<ArticleRefresh> refresh = keep == Keep.MEMORY && rendered.written()
+                ? rendered.articlePages().map(pages -> new ArticleRefresh(project, config, request.drafts(), site,
+                        enricher, pages, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview)))
+                : Optional.empty();
+        return new CachedBuild(result, next, rendered.fresh(), rendered.reused(), refresh);
     }
 
     /** Where the pages go and what to keep of them: the writer, whether warnings fail, the cache kind. */
@@ -311,7 +317,7 @@ public final class Build {
 
     private record Rendered(boolean written, int htmlFiles, Optional<BuildCache.RenderInputs> inputs,
             Map<String, BuildCache.Page> pages, Map<String, BuildCache.Written> files, List<String> fresh,
-            int reused, Map<String, DocumentTerms> search) {
+            int reused, Map<String, DocumentTerms> search, Optional<ArticlePages> articlePages) {
     }
 
     /**
@@ -327,88 +333,89 @@ public final class Build {
             throws IOException {
         Optional<Theme> opened = Theme.open(project, config.engine(), sink);
         if (opened.isEmpty()) {
-            return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), List.of(), 0, Map.of());
+            return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), List.of(), 0, Map.of(),
+                    Optional.empty());
         }
-        try (Theme theme = opened.get()) {
-            BuildCache.RenderInputs inputs = new BuildCache.RenderInputs(theme.fingerprint(), knowledge, preview);
-            boolean same = cache.render().equals(Optional.of(inputs));
-            List<SiteFileProducer> producers = new ArrayList<>(PageRenderer.publishingProducers());
-            SearchReuse search = new SearchReuse(cache.search(), knowledge, output.keep() != Keep.NOTHING);
-            producers.add(new SearchIndexProducer(search));
-            PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
-                    producers);
-            Map<String, Path> assets = theme.assets();
-            Map<String, String> keys = new ConcurrentHashMap<>();
-            AtomicInteger htmlCount = new AtomicInteger();
-            // Problems found before rendering mean nothing is written; template errors found while
-            // rendering mean what was written is thrown away (the session is not committed).
-            boolean writable = output.writable(sink);
-            boolean emit = writable || output.keep() == Keep.MEMORY;
-            // A page that cannot be post-processed or put stops the others from being worked on,
-            // and is thrown once every page in flight is done, so nothing writes into a staging
-            // folder that is being removed.
-            AtomicReference<RuntimeException> broken = new AtomicReference<>();
-            Emitted emitted = io(() -> {
-                try (SiteOutput out = writable ? stage("write", () -> io(output.writer()::open)) : DISCARD) {
-                    // On disk, with last build's pages and the same theme, knowledge and config, a
-                    // page whose view is unchanged is kept from the old site without rendering it.
-                    Optional<PageReuse.OnDisk> disk = writable && output.keep() == Keep.DISK
-                            ? Optional.of(new PageReuse.OnDisk(same ? cache.written() : Map.of(), out, keys))
-                            : Optional.empty();
-                    PageReuse memo = new PageReuse(same ? cache.pages() : Map.of(), output.keep() == Keep.MEMORY,
-                            disk);
-                    Pages run = new Pages(same ? cache.pages() : Map.of(), same ? cache.written() : Map.of(), memo,
-                            site, config, enricher, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview),
-                            output.keep());
-                    // Each page is post-processed and put into the new site as soon as it is
-                    // rendered, on whichever thread rendered it, and then let go: the site's bytes
-                    // do not depend on the order pages are put in, and no list of every page's
-                    // HTML is ever held.
-                    renderer.render(site, config, sink, memo, page -> {
-                        if (page.path().endsWith(".html")) {
+        Theme theme = opened.get();
+        BuildCache.RenderInputs inputs = new BuildCache.RenderInputs(theme.fingerprint(), knowledge, preview);
+        boolean same = cache.render().equals(Optional.of(inputs));
+        List<SiteFileProducer> producers = new ArrayList<>(PageRenderer.publishingProducers());
+        SearchReuse search = new SearchReuse(cache.search(), knowledge, output.keep() != Keep.NOTHING);
+        producers.add(new SearchIndexProducer(search));
+        PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
+                producers);
+        Map<String, Path> assets = theme.assets();
+        Map<String, String> keys = new ConcurrentHashMap<>();
+        AtomicInteger htmlCount = new AtomicInteger();
+        // Problems found before rendering mean nothing is written; template errors found while
+        // rendering mean what was written is thrown away (the session is not committed).
+        boolean writable = output.writable(sink);
+        boolean emit = writable || output.keep() == Keep.MEMORY;
+        // A page that cannot be post-processed or put stops the others from being worked on,
+        // and is thrown once every page in flight is done, so nothing writes into a staging
+        // folder that is being removed.
+        AtomicReference<RuntimeException> broken = new AtomicReference<>();
+        Emitted emitted = io(() -> {
+            try (SiteOutput out = writable ? stage("write", () -> io(output.writer()::open)) : DISCARD) {
+                // On disk, with last build's pages and the same theme, knowledge and config, a
+                // page whose view is unchanged is kept from the old site without rendering it.
+                Optional<PageReuse.OnDisk> disk = writable && output.keep() == Keep.DISK
+                        ? Optional.of(new PageReuse.OnDisk(same ? cache.written() : Map.of(), out, keys))
+                        : Optional.empty();
+                PageReuse memo = new PageReuse(same ? cache.pages() : Map.of(), output.keep() == Keep.MEMORY,
+                        disk);
+                Pages run = new Pages(same ? cache.pages() : Map.of(), same ? cache.written() : Map.of(), memo,
+                        site, config, enricher, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview),
+                        output.keep());
+                // Each page is post-processed and put into the new site as soon as it is
+                // rendered, on whichever thread rendered it, and then let go: the site's bytes
+                // do not depend on the order pages are put in, and no list of every page's
+                // HTML is ever held.
+                renderer.render(site, config, sink, memo, page -> {
+                    if (page.path().endsWith(".html")) {
+                        htmlCount.incrementAndGet();
+                    }
+                    if (emit && !page.kept() && broken.get() == null) {
+                        try {
+                            io(() -> run.emit(page, out, keys));
+                        } catch (RuntimeException e) {
+                            broken.compareAndSet(null, e);
+                        }
+                    }
+                });
+                if (broken.get() != null) {
+                    RuntimeException e = broken.get();
+                    throw e instanceof BuildFailure f ? f : new BuildFailure("postprocess", e);
+                }
+                return stage("write", () -> io(() -> {
+                    for (Map.Entry<String, Path> asset : assets.entrySet()) {
+                        if (asset.getKey().endsWith(".html")) {
                             htmlCount.incrementAndGet();
                         }
-                        if (emit && !page.kept() && broken.get() == null) {
-                            try {
-                                io(() -> run.emit(page, out, keys));
-                            } catch (RuntimeException e) {
-                                broken.compareAndSet(null, e);
-                            }
+                        if (emit) {
+                            out.put(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
                         }
-                    });
-                    if (broken.get() != null) {
-                        RuntimeException e = broken.get();
-                        throw e instanceof BuildFailure f ? f : new BuildFailure("postprocess", e);
                     }
-                    return stage("write", () -> io(() -> {
-                        for (Map.Entry<String, Path> asset : assets.entrySet()) {
-                            if (asset.getKey().endsWith(".html")) {
-                                htmlCount.incrementAndGet();
-                            }
-                            if (emit) {
-                                out.put(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
-                            }
-                        }
-                        boolean commit = writable && output.writable(sink);
-                        if (commit) {
-                            out.commit();
-                        }
-                        return new Emitted(out.stamps(), memo, run, commit);
-                    }));
-                }
-            });
-            PageReuse memo = emitted.memo();
-            int html = htmlCount.get();
-            if (!emit) {
-                return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused(),
-                        search.after());
+                    boolean commit = writable && output.writable(sink);
+                    if (commit) {
+                        out.commit();
+                    }
+                    return new Emitted(out.stamps(), memo, run, commit);
+                }));
             }
-            Map<String, BuildCache.Written> files = new HashMap<>();
-            keys.forEach((path, key) -> Optional.ofNullable(emitted.stamps().get(path))
-                    .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, memo.view(path), stamp))));
-            return new Rendered(emitted.committed(), html, Optional.of(inputs), emitted.run().after(), files, memo.fresh(),
-                    memo.reused(), search.after());
+        });
+        PageReuse memo = emitted.memo();
+        int html = htmlCount.get();
+        if (!emit) {
+            return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused(),
+                    search.after(), Optional.empty());
         }
+        Map<String, BuildCache.Written> files = new HashMap<>();
+        keys.forEach((path, key) -> Optional.ofNullable(emitted.stamps().get(path))
+                .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, memo.view(path), stamp))));
+        return new Rendered(emitted.committed(), html, Optional.of(inputs), emitted.run().after(), files, memo.fresh(),
+                memo.reused(), search.after(), output.keep() == Keep.MEMORY
+                        ? Optional.of(renderer.articlePages(site, config)) : Optional.empty());
     }
 
     /** Takes the pages of a build that is not written (it has errors), keeping nothing. */
@@ -503,7 +510,7 @@ public final class Build {
     }
 
     /** The transforms of one page alone, run before the site's chain. */
-    private static List<HtmlTransform> transforms(String path, Optional<HeadMetadata.ArticleMeta> meta,
+    static List<HtmlTransform> transforms(String path, Optional<HeadMetadata.ArticleMeta> meta,
             SiteConfig config, Enricher enricher) {
         List<HtmlTransform> own = new ArrayList<>();
         if (path.startsWith("articles/")) {
@@ -515,7 +522,7 @@ public final class Build {
         return own;
     }
 
-    private static HeadMetadata.ArticleMeta meta(Article a) {
+    static HeadMetadata.ArticleMeta meta(Article a) {
         return new HeadMetadata.ArticleMeta(a.title(), a.summary(), a.date().map(d -> d.day().toString()).orElse(""),
                 a.author().or(() -> a.source().map(s -> s.name())).orElse(""), a.lang(), a.tags());
     }

@@ -2,6 +2,7 @@ package dev.kaiyuan.build;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A build run with a {@link BuildCache}: its result, the cache for the next build, and how much of
@@ -9,11 +10,15 @@ import java.util.Objects;
  *
  * @param rendered paths of the templated pages the engine rendered in this build, in path order
  * @param reused   templated pages taken from the cache because their template and view were unchanged
+ * @param refresh  how to re-make a saved article's page from this build at once; only for a good
+ *                 build into memory (the preview's)
  */
-public record CachedBuild(BuildResult result, BuildCache cache, List<String> rendered, int reused) {
+public record CachedBuild(BuildResult result, BuildCache cache, List<String> rendered, int reused,
+        Optional<ArticleRefresh> refresh) {
     public CachedBuild {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(cache, "cache");
         rendered = List.copyOf(rendered);
+        Objects.requireNonNull(refresh, "refresh");
     }
 }

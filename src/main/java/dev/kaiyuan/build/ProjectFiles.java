@@ -76,6 +76,19 @@ final class ProjectFiles {
         return seeds;
     }
 
+    /**
+     * One seed read again by itself, with its sidecar if it has one: for the preview, which refreshes
+     * a saved article before the full rebuild. Empty (with diagnostics) when it cannot be read.
+     */
+    static Optional<Seed> seed(Path project, Path file, DiagnosticSink sink) throws IOException {
+        String rel = relative(project, file);
+        Path sidecar = project.resolve(rel.substring(0, rel.lastIndexOf('.')) + SIDECAR_SUFFIX);
+        Optional<SourceFile> source = read(project, file, sink);
+        Optional<SourceFile> meta = Files.isRegularFile(sidecar) ? readQuietly(project, sidecar, sink)
+                : Optional.empty();
+        return source.map(s -> new Seed(s, meta));
+    }
+
     private static Optional<SourceFile> readQuietly(Path project, Path file, DiagnosticSink sink) {
         try {
             return read(project, file, sink);

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +30,11 @@ import java.util.stream.Stream;
  * Pebble port in its {@code pebble/} folder; a project may do the same. The engine is the one
  * asked for ({@code --engine}, else {@code engine:} in the config), else the one the project's
  * templates are written for, else FreeMarker. Both engines share the theme's {@code assets/}.
- * Close the theme after the build (the packaged theme is read through the jar's file system).
+ * The packaged theme is read through the jar's file system, opened once per process and never closed:
+ * its files cannot change while the process runs, and a preview renders with the engine of its last
+ * build long after that build is over.
  */
-final class Theme implements AutoCloseable {
+final class Theme {
     static final String BUILTIN = "/dev/kaiyuan/theme/";
     static final String PEBBLE_PORT = "pebble";
     private static final String PROBE = "layout.ftlh";
@@ -59,15 +60,12 @@ final class Theme implements AutoCloseable {
     private final List<Path> templateRoots;
     private final List<Path> themeFolders;
     private final boolean projectTemplates;
-    private final Optional<FileSystem> opened;
 
-    private Theme(Engine engine, List<Path> templateRoots, List<Path> themeFolders, boolean projectTemplates,
-            Optional<FileSystem> opened) {
+    private Theme(Engine engine, List<Path> templateRoots, List<Path> themeFolders, boolean projectTemplates) {
         this.engine = engine;
         this.templateRoots = List.copyOf(templateRoots);
         this.themeFolders = List.copyOf(themeFolders);
         this.projectTemplates = projectTemplates;
-        this.opened = opened;
     }
 
     /**
@@ -85,19 +83,17 @@ final class Theme implements AutoCloseable {
         if (hasOwn) {
             folders.add(own);
         }
-        Optional<FileSystem> opened = Optional.empty();
         URL probe = Theme.class.getResource(BUILTIN + PROBE);
         if (probe != null) {
             URI uri = toUri(probe);
             if ("jar".equals(uri.getScheme())) {
-                opened = openJar(uri);
-                folders.add(opened.orElseGet(() -> FileSystems.getFileSystem(uri)).getPath(BUILTIN));
+                folders.add(jar(uri).getPath(BUILTIN));
             } else {
                 folders.add(Path.of(uri).getParent());
             }
         }
         List<Path> roots = folders.stream().map(f -> engineRoot(f, engine.get())).toList();
-        return Optional.of(new Theme(engine.get(), roots, folders, hasOwn, opened));
+        return Optional.of(new Theme(engine.get(), roots, folders, hasOwn));
     }
 
     private static Optional<Engine> choose(Path own, boolean hasOwn, Optional<String> requested, DiagnosticSink sink)
@@ -177,12 +173,12 @@ final class Theme implements AutoCloseable {
         }
     }
 
-    /** Opens the jar's file system unless another build in this process already has it open. */
-    private static Optional<FileSystem> openJar(URI uri) throws IOException {
+    /** The jar's file system: opened by the first build in this process, kept open for the others. */
+    private static synchronized FileSystem jar(URI uri) throws IOException {
         try {
-            return Optional.of(FileSystems.newFileSystem(uri, Map.of()));
-        } catch (FileSystemAlreadyExistsException e) {
-            return Optional.empty();
+            return FileSystems.getFileSystem(uri);
+        } catch (java.nio.file.FileSystemNotFoundException e) {
+            return FileSystems.newFileSystem(uri, Map.of());
         }
     }
 
@@ -248,12 +244,5 @@ final class Theme implements AutoCloseable {
             }
         }
         return assets;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (opened.isPresent()) {
-            opened.get().close();
-        }
     }
 }

@@ -80,9 +80,9 @@ public final class PageRenderer {
             Consumer<RenderedPage> each) {
         Labels labels = Labels.forLanguage(config.language());
         boolean timeline = !site.gazetteer().models().isEmpty();
-        SiteView siteView = new SiteView(config.title(), config.description(), config.language(), labels,
-                timeline ? TIMELINE : "", site.tags().isEmpty() ? "" : "tags/index.html");
+        SiteView siteView = siteView(site, config, labels);
         KnowledgeViews knowledge = new KnowledgeViews(site, labels, config.language());
+        ArticlePages articlePages = new ArticlePages(engine, siteView, knowledge);
         List<Job> jobs = new ArrayList<>();
         DigestViews digest = new DigestViews(site, siteView, config);
         List<DigestViews.Placed> lists = new ArrayList<>(digest.home());
@@ -100,8 +100,8 @@ public final class PageRenderer {
             jobs.add(new Job(placed.template(), placed.path(), placed::view));
         }
         for (Article article : site.all()) {
-            jobs.add(new Job("article", SiteModel.articlePath(article), () -> new ArticlePage(siteView, "../../",
-                    view(article, site.enrichment(article), knowledge))));
+            jobs.add(new Job(ArticlePages.TEMPLATE, SiteModel.articlePath(article),
+                    () -> articlePages.view(article, site.enrichment(article))));
         }
         for (EntityId id : entities(site)) {
             jobs.add(new Job("entity", id.path(), () -> entityPage(siteView, id, knowledge)));
@@ -127,6 +127,21 @@ public final class PageRenderer {
         }
         more.forEach(each);
         return paths;
+    }
+
+    /**
+     * Renders single article pages of {@code site} exactly as {@link #render} does, for the preview's
+     * quick refresh of an edited article (its other pages follow with the full rebuild).
+     */
+    public ArticlePages articlePages(SiteModel site, SiteConfig config) {
+        Labels labels = Labels.forLanguage(config.language());
+        return new ArticlePages(engine, siteView(site, config, labels),
+                new KnowledgeViews(site, labels, config.language()));
+    }
+
+    private static SiteView siteView(SiteModel site, SiteConfig config, Labels labels) {
+        return new SiteView(config.title(), config.description(), config.language(), labels,
+                site.gazetteer().models().isEmpty() ? "" : TIMELINE, site.tags().isEmpty() ? "" : "tags/index.html");
     }
 
     /** The render stage's own producers of non-page files: Atom feeds, sitemap.xml, robots.txt. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -50,6 +51,20 @@ final class EventHub implements AutoCloseable {
         build = buildNumber;
         failure.set(Optional.empty());
         publish(new Event(stylesOnly ? "css" : "reload", "{\"build\":" + buildNumber + "}"));
+    }
+
+    /**
+     * After a good build that changed only some pages for readers: {@code reload} naming them (URL
+     * paths), so the pages showing something else stay as they are and only learn the build number.
+     */
+    void built(long buildNumber, List<String> pages) {
+        build = buildNumber;
+        failure.set(Optional.empty());
+        StringBuilder data = new StringBuilder("{\"build\":").append(buildNumber).append(",\"pages\":[");
+        for (int i = 0; i < pages.size(); i++) {
+            data.append(i == 0 ? "" : ",").append(ErrorReport.quote(pages.get(i)));
+        }
+        publish(new Event("reload", data.append("]}").toString()));
     }
 
     /** After a failed build: {@code error} with the report, shown until the next good build. */

@@ -1,6 +1,7 @@
 package dev.kaiyuan.serve;
 
 import dev.kaiyuan.build.Build;
+import dev.kaiyuan.build.ArticleRefresh;
 import dev.kaiyuan.build.BuildCache;
 import dev.kaiyuan.build.BuildFailure;
 import dev.kaiyuan.build.BuildRequest;
@@ -10,6 +11,7 @@ import dev.kaiyuan.config.ConfigLoader;
 import dev.kaiyuan.config.SiteConfig;
 import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.model.SourceRef;
 import dev.kaiyuan.output.MemorySiteWriter;
 import dev.kaiyuan.postprocess.LiveReloadScript;
@@ -21,14 +23,17 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +51,8 @@ import org.jspecify.annotations.Nullable;
  * Nothing is written to disk, so stopping leaves nothing behind.
  */
 public final class Preview implements AutoCloseable {
+    /** A saved file is a write and a rename; a pause this long after them starts the quick refresh. */
+    static final Duration QUICK = Duration.ofMillis(10);
     /** Long enough to gather the burst of a {@code git checkout}, short enough not to be noticed. */
     static final Duration QUIET = Duration.ofMillis(100);
     /** A burst that never settles is rebuilt anyway after this long. */
@@ -88,6 +95,8 @@ public final class Preview implements AutoCloseable {
     private boolean failing;
     /** What the last build (good or failed) learnt; only {@link #rebuild} reads and replaces it. */
     private BuildCache cache = BuildCache.EMPTY;
+    /** How to re-make a saved article's page from the last good build; only {@link #rebuild} replaces it. */
+    private Optional<ArticleRefresh> refresh = Optional.empty();
     private @Nullable ProjectWatcher watcher;
     private @Nullable PreviewServer server;
 
@@ -115,7 +124,17 @@ public final class Preview implements AutoCloseable {
             // watch before the first build, so that nothing saved during it is missed.
             preview.server = new PreviewServer(new InetSocketAddress(InetAddress.getByName(settings.bind()),
                     settings.port()), preview.site::get, () -> preview.failurePage, preview.events);
-            preview.watcher = new ProjectWatcher(preview.project, QUIET, LONGEST, preview::rebuild);
+            preview.watcher = new ProjectWatcher(preview.project, QUICK, QUIET, LONGEST, new ProjectWatcher.Listener() {
+                @Override
+                public void changed(Set<Path> files) {
+                    preview.refresh(files);
+                }
+
+                @Override
+                public void settled() {
+                    preview.rebuild();
+                }
+            });
             preview.rebuild();
             return preview;
         } catch (IOException | RuntimeException e) {
@@ -164,6 +183,9 @@ public final class Preview implements AutoCloseable {
         }
         cache = built.cache();
         BuildResult result = built.result();
+        if (result.succeeded()) {
+            refresh = built.refresh();
+        }
         if (!result.succeeded()) {
             List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
             failed(result.diagnostics(), errors, "Build failed in " + millis(start) + " ms: "
@@ -179,8 +201,61 @@ public final class Preview implements AutoCloseable {
         printDiagnostics(result.diagnostics());
         print(out, first ? result.summary() : rebuilt(changes, built.reused(), millis(start)));
         if (!changes.none() || recovered) {
-            events.built(after.build(), changes.stylesOnly() && !recovered);
+            Optional<List<String>> pages = recovered ? Optional.empty() : changes.pagesToReload();
+            if (pages.isPresent()) {
+                events.built(after.build(), urls(pages.get(), base));
+            } else {
+                events.built(after.build(), changes.stylesOnly() && !recovered);
+            }
         }
+        refresh.ifPresent(ArticleRefresh::prepare);
+    }
+
+    /**
+     * The quick path after a save: when every file named is the seed of an article of the last good
+     * build (or is gone again, like an editor's temporary file), those articles' pages are made at
+     * once from that build and served, and only pages showing them reload; the full rebuild follows
+     * when the burst settles and brings the rest up to date. Anything else waits for the full
+     * rebuild, as does everything after a failed build.
+     */
+    synchronized void refresh(Set<Path> files) {
+        if (closing.get() || failing || refresh.isEmpty() || !site.get().built()) {
+            return;
+        }
+        long start = System.nanoTime();
+        ArticleRefresh quick = refresh.get();
+        Map<String, byte[]> pages = new TreeMap<>();
+        try {
+            for (Path file : files) {
+                if (!quick.knows(file)) {
+                    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                        return;
+                    }
+                    continue;
+                }
+                Optional<OutputFile> page = quick.page(file);
+                if (page.isEmpty()) {
+                    return;
+                }
+                pages.put(page.get().path(), page.get().bytes());
+            }
+        } catch (RuntimeException e) {
+            return; // the full rebuild reports it
+        }
+        SiteSnapshot before = site.get();
+        SiteSnapshot after = before.with(pages, clock.instant());
+        if (after == before) {
+            return;
+        }
+        site.set(after);
+        print(out, "Refreshed " + String.join(", ", pages.keySet()) + " in " + millis(start)
+                + " ms; rebuilding the rest");
+        events.built(after.build(), urls(List.copyOf(pages.keySet()), after.basePath()));
+    }
+
+    /** Site paths as the URL paths they are served at, under {@code base}. */
+    private static List<String> urls(List<String> paths, String base) {
+        return paths.stream().map(p -> base + p).toList();
     }
 
     /** {@code Rebuilt 3 pages in 41 ms (207 reused)}: pages whose bytes changed, and pages not rendered again. */

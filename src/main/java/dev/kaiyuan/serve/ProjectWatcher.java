@@ -17,8 +17,10 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -28,26 +30,43 @@ import org.jspecify.annotations.Nullable;
  * later) and its {@code kaiyuan.yaml}, and calls back once a burst of changes has settled: after
  * {@code quiet} without a new event, so that saving many files at once (a {@code git checkout})
  * causes one rebuild, not dozens. A burst that never settles still gets a rebuild after
- * {@code longest}. The callback runs on the watcher's own thread, so rebuilds never overlap.
+ * {@code longest}. Before that, once the burst's first events pause for {@code quick} (a saved file
+ * is one write and a rename), the listener is told which files they named, so that it can show a
+ * saved article at once. The listener runs on the watcher's own thread, so nothing it does overlaps.
  * Hidden files and editor backups ({@code ~}) are ignored, as the build ignores them.
  */
 final class ProjectWatcher implements AutoCloseable {
     static final List<String> FOLDERS = List.of("seeds", "templates");
     static final String CONFIG = "kaiyuan.yaml";
 
+    /** What the watcher tells, on its own thread. */
+    interface Listener {
+        /**
+         * The first events of a burst paused: the files they named (some may be gone again, e.g. an
+         * editor's temporary file). Not called when events were lost.
+         */
+        void changed(Set<Path> files);
+
+        /** The burst settled: time to rebuild. */
+        void settled();
+    }
+
     private final Path project;
+    private final Duration quick;
     private final Duration quiet;
     private final Duration longest;
-    private final Runnable onChange;
+    private final Listener listener;
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new ConcurrentHashMap<>();
     private final Thread thread;
 
-    ProjectWatcher(Path project, Duration quiet, Duration longest, Runnable onChange) throws IOException {
+    ProjectWatcher(Path project, Duration quick, Duration quiet, Duration longest, Listener listener)
+            throws IOException {
         this.project = project.toAbsolutePath().normalize();
+        this.quick = quick;
         this.quiet = quiet;
         this.longest = longest;
-        this.onChange = onChange;
+        this.listener = listener;
         this.service = this.project.getFileSystem().newWatchService();
         register(this.project);
         for (String folder : FOLDERS) {
@@ -61,30 +80,44 @@ final class ProjectWatcher implements AutoCloseable {
     private void loop() {
         try {
             while (true) {
-                if (!handle(service.take())) {
+                Set<Path> files = new LinkedHashSet<>();
+                if (!handle(service.take(), files)) {
                     continue;
                 }
                 long settle = System.nanoTime() + longest.toNanos();
-                WatchKey next;
-                while (System.nanoTime() < settle
-                        && (next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-                    handle(next);
+                boolean told = false;
+                while (System.nanoTime() < settle) {
+                    WatchKey next = service.poll((told ? quiet : quick).toMillis(), TimeUnit.MILLISECONDS);
+                    if (next != null) {
+                        handle(next, files);
+                    } else if (told) {
+                        break;
+                    } else {
+                        told = true;
+                        if (!files.contains(LOST)) {
+                            listener.changed(Set.copyOf(files));
+                        }
+                    }
                 }
-                onChange.run();
+                listener.settled();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed: the preview is stopping
         }
     }
 
-    /** Registers new folders; true when the events may change the site. */
-    private boolean handle(WatchKey key) {
+    /** Stands for files whose events were lost. */
+    private static final Path LOST = Path.of("");
+
+    /** Registers new folders and adds the files named to {@code files}; true when the events may change the site. */
+    private boolean handle(WatchKey key, Set<Path> files) {
         @Nullable Path dir = folders.get(key);
         boolean relevant = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == OVERFLOW) {
                 // events were lost: look at everything again
                 FOLDERS.forEach(f -> registerTree(project.resolve(f)));
+                files.add(LOST);
                 relevant = true;
                 continue;
             }
@@ -92,7 +125,10 @@ final class ProjectWatcher implements AutoCloseable {
                 continue;
             }
             Path changed = dir.resolve(name);
-            relevant |= relevant(dir, changed);
+            if (relevant(dir, changed)) {
+                relevant = true;
+                files.add(changed);
+            }
             if (event.kind() == ENTRY_CREATE && Files.isDirectory(changed, LinkOption.NOFOLLOW_LINKS)
                     && !(dir.equals(project) && !FOLDERS.contains(name.toString()))) {
                 registerTree(changed);

@@ -10,7 +10,11 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * One good build as the server serves it: every file with its validators, and the path the site is
@@ -54,11 +58,37 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
                     + changed.stream().filter(p -> p.endsWith(".html")).count();
         }
 
+        /**
+         * The pages whose reader should reload, by site path, when that is all that changed for
+         * readers: HTML pages added, changed or removed, and the search page when its index changed.
+         * Feeds, the sitemap and data exports are read by no page. Empty when some other file
+         * changed (a script, an image), which any page may show: then every page reloads.
+         */
+        Optional<List<String>> pagesToReload() {
+            Set<String> pages = new TreeSet<>();
+            for (String path : all()) {
+                if (path.endsWith(".html")) {
+                    pages.add(path);
+                } else if (path.equals(SEARCH_INDEX)) {
+                    pages.add(SEARCH_PAGE);
+                } else if (!UNSHOWN.matcher(path).find()) {
+                    return Optional.empty();
+                }
+            }
+            return baseMoved ? Optional.empty() : Optional.of(List.copyOf(pages));
+        }
+
         /** Only stylesheets changed: the page can swap its stylesheet instead of reloading. */
         boolean stylesOnly() {
             return !none() && !baseMoved && all().stream().allMatch(p -> p.endsWith(".css"));
         }
     }
+
+    /** The search page and the index it loads (see the search template). */
+    static final String SEARCH_INDEX = "search/index.js";
+    static final String SEARCH_PAGE = "search/index.html";
+    /** Files that no page loads: feeds, the sitemap, robots.txt, data exports. */
+    private static final Pattern UNSHOWN = Pattern.compile("\\.(xml|txt|csv|json)$");
 
     boolean built() {
         return build > 0;
@@ -78,6 +108,24 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
         });
         Changes changes = changesTo(next, newBase);
         return new SiteSnapshot(next, newBase, changes.none() && built() ? build : build + 1);
+    }
+
+    /**
+     * This snapshot with some files replaced ({@code pages} by site path), e.g. an article's page
+     * refreshed before the full rebuild; itself when no bytes changed.
+     */
+    SiteSnapshot with(Map<String, byte[]> pages, Instant now) {
+        Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, ServedFile> next = new TreeMap<>(files);
+        boolean changed = false;
+        for (Map.Entry<String, byte[]> page : pages.entrySet()) {
+            ServedFile old = files.get(page.getKey());
+            if (old == null || !Arrays.equals(old.bytes(), page.getValue())) {
+                next.put(page.getKey(), new ServedFile(page.getValue(), etag(page.getValue()), second));
+                changed = true;
+            }
+        }
+        return changed ? new SiteSnapshot(next, basePath, build + 1) : this;
     }
 
     /** What differs between this snapshot and {@code next}'s files. */

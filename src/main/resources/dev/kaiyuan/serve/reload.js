@@ -32,9 +32,17 @@
       if (seen !== null && seen !== key) location.reload();
       seen = key;
       window.__kaiyuanConnected = true; // for tests: this page hears the server
+      window.__kaiyuanBuild = info.build; // for tests: the last build this page heard of
     },
-    reload: function () {
-      location.reload();
+    // With 'pages' (URL paths) only the pages showing one of them reload; the others just learn
+    // the build, so they do not reload again when they reconnect.
+    reload: function (info) {
+      if (!Array.isArray(info.pages) || info.pages.some(showing)) {
+        location.reload();
+      } else {
+        if (seen !== null) seen = seen.replace(/:\d+$/, ':' + info.build);
+        window.__kaiyuanBuild = info.build;
+      }
     },
     css: function (info) {
       if (seen !== null) seen = seen.replace(/:\d+$/, ':' + info.build);
@@ -45,6 +53,18 @@
       showOverlay(report);
     }
   };
+
+  /** True when this page is the one at URL path {@code path} ('dir/' and 'dir/index.html' alike). */
+  function showing(path) {
+    var here;
+    try {
+      here = decodeURIComponent(location.pathname);
+    } catch (e) {
+      return true;
+    }
+    var strip = function (p) { return String(p).replace(/index\.html$/, ''); };
+    return strip(here) === strip(path);
+  }
 
   function dispatch(name, text) {
     var value = parse(text);

@@ -67,10 +67,9 @@ class ThemeSelectionTest {
         assertThat(SiteParity.differences(tmp.resolve("freemarker-site"), "freemarker", pebbleSite, "pebble")).isEmpty();
         DiagnosticSink sink = new DiagnosticSink();
         SiteConfig config = ConfigLoader.load(Files.readString(project.resolve("kaiyuan.yaml")), "kaiyuan.yaml", sink);
-        try (Theme theme = Theme.open(project, config.engine(), sink).orElseThrow()) {
-            assertThat(theme.engineName()).isEqualTo("pebble");
-            assertThat(theme.engine()).isInstanceOf(PebbleEngine.class);
-        }
+        Theme theme = Theme.open(project, config.engine(), sink).orElseThrow();
+        assertThat(theme.engineName()).isEqualTo("pebble");
+        assertThat(theme.engine()).isInstanceOf(PebbleEngine.class);
     }
 
     @Test

@@ -84,6 +84,27 @@ class LiveReloadIT {
                 .until(d -> d.findElement(By.cssSelector("main")).getText().contains("第二版正文：自动刷新。"));
     }
 
+    /**
+     * Saving an article rebuilds its page at once and the rest after; a page that shows nothing of
+     * the edit (another article) hears of both builds and stays as it is, scroll position and all.
+     */
+    @Test
+    void aPageThatDoesNotShowTheEditedArticleIsNotReloaded() {
+        openArticle();
+        chromium.driver.get(served.url("articles/other/"));
+        chromium.waitUpTo(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(chromium.js("return window.__kaiyuanConnected === true")));
+        chromium.js("window.__kaiyuanTestMarker = 'still the same page'");
+        long build = ((Number) chromium.js("return window.__kaiyuanBuild")).longValue();
+
+        write(project, "seeds/live.md", article("第一版正文。\n\n结尾又加了一段。"));
+
+        chromium.waitUpTo(Duration.ofSeconds(10)).withMessage(() -> served.log().toString()).until(d ->
+                ((Number) chromium.js("return window.__kaiyuanBuild")).longValue() >= build + 2);
+        assertThat(chromium.js("return window.__kaiyuanTestMarker")).as("not reloaded").isEqualTo("still the same page");
+        assertThat(served.log().toString()).contains("Refreshed articles/live/index.html");
+        assertThat(Http.get(java.net.URI.create(served.url("articles/live/"))).body()).contains("结尾又加了一段。");
+    }
+
     /** Browsers open about six connections to one server; ten tabs must all stay live all the same. */
     @Test
     void tenTabsAllReloadAndStillLoadPages() {

@@ -79,16 +79,40 @@ class PreviewTest {
     }
 
     @Test
-    void editingASeedRebuildsAndSendsReload() throws Exception {
+    void savingAnArticleServesItsPageAtOnceAndTheFullRebuildAgreesWithIt() throws Exception {
         start(Optional.empty());
         try (Http.Events events = events()) {
             write(project, "seeds/first.md", article("First article, edited", "Open models keep getting better."));
 
-            assertThat(events.await("reload", EVENT)).as("reload within 5 s").isNotNull();
+            // First the quick refresh: only the article's own page, and only readers of it reload.
+            String quick = events.await("reload", EVENT);
+            assertThat(quick).as("quick reload").isNotNull().contains("\"pages\":[\"/articles/first/index.html\"]");
+            assertThat(out.toString()).contains("Refreshed articles/first/index.html in");
+            String page = Http.get(uri("/articles/first/")).body();
+            assertThat(page).contains("First article, edited");
+            // Then the full rebuild: the home page lists the new title. The article's page it makes is
+            // byte for byte the quick one, so it is not among the pages that reload.
+            String full = events.await("reload", EVENT);
+            assertThat(full).as("reload after the full rebuild").isNotNull().contains("\"/index.html\"")
+                    .doesNotContain("/articles/first/");
+            assertThat(Http.get(uri("/articles/first/")).body()).isEqualTo(page);
         }
-        assertThat(Http.get(uri("/articles/first/")).body()).contains("First article, edited");
+        assertThat(Http.get(uri("/")).body()).contains("First article, edited");
         // The edited article's page changed; the other article's page, 404 and search were reused.
         assertThat(out.toString()).containsPattern("Rebuilt [1-9]\\d* pages? in \\d+ ms \\([1-9]\\d* reused\\)");
+    }
+
+    @Test
+    void aNewArticleWaitsForTheFullRebuild() throws Exception {
+        start(Optional.empty());
+        try (Http.Events events = events()) {
+            write(project, "seeds/third.md", article("Third article", "A new one."));
+
+            String reload = events.await("reload", EVENT);
+            assertThat(reload).as("reload").isNotNull();
+            assertThat(out.toString()).doesNotContain("Refreshed").contains("Rebuilt");
+        }
+        assertThat(Http.get(uri("/articles/third/")).body()).contains("Third article");
     }
 
     @Test

@@ -1,0 +1,58 @@
+package dev.kaiyuan.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which open pages a build's changes reload, and a snapshot with a few pages replaced. */
+class SiteSnapshotTest {
+    static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static SiteSnapshot.Changes changes(List<String> added, List<String> changed, List<String> removed) {
+        return new SiteSnapshot.Changes(added, changed, removed, false);
+    }
+
+    @Test
+    void onlyThePagesShowingTheChangesReload() {
+        assertThat(changes(List.of("articles/new/index.html"), List.of("index.html", "feed.xml", "sitemap.xml",
+                SiteSnapshot.SEARCH_INDEX, "timeline/releases.json", "timeline/releases.csv", "robots.txt"),
+                List.of("tags/old/index.html")).pagesToReload())
+                .contains(List.of("articles/new/index.html", "index.html", "search/index.html", "tags/old/index.html"));
+    }
+
+    @Test
+    void aScriptOrAnImageAnyPageMayShowReloadsEveryPage() {
+        assertThat(changes(List.of(), List.of("index.html", "assets/timeline.js"), List.of()).pagesToReload()).isEmpty();
+        assertThat(changes(List.of("assets/logo.png"), List.of(), List.of()).pagesToReload()).isEmpty();
+        assertThat(new SiteSnapshot.Changes(List.of(), List.of("index.html"), List.of(), true).pagesToReload())
+                .as("the site moved to another path").isEmpty();
+    }
+
+    @Test
+    void replacingPagesKeepsTheOthersAndTheirValidators() {
+        SiteSnapshot site = SiteSnapshot.NONE.next(Map.of("index.html", bytes("home"),
+                "articles/a/index.html", bytes("a")), "/", NOW);
+
+        SiteSnapshot same = site.with(Map.of("articles/a/index.html", bytes("a")), NOW.plusSeconds(5));
+        SiteSnapshot edited = site.with(Map.of("articles/a/index.html", bytes("a, edited")), NOW.plusSeconds(5));
+
+        assertThat(same).isSameAs(site);
+        assertThat(edited.build()).isEqualTo(site.build() + 1);
+        assertThat(edited.files().get("index.html")).isSameAs(site.files().get("index.html"));
+        SiteSnapshot.ServedFile page = edited.files().get("articles/a/index.html");
+        assertThat(new String(page.bytes(), StandardCharsets.UTF_8)).isEqualTo("a, edited");
+        assertThat(page.etag()).isNotEqualTo(site.files().get("articles/a/index.html").etag());
+        assertThat(page.lastModified()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(site.changesTo(edited.files(), "/").pagesToReload()).isEqualTo(Optional.of(List.of(
+                "articles/a/index.html")));
+    }
+}
