@@ -72,14 +72,17 @@ final class KnowledgeViews {
 
     ReleaseView release(ModelRelease m) {
         Organization org = orgs.get(m.organization());
+        List<Article> mentions = articlesMentioning(m.entityId());
         String params = m.parametersTotal().map(t -> m.parametersActive().map(a -> t + " / " + a).orElse(t)).orElse("");
         return new ReleaseView(m.id(), m.name(), m.entityId().path(), org == null ? m.organization() : org.name(),
                 org == null ? "" : org.entityId().path(), org == null ? "" : org.country(),
                 m.released().map(LocalDate::toString).orElse(""),
                 m.released().map(d -> DateDisplay.format(d, lang)).orElse(""), m.openWeights(), m.accessibility(),
                 m.license(), params, m.confidence().startsWith("partial"),
-                articlesMentioning(m.entityId()).stream()
-                        .map(a -> new EntityLink("articles", a.title(), SiteModel.articlePath(a))).toList());
+                mentions.stream().limit(ReleaseView.MENTIONS_LISTED)
+                        .map(a -> new EntityLink("articles", a.title(), SiteModel.articlePath(a))).toList(),
+                mentions.size() > ReleaseView.MENTIONS_LISTED ? labels.moreMentions().replace("{n}",
+                        String.format(Locale.ROOT, "%,d", mentions.size() - ReleaseView.MENTIONS_LISTED)) : "");
     }
 
     /** Dated releases (no families) that pass the filter, in time order. */

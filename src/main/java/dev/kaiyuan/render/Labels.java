@@ -68,7 +68,8 @@ public record Labels(
         String noResults,
         String results,
         String notFound,
-        String notFoundText) {
+        String notFoundText,
+        String moreMentions) {
 
     /** English, Simplified or Traditional Chinese (converted with ICU) by the site's language. */
     public static Labels forLanguage(String lang) {
@@ -98,7 +99,8 @@ public record Labels(
                 "Partly verified", "No article mentions it yet.", "Modality", "Access", "Role",
                 "Issue", "Issues", "Archive", "Newer", "Older", "Page", "Feed",
                 "Search", "Search the digest", "No articles match.", "Results",
-                "Page not found", "There is no page at this address. Try the search or the archive.");
+                "Page not found", "There is no page at this address. Try the search or the archive.",
+                "and {n} more");
     }
 
     static Labels chinese() {
@@ -115,7 +117,8 @@ public record Labels(
                 "部分核实", "暂无文章提及。", "模态", "获取方式", "职务",
                 "期", "往期", "归档", "较新", "较早", "页", "订阅",
                 "搜索", "搜索文章", "没有找到相关文章。", "搜索结果",
-                "找不到页面", "这个地址没有页面。试试搜索或归档。");
+                "找不到页面", "这个地址没有页面。试试搜索或归档。",
+                "等 {n} 篇");
     }
 
     /** The same labels with every word passed through {@code f}. */

@@ -351,20 +351,29 @@ class DefaultThemeTemplatesParityTest {
 
     private static ReleaseView release(String id, String name, boolean open, String dateIso, String org,
             String orgUrl, String country, String license, String parameters, List<EntityLink> articles) {
+        return release(id, name, open, dateIso, org, orgUrl, country, license, parameters, articles, "");
+    }
+
+    private static ReleaseView release(String id, String name, boolean open, String dateIso, String org,
+            String orgUrl, String country, String license, String parameters, List<EntityLink> articles, String more) {
         return new ReleaseView(id, name, "models/" + id + "/index.html", org, orgUrl, country, dateIso,
                 dateIso.isEmpty() ? "" : dateIso.replace('-', '/'), open, open ? "open-unrestricted" : "api",
-                license, parameters, false, articles);
+                license, parameters, false, articles, more);
     }
 
     private static final EntityLink SEED_ARTICLE = new EntityLink("articles", "《經濟學人》：中國正以開源模型悄然趕超美國",
             "articles/guancha/index.html");
 
-    /** Every optional part of a release row: with and without date, organization link, country, license, parameters, articles. */
+    /**
+     * Every optional part of a release row: with and without date, organization link, country,
+     * license, parameters, articles, and more articles than the row lists.
+     */
     private static final List<ReleaseView> RELEASES = List.of(
             release("gpt-oss-120b", "gpt-oss-120b", true, "2025-08-05", "OpenAI", "orgs/openai/index.html", "US",
                     "Apache-2.0", "117B / 5.1B", List.of(SEED_ARTICLE)),
             release("gpt-5", "GPT-5", false, "2025-08-07", "OpenAI", "orgs/openai/index.html", "US", "proprietary", "",
-                    List.of(SEED_ARTICLE, new EntityLink("articles", "Second <one>", "articles/two/index.html"))),
+                    List.of(SEED_ARTICLE, new EntityLink("articles", "Second <one>", "articles/two/index.html")),
+                    "等 1,234 篇 <more>"),
             release("deepseek-v4", "DeepSeek-V4 (V4-Pro, V4-Flash; preview)", true, "", "Unknown Lab", "", "", "",
                     "", List.of()));
 
