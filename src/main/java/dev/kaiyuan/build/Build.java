@@ -151,8 +151,10 @@ public final class Build {
                 "output.unsafe", SourceRef.file(request.out().toString()), "refusing to replace the output folder",
                 problem, "choose an output folder of its own, e.g. site/")));
         Output output = new Output(writer, request.strict(), keep);
+        Map<String, String> readHashes = new HashMap<>();
+        reads.memo().forEach((path, read) -> readHashes.put(path, read.hash()));
         Rendered rendered = stage("render", () -> io(() -> render(project, site, config, enricher, preview,
-                known.hash(), cache, output, sink)));
+                new PageReuse.ArticleKeys(readHashes, known.hash()), cache, output, sink)));
         long millis = (System.nanoTime() - start) / 1_000_000;
         BuildResult result = new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(), sink.dropped(),
                 site.all().size(), rendered.htmlFiles(), millis, rendered.written());
@@ -329,8 +331,9 @@ public final class Build {
      * warnings, when strict); otherwise it is thrown away, or never started.
      */
     private static Rendered render(Path project, SiteModel site, SiteConfig config, Enricher enricher,
-            List<HtmlTransform> preview, String knowledge, BuildCache cache, Output output, DiagnosticSink sink)
-            throws IOException {
+            List<HtmlTransform> preview, PageReuse.ArticleKeys articleKeys, BuildCache cache, Output output,
+            DiagnosticSink sink) throws IOException {
+        String knowledge = articleKeys.knowledgeHash();
         Optional<Theme> opened = Theme.open(project, config.engine(), sink);
         if (opened.isEmpty()) {
             return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), List.of(), 0, Map.of(),
@@ -363,7 +366,7 @@ public final class Build {
                         ? Optional.of(new PageReuse.OnDisk(same ? cache.written() : Map.of(), out, keys))
                         : Optional.empty();
                 PageReuse memo = new PageReuse(same ? cache.pages() : Map.of(), output.keep() == Keep.MEMORY,
-                        disk);
+                        disk, Optional.of(articleKeys));
                 Pages run = new Pages(same ? cache.pages() : Map.of(), same ? cache.written() : Map.of(), memo,
                         site, config, enricher, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview),
                         output.keep());

@@ -1,5 +1,6 @@
 package dev.kaiyuan.build;
 
+import dev.kaiyuan.model.Article;
 import dev.kaiyuan.output.SiteOutput;
 import dev.kaiyuan.render.PageMemo;
 import dev.kaiyuan.render.RenderException;
@@ -39,9 +40,18 @@ final class PageReuse implements PageMemo {
     record OnDisk(Map<String, BuildCache.Written> written, SiteOutput out, Map<String, String> keys) {
     }
 
+    /**
+     * What an article's page is made from, by seed path, when a disk build knows: the hash its seed
+     * was read with (bytes, sidecar, reader version) and the knowledge base's hash. The config is not
+     * in it: a cache made with another config is never used.
+     */
+    record ArticleKeys(Map<String, String> readHashes, String knowledgeHash) {
+    }
+
     private final Map<String, BuildCache.Page> before;
     private final boolean remember;
     private final Optional<OnDisk> disk;
+    private final Optional<ArticleKeys> articleKeys;
     private final Map<String, String> views = new ConcurrentHashMap<>();
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
@@ -49,14 +59,31 @@ final class PageReuse implements PageMemo {
 
     /** @param remember whether to keep what each page was rendered from, for {@link #source} */
     PageReuse(Map<String, BuildCache.Page> before, boolean remember) {
-        this(before, remember, Optional.empty());
+        this(before, remember, Optional.empty(), Optional.empty());
     }
 
-    /** @param disk how a disk build keeps unchanged pages; empty renders every page */
-    PageReuse(Map<String, BuildCache.Page> before, boolean remember, Optional<OnDisk> disk) {
+    /**
+     * @param disk        how a disk build keeps unchanged pages; empty renders every page
+     * @param articleKeys what articles are made from, so that their pages can be kept unbuilt (on disk)
+     */
+    PageReuse(Map<String, BuildCache.Page> before, boolean remember, Optional<OnDisk> disk,
+            Optional<ArticleKeys> articleKeys) {
         this.before = before;
         this.remember = remember;
         this.disk = disk;
+        this.articleKeys = disk.isPresent() ? articleKeys : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> articleKey(Article article) {
+        return articleKeys.flatMap(keys -> Optional.ofNullable(keys.readHashes().get(article.origin().path()))
+                .map(read -> read + "\n" + keys.knowledgeHash()));
+    }
+
+    /** As {@link #kept}, with the hash of the template and {@code inputs} standing for the view's. */
+    @Override
+    public boolean keptUnbuilt(String path, String template, String inputs) {
+        return disk.isPresent() && keep(path, new Hashes().add("inputs").add(template).add(inputs).hex());
     }
 
     /**
@@ -70,13 +97,15 @@ final class PageReuse implements PageMemo {
             return false;
         }
         Optional<String> key = viewKey(template, view);
-        if (key.isEmpty()) {
-            return false;
-        }
-        views.put(path, key.get());
+        return key.isPresent() && keep(path, key.get());
+    }
+
+    /** Records {@code key} as the page's view hash; true when last build's page had it and is kept. */
+    private boolean keep(String path, String key) {
+        views.put(path, key);
         BuildCache.Written last = disk.get().written().get(path);
         try {
-            if (last != null && last.view().equals(key.get()) && disk.get().out().keep(path, last.stamp())) {
+            if (last != null && last.view().equals(key) && disk.get().out().keep(path, last.stamp())) {
                 disk.get().keys().put(path, last.key());
                 reused.incrementAndGet();
                 return true;

@@ -1,5 +1,8 @@
 package dev.kaiyuan.render;
 
+import dev.kaiyuan.model.Article;
+import java.util.Optional;
+
 /**
  * Lets a build reuse a page an earlier build rendered: the {@link PageRenderer} asks the memo for
  * each page, and the memo either returns the HTML it kept for the same path, template and an equal
@@ -23,6 +26,25 @@ public interface PageMemo {
      * nor handed on with HTML. Asked before {@link #render}; the default keeps nothing.
      */
     default boolean kept(String path, String template, Object view) {
+        return false;
+    }
+
+    /**
+     * A key that changes whenever what {@code article}'s page shows of it could have changed — the
+     * article or its enrichment (say, a hash of its seed's bytes and of the knowledge base) — or
+     * empty when the memo cannot tell. With one, an unchanged article's page can be kept without
+     * even building its view ({@link #keptUnbuilt}). The default knows none.
+     */
+    default Optional<String> articleKey(Article article) {
+        return Optional.empty();
+    }
+
+    /**
+     * As {@link #kept}, for a page whose view is not built: {@code inputs} stands for everything the
+     * view would be made from (see {@link #articleKey}), and takes the view's place in the memo.
+     * When false, the page is rendered without asking {@link #kept}.
+     */
+    default boolean keptUnbuilt(String path, String template, String inputs) {
         return false;
     }
 

@@ -99,9 +99,12 @@ public final class PageRenderer {
         for (DigestViews.Placed placed : lists) {
             jobs.add(new Job(placed.template(), placed.path(), placed::view));
         }
+        // An article page shows the article, its enrichment and the site-wide view, nothing else.
+        String siteKey = siteView.toString();
         for (Article article : site.all()) {
             jobs.add(new Job(ArticlePages.TEMPLATE, SiteModel.articlePath(article),
-                    () -> articlePages.view(article, site.enrichment(article))));
+                    () -> articlePages.view(article, site.enrichment(article)),
+                    memo.articleKey(article).map(key -> key + "\n" + siteKey)));
         }
         for (EntityId id : entities(site)) {
             jobs.add(new Job("entity", id.path(), () -> entityPage(siteView, id, knowledge)));
@@ -182,8 +185,14 @@ public final class PageRenderer {
                 knowledge.releasesOf(id), cards(knowledge.articlesMentioning(id)));
     }
 
-    /** One templated page to render: its template, where it goes, and how to make its view. */
-    private record Job(String template, String path, Supplier<Object> view) {
+    /**
+     * One templated page to render: its template, where it goes, how to make its view and, when
+     * known, a key of everything that view is made from.
+     */
+    private record Job(String template, String path, Supplier<Object> view, Optional<String> inputs) {
+        Job(String template, String path, Supplier<Object> view) {
+            this(template, path, view, Optional.empty());
+        }
     }
 
     /**
@@ -198,8 +207,12 @@ public final class PageRenderer {
         IntStream.range(0, jobs.size()).parallel().forEach(i -> {
             Job job = jobs.get(i);
             try {
+                if (job.inputs().isPresent() && memo.keptUnbuilt(job.path(), job.template(), job.inputs().get())) {
+                    each.accept(RenderedPage.kept(job.path()));
+                    return;
+                }
                 Object view = job.view().get();
-                if (memo.kept(job.path(), job.template(), view)) {
+                if (job.inputs().isEmpty() && memo.kept(job.path(), job.template(), view)) {
                     each.accept(RenderedPage.kept(job.path()));
                     return;
                 }
