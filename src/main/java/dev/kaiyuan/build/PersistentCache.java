@@ -33,7 +33,7 @@ final class PersistentCache {
     static final String FILE = "build-cache.bin";
     private static final String MAGIC = "kaiyuan-build-cache";
     /** Bump when this file's layout changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private static volatile Optional<String> code = Optional.empty();
 
@@ -107,7 +107,7 @@ final class PersistentCache {
                 data.writeInt(FORMAT);
                 data.writeUTF(header());
                 data.writeUTF(key(out));
-                new RecordCodec.Writer(data).write(cache);
+                new RecordCodec.Writer(data, true).write(cache);
                 data.flush();
                 data.writeLong(checked.getChecksum().getValue());
             }

@@ -53,6 +53,9 @@ final class RecordCodec {
     private static final byte ZONE = 17;
     private static final byte NEW_CLASS = 18;
     private static final byte LOCALE = 19;
+    private static final byte SHARED_STRING = 20;
+    /** Strings at least this long are written once per stream by a writer that shares them. */
+    private static final int SHARED_LENGTH = 256;
 
     /** The accessors and canonical constructor of a record class, looked up once. */
     private record Shape(Method[] accessors, Constructor<?> constructor) {
@@ -84,19 +87,34 @@ final class RecordCodec {
     /** Writes values to one stream. */
     static final class Writer {
         private final DataOutputStream out;
+        private final boolean shareStrings;
         private final Map<Class<?>, Integer> classes = new LinkedHashMap<>();
         private final Map<Object, Integer> seen = new IdentityHashMap<>();
 
+        /** A writer whose encoding of equal values does not depend on which strings they share: for hashing. */
         Writer(DataOutputStream out) {
+            this(out, false);
+        }
+
+        /**
+         * @param shareStrings write a long string met again (the same instance: an article's body
+         *                     held by its read and by its enrichment) as a reference back, as records are
+         */
+        Writer(DataOutputStream out, boolean shareStrings) {
             this.out = out;
+            this.shareStrings = shareStrings;
         }
 
         void write(Object value) throws IOException {
             if (value == null) {
                 out.writeByte(NULL);
             } else if (value instanceof String s) {
-                out.writeByte(STRING);
-                string(s);
+                if (shareStrings && s.length() >= SHARED_LENGTH) {
+                    sharedString(s);
+                } else {
+                    out.writeByte(STRING);
+                    string(s);
+                }
             } else if (value instanceof Integer i) {
                 out.writeByte(INT);
                 out.writeInt(i);
@@ -169,6 +187,18 @@ final class RecordCodec {
             }
         }
 
+        private void sharedString(String s) throws IOException {
+            Integer back = seen.get(s);
+            if (back != null) {
+                out.writeByte(BACK);
+                out.writeInt(back);
+                return;
+            }
+            seen.put(s, seen.size());
+            out.writeByte(SHARED_STRING);
+            string(s);
+        }
+
         private void elements(java.util.Collection<?> values) throws IOException {
             out.writeInt(values.size());
             for (Object v : values) {
@@ -217,6 +247,11 @@ final class RecordCodec {
             return switch (tag) {
                 case NULL -> null;
                 case STRING -> string();
+                case SHARED_STRING -> {
+                    String shared = string();
+                    seen.add(shared);
+                    yield shared;
+                }
                 case INT -> in.readInt();
                 case LONG -> in.readLong();
                 case TRUE -> true;
