@@ -17,10 +17,13 @@ import dev.kaiyuan.render.RenderedPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The preview's quick path for a saved article: re-reads that one seed and makes its page with
@@ -32,7 +35,10 @@ import java.util.Optional;
  *
  * <p>Declines — and the full rebuild alone runs — whenever the quick page could be wrong or
  * misleading: a seed that is not one of the last build's articles, one that now has errors, has
- * become a draft, or whose page would move to another path.
+ * become a draft, whose page would move to another path, or that shares its name with another seed
+ * (which of them a sidecar belongs to is the full build's business); and any other file saved,
+ * created or deleted alongside (templates, config, knowledge base, sidecars, new articles), except
+ * files in seeds/ that are gone again, like an editor's temporary file.
  *
  * <p>One per good build; for one thread at a time (the preview's watcher thread).
  */
@@ -76,13 +82,41 @@ public final class ArticleRefresh {
     }
 
     /**
+     * The finished pages of the articles in {@code files} (the files a save named) by site path, or
+     * empty when any of those files is something only the full rebuild can take into account.
+     */
+    public Optional<Map<String, OutputFile>> pages(Set<Path> files) {
+        Map<String, OutputFile> pages = new TreeMap<>();
+        for (Path file : files) {
+            if (knows(file)) {
+                Optional<OutputFile> page = page(file);
+                if (page.isEmpty()) {
+                    return Optional.empty();
+                }
+                pages.put(page.get().path(), page.get());
+            } else if (!goneAgain(file)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(pages);
+    }
+
+    /** A file that is gone again and was never one of the site's inputs: in seeds/, but no sidecar and no knowledge. */
+    private boolean goneAgain(Path file) {
+        String rel = relative(file);
+        return !rel.isEmpty() && !Files.exists(project.resolve(rel), LinkOption.NOFOLLOW_LINKS)
+                && rel.startsWith(ProjectFiles.SEEDS + "/") && !rel.startsWith(ProjectFiles.SEEDS + "/data/")
+                && !rel.endsWith(ProjectFiles.SIDECAR_SUFFIX);
+    }
+
+    /**
      * The finished page of the article in seed {@code file} as it is now, or empty when this path
      * cannot make it (see the class comment). Diagnostics are left to the full rebuild.
      */
     public Optional<OutputFile> page(Path file) {
         String rel = relative(file);
         Article before = bySeed.get(rel);
-        if (before == null || !Files.isRegularFile(project.resolve(rel))) {
+        if (before == null || !Files.isRegularFile(project.resolve(rel)) || sharesStem(rel)) {
             return Optional.empty();
         }
         DiagnosticSink sink = new DiagnosticSink();
@@ -105,6 +139,17 @@ public final class ArticleRefresh {
         } catch (IOException | RenderException e) {
             return Optional.empty();
         }
+    }
+
+    /** True when another seed of the last build has the same name before its extension (a.md, a.txt). */
+    private boolean sharesStem(String rel) {
+        String stem = stem(rel);
+        return bySeed.keySet().stream().anyMatch(other -> !other.equals(rel) && stem(other).equals(stem));
+    }
+
+    private static String stem(String rel) {
+        int dot = rel.lastIndexOf('.');
+        return dot > rel.lastIndexOf('/') ? rel.substring(0, dot) : rel;
     }
 
     private String relative(Path file) {

@@ -118,7 +118,7 @@ public record Labels(
                 "期", "往期", "归档", "较新", "较早", "页", "订阅",
                 "搜索", "搜索文章", "没有找到相关文章。", "搜索结果",
                 "找不到页面", "这个地址没有页面。试试搜索或归档。",
-                "等 {n} 篇");
+                "另有 {n} 篇");
     }
 
     /** The same labels with every word passed through {@code f}. */

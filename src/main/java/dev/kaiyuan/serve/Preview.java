@@ -23,7 +23,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -213,44 +212,37 @@ public final class Preview implements AutoCloseable {
 
     /**
      * The quick path after a save: when every file named is the seed of an article of the last good
-     * build (or is gone again, like an editor's temporary file), those articles' pages are made at
-     * once from that build and served, and only pages showing them reload; the full rebuild follows
-     * when the burst settles and brings the rest up to date. Anything else waits for the full
-     * rebuild, as does everything after a failed build.
+     * build (or an editor's temporary file, gone again), those articles' pages are made at once from
+     * that build and served, and only the tabs showing them reload; the full rebuild follows when
+     * the burst settles and brings the rest up to date. Anything else waits for the full rebuild
+     * (see {@link ArticleRefresh}), as does everything after a failed build.
      */
     synchronized void refresh(Set<Path> files) {
         if (closing.get() || failing || refresh.isEmpty() || !site.get().built()) {
             return;
         }
         long start = System.nanoTime();
-        ArticleRefresh quick = refresh.get();
-        Map<String, byte[]> pages = new TreeMap<>();
+        Optional<Map<String, OutputFile>> made;
         try {
-            for (Path file : files) {
-                if (!quick.knows(file)) {
-                    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                        return;
-                    }
-                    continue;
-                }
-                Optional<OutputFile> page = quick.page(file);
-                if (page.isEmpty()) {
-                    return;
-                }
-                pages.put(page.get().path(), page.get().bytes());
-            }
+            made = refresh.get().pages(files);
         } catch (RuntimeException e) {
             return; // the full rebuild reports it
         }
+        if (made.isEmpty()) {
+            return;
+        }
+        Map<String, byte[]> pages = new TreeMap<>();
+        made.get().forEach((path, file) -> pages.put(path, file.bytes()));
         SiteSnapshot before = site.get();
         SiteSnapshot after = before.with(pages, clock.instant());
         if (after == before) {
             return;
         }
         site.set(after);
-        print(out, "Refreshed " + String.join(", ", pages.keySet()) + " in " + millis(start)
+        SiteSnapshot.Changes changes = before.changesTo(after.files(), after.basePath());
+        print(out, "Refreshed " + String.join(", ", changes.changed()) + " in " + millis(start)
                 + " ms; rebuilding the rest");
-        events.built(after.build(), urls(List.copyOf(pages.keySet()), after.basePath()));
+        events.built(after.build(), urls(changes.changed(), after.basePath()));
     }
 
     /** Site paths as the URL paths they are served at, under {@code base}. */

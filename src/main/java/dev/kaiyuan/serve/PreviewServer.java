@@ -34,8 +34,11 @@ final class PreviewServer implements AutoCloseable {
     static {
         // The JDK's server writes a response's headers and body in separate packets; with Nagle's
         // algorithm on, a keep-alive client's delayed ACK then holds every response back ~40 ms.
-        // The JDK reads this property once, before its first server; it only affects that server.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK reads this property once, for every server of the process; -D on the command
+        // line still decides.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     static final String PREFIX = "/__kaiyuan/";
@@ -137,6 +140,9 @@ final class PreviewServer implements AutoCloseable {
     private void serveSite(HttpExchange exchange, SiteSnapshot current, String rawPath, @Nullable String query)
             throws IOException {
         SitePath.Target target = SitePath.resolve(rawPath, current.basePath(), current.files()::containsKey);
+        // Which build the page comes from, so that a page that loaded while a later build was
+        // announced reloads when it connects (the reload script compares it with the server's).
+        exchange.getResponseHeaders().set("Server-Timing", "kaiyuan;desc=\"" + current.build() + "\"");
         if (target instanceof SitePath.Found found) {
             SiteSnapshot.ServedFile file = current.files().get(found.path());
             file(exchange, 200, ContentTypes.of(found.path()), Objects.requireNonNull(file));

@@ -62,12 +62,20 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
          * The pages whose reader should reload, by site path, when that is all that changed for
          * readers: HTML pages added, changed or removed, and the search page when its index changed.
          * Feeds, the sitemap and data exports are read by no page. Empty when some other file
-         * changed (a script, an image), which any page may show: then every page reloads.
+         * changed (a script, an image), which any page may show, when the 404 page changed (a tab
+         * at a missing address shows it), or when very many did: then every page reloads.
          */
         Optional<List<String>> pagesToReload() {
             Set<String> pages = new TreeSet<>();
-            for (String path : all()) {
-                if (path.endsWith(".html")) {
+            List<String> all = all();
+            if (all.size() > MOST_PAGES_NAMED) {
+                return Optional.empty();
+            }
+            for (String path : all) {
+                if (path.equals(NOT_FOUND)) {
+                    // shown at every missing address, whose tab cannot tell it is showing it
+                    return Optional.empty();
+                } else if (path.endsWith(".html")) {
                     pages.add(path);
                 } else if (path.equals(SEARCH_INDEX)) {
                     pages.add(SEARCH_PAGE);
@@ -84,6 +92,10 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
         }
     }
 
+    /** Beyond this many changed files, every tab reloads rather than read a long list. */
+    static final int MOST_PAGES_NAMED = 500;
+    /** The page the server answers a missing address with. */
+    static final String NOT_FOUND = "404.html";
     /** The search page and the index it loads (see the search template). */
     static final String SEARCH_INDEX = "search/index.js";
     static final String SEARCH_PAGE = "search/index.html";

@@ -30,14 +30,19 @@
     hello: function (info) {
       var key = info.session + ':' + info.build;
       if (seen !== null && seen !== key) location.reload();
+      // A page that loaded just before a build it did not hear of (it reloaded for the quick
+      // refresh, and the full rebuild was announced before it listened) reloads now.
+      var made = pageBuild();
+      if (seen === null && made !== null && made < info.build) location.reload();
       seen = key;
       window.__kaiyuanConnected = true; // for tests: this page hears the server
       window.__kaiyuanBuild = info.build; // for tests: the last build this page heard of
     },
-    // With 'pages' (URL paths) only the pages showing one of them reload; the others just learn
-    // the build, so they do not reload again when they reconnect.
+    // With 'pages' (URL paths) only the pages showing one of them reload, and tabs showing the 404
+    // page (their address may be a page now); the others just learn the build, so they do not
+    // reload again when they reconnect.
     reload: function (info) {
-      if (!Array.isArray(info.pages) || info.pages.some(showing)) {
+      if (!Array.isArray(info.pages) || notFound() || info.pages.some(showing)) {
         location.reload();
       } else {
         if (seen !== null) seen = seen.replace(/:\d+$/, ':' + info.build);
@@ -62,8 +67,30 @@
     } catch (e) {
       return true;
     }
-    var strip = function (p) { return String(p).replace(/index\.html$/, ''); };
+    var strip = function (p) { return String(p).replace(/\/index\.html$/, '/'); };
     return strip(here) === strip(path);
+  }
+
+  /** The navigation's entry, or null where the browser keeps none. */
+  function navigation() {
+    var entries = performance.getEntriesByType ? performance.getEntriesByType('navigation') : [];
+    return entries && entries.length ? entries[0] : null;
+  }
+
+  /** True when this tab shows the site's 404 page: a missing address may be a page now. */
+  function notFound() {
+    var n = navigation();
+    return n !== null && n.responseStatus === 404;
+  }
+
+  /** The build the server made this page in (its Server-Timing header), or null. */
+  function pageBuild() {
+    var n = navigation();
+    var timing = n && n.serverTiming ? n.serverTiming : [];
+    for (var i = 0; i < timing.length; i++) {
+      if (timing[i].name === 'kaiyuan' && /^\d+$/.test(timing[i].description)) return Number(timing[i].description);
+    }
+    return null;
   }
 
   function dispatch(name, text) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +106,39 @@ class ArticleRefreshTest {
         assertThat(refresh.knows(gone)).isTrue();
         assertThat(refresh.page(knowledge)).as("knowledge base").isEmpty();
         assertThat(refresh.knows(project.resolve("../elsewhere.md"))).isFalse();
+    }
+
+    @Test
+    void aSaveIsRefreshedOnlyWhenEveryFileItNamedIsAnArticleOrATemporaryFileGoneAgain() throws IOException {
+        ArticleRefresh refresh = previewed();
+        Path article = seed("2025-01-20-deepseek-r1.md");
+        Files.writeString(article, Files.readString(article) + "\n又改了一句。\n");
+        Path temporary = project.resolve("seeds/sedAbc123");
+
+        assertThat(refresh.pages(Set.of(article, temporary)).orElseThrow()).containsOnlyKeys(
+                "articles/deepseek-r1/index.html");
+        // Deleted with the save: config, a template, the knowledge base, a sidecar — all inputs.
+        for (String input : List.of("kaiyuan.yaml", "templates/article.ftlh", "seeds/data/people.yaml",
+                "seeds/" + RepositoryProject.SEED + ".meta.yaml")) {
+            assertThat(refresh.pages(Set.of(article, project.resolve(input)))).as(input).isEmpty();
+        }
+        // Saved with it: a new article, an existing knowledge file.
+        Path added = write(project, "seeds/new.md", "---\ntitle: New\n---\nNew.\n");
+        assertThat(refresh.pages(Set.of(article, added))).isEmpty();
+        assertThat(refresh.pages(Set.of(article, project.resolve("seeds/data/models.yaml")))).isEmpty();
+    }
+
+    @Test
+    void anArticleSharingItsNameWithAnotherIsLeftToTheFullRebuild() throws IOException {
+        write(project, "seeds/a.md", "---\ntitle: From Markdown\nslug: md-a\ndate: 2025-01-02\n---\nMarkdown body.\n");
+        write(project, "seeds/a.txt", "Plain text title\n\nSome body text about open models, long enough to be a body.\n");
+        write(project, "seeds/a.meta.yaml", "tags: [sidecar-tag]\n");
+        ArticleRefresh refresh = build().refresh().orElseThrow();
+        Path plain = write(project, "seeds/a.txt", "Plain text title\n\nSome body text about open models. Edited.\n");
+
+        // The full build gives the sidecar to a.md alone; which seed gets it is not this path's business.
+        assertThat(refresh.page(plain)).isEmpty();
+        assertThat(refresh.page(project.resolve("seeds/a.md"))).isEmpty();
     }
 
     @Test

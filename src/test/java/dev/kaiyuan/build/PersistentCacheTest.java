@@ -187,6 +187,27 @@ class PersistentCacheTest {
         assertThat(differences(after, cold(project))).isEmpty();
     }
 
+    /**
+     * An unchanged article's page is kept by its seed and the knowledge base, and by the site-wide
+     * view: when the site loses its last tag, the tag index link goes from every page, the pages of
+     * articles that did not change included.
+     */
+    @Test
+    void anUnchangedArticlesPageFollowsTheSiteWideView() throws Exception {
+        Path project = tmp.resolve("tags");
+        write(project, "seeds/tagged.md", "---\ntitle: Tagged\ndate: 2025-08-01\ntags: [open]\n---\nTagged.\n");
+        write(project, "seeds/plain.md", "---\ntitle: Plain\ndate: 2025-08-02\n---\nNo tags here.\n");
+        cached(project, new ArrayList<>());
+        Path plain = project.resolve("site/articles/plain/index.html");
+        assertThat(Files.readString(plain, StandardCharsets.UTF_8)).contains("tags/index.html");
+
+        write(project, "seeds/tagged.md", "---\ntitle: Tagged\ndate: 2025-08-01\n---\nTagged.\n");
+        cached(project, new ArrayList<>());
+
+        assertThat(Files.readString(plain, StandardCharsets.UTF_8)).doesNotContain("tags/index.html");
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+    }
+
     @Test
     void aSiteFileChangedAfterTheBuildIsWrittenAgainNotTrusted() throws Exception {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));

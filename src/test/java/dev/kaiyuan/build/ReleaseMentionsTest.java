@@ -36,7 +36,7 @@ class ReleaseMentionsTest {
         Element more = row.selectFirst(".mentioned a.more");
         assertThat(more).isNotNull();
         assertThat(more.attr("href")).isEqualTo("../models/gpt-oss-120b/index.html#mentioned-in");
-        assertThat(more.text()).contains("2");
+        assertThat(more.text()).isEqualTo("and 2 more");
         Document model = TestSites.page(site, "models/gpt-oss-120b/index.html");
         assertThat(model.select("#mentioned-in ~ ul a")).hasSize(7);
         assertThat(model.getElementById("mentioned-in")).isNotNull();

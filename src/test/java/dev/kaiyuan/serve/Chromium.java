@@ -102,7 +102,10 @@ final class Chromium implements AutoCloseable {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.pollingEvery(Duration.ofMillis(50));
         // A live reload can replace the page between finding an element and reading it; look again.
+        // Chromium reports some of those races as a plain "unknown error" (a node that no longer
+        // belongs to the document); a real failure still ends the wait, with it as the cause.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         return wait;
     }
 

@@ -105,6 +105,23 @@ class LiveReloadIT {
         assertThat(Http.get(java.net.URI.create(served.url("articles/live/"))).body()).contains("结尾又加了一段。");
     }
 
+    /** A tab at an address that has no page yet shows the 404 page, and the page once it exists. */
+    @Test
+    void aMissingPageTurnsIntoThePageOnceItsArticleIsAdded() throws IOException {
+        openArticle();
+        // no trailing slash: the address is not the page's own, only its 404 tells the tab to reload
+        chromium.driver.get(served.url("articles/later"));
+        chromium.waitUpTo(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(chromium.js("return window.__kaiyuanConnected === true")));
+        try {
+            write(project, "seeds/later.md", "---\ntitle: 后来写的\ndate: 2025-08-22\nslug: later\n---\n后来才写的文章。\n");
+
+            chromium.waitUpTo(Duration.ofSeconds(10)).withMessage(() -> served.log().toString())
+                    .until(d -> d.findElement(By.cssSelector("main")).getText().contains("后来才写的文章。"));
+        } finally {
+            Files.deleteIfExists(project.resolve("seeds/later.md"));
+        }
+    }
+
     /** Browsers open about six connections to one server; ten tabs must all stay live all the same. */
     @Test
     void tenTabsAllReloadAndStillLoadPages() {

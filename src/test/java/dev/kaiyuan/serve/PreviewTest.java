@@ -103,6 +103,34 @@ class PreviewTest {
     }
 
     @Test
+    void aSaveWithTheConfigDeletedWaitsForTheFullRebuild() throws Exception {
+        write(project, "kaiyuan.yaml", "title: Old title\n");
+        start(Optional.empty());
+        try (Http.Events events = events()) {
+            Files.delete(project.resolve("kaiyuan.yaml"));
+            write(project, "seeds/first.md", article("First article", "Body, edited."));
+
+            assertThat(events.await("reload", EVENT)).as("reload").isNotNull();
+            assertThat(out.toString()).doesNotContain("Refreshed");
+            assertThat(Http.get(uri("/articles/first/")).body()).contains("Body, edited.").doesNotContain("Old title");
+        }
+    }
+
+    @Test
+    void aPageReportsTheBuildItComesFrom() throws Exception {
+        start(Optional.empty());
+        HttpResponse<String> page = Http.get(uri("/articles/first/"));
+        assertThat(page.headers().firstValue("Server-Timing")).contains("kaiyuan;desc=\"1\"");
+        try (Http.Events events = events()) {
+            write(project, "seeds/first.md", article("First article", "Edited once."));
+            assertThat(events.await("reload", EVENT)).contains("\"build\":2");
+        }
+        assertThat(Http.get(uri("/articles/first/")).headers().firstValue("Server-Timing"))
+                .contains("kaiyuan;desc=\"2\"");
+        assertThat(Http.get(uri("/no/such/page/")).headers().firstValue("Server-Timing")).isPresent();
+    }
+
+    @Test
     void aNewArticleWaitsForTheFullRebuild() throws Exception {
         start(Optional.empty());
         try (Http.Events events = events()) {

@@ -38,6 +38,16 @@ class SiteSnapshotTest {
     }
 
     @Test
+    void aChanged404PageOrVeryManyChangesReloadEveryPage() {
+        assertThat(changes(List.of(), List.of("404.html", "index.html"), List.of()).pagesToReload()).isEmpty();
+        List<String> many = java.util.stream.IntStream.range(0, SiteSnapshot.MOST_PAGES_NAMED + 1)
+                .mapToObj(i -> "articles/a" + i + "/index.html").toList();
+        assertThat(changes(List.of(), many, List.of()).pagesToReload()).isEmpty();
+        assertThat(changes(List.of(), many.subList(0, SiteSnapshot.MOST_PAGES_NAMED), List.of()).pagesToReload())
+                .isPresent();
+    }
+
+    @Test
     void replacingPagesKeepsTheOthersAndTheirValidators() {
         SiteSnapshot site = SiteSnapshot.NONE.next(Map.of("index.html", bytes("home"),
                 "articles/a/index.html", bytes("a")), "/", NOW);
