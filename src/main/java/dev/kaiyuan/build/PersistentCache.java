@@ -33,7 +33,7 @@ final class PersistentCache {
     static final String FILE = "build-cache.bin";
     private static final String MAGIC = "kaiyuan-build-cache";
     /** Bump when this file's layout changes. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private static volatile Optional<String> code = Optional.empty();
 

@@ -7,6 +7,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -56,6 +57,8 @@ final class RecordCodec {
     private static final byte SHARED_STRING = 20;
     /** Strings at least this long are written once per stream by a writer that shares them. */
     private static final int SHARED_LENGTH = 256;
+    /** Strings at least this long with characters beyond Latin-1 are stored as UTF-16 units. */
+    private static final int WIDE_LENGTH = 64;
 
     /** The accessors and canonical constructor of a record class, looked up once. */
     private record Shape(Method[] accessors, Constructor<?> constructor) {
@@ -217,10 +220,33 @@ final class RecordCodec {
             }
         }
 
+        /**
+         * UTF-8 (its byte count, then the bytes), except a long string with characters beyond
+         * Latin-1 (Chinese text): its UTF-16 units as they are (minus one minus their count, then
+         * the units), which is a copy instead of a conversion each way and smaller for CJK text.
+         */
         private void string(String s) throws IOException {
+            int n = s.length();
+            if (n >= WIDE_LENGTH && beyondLatin1(s)) {
+                char[] chars = s.toCharArray();
+                ByteBuffer units = ByteBuffer.allocate(2 * n);
+                units.asCharBuffer().put(chars);
+                out.writeInt(-1 - n);
+                out.write(units.array());
+                return;
+            }
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             out.writeInt(bytes.length);
             out.write(bytes);
+        }
+
+        private static boolean beyondLatin1(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) > 0xFF) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -365,7 +391,18 @@ final class RecordCodec {
         }
 
         private String string() throws IOException {
-            return new String(in.readNBytes(size()), StandardCharsets.UTF_8);
+            int size = in.readInt();
+            if (size >= 0) {
+                return new String(in.readNBytes(size), StandardCharsets.UTF_8);
+            }
+            int n = -1 - size;
+            byte[] bytes = in.readNBytes(2 * n);
+            if (bytes.length != 2 * n) {
+                throw new IOException("string cut short");
+            }
+            char[] chars = new char[n];
+            ByteBuffer.wrap(bytes).asCharBuffer().get(chars);
+            return new String(chars);
         }
     }
 

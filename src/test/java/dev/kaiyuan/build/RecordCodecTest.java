@@ -49,6 +49,18 @@ class RecordCodecTest {
     }
 
     @Test
+    void longAndShortTextOfEveryScriptComesBackAsItWas() throws IOException {
+        List<String> texts = List.of("", "short 中文", "é".repeat(100), "plain ascii ".repeat(20),
+                "中文正文，带标点。".repeat(30), "𠀀 outside the BMP 😀 ".repeat(10) + "深度求索",
+                "a".repeat(63) + "中", "中".repeat(64));
+        for (boolean share : List.of(true, false)) {
+            assertThat(decode(encode(texts, share))).as("share=%s", share).isEqualTo(texts);
+        }
+        // Chinese takes two bytes a character, not UTF-8's three.
+        assertThat(encode("中".repeat(1000), false).length).isLessThan(2100);
+    }
+
+    @Test
     void theHashingWriterEncodesEqualValuesAlikeWhateverTheyShare() throws IOException {
         String body = "open weights ".repeat(40);
         Doc sharing = new Doc("t", body, Optional.of(body));
