@@ -83,10 +83,18 @@ public record DocumentTerms(String terms, String names, String han) {
     /** Calls {@code each} with every term and its frequency. */
     public void forEachTerm(ObjIntConsumer<String> each) {
         int at = 0;
-        while (at < terms.length()) {
-            int end = terms.indexOf('\n', at);
-            int tab = terms.indexOf('\t', at);
-            if (tab >= 0 && tab < end) {
+        int length = terms.length();
+        while (at < length) {
+            // The tab is looked for on this line only: most terms have none, and looking further
+            // would scan ahead to the next term that has one, again for every line.
+            int end = at;
+            int tab = -1;
+            for (char c; (c = terms.charAt(end)) != '\n'; end++) {
+                if (c == '\t') {
+                    tab = end;
+                }
+            }
+            if (tab >= 0) {
                 each.accept(unescape(terms.substring(at, tab)), Integer.parseInt(terms, tab + 1, end, 10));
             } else {
                 each.accept(unescape(terms.substring(at, end)), 1);
