@@ -80,6 +80,42 @@ public record DocumentTerms(String terms, String names, String han) {
         return out.toString();
     }
 
+    /** Where a term is: the stretch {@code [from, to)} of {@code text}, and its frequency. */
+    @FunctionalInterface
+    interface TermAt {
+        void accept(String text, int from, int to, int n);
+    }
+
+    /**
+     * Calls {@code each} with every term as a stretch of this record's own text, without making a
+     * string of it (a term with an escaped character comes as a string of its own).
+     */
+    void forEachTermAt(TermAt each) {
+        int at = 0;
+        int length = terms.length();
+        while (at < length) {
+            int end = at;
+            int tab = -1;
+            boolean escaped = false;
+            for (char c; (c = terms.charAt(end)) != '\n'; end++) {
+                if (c == '\t') {
+                    tab = end;
+                } else if (c == '\\') {
+                    escaped = true;
+                }
+            }
+            int termEnd = tab >= 0 ? tab : end;
+            int n = tab >= 0 ? Integer.parseInt(terms, tab + 1, end, 10) : 1;
+            if (escaped) {
+                String term = unescape(terms.substring(at, termEnd));
+                each.accept(term, 0, term.length(), n);
+            } else {
+                each.accept(terms, at, termEnd, n);
+            }
+            at = end + 1;
+        }
+    }
+
     /** Calls {@code each} with every term and its frequency. */
     public void forEachTerm(ObjIntConsumer<String> each) {
         int at = 0;

@@ -1,11 +1,9 @@
 package dev.kaiyuan.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -43,24 +41,18 @@ public record SearchIndex(List<SearchDocument> docs, SortedSet<String> names, So
     public static SearchIndex build(List<SearchDocument> docs, SearchTokenizer tokenizer, TermsMemo memo) {
         List<DocumentTerms> indexed = docs.parallelStream()
                 .map(d -> memo.terms(d, () -> DocumentTerms.of(d, tokenizer))).toList();
-        Map<String, StringBuilder> lists = new HashMap<>();
+        PostingTable lists = new PostingTable();
         SortedSet<String> names = new TreeSet<>();
         Set<Integer> han = new HashSet<>();
         for (int id = 0; id < indexed.size(); id++) {
             DocumentTerms one = indexed.get(id);
             int doc = id;
-            one.forEachTerm((term, n) -> {
-                StringBuilder list = lists.computeIfAbsent(term, k -> new StringBuilder());
-                list.append(list.length() == 0 ? "" : " ").append(doc);
-                if (n != 1) {
-                    list.append(':').append(n);
-                }
-            });
+            one.forEachTermAt((text, from, to, n) -> lists.add(text, from, to, doc, n));
             names.addAll(one.nameList());
             one.hanCodePoints().forEach(han::add);
         }
         SortedMap<String, SortedSet<String>> groups = new TreeMap<>();
-        lists.forEach((term, list) -> groups.computeIfAbsent(list.toString(), k -> new TreeSet<>()).add(term));
+        lists.forEach((term, list) -> groups.computeIfAbsent(list, k -> new TreeSet<>()).add(term));
         return new SearchIndex(docs, names, new TreeMap<>(SearchFold.traditionalFor(han)), groups);
     }
 
