@@ -171,14 +171,22 @@ final class RecordCodec {
             }
         }
 
-        private void record(Record r) throws IOException {
-            Integer back = seen.get(r);
+        /** Writes a reference back when this very instance was written before; else numbers it. */
+        private boolean writtenBefore(Object value) throws IOException {
+            Integer back = seen.get(value);
             if (back != null) {
                 out.writeByte(BACK);
                 out.writeInt(back);
+                return true;
+            }
+            seen.put(value, seen.size());
+            return false;
+        }
+
+        private void record(Record r) throws IOException {
+            if (writtenBefore(r)) {
                 return;
             }
-            seen.put(r, seen.size());
             out.writeByte(RECORD);
             type(r.getClass());
             for (Method accessor : shape(r.getClass()).accessors()) {
@@ -191,13 +199,9 @@ final class RecordCodec {
         }
 
         private void sharedString(String s) throws IOException {
-            Integer back = seen.get(s);
-            if (back != null) {
-                out.writeByte(BACK);
-                out.writeInt(back);
+            if (writtenBefore(s)) {
                 return;
             }
-            seen.put(s, seen.size());
             out.writeByte(SHARED_STRING);
             string(s);
         }
