@@ -37,6 +37,8 @@ final class BuildCommand implements Callable<Integer> {
             return result.succeeded() ? ExitCode.OK : ExitCode.CONTENT;
         } catch (BuildFailure e) {
             return BuildOptions.internalError(e, err);
+        } catch (OutOfMemoryError e) {
+            return BuildOptions.outOfMemory(err);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -112,6 +113,28 @@ final class BuildOptions {
         err.println("    the previous site was left as it was; please report this with the file that caused it");
         err.flush();
         return ExitCode.INTERNAL;
+    }
+
+    /**
+     * Reports a build that ran out of heap and returns {@link ExitCode#INTERNAL}: the heap the JVM
+     * was given is too small for the site, which only a flag can change.
+     */
+    static int outOfMemory(PrintWriter err) {
+        for (String line : outOfMemoryMessage(Runtime.getRuntime().maxMemory())) {
+            err.println(line);
+        }
+        err.flush();
+        return ExitCode.INTERNAL;
+    }
+
+    /** What {@link #outOfMemory} prints for a JVM whose heap is at most {@code maxHeap} bytes. */
+    static List<String> outOfMemoryMessage(long maxHeap) {
+        long mib = maxHeap / (1024 * 1024);
+        long more = Math.max(2, (mib * 2 + 1023) / 1024);
+        return List.of("kaiyuan: error: out of memory: the site needs more than the " + mib + " MiB of heap Java was given",
+                "    the previous site was left as it was; give Java more, e.g. java -Xmx" + more
+                        + "g -jar kaiyuan.jar … (or JDK_JAVA_OPTIONS=-Xmx" + more + "g); a site of 10,000"
+                        + " articles needs about 700 MiB");
     }
 
     /**

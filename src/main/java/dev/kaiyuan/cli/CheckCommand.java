@@ -48,6 +48,8 @@ final class CheckCommand implements Callable<Integer> {
             built = options.runAndReport(options.request(false), out, err);
         } catch (BuildFailure e) {
             return BuildOptions.internalError(e, err);
+        } catch (OutOfMemoryError e) {
+            return BuildOptions.outOfMemory(err);
         }
         if (!built.succeeded()) {
             out.println("Check failed: the build did not pass, so the links of the new site were not checked");
