@@ -472,7 +472,7 @@ public final class Build {
         Void emit(RenderedPage page, SiteOutput out, Map<String, String> keys) throws IOException {
             String path = page.path();
             if (!path.endsWith(".html")) {
-                out.put(new OutputFile(path, page.html().getBytes(StandardCharsets.UTF_8)));
+                out.put(new OutputFile(path, page.bytes()));
                 return null;
             }
             Optional<HeadMetadata.ArticleMeta> meta = Optional.ofNullable(bySlug.get(path)).map(Build::meta);

@@ -32,7 +32,9 @@ public final class SearchIndexProducer implements SiteFileProducer {
         SearchFold fold = SearchFold.icu();
         SearchTokenizer tokenizer = new SearchTokenizer(fold, SearchDictionary.of(context.site().gazetteer(), fold));
         List<SearchDocument> docs = context.site().all().stream().map(SearchIndexProducer::document).toList();
-        return List.of(new RenderedPage(PATH, SearchScript.write(SearchIndex.build(docs, tokenizer, memo))));
+        // Written straight to UTF-8 bytes: at 100,000 articles the index is 750 MB, and as a
+        // growing StringBuilder, then a String, then bytes it was held three times over.
+        return List.of(RenderedPage.data(PATH, SearchScript.bytes(SearchIndex.build(docs, tokenizer, memo))));
     }
 
     static SearchDocument document(Article a) {

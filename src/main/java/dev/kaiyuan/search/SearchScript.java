@@ -1,5 +1,14 @@
 package dev.kaiyuan.search;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
@@ -31,6 +40,32 @@ public final class SearchScript {
 
     public static String write(SearchIndex index) {
         StringBuilder out = new StringBuilder(1 << 16);
+        write(index, out);
+        return out.toString();
+    }
+
+    /** The script as UTF-8 bytes, made without holding it as text. */
+    public static byte[] bytes(SearchIndex index) {
+        ChunkedBytes bytes = new ChunkedBytes();
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16)) {
+            write(index, new WriterAppender(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void write(SearchIndex index, Appendable sink) {
+        // A StringBuilder per document or posting group, flushed to the sink as each is done.
+        StringBuilder out = new StringBuilder(1 << 12);
+        Runnable flush = () -> {
+            try {
+                sink.append(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.setLength(0);
+        };
         out.append("/* Kaiyuan search index, made by the build; read by assets/search.js. */\n");
         out.append("window.").append(GLOBAL).append(" = {\"version\":1,\n\"docs\":[");
         String sep = "\n";
@@ -42,6 +77,7 @@ public final class SearchScript {
             quote(d.lang(), out).append(",\"text\":");
             quote(cut(d.text()), out).append('}');
             sep = ",\n";
+            flush.run();
         }
         out.append("],\n\"names\":");
         strings(index.names(), out).append(",\n\"fold\":");
@@ -52,8 +88,80 @@ public final class SearchScript {
             quote(group.getKey(), out).append(',');
             quote(frontCoded(group.getValue()), out).append(']');
             sep = ",\n";
+            if (out.length() > 1 << 12) {
+                flush.run();
+            }
         }
-        return out.append("]};\n").toString();
+        out.append("]};\n");
+        flush.run();
+    }
+
+    /** An Appendable over a Writer. */
+    private record WriterAppender(Writer out) implements Appendable {
+        @Override
+        public Appendable append(CharSequence text) throws IOException {
+            out.append(text);
+            return this;
+        }
+
+        @Override
+        public Appendable append(CharSequence text, int start, int end) throws IOException {
+            out.append(text, start, end);
+            return this;
+        }
+
+        @Override
+        public Appendable append(char c) throws IOException {
+            out.write(c);
+            return this;
+        }
+    }
+
+    /** Bytes kept in chunks, so that growing never copies what was written; one copy at the end. */
+    private static final class ChunkedBytes extends OutputStream {
+        private static final int CHUNK = 1 << 20;
+        private final List<byte[]> full = new ArrayList<>();
+        private byte[] current = new byte[CHUNK];
+        private int used;
+
+        @Override
+        public void write(int b) {
+            if (used == CHUNK) {
+                next();
+            }
+            current[used++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                if (used == CHUNK) {
+                    next();
+                }
+                int n = Math.min(len, CHUNK - used);
+                System.arraycopy(b, off, current, used, n);
+                used += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        private void next() {
+            full.add(current);
+            current = new byte[CHUNK];
+            used = 0;
+        }
+
+        byte[] toByteArray() {
+            byte[] all = new byte[Math.toIntExact((long) full.size() * CHUNK + used)];
+            int at = 0;
+            for (byte[] chunk : full) {
+                System.arraycopy(chunk, 0, all, at, CHUNK);
+                at += CHUNK;
+            }
+            System.arraycopy(current, 0, all, at, used);
+            return all;
+        }
     }
 
     /** The first {@value #TEXT_CHARS} chars, not splitting a surrogate pair. */

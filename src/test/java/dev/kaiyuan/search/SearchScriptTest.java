@@ -35,6 +35,21 @@ class SearchScriptTest {
     }
 
     @Test
+    void theBytesAreTheScriptInUtf8AcrossChunks() {
+        List<SearchDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            docs.add(new SearchDocument("articles/a" + i + "/index.html", "标题 " + i, "2025-01-01", "zh-Hans",
+                    ("深度求索发布开源模型 𠀀 第" + i + "篇，lone \ud800 surrogate. ").repeat(60)));
+        }
+        SearchIndex index = SearchIndex.build(docs, TOKENIZER);
+
+        byte[] bytes = SearchScript.bytes(index);
+
+        assertThat(bytes.length).as("more than one 1 MiB chunk").isGreaterThan(1 << 20);
+        assertThat(bytes).isEqualTo(SearchScript.write(index).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void frontCodedTermsDecodeToTheSortedTerms() {
         List<String> terms = List.of("deepseek", "deepseek-v3", "deeper", "开源", "开放", "𠀀𠀁", "𠀀𠀂", "a".repeat(50),
                 "a".repeat(51));
