@@ -48,7 +48,7 @@ public final class SearchScript {
     public static byte[] bytes(SearchIndex index) {
         ChunkedBytes bytes = new ChunkedBytes();
         try (Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16)) {
-            write(index, new WriterAppender(out));
+            write(index, out);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory", e);
         }
@@ -94,27 +94,6 @@ public final class SearchScript {
         }
         out.append("]};\n");
         flush.run();
-    }
-
-    /** An Appendable over a Writer. */
-    private record WriterAppender(Writer out) implements Appendable {
-        @Override
-        public Appendable append(CharSequence text) throws IOException {
-            out.append(text);
-            return this;
-        }
-
-        @Override
-        public Appendable append(CharSequence text, int start, int end) throws IOException {
-            out.append(text, start, end);
-            return this;
-        }
-
-        @Override
-        public Appendable append(char c) throws IOException {
-            out.write(c);
-            return this;
-        }
     }
 
     /** Bytes kept in chunks, so that growing never copies what was written; one copy at the end. */
