@@ -77,7 +77,7 @@ public final class ArticleRefresh {
     }
 
     /** True when {@code file} is the seed of one of the last build's articles. */
-    public boolean knows(Path file) {
+    boolean knows(Path file) {
         return bySeed.containsKey(relative(file));
     }
 
@@ -113,7 +113,7 @@ public final class ArticleRefresh {
      * The finished page of the article in seed {@code file} as it is now, or empty when this path
      * cannot make it (see the class comment). Diagnostics are left to the full rebuild.
      */
-    public Optional<OutputFile> page(Path file) {
+    Optional<OutputFile> page(Path file) {
         String rel = relative(file);
         Article before = bySeed.get(rel);
         if (before == null || !Files.isRegularFile(project.resolve(rel)) || sharesStem(rel)) {
