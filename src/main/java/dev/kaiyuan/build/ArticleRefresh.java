@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,8 @@ public final class ArticleRefresh {
     private final SiteConfig config;
     private final boolean drafts;
     private final Map<String, Article> bySeed = new HashMap<>();
+    /** Names before the extension that more than one seed has (a.md, a.txt). */
+    private final Set<String> sharedStems = new HashSet<>();
     private final Enricher enricher;
     private final ArticlePages pages;
     private final HtmlPostProcessor post;
@@ -58,6 +61,12 @@ public final class ArticleRefresh {
         this.config = config;
         this.drafts = drafts;
         site.all().forEach(a -> bySeed.put(a.origin().path(), a));
+        Set<String> stems = new HashSet<>();
+        bySeed.keySet().forEach(seed -> {
+            if (!stems.add(stem(seed))) {
+                sharedStems.add(stem(seed));
+            }
+        });
         this.enricher = enricher;
         this.pages = pages;
         this.post = post;
@@ -116,7 +125,7 @@ public final class ArticleRefresh {
     Optional<OutputFile> page(Path file) {
         String rel = relative(file);
         Article before = bySeed.get(rel);
-        if (before == null || !Files.isRegularFile(project.resolve(rel)) || sharesStem(rel)) {
+        if (before == null || !Files.isRegularFile(project.resolve(rel)) || sharedStems.contains(stem(rel))) {
             return Optional.empty();
         }
         DiagnosticSink sink = new DiagnosticSink();
@@ -139,12 +148,6 @@ public final class ArticleRefresh {
         } catch (IOException | RenderException e) {
             return Optional.empty();
         }
-    }
-
-    /** True when another seed of the last build has the same name before its extension (a.md, a.txt). */
-    private boolean sharesStem(String rel) {
-        String stem = stem(rel);
-        return bySeed.keySet().stream().anyMatch(other -> !other.equals(rel) && stem(other).equals(stem));
     }
 
     private static String stem(String rel) {

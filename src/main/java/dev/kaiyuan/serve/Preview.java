@@ -241,10 +241,10 @@ public final class Preview implements AutoCloseable {
             return;
         }
         site.set(after);
-        SiteSnapshot.Changes changes = before.changesTo(after.files(), after.basePath());
-        print(out, "Refreshed " + String.join(", ", changes.changed()) + " in " + millis(start)
-                + " ms; rebuilding the rest");
-        events.built(after.build(), urls(changes.changed(), after.basePath()));
+        List<String> changed = pages.keySet().stream()
+                .filter(path -> after.files().get(path) != before.files().get(path)).toList();
+        print(out, "Refreshed " + String.join(", ", changed) + " in " + millis(start) + " ms; rebuilding the rest");
+        events.built(after.build(), urls(changed, after.basePath()));
     }
 
     /** Site paths as the URL paths they are served at, under {@code base}. */
