@@ -21,6 +21,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,21 +49,22 @@ public final class ArticleRefresh {
     private final SiteConfig config;
     private final boolean drafts;
     private final Map<String, Article> bySeed = new HashMap<>();
-    /** Names before the extension that more than one seed has (a.md, a.txt). */
+    /** Names before the extension that more than one seed has (a.md, a.txt), drafts and broken seeds included. */
     private final Set<String> sharedStems = new HashSet<>();
     private final Enricher enricher;
     private final ArticlePages pages;
     private final HtmlPostProcessor post;
     private final ArticleReader reader;
 
-    ArticleRefresh(Path project, SiteConfig config, boolean drafts, SiteModel site, Enricher enricher,
-            ArticlePages pages, HtmlPostProcessor post) {
+    /** @param seeds the path of every seed the build read, articles or not */
+    ArticleRefresh(Path project, SiteConfig config, boolean drafts, SiteModel site, List<String> seeds,
+            Enricher enricher, ArticlePages pages, HtmlPostProcessor post) {
         this.project = project;
         this.config = config;
         this.drafts = drafts;
         site.all().forEach(a -> bySeed.put(a.origin().path(), a));
         Set<String> stems = new HashSet<>();
-        bySeed.keySet().forEach(seed -> {
+        seeds.forEach(seed -> {
             if (!stems.add(stem(seed))) {
                 sharedStems.add(stem(seed));
             }

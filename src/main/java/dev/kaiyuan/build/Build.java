@@ -163,7 +163,7 @@ public final class Build {
         // The preview's quick path for a saved article works from the last good build only.
         Optional<ArticleRefresh> refresh = keep == Keep.MEMORY && rendered.written()
                 ? rendered.articlePages().map(pages -> new ArticleRefresh(project, config, request.drafts(), site,
-                        enricher, pages, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview)))
+                        reads.seeds(), enricher, pages, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview)))
                 : Optional.empty();
         return new CachedBuild(result, next, rendered.fresh(), rendered.reused(), refresh);
     }
@@ -259,8 +259,8 @@ public final class Build {
         return new Enriching(site.withKnowledge(enricher.gazetteer(), enrichments), memo);
     }
 
-    /** The articles of the seeds in path order, and what to keep of them for the next build. */
-    private record Reads(List<Article> articles, Map<String, BuildCache.Read> memo) {
+    /** The articles of the seeds in path order, every seed's path, and what to keep of them for the next build. */
+    private record Reads(List<Article> articles, List<String> seeds, Map<String, BuildCache.Read> memo) {
     }
 
     /** One seed's article and the diagnostics reading it gave, or the kept article it repeats. */
@@ -287,15 +287,17 @@ public final class Build {
             return new ReadOne(path, hash, article, clean(own) ? List.of() : own.sorted());
         }).toList();
         List<Article> articles = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         Map<String, BuildCache.Read> memo = new HashMap<>();
         for (ReadOne one : results) {
+            paths.add(one.path());
             sink.reportAll(one.diagnostics());
             one.article().ifPresent(articles::add);
             if (one.diagnostics().isEmpty()) {
                 memo.put(one.path(), new BuildCache.Read(one.hash(), one.article()));
             }
         }
-        return new Reads(articles, memo);
+        return new Reads(articles, paths, memo);
     }
 
     private static String hash(Seed seed) {

@@ -142,6 +142,18 @@ class ArticleRefreshTest {
     }
 
     @Test
+    void aDraftSharingItsNameCountsToo() throws IOException {
+        write(project, "seeds/a.md", "---\ntitle: A draft\ndraft: true\n---\nNot yet.\n");
+        write(project, "seeds/a.txt", "Plain text title\n\nSome body text about open models, long enough to be a body.\n");
+        write(project, "seeds/a.meta.yaml", "tags: [sidecar-tag]\n");
+        ArticleRefresh refresh = build().refresh().orElseThrow();
+        Path plain = write(project, "seeds/a.txt", "Plain text title\n\nSome body text about open models. Edited.\n");
+
+        assertThat(refresh.knows(plain)).isTrue();
+        assertThat(refresh.page(plain)).isEmpty();
+    }
+
+    @Test
     void onlyAGoodBuildIntoMemoryOffersTheQuickPath() {
         RepositoryProject.copyTo(project);
         write(project, "seeds/broken.md", "---\ntitle: [unclosed\n---\nx\n");
