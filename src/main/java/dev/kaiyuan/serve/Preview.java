@@ -181,6 +181,17 @@ public final class Preview implements AutoCloseable {
         } catch (RuntimeException e) {
             internalFailure(e, millis(start));
             return;
+        } catch (OutOfMemoryError e) {
+            // The site outgrew the heap: say so and keep serving the last good site, rather than
+            // let the watcher thread die and the preview silently stop.
+            cache = BuildCache.EMPTY;
+            Diagnostic problem = Diagnostic.error("memory", SourceRef.file("(build)"), "out of memory",
+                    "the site needs more than the " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                            + " MiB of heap Java was given",
+                    "restart the preview with more, e.g. java -Xmx4g -jar kaiyuan.jar serve");
+            failed(List.of(problem), List.of(problem), "Build failed in " + millis(start) + " ms: out of memory; "
+                    + keeping());
+            return;
         }
         cache = built.cache();
         BuildResult result = built.result();
