@@ -35,13 +35,21 @@ final class PostingTable {
         }
     }
 
-    /** Every term with its posting list: doc ids, each with {@code :frequency} when that is not 1. */
-    void forEach(BiConsumer<String, String> each) {
+    /**
+     * Hands on every term with its posting list (doc ids, each with {@code :frequency} when that is
+     * not 1) and lets go of each list as it goes, so that the lists are not held twice, as builders
+     * and as strings; the table is empty afterwards.
+     */
+    void drainTo(BiConsumer<String, String> each) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != null) {
-                each.accept(keys[i], lists[i].toString());
+                String list = lists[i].toString();
+                lists[i] = null;
+                each.accept(keys[i], list);
+                keys[i] = null;
             }
         }
+        size = 0;
     }
 
     private static StringBuilder append(StringBuilder list, int doc, int n) {

@@ -51,11 +51,14 @@ class PostingTableTest {
             });
         }
         Map<String, String> fromTable = new TreeMap<>();
-        table.forEach(fromTable::put);
+        table.drainTo(fromTable::put);
         Map<String, String> fromMap = new TreeMap<>();
         plain.forEach((term, list) -> fromMap.put(term, list.toString()));
 
         assertThat(fromTable).isEqualTo(fromMap).containsKeys("Aa", "BB", "AaBB", "a\\tb", "c\\\\n", "开源");
         assertThat(fromTable.size()).as("the table grew on the way").isGreaterThan(1 << 15);
+        Map<String, String> again = new TreeMap<>();
+        table.drainTo(again::put);
+        assertThat(again).as("drained").isEmpty();
     }
 }
