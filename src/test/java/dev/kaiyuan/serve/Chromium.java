@@ -206,6 +206,33 @@ final class Chromium implements AutoCloseable {
             return preview.url() + sitePath;
         }
 
+        /**
+         * Waits until no build has started for half a second: a save is refreshed at once and rebuilt
+         * after 100 ms of quiet, and a page opened between the two reloads when it hears of the second.
+         */
+        void awaitQuiet() {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            int count = preview.buildCount();
+            long since = System.nanoTime();
+            while (System.nanoTime() - since < Duration.ofMillis(500).toNanos()) {
+                if (System.nanoTime() > deadline) throw new AssertionError("the preview kept building for 10 s\n" + log);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                int now;
+                synchronized (preview) { // builds and refreshes hold it: this waits out a running one
+                    now = preview.buildCount();
+                }
+                if (now != count) {
+                    count = now;
+                    since = System.nanoTime();
+                }
+            }
+        }
+
         @Override
         public void close() {
             preview.close();

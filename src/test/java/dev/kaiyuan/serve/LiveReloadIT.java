@@ -63,6 +63,7 @@ class LiveReloadIT {
                 throw new IllegalStateException(e);
             }
         }
+        served.awaitQuiet();
         chromium.driver.get(served.url("articles/live/"));
         // the page is live once its event stream is connected
         chromium.waitUpTo(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(chromium.js("return window.__kaiyuanConnected === true")));
