@@ -1,0 +1,113 @@
+package dev.kaiyuan.cli;
+
+import static dev.kaiyuan.build.TestSites.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher {@code target/kaiyuan} that {@code mvn package} puts next to the jar: it runs the jar
+ * with the JVM options builds are measured with (BENCHMARKS.md). Run after the package phase.
+ */
+class LauncherIT {
+    static final Path LAUNCHER = Path.of("target", "kaiyuan").toAbsolutePath();
+
+    @TempDir
+    Path project;
+
+    @BeforeAll
+    static void unixOnly() {
+        assumeFalse(System.getProperty("os.name").startsWith("Windows"), "a POSIX shell script");
+    }
+
+    record Run(int exit, String output) {}
+
+    private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        assertThat(LAUNCHER).as("mvn package makes the launcher").isExecutable();
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(project.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    /** The JVM prints the options it was started with first: what the launcher chose. */
+    private static Map<String, String> showFlags(String more) {
+        return Map.of("KAIYUAN_JAVA_OPTS", ("-XX:+PrintCommandLineFlags " + more).trim());
+    }
+
+    private static String flags(Run run) {
+        return run.output().lines().filter(line -> line.startsWith("-XX:")).findFirst().orElse("");
+    }
+
+    @Test
+    void aSmallSiteIsBuiltWithTheSerialCollectorAndTheQuickCompilerOnly() throws Exception {
+        write(project, "seeds/one.md", "---\ntitle: 一篇\ndate: 2025-08-21\n---\n正文。\n");
+
+        Run run = run(showFlags(""), "build");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(project.resolve("site/articles")).isDirectory();
+        assertThat(flags(run)).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        if (Files.exists(LAUNCHER.resolveSibling("kaiyuan.jsa"))) {
+            assertThat(flags(run)).contains("-XX:SharedArchiveFile=" + LAUNCHER.resolveSibling("kaiyuan.jsa"));
+        }
+    }
+
+    @Test
+    void aProjectWithThousandsOfSeedsGetsTheOptimisingCompilerToo() throws Exception {
+        Path other = Files.createDirectories(project.resolve("big/seeds/2025"));
+        for (int i = 0; i < 3000; i++) {
+            Files.createFile(other.resolve(i + ".md"));
+        }
+
+        Run big = run(showFlags(""), "build", "--project", "big", "--help");
+        Run small = run(showFlags(""), "build", "--project=.", "--help");
+
+        assertThat(big.exit()).as(big.output()).isZero();
+        assertThat(big.output()).contains("--no-cache");
+        assertThat(flags(big)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void servePreviewsWithTheDefaultCollectorAndTheOptimisingCompiler() throws Exception {
+        Run run = run(showFlags(""), "serve", "--help");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(flags(run)).contains("-XX:+UseG1GC").doesNotContain("UseSerialGC", "TieredStopAtLevel");
+    }
+
+    @Test
+    void optionsGivenInKaiyuanJavaOptsWinIncludingAnotherCollector() throws Exception {
+        Run run = run(showFlags("-XX:+UseParallelGC -XX:TieredStopAtLevel=4"), "build", "--help");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(flags(run)).contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=4").doesNotContain("UseSerialGC");
+    }
+
+    @Test
+    void argumentsReachKaiyuanAsGivenSpacesIncluded() throws Exception {
+        write(project, "my seeds project/seeds/one.md", "---\ntitle: One\ndate: 2025-08-21\n---\nBody.\n");
+
+        Run run = run(Map.of(), "build", "--project", "my seeds project", "--out", "out dir");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(project.resolve("out dir/index.html")).isRegularFile();
+    }
+}
