@@ -132,8 +132,8 @@ final class BuildOptions {
         long mib = maxHeap / (1024 * 1024);
         long more = Math.max(2, (mib * 2 + 1023) / 1024);
         return List.of("kaiyuan: error: out of memory: the site needs more than the " + mib + " MiB of heap Java was given",
-                "    the previous site was left as it was; give Java more, e.g. java -Xmx" + more
-                        + "g -jar kaiyuan.jar … (or JDK_JAVA_OPTIONS=-Xmx" + more + "g); a site of 10,000"
+                "    the previous site was left as it was; give Java more, e.g. KAIYUAN_JAVA_OPTS=-Xmx" + more
+                        + "g target/kaiyuan … or java -Xmx" + more + "g -jar kaiyuan.jar …; a site of 10,000"
                         + " articles needs about 700 MiB");
     }
 

@@ -188,7 +188,7 @@ public final class Preview implements AutoCloseable {
             Diagnostic problem = Diagnostic.error("memory", SourceRef.file("(build)"), "out of memory",
                     "the site needs more than the " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                             + " MiB of heap Java was given",
-                    "restart the preview with more, e.g. java -Xmx4g -jar kaiyuan.jar serve");
+                    "restart the preview with more, e.g. KAIYUAN_JAVA_OPTS=-Xmx4g target/kaiyuan serve");
             failed(List.of(problem), List.of(problem), "Build failed in " + millis(start) + " ms: out of memory; "
                     + keeping());
             return;

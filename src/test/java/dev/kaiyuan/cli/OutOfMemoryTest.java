@@ -34,7 +34,7 @@ class OutOfMemoryTest {
 
         assertThat(java.exitValue()).as(output).isEqualTo(ExitCode.INTERNAL);
         assertThat(output).contains("kaiyuan: error: out of memory: the site needs more than the",
-                "give Java more, e.g. java -Xmx2g").doesNotContain("\tat ");
+                "give Java more, e.g. KAIYUAN_JAVA_OPTS=-Xmx2g target/kaiyuan").doesNotContain("\tat ");
         try (var files = Files.list(site)) {
             assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("index.html");
         }
@@ -43,7 +43,7 @@ class OutOfMemoryTest {
 
     @Test
     void theAdviceDoublesTheHeapInWholeGibibytes() {
-        assertThat(BuildOptions.outOfMemoryMessage(3L << 30).get(1)).contains("java -Xmx6g", "JDK_JAVA_OPTIONS=-Xmx6g");
+        assertThat(BuildOptions.outOfMemoryMessage(3L << 30).get(1)).contains("KAIYUAN_JAVA_OPTS=-Xmx6g target/kaiyuan", "java -Xmx6g -jar");
         assertThat(BuildOptions.outOfMemoryMessage(700L << 20).get(0)).contains("700 MiB");
         assertThat(BuildOptions.outOfMemoryMessage(700L << 20).get(1)).contains("-Xmx2g");
     }
