@@ -6,7 +6,8 @@
 # For each SIZE it generates (once; kept while size, seed and generator are unchanged) a project
 # BENCH_WORK/corpus-SIZE with SIZE Markdown articles (dev.kaiyuan.bench.CorpusGenerator, test
 # scope) plus this repository's knowledge base (seeds/data), then runs
-#   java $JAVA_OPTS -jar target/kaiyuan.jar build --project CORPUS --out OUT --no-cache [--base-url URL]
+#   target/kaiyuan build --project CORPUS --out OUT --no-cache [--base-url URL]
+# (the launcher, with JAVA_OPTS as KAIYUAN_JAVA_OPTS; PLAIN_JAR=1: java $JAVA_OPTS -jar target/kaiyuan.jar)
 # once to warm the file cache and RUNS times counted, each a cold JVM into an emptied OUT, and
 # prints a Markdown table: median wall time, median CPU time (user + sys: steadier than wall time on
 # a busy machine), pages per second (of wall time), peak RSS.
@@ -18,6 +19,7 @@
 #   BASE_URL=https://bench.example.org/     passed as --base-url so feeds, sitemap and head metadata are
 #                                           built as for a published site; BASE_URL= (empty) leaves it out
 #   JAVA_OPTS=                              options for the build's JVM, e.g. -Xmx2g
+#   PLAIN_JAR=0                             1: run java -jar instead of the launcher target/kaiyuan
 #   CACHE=0                                 1: keep the build cache (.kaiyuan/) between runs, so counted
 #                                           runs are rebuilds of an unchanged corpus; default: cold builds
 #   REBUILD=0                               1: rebuild the jar and test classes first (default: only if missing)
@@ -37,6 +39,12 @@ JAVA_OPTS=${JAVA_OPTS:-}
 CACHE=${CACHE:-0}
 REBUILD=${REBUILD:-0}
 JAR=$ROOT/target/kaiyuan.jar
+if [ "${PLAIN_JAR:-0}" = 1 ]; then
+    # shellcheck disable=SC2206 # JAVA_OPTS is a list of options
+    KAIYUAN=(java $JAVA_OPTS -jar "$JAR")
+else
+    KAIYUAN=(env "KAIYUAN_JAVA_OPTS=$JAVA_OPTS" "$ROOT/target/kaiyuan")
+fi
 GENERATOR=$ROOT/target/test-classes/dev/kaiyuan/bench/CorpusGenerator.class
 if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000 50000); fi
 
@@ -48,7 +56,7 @@ command -v java >/dev/null || die "java not found"
 
 # `package` compiles the test classes too (-DskipTests only skips running them), so one build
 # gives both the jar and the generator.
-if [ "$REBUILD" = 1 ] || [ ! -f "$JAR" ] || [ ! -f "$GENERATOR" ]; then
+if [ "$REBUILD" = 1 ] || [ ! -f "$JAR" ] || [ ! -x "$ROOT/target/kaiyuan" ] || [ ! -f "$GENERATOR" ]; then
     echo "building target/kaiyuan.jar and the test classes (mvn -q -B package -DskipTests) …" >&2
     mvn -q -B package -DskipTests >&2
 fi
@@ -85,7 +93,7 @@ build_args=()
 if [ -n "$BASE_URL" ]; then build_args=(--base-url "$BASE_URL"); fi
 if [ "$CACHE" != 1 ]; then build_args+=(--no-cache); fi
 
-echo "Kaiyuan $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src pom.xml templates 2>/dev/null || echo ' (modified)'), $(java -version 2>&1 | head -1), $(nproc) cores, JAVA_OPTS='${JAVA_OPTS}', runs: 1 warm-up + $RUNS, work: $BENCH_WORK" >&2
+echo "Kaiyuan $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src pom.xml templates 2>/dev/null || echo ' (modified)'), $(java -version 2>&1 | head -1), $(nproc) cores, JAVA_OPTS='${JAVA_OPTS}', $([ "${PLAIN_JAR:-0}" = 1 ] && echo 'java -jar' || echo 'target/kaiyuan'), runs: 1 warm-up + $RUNS, work: $BENCH_WORK" >&2
 
 rows=()
 for n in "${SIZES[@]}"; do
@@ -109,7 +117,7 @@ for n in "${SIZES[@]}"; do
         rm -rf "$out"
         t=$BENCH_WORK/time-$n-$run
         # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
-        if ! time_cmd "$t" java $JAVA_OPTS -jar "$JAR" build --project "$corpus" --out "$out" ${build_args[@]+"${build_args[@]}"}; then
+        if ! time_cmd "$t" "${KAIYUAN[@]}" build --project "$corpus" --out "$out" ${build_args[@]+"${build_args[@]}"}; then
             tail -n 20 "$t.log" >&2
             die "build of $n articles failed (log: $t.log)"
         fi

@@ -11,16 +11,24 @@
 # rebuild wrote (newer than the added article), and whether the rebuilt site is byte-identical to a
 # cold --no-cache build of the same project.
 #
-# Environment: BENCH_WORK (/dev/shm/kaiyuan-bench-own), JAVA_OPTS (options for the build's JVM).
+# Builds run through the launcher target/kaiyuan, as users run them (PLAIN_JAR=1: java -jar instead).
+# Environment: BENCH_WORK (/dev/shm/kaiyuan-bench-own), JAVA_OPTS (options for the build's JVM,
+# passed to the launcher as KAIYUAN_JAVA_OPTS).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 JAR=$PWD/target/kaiyuan.jar
-[ -f "$JAR" ] || { echo "ci-add-one.sh: build the jar first: mvn -q -B package -DskipTests" >&2; exit 1; }
+[ -f "$JAR" ] && [ -x target/kaiyuan ] || { echo "ci-add-one.sh: build the jar first: mvn -q -B package -DskipTests" >&2; exit 1; }
 SOURCE=${1:?usage: ci-add-one.sh PROJECT [RUNS]}
 RUNS=${2:-3}
 WORK=${BENCH_WORK:-/dev/shm/kaiyuan-bench-own}/ci
 JAVA_OPTS=${JAVA_OPTS:-}
+if [ "${PLAIN_JAR:-0}" = 1 ]; then
+    # shellcheck disable=SC2206 # JAVA_OPTS is a list of options
+    KAIYUAN=(java $JAVA_OPTS -jar "$JAR")
+else
+    KAIYUAN=(env "KAIYUAN_JAVA_OPTS=$JAVA_OPTS" "$PWD/target/kaiyuan")
+fi
 
 rm -rf "$WORK" && mkdir -p "$WORK"
 cp -r "$SOURCE" "$WORK/project"
@@ -31,7 +39,7 @@ OUT=$WORK/site
 # timed LABEL ARGS...: one build, its wall and CPU seconds and peak RSS on one line
 timed() {
     local label=$1; shift
-    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" java $JAVA_OPTS -jar "$JAR" build --project "$P" "$@" \
+    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "${KAIYUAN[@]}" build --project "$P" "$@" \
         >"$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log" >&2; exit 1; }
     read -r wall user sys rss <"$WORK/time"
     printf '%-28s %7.2f s wall %7.2f s CPU %6d MiB   %s\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" \
@@ -47,10 +55,10 @@ for i in $(seq 1 "$RUNS"); do
     timed "one article added (run $i)" --out "$OUT"
     echo "  files written: $(find "$OUT" -newer "$added" -type f | wc -l) of $(find "$OUT" -type f | wc -l)"
     if [ "$i" = "$RUNS" ]; then
-        java $JAVA_OPTS -jar "$JAR" build --project "$P" --out "$WORK/cold" --no-cache >/dev/null 2>&1
+        "${KAIYUAN[@]}" build --project "$P" --out "$WORK/cold" --no-cache >/dev/null 2>&1
         if diff -rq "$OUT" "$WORK/cold" >/dev/null; then echo "  identical to a cold build"
         else echo "  DIFFERS from a cold build:"; diff -rq "$OUT" "$WORK/cold" | head; fi
     fi
     rm "$added"
-    java $JAVA_OPTS -jar "$JAR" build --project "$P" --out "$OUT" >/dev/null 2>&1
+    "${KAIYUAN[@]}" build --project "$P" --out "$OUT" >/dev/null 2>&1
 done
