@@ -77,11 +77,13 @@ class LauncherIT {
         }
 
         Run big = run(showFlags(""), "build", "--project", "big", "--help");
-        Run small = run(showFlags(""), "build", "--project=.", "--help");
+        Run bigToo = run(showFlags(""), "check", "--project=big", "--help");
+        Run small = run(showFlags(""), "build", "--help");
 
         assertThat(big.exit()).as(big.output()).isZero();
         assertThat(big.output()).contains("--no-cache");
         assertThat(flags(big)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(bigToo)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1");
     }
 
@@ -90,15 +92,43 @@ class LauncherIT {
         Run run = run(showFlags(""), "serve", "--help");
 
         assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(flags(run)).contains("-XX:+UseG1GC").doesNotContain("UseSerialGC", "TieredStopAtLevel");
+        // the JVM's own choice: G1 on this machine, serial on one with a single core or under 2 GB
+        assertThat(flags(run)).contains("-XX:+Use").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(run).contains("-XX:+UseSerialGC")).isEqualTo(defaultFlags().contains("-XX:+UseSerialGC"));
+    }
+
+    /** The flags the JVM starts with when nothing chooses any. */
+    private static String defaultFlags() throws IOException, InterruptedException {
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+PrintCommandLineFlags", "-version").redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output.lines().filter(line -> line.startsWith("-XX:")).findFirst().orElseThrow();
     }
 
     @Test
     void optionsGivenInKaiyuanJavaOptsWinIncludingAnotherCollector() throws Exception {
-        Run run = run(showFlags("-XX:+UseParallelGC -XX:TieredStopAtLevel=4"), "build", "--help");
+        Run run = run(showFlags("-XX:+UseNUMA\t-XX:+UseParallelGC -XX:TieredStopAtLevel=4"), "build", "--help");
+        Run other = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:+DisableExplicitGC"), "build", "--help");
+        Run tool = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "JDK_JAVA_OPTIONS", "-XX:+UseParallelGC"),
+                "build", "--help");
 
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(flags(run)).contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=4").doesNotContain("UseSerialGC");
+        assertThat(flags(other)).as("not a collector").contains("-XX:+UseSerialGC");
+        assertThat(tool.exit()).as(tool.output()).isZero();
+        assertThat(flags(tool)).contains("-XX:+UseParallelGC").doesNotContain("UseSerialGC");
+    }
+
+    @Test
+    void aSymbolicLinkToTheLauncherRunsTheJarBesideTheLauncher() throws Exception {
+        Path link = Files.createSymbolicLink(project.resolve("kaiyuan"), LAUNCHER);
+        Process process = new ProcessBuilder(link.toString(), "--version").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).containsIgnoringCase("kaiyuan");
     }
 
     @Test
