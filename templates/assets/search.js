@@ -12,6 +12,8 @@
  * its bigrams, a lone Han character to every term that contains it, and the last Latin term to
  * the terms it begins (the reader may still be typing). Scores are tf-idf, boosted when the
  * title has the term. Results are built as DOM nodes with textContent: index text is never HTML.
+ * A result's snippet comes from its document's text script (search/text/…, named by the index),
+ * loaded when the result is first shown: it calls window.KAIYUAN_SEARCH_TEXT(url, text).
  * Also exposed as window.KaiyuanSearch, for tests.
  */
 (function (global) {
@@ -24,6 +26,10 @@
   var MAX_PREFIX_TERMS = 50;
   var SNIPPET_BEFORE = 40;
   var SNIPPET_LENGTH = 160;
+  /** Document url -> its text, as the text scripts deliver it. */
+  var TEXTS = new Map();
+  /** Document url -> callbacks waiting for its text script. */
+  var WAITING = new Map();
   var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
     'October', 'November', 'December'];
 
@@ -310,8 +316,39 @@
     }).slice(0, MAX_RESULTS);
   };
 
-  /** A stretch of the document's text around the first hit: [{text, hit}]. */
+  /** The document's text: its own (an index made for tests may carry it), or the one its script gave; else undefined. */
+  function textOf(doc) {
+    return typeof doc.text === 'string' ? doc.text : TEXTS.get(doc.url);
+  }
+
+  /**
+   * Loads the document's text script (its site path doc.snippet, under `root`) once, then calls
+   * done, also when it failed to load (the snippet then stays empty).
+   */
+  function loadText(document, root, doc, done) {
+    var waiting = WAITING.get(doc.url);
+    if (waiting) {
+      waiting.push(done);
+      return;
+    }
+    WAITING.set(doc.url, [done]);
+    var script = document.createElement('script');
+    script.onload = script.onerror = function () {
+      var callbacks = WAITING.get(doc.url) || [];
+      WAITING.delete(doc.url);
+      callbacks.forEach(function (f) { f(); });
+    };
+    script.src = root + doc.snippet;
+    (document.head || document.body).appendChild(script);
+  }
+
+  /** A stretch of the document's text around the first hit: [{text, hit}]; null while its text is not loaded. */
   Index.prototype.snippet = function (doc, marks) {
+    var text = textOf(doc);
+    if (typeof text !== 'string') {
+      return null;
+    }
+    doc = { text: text };
     var folded = this.fold(doc.text, true);
     var hits = findAll(folded.text, marks).map(function (h) {
       var end = folded.from[h[1] - 1];
@@ -417,11 +454,22 @@
         time.textContent = displayDate(r.doc.date, r.doc.lang);
       }
       var p = li.appendChild(element('p', 'summary snippet'));
-      index.snippet(r.doc, r.marks).forEach(function (part) {
+      var parts = index.snippet(r.doc, r.marks);
+      if (parts) {
+        fill(p, parts);
+      } else if (r.doc.snippet) {
+        loadText(document, box.dataset.root || '', r.doc, function () {
+          fill(p, index.snippet(r.doc, r.marks) || []);
+        });
+      }
+      return li;
+    }
+
+    function fill(p, parts) {
+      parts.forEach(function (part) {
         var text = part.text.replace(/\s+/g, ' ');
         p.appendChild(part.hit ? element('mark', 'search-hit', text) : document.createTextNode(text));
       });
-      return li;
     }
 
     function element(name, className, text) {
@@ -474,6 +522,9 @@
     displayDate: displayDate
   };
   global.KaiyuanSearch = api;
+  global.KAIYUAN_SEARCH_TEXT = function (url, text) {
+    TEXTS.set(String(url), String(text));
+  };
   if (typeof global.document !== 'undefined' && global.document.getElementById) {
     var data = global.KAIYUAN_SEARCH;
     start(global.document, global.location, global.history, data ? api.create(data) : null);

@@ -18,6 +18,14 @@ vm.runInContext(fs.readFileSync(scriptPath, 'utf8'), context, { filename: script
 if (!window.KAIYUAN_SEARCH || !window.KaiyuanSearch) {
   throw new Error('index.js or search.js did not set their globals');
 }
+// every document's text script (a site path; the site is two folders up from the index), as the
+// search page loads those of the results it shows
+const path = require('path');
+const site = path.dirname(path.dirname(path.resolve(indexPath)));
+for (const doc of window.KAIYUAN_SEARCH.docs) {
+  const file = path.join(site, doc.snippet);
+  vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
+}
 const index = window.KaiyuanSearch.create(window.KAIYUAN_SEARCH);
 const input = JSON.parse(fs.readFileSync(inputPath, 'utf8'));
 const out = {

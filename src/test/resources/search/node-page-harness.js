@@ -4,6 +4,8 @@
 // Scenario: load with the address's ?q=, then type a query (input event), then submit an empty
 // form. Prints one JSON object with what the reader would see after each step and every address
 // history.replaceState was given. Any use of innerHTML throws: index text must go in as text.
+// Scripts the page adds (the results' text scripts) load after a tick, from the site folder (two
+// folders up from INDEX_JS) at their address resolved against LOCATION_HREF; loaded lists them.
 'use strict';
 const fs = require('fs');
 const vm = require('vm');
@@ -51,7 +53,27 @@ const parts = {
   '.search-list': new Node('ol')
 };
 box.querySelector = (selector) => parts[selector] || null;
+const path = require('path');
+const site = path.dirname(path.dirname(path.resolve(indexPath)));
+const siteUrl = new URL('../', href);
+const loaded = [];
+const head = new Node('head');
+head.appendChild = (script) => {
+  const url = new URL(script.src, href);
+  setTimeout(() => {
+    const file = path.join(site, decodeURIComponent(url.pathname.slice(siteUrl.pathname.length)));
+    if (!url.href.startsWith(siteUrl.href) || !fs.existsSync(file)) {
+      script.onerror();
+      return;
+    }
+    vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
+    loaded.push(url.href);
+    script.onload();
+  }, 1);
+  return script;
+};
 const document = {
+  head,
   documentElement: { lang },
   getElementById: (id) => (id === 'search' ? box : null),
   createElement: (name) => new Node(name),
@@ -84,9 +106,13 @@ function seen() {
   };
 }
 
-const steps = { loaded: seen() };
-parts['input[name=q]'].value = 'xyzzy';
-parts['input[name=q]'].fire('input');
+const steps = { shown: seen() };
+setTimeout(() => {
+  steps.loaded = seen();
+  steps.scripts = loaded.slice();
+  parts['input[name=q]'].value = 'xyzzy';
+  parts['input[name=q]'].fire('input');
+}, 50);
 setTimeout(() => {
   steps.typed = seen();
   parts['input[name=q]'].value = '';
@@ -94,4 +120,4 @@ setTimeout(() => {
   steps.cleared = seen();
   steps.replaced = replaced;
   process.stdout.write(JSON.stringify(steps));
-}, 400);
+}, 450);

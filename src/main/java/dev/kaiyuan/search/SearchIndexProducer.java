@@ -6,12 +6,15 @@ import dev.kaiyuan.model.SiteModel;
 import dev.kaiyuan.render.RenderedPage;
 import dev.kaiyuan.render.SiteContext;
 import dev.kaiyuan.render.SiteFileProducer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes {@code search/index.js}, the index the search page ({@code search/index.html}) queries in
  * the browser: every article (title and plain text), tokenised with the knowledge base's names as a
- * dictionary. Always written, even for a site without articles, since the search page loads it.
+ * dictionary; and beside it each article's text script ({@code search/text/…}), for the snippets
+ * of the results shown. Always written, even for a site without articles, since the search page
+ * loads it.
  */
 public final class SearchIndexProducer implements SiteFileProducer {
     public static final String PATH = "search/index.js";
@@ -32,9 +35,12 @@ public final class SearchIndexProducer implements SiteFileProducer {
         SearchFold fold = SearchFold.icu();
         SearchTokenizer tokenizer = new SearchTokenizer(fold, SearchDictionary.of(context.site().gazetteer(), fold));
         List<SearchDocument> docs = context.site().all().stream().map(SearchIndexProducer::document).toList();
-        // Written straight to UTF-8 bytes: at 100,000 articles the index is 750 MB, and as a
-        // growing StringBuilder, then a String, then bytes it was held three times over.
-        return List.of(RenderedPage.data(PATH, SearchScript.bytes(SearchIndex.build(docs, tokenizer, memo))));
+        List<RenderedPage> files = new ArrayList<>(docs.size() + 1);
+        // Written straight to UTF-8 bytes: as a growing StringBuilder, then a String, then bytes
+        // the index was held three times over (at 100,000 articles it was 750 MB with the text).
+        files.add(RenderedPage.data(PATH, SearchScript.bytes(SearchIndex.build(docs, tokenizer, memo))));
+        docs.forEach(d -> files.add(RenderedPage.data(SearchScript.textPath(d.url()), SearchScript.textScript(d))));
+        return files;
     }
 
     static SearchDocument document(Article a) {

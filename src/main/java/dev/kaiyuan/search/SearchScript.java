@@ -17,8 +17,8 @@ import java.util.SortedSet;
  * {@code window.KAIYUAN_SEARCH = {...};} — a script rather than JSON to fetch, so the search page
  * works from {@code file://} too. The value is JSON (one document or posting group per line):
  * <pre>
- * {"version": 1,
- *  "docs": [{"url", "title", "date", "lang", "text" (cut to {@value #TEXT_CHARS} chars, for snippets)}],
+ * {"version": 2,
+ *  "docs": [{"url", "title", "date", "lang", "snippet" (site path of the document's text script)}],
  *  "names": [folded dictionary names],
  *  "fold": "TsTs…" (pairs of code points: Traditional, then its Simplified form),
  *  "postings": [["0 3:2", "terms"], …]}
@@ -27,9 +27,20 @@ import java.util.SortedSet;
  * not 1 — and every term that has it, sorted and front-coded: one term a line, each line being the
  * number of leading UTF-16 units it shares with the line before (one base-36 digit) and the rest.
  * Sorted Chinese bigrams share their first character, so this roughly halves the postings.
+ *
+ * <p>The text snippets are shown from is not in the index: each document's (cut to
+ * {@value #TEXT_CHARS} chars) is a script of its own, {@code search/text/articles/<slug>.js}, that
+ * calls {@code window.KAIYUAN_SEARCH_TEXT("url", "text")}; the search page loads those of the
+ * results it shows. Text was three quarters of the index (56 of 75 MB at 10,000 articles), which a
+ * reader downloaded whole to see 50 results; and a document's text script keeps its bytes when
+ * other documents come and go, so a rebuild leaves it untouched.
  */
 public final class SearchScript {
     public static final String GLOBAL = "KAIYUAN_SEARCH";
+    /** The function each text script calls with its document's url and text; defined by search.js. */
+    public static final String TEXT_GLOBAL = "KAIYUAN_SEARCH_TEXT";
+    /** The folder of the text scripts, a site path. */
+    public static final String TEXT_FOLDER = "search/text/";
     /** Enough text for a snippet around most first hits; the index itself covers the whole text. */
     public static final int TEXT_CHARS = 3000;
     private static final int MAX_SHARED = 35;
@@ -102,15 +113,15 @@ public final class SearchScript {
             out.setLength(0);
         };
         out.append("/* Kaiyuan search index, made by the build; read by assets/search.js. */\n");
-        out.append("window.").append(GLOBAL).append(" = {\"version\":1,\n\"docs\":[");
+        out.append("window.").append(GLOBAL).append(" = {\"version\":2,\n\"docs\":[");
         String sep = "\n";
         for (SearchDocument d : index.docs()) {
             out.append(sep).append("{\"url\":");
             quote(d.url(), out).append(",\"title\":");
             quote(d.title(), out).append(",\"date\":");
             quote(d.date(), out).append(",\"lang\":");
-            quote(d.lang(), out).append(",\"text\":");
-            quote(cut(d.text()), out).append('}');
+            quote(d.lang(), out).append(",\"snippet\":");
+            quote(textPath(d.url()), out).append('}');
             sep = ",\n";
             flush.run();
         }
@@ -129,6 +140,25 @@ public final class SearchScript {
         }
         out.append("]};\n");
         flush.run();
+    }
+
+    /**
+     * The site path of the text script of the document at site path {@code url}:
+     * {@code articles/x/index.html} → {@code search/text/articles/x.js}.
+     */
+    public static String textPath(String url) {
+        String stem = url.endsWith("/index.html") ? url.substring(0, url.length() - "/index.html".length())
+                : url.endsWith(".html") ? url.substring(0, url.length() - ".html".length()) : url;
+        return TEXT_FOLDER + stem + ".js";
+    }
+
+    /** The text script of one document: {@code window.KAIYUAN_SEARCH_TEXT("url","text");}, in UTF-8. */
+    public static byte[] textScript(SearchDocument doc) {
+        StringBuilder out = new StringBuilder(doc.text().length() + 100);
+        out.append("window.").append(TEXT_GLOBAL).append('(');
+        quote(doc.url(), out).append(',');
+        quote(cut(doc.text()), out).append(");\n");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The first {@value #TEXT_CHARS} chars, not splitting a surrogate pair. */

@@ -109,6 +109,8 @@ class SiteBuildTest {
                 "articles/" + SEED_SLUG + "/index.html",
                 zhPath(),
                 "articles/en-article/index.html", "articles/undated/index.html",
+                "search/text/articles/" + SEED_SLUG + ".js", "search/text/articles/zh-article.js",
+                "search/text/articles/en-article.js", "search/text/articles/undated.js",
                 "feed.xml", "sitemap.xml", "robots.txt");
         assertThat(site.resolve("tags/開源模型/feed.xml")).exists();
         assertThat(site.resolve("archive/index.html")).exists();

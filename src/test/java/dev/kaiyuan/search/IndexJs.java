@@ -65,7 +65,11 @@ final class IndexJs {
         docs.forEach(d -> titles.add(tokenizer.fold((String) d.get("title"))));
     }
 
-    /** Reads {@code window.KAIYUAN_SEARCH = {...};} and parses the JSON between {@code =} and the final {@code ;}. */
+    /**
+     * Reads {@code window.KAIYUAN_SEARCH = {...};} and parses the JSON between {@code =} and the final
+     * {@code ;}; each document gets the {@code text} its text script (a site path, {@code snippet},
+     * under the site folder two levels up from the index) gives, as the search page loads it.
+     */
     @SuppressWarnings("unchecked")
     static IndexJs read(Path file) throws IOException {
         String script = Files.readString(file, StandardCharsets.UTF_8);
@@ -75,7 +79,26 @@ final class IndexJs {
         if (start < 0 || end < start) {
             throw new IllegalArgumentException("not an index script: " + file);
         }
-        return new IndexJs((Map<String, Object>) StrictJson.parse(script.substring(start + assign.length(), end)));
+        Map<String, Object> data = (Map<String, Object>) StrictJson.parse(script.substring(start + assign.length(), end));
+        Path site = file.toAbsolutePath().getParent().getParent();
+        for (Map<String, Object> doc : (List<Map<String, Object>>) data.get("docs")) {
+            List<Object> call = textCall(Files.readString(site.resolve((String) doc.get("snippet")), StandardCharsets.UTF_8));
+            if (!call.get(0).equals(doc.get("url"))) {
+                throw new IllegalArgumentException("the text script of " + doc.get("url") + " is for " + call.get(0));
+            }
+            doc.put("text", call.get(1));
+        }
+        return new IndexJs(data);
+    }
+
+    /** The arguments of {@code window.KAIYUAN_SEARCH_TEXT("url","text");}, parsed as JSON. */
+    @SuppressWarnings("unchecked")
+    static List<Object> textCall(String script) {
+        String call = "window." + SearchScript.TEXT_GLOBAL + "(";
+        if (!script.startsWith(call) || !script.endsWith(");\n")) {
+            throw new IllegalArgumentException("not a text script: " + script);
+        }
+        return (List<Object>) StrictJson.parse("[" + script.substring(call.length(), script.length() - 3) + "]");
     }
 
     /** The query's units, as {@code Tokenizer.prototype.units}. */

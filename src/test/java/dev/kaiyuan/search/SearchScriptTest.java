@@ -3,6 +3,7 @@ package dev.kaiyuan.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaiyuan.testing.StrictJson;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,24 @@ class SearchScriptTest {
 
         String script = SearchScript.write(index);
 
-        assertThat(script).doesNotContain("</script", "\u2028", "\u2029", "\u0000").contains("\\u2028", "\\u003c/script");
+        assertThat(script).doesNotContain("</script", "\u2028", "\u2029", "\u0000").contains("\\u003c/script");
         Map<?, ?> doc = (Map<?, ?>) ((List<?>) json(script).get("docs")).get(0);
         assertThat(doc.get("title")).isEqualTo(title);
-        assertThat(doc.get("text")).isEqualTo(text);
+        assertThat(doc.get("snippet")).isEqualTo("search/text/articles/x.js");
+        assertThat(doc.containsKey("text")).isFalse();
+        String textScript = new String(SearchScript.textScript(index.docs().get(0)), StandardCharsets.UTF_8);
+        assertThat(textScript).doesNotContain("</script", "\u2028", "\u2029", "\u0000").contains("\\u2028");
+        assertThat(IndexJs.textCall(textScript)).containsExactly("articles/x/index.html", text);
+    }
+
+    @Test
+    void eachDocumentsTextScriptIsNamedAfterItsPage() {
+        assertThat(SearchScript.textPath("articles/deepseek-r1/index.html")).isEqualTo("search/text/articles/deepseek-r1.js");
+        assertThat(SearchScript.textPath("notes/page.html")).isEqualTo("search/text/notes/page.js");
+        String long3001 = "开".repeat(SearchScript.TEXT_CHARS + 1);
+        String script = new String(SearchScript.textScript(new SearchDocument("articles/y/index.html", "Y", "", "zh", long3001)),
+                StandardCharsets.UTF_8);
+        assertThat((String) IndexJs.textCall(script).get(1)).as("cut for snippets").hasSize(SearchScript.TEXT_CHARS);
     }
 
     @Test
@@ -45,7 +60,7 @@ class SearchScriptTest {
 
         byte[] bytes = SearchScript.bytes(index);
 
-        assertThat(bytes.length).as("a large index").isGreaterThan(1 << 20);
+        assertThat(bytes.length).as("larger than the writer's buffers").isGreaterThan(1 << 16);
         assertThat(bytes).isEqualTo(SearchScript.write(index).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

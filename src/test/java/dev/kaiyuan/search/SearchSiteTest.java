@@ -244,6 +244,11 @@ class SearchSiteTest {
         assertThat(first.get("title")).isEqualTo(index.docs.get(0).get("title"));
         assertThat(first.get("date")).isEqualTo("2025年8月21日");
         assertThat((String) first.get("snippet")).contains("[開源]");
+        assertThat(steps.get("scripts")).as("the result's text script, loaded when shown")
+                .isEqualTo(List.of("file:///site/search/text/" + ARTICLE.replace("/index.html", "") + ".js"));
+        Map<?, ?> shown = (Map<?, ?>) ((List<?>) ((Map<?, ?>) steps.get("shown")).get("results")).get(0);
+        assertThat(shown.get("title")).as("listed at once").isEqualTo(first.get("title"));
+        assertThat(shown.get("snippet")).as("its snippet once its text has loaded").isEqualTo("");
         Map<?, ?> typed = (Map<?, ?>) steps.get("typed");
         assertThat(typed.get("status")).isEqualTo("No articles match.");
         assertThat((List<?>) typed.get("results")).isEmpty();

@@ -2,12 +2,16 @@ package dev.kaiyuan.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaiyuan.build.Build;
+import dev.kaiyuan.build.BuildRequest;
+import dev.kaiyuan.build.BuildResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,8 +109,32 @@ class SiteInBrowserIT {
                             ".search-list a[href*='articles/guancha-china-open-models-economist/']")));
             assertThat(chromium.driver.getCurrentUrl()).contains("search/index.html?q=");
             assertThat(hit.getText()).contains("經濟學人");
+            assertThat(snippetHits()).as("the snippet, cut from the article's text script").isNotEmpty();
             assertThat(chromium.openDialog()).isEmpty();
         }
+    }
+
+    /** The marked words of the first result's snippet, once its text script has loaded (up to 10 s). */
+    private List<String> snippetHits() {
+        By marks = By.cssSelector(".search-list li:first-child .snippet mark.search-hit");
+        chromium.waitUpTo(Duration.ofSeconds(10)).withMessage(() -> "a snippet with hits")
+                .until(ExpectedConditions.presenceOfElementLocated(marks));
+        return chromium.driver.findElements(marks).stream().map(WebElement::getText).toList();
+    }
+
+    /** Opened straight from disk (file://), the search page still loads its index and the results' texts. */
+    @Test
+    void theSearchPageWorksFromDiskSnippetsIncluded(@TempDir Path disk) {
+        Path site = disk.resolve("site");
+        BuildResult result = Build.run(new BuildRequest(project, site, false, false, Optional.empty(), Optional.empty()));
+        assertThat(result.succeeded()).as(result.summary()).isTrue();
+
+        chromium.driver.get(site.resolve("search/index.html").toUri() + "?q=" + "%E5%BC%80%E6%BA%90");
+
+        chromium.waitUpTo(Duration.ofSeconds(10)).withMessage(() -> "results from file://")
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                        ".search-list a[href*='articles/guancha-china-open-models-economist/']")));
+        assertThat(snippetHits()).contains("開源");
     }
 
     @Test

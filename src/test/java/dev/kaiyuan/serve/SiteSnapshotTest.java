@@ -30,6 +30,14 @@ class SiteSnapshotTest {
     }
 
     @Test
+    void anArticlesSearchTextReloadsTheSearchPageOnly() {
+        assertThat(changes(List.of(), List.of("articles/a/index.html", "search/text/articles/a.js"), List.of())
+                .pagesToReload()).contains(List.of("articles/a/index.html", "search/index.html"));
+        assertThat(changes(List.of("search/text/articles/b.js"), List.of(SiteSnapshot.SEARCH_INDEX), List.of())
+                .pagesToReload()).contains(List.of("search/index.html"));
+    }
+
+    @Test
     void aScriptOrAnImageAnyPageMayShowReloadsEveryPage() {
         assertThat(changes(List.of(), List.of("index.html", "assets/timeline.js"), List.of()).pagesToReload()).isEmpty();
         assertThat(changes(List.of("assets/logo.png"), List.of(), List.of()).pagesToReload()).isEmpty();
