@@ -212,19 +212,35 @@ public final class SearchScript {
      */
     static StringBuilder quote(String s, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            // most text needs no escape: copy each run of it whole
+            int run = i;
+            while (run < n && !needsEscape(s.charAt(run))) {
+                run++;
+            }
+            out.append(s, i, run);
+            if (run == n) {
+                break;
+            }
+            char c = s.charAt(run);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
             } else if (c == '\n') {
                 out.append("\\n");
-            } else if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == '<' || lone(s, i)) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
+            } else if (Character.isSurrogate(c) && !lone(s, run)) {
                 out.append(c);
+            } else {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             }
+            i = run;
         }
         return out.append('"');
+    }
+
+    /** True for the characters {@link #quote} may escape (a surrogate only when it is lone). */
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c);
     }
 
     private static boolean lone(String s, int i) {
