@@ -121,14 +121,14 @@ public final class PageRenderer {
             more.addAll(exports(site, siteView, knowledge));
         }
         more.forEach(page -> paths.add(page.path()));
+        more.forEach(each);
         SiteContext context = new SiteContext(site, config, labels, paths);
         for (SiteFileProducer producer : producers) {
-            for (RenderedPage page : producer.produce(context, sink)) {
-                more.add(page);
+            producer.produce(context, sink, page -> {
                 paths.add(page.path());
-            }
+                each.accept(page);
+            });
         }
-        more.forEach(each);
         return paths;
     }
 

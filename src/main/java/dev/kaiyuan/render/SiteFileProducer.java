@@ -2,6 +2,7 @@ package dev.kaiyuan.render;
 
 import dev.kaiyuan.diag.DiagnosticSink;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Makes site files that are not templated pages — feeds, the sitemap, robots.txt, the search
@@ -10,4 +11,12 @@ import java.util.List;
  */
 public interface SiteFileProducer {
     List<RenderedPage> produce(SiteContext context, DiagnosticSink sink);
+
+    /**
+     * Hands each file to {@code out} as it is made, which is how the renderer asks; a producer of
+     * many files overrides it, so that they are written and let go one by one, never held together.
+     */
+    default void produce(SiteContext context, DiagnosticSink sink, Consumer<RenderedPage> out) {
+        produce(context, sink).forEach(out);
+    }
 }

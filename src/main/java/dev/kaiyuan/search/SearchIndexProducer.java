@@ -8,6 +8,7 @@ import dev.kaiyuan.render.SiteContext;
 import dev.kaiyuan.render.SiteFileProducer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Writes {@code search/index.js}, the index the search page ({@code search/index.html}) queries in
@@ -32,15 +33,21 @@ public final class SearchIndexProducer implements SiteFileProducer {
 
     @Override
     public List<RenderedPage> produce(SiteContext context, DiagnosticSink sink) {
+        List<RenderedPage> files = new ArrayList<>();
+        produce(context, sink, files::add);
+        return files;
+    }
+
+    /** The index, then the text scripts one by one: at 100,000 articles they are 560 MB together. */
+    @Override
+    public void produce(SiteContext context, DiagnosticSink sink, Consumer<RenderedPage> out) {
         SearchFold fold = SearchFold.icu();
         SearchTokenizer tokenizer = new SearchTokenizer(fold, SearchDictionary.of(context.site().gazetteer(), fold));
         List<SearchDocument> docs = context.site().all().stream().map(SearchIndexProducer::document).toList();
-        List<RenderedPage> files = new ArrayList<>(docs.size() + 1);
         // Written straight to UTF-8 bytes: as a growing StringBuilder, then a String, then bytes
         // the index was held three times over (at 100,000 articles it was 750 MB with the text).
-        files.add(RenderedPage.data(PATH, SearchScript.bytes(SearchIndex.build(docs, tokenizer, memo))));
-        docs.forEach(d -> files.add(RenderedPage.data(SearchScript.textPath(d.url()), SearchScript.textScript(d))));
-        return files;
+        out.accept(RenderedPage.data(PATH, SearchScript.bytes(SearchIndex.build(docs, tokenizer, memo))));
+        docs.forEach(d -> out.accept(RenderedPage.data(SearchScript.textPath(d.url()), SearchScript.textScript(d))));
     }
 
     static SearchDocument document(Article a) {
