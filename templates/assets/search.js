@@ -12,6 +12,10 @@
  * its bigrams, a lone Han character to every term that contains it, and the last Latin term to
  * the terms it begins (the reader may still be typing). Scores are tf-idf, boosted when the
  * title has the term. Results are built as DOM nodes with textContent: index text is never HTML.
+ * The postings are in shard scripts (search/terms/<n>.js, each calling
+ * window.KAIYUAN_SEARCH_TERMS(n, groups)); a term's shard comes from its first two UTF-16 units
+ * (dev.kaiyuan.search.SearchScript.shardOf), so a query loads the shards of its terms first, and
+ * all of them only for a lone Han character that is no term of its own (matched inside terms).
  * A result's snippet comes from its document's text script (search/text/…, named by the index),
  * loaded when the result is first shown: it calls window.KAIYUAN_SEARCH_TEXT(url, text).
  * Also exposed as window.KaiyuanSearch, for tests.
@@ -28,8 +32,10 @@
   var SNIPPET_LENGTH = 160;
   /** Document url -> its text, as the text scripts deliver it. */
   var TEXTS = new Map();
-  /** Document url -> callbacks waiting for its text script. */
+  /** Script address -> callbacks waiting for it to load. */
   var WAITING = new Map();
+  /** Shard number -> its posting groups, as the shard scripts deliver them. */
+  var SHARDS = new Map();
   var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
     'October', 'November', 'December'];
 
@@ -209,13 +215,73 @@
     return grams;
   }
 
+  /** FNV-1a (32 bits) of the term's first two UTF-16 units, modulo the shard count: SearchScript.shardOf. */
+  function shardOf(term, shards) {
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < Math.min(2, term.length); i++) {
+      hash ^= term.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return (hash >>> 0) % shards;
+  }
+
   function Index(data) {
     this.docs = data.docs;
     this.fold = makeFold(data.fold);
     this.tokenizer = new Tokenizer(data.names, this.fold);
     this.postings = new Map();
+    this.shards = data.shards || 0;
+    this.added = new Set();
+    if (data.postings) {
+      this.add(data.postings);
+    }
+    this.titles = this.docs.map(function (d) { return this.fold(d.title); }, this);
+    this.sync();
+  }
+
+  /** Takes in the shards that arrived since, in shard order. */
+  Index.prototype.sync = function () {
+    for (var n = 0; n < this.shards; n++) {
+      if (!this.added.has(n) && SHARDS.has(n)) {
+        this.added.add(n);
+        this.add(SHARDS.get(n));
+      }
+    }
+  };
+
+  /** The shards the query needs that have not arrived: those of its terms, then, if a lone Han character is no term, all. */
+  Index.prototype.missing = function (query) {
+    this.sync();
+    var shards = this.shards;
+    var added = this.added;
+    var need = new Set();
+    var lone = false;
     var postings = this.postings;
-    data.postings.forEach(function (group) {
+    this.tokenizer.units(query).forEach(function (unit) {
+      var terms = [unit].concat(hasHan(unit) ? hanGrams(unit) : []);
+      terms.forEach(function (t) {
+        var n = shardOf(t, shards);
+        if (!added.has(n)) {
+          need.add(n);
+        } else if (isSingleHan(t) && !postings.has(t)) {
+          lone = true;
+        }
+      });
+    });
+    if (lone && need.size === 0) {
+      for (var n = 0; n < shards; n++) {
+        if (!added.has(n)) {
+          need.add(n);
+        }
+      }
+    }
+    return Array.from(need).sort(function (a, b) { return a - b; });
+  };
+
+  /** Adds posting groups: [posting list, front-coded terms]. */
+  Index.prototype.add = function (groups) {
+    var postings = this.postings;
+    groups.forEach(function (group) {
       var list = group[0].split(' ').map(function (p) {
         var colon = p.indexOf(':');
         return colon < 0 ? [Number(p), 1] : [Number(p.slice(0, colon)), Number(p.slice(colon + 1))];
@@ -226,8 +292,7 @@
         postings.set(term, list);
       });
     });
-    this.titles = this.docs.map(function (d) { return this.fold(d.title); }, this);
-  }
+  };
 
   /** Doc id -> tf-idf of one posting list. */
   Index.prototype.scores = function (list) {
@@ -288,6 +353,7 @@
 
   /** Matching documents, best first: [{id, score, doc, marks}]. */
   Index.prototype.search = function (query) {
+    this.sync();
     var units = this.tokenizer.units(query);
     if (units.length === 0) {
       return [];
@@ -322,23 +388,23 @@
   }
 
   /**
-   * Loads the document's text script (its site path doc.snippet, under `root`) once, then calls
-   * done, also when it failed to load (the snippet then stays empty).
+   * Loads the script at `src` (a shard, or a document's text) once at a time, then calls done, also
+   * when it failed to load (what it would have brought then stays missing).
    */
-  function loadText(document, root, doc, done) {
-    var waiting = WAITING.get(doc.url);
+  function loadScript(document, src, done) {
+    var waiting = WAITING.get(src);
     if (waiting) {
       waiting.push(done);
       return;
     }
-    WAITING.set(doc.url, [done]);
+    WAITING.set(src, [done]);
     var script = document.createElement('script');
     script.onload = script.onerror = function () {
-      var callbacks = WAITING.get(doc.url) || [];
-      WAITING.delete(doc.url);
+      var callbacks = WAITING.get(src) || [];
+      WAITING.delete(src);
       callbacks.forEach(function (f) { f(); });
     };
-    script.src = root + doc.snippet;
+    script.src = src;
     (document.head || document.body).appendChild(script);
   }
 
@@ -432,6 +498,27 @@
         status.textContent = '';
         return;
       }
+      var need = index ? index.missing(query) : [];
+      if (need.length > 0) {
+        // the query's shards first; the answer is shown if it is still the query by then
+        var left = need.length;
+        need.forEach(function (n) {
+          loadScript(document, (box.dataset.root || '') + 'search/terms/' + n + '.js', function () {
+            left--;
+            if (left === 0 && input.value === query && index.missing(query).length < need.length) {
+              render(query);
+            } else if (left === 0 && input.value === query) {
+              show(query);
+            }
+          });
+        });
+        return;
+      }
+      show(query);
+    }
+
+    function show(query) {
+      list.textContent = '';
       var results = index ? index.search(query) : [];
       section.hidden = false;
       var colon = /^zh/.test(document.documentElement.lang) ? '：' : ': ';
@@ -458,7 +545,7 @@
       if (parts) {
         fill(p, parts);
       } else if (r.doc.snippet) {
-        loadText(document, box.dataset.root || '', r.doc, function () {
+        loadScript(document, (box.dataset.root || '') + r.doc.snippet, function () {
           fill(p, index.snippet(r.doc, r.marks) || []);
         });
       }
@@ -524,6 +611,9 @@
   global.KaiyuanSearch = api;
   global.KAIYUAN_SEARCH_TEXT = function (url, text) {
     TEXTS.set(String(url), String(text));
+  };
+  global.KAIYUAN_SEARCH_TERMS = function (n, groups) {
+    SHARDS.set(Number(n), groups);
   };
   if (typeof global.document !== 'undefined' && global.document.getElementById) {
     var data = global.KAIYUAN_SEARCH;

@@ -18,10 +18,14 @@ vm.runInContext(fs.readFileSync(scriptPath, 'utf8'), context, { filename: script
 if (!window.KAIYUAN_SEARCH || !window.KaiyuanSearch) {
   throw new Error('index.js or search.js did not set their globals');
 }
-// every document's text script (a site path; the site is two folders up from the index), as the
-// search page loads those of the results it shows
+// every shard and every document's text script (site paths; the site is two folders up from the
+// index), as the search page loads those its queries and results need
 const path = require('path');
 const site = path.dirname(path.dirname(path.resolve(indexPath)));
+for (let n = 0; n < window.KAIYUAN_SEARCH.shards; n++) {
+  const file = path.join(site, 'search', 'terms', n + '.js');
+  vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
+}
 for (const doc of window.KAIYUAN_SEARCH.docs) {
   const file = path.join(site, doc.snippet);
   vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });

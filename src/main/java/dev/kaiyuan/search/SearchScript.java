@@ -7,22 +7,30 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link SearchIndex} as a script that assigns one global,
  * {@code window.KAIYUAN_SEARCH = {...};} — a script rather than JSON to fetch, so the search page
  * works from {@code file://} too. The value is JSON (one document or posting group per line):
  * <pre>
- * {"version": 2,
+ * {"version": 3,
  *  "docs": [{"url", "title", "date", "lang", "snippet" (site path of the document's text script)}],
  *  "names": [folded dictionary names],
  *  "fold": "TsTs…" (pairs of code points: Traditional, then its Simplified form),
- *  "postings": [["0 3:2", "terms"], …]}
+ *  "shards": N}
  * </pre>
+ * The postings are in N shard scripts, {@code search/terms/<n>.js}, each calling
+ * {@code window.KAIYUAN_SEARCH_TERMS(n, [["0 3:2", "terms"], …])}; a term is in shard
+ * {@link #shardOf}, decided by its first two UTF-16 units, so a query loads only the shards of
+ * its terms, and all the terms that begin with a prefix of two or more units are in one shard.
  * A posting group is the posting list — doc ids, each with the term's frequency there when it is
  * not 1 — and every term that has it, sorted and front-coded: one term a line, each line being the
  * number of leading UTF-16 units it shares with the line before (one base-36 digit) and the rest.
@@ -41,6 +49,13 @@ public final class SearchScript {
     public static final String TEXT_GLOBAL = "KAIYUAN_SEARCH_TEXT";
     /** The folder of the text scripts, a site path. */
     public static final String TEXT_FOLDER = "search/text/";
+    /** The function each shard script calls with its number and posting groups; defined by search.js. */
+    public static final String TERMS_GLOBAL = "KAIYUAN_SEARCH_TERMS";
+    /** The folder of the shard scripts, a site path. */
+    public static final String TERMS_FOLDER = "search/terms/";
+    /** About this many characters of postings per shard: a query of three terms loads ~200 KB. */
+    static final long SHARD_CHARS = 1 << 16;
+    static final int MAX_SHARDS = 1 << 12;
     /** Enough text for a snippet around most first hits; the index itself covers the whole text. */
     public static final int TEXT_CHARS = 3000;
     private static final int MAX_SHARED = 35;
@@ -113,7 +128,7 @@ public final class SearchScript {
             out.setLength(0);
         };
         out.append("/* Kaiyuan search index, made by the build; read by assets/search.js. */\n");
-        out.append("window.").append(GLOBAL).append(" = {\"version\":2,\n\"docs\":[");
+        out.append("window.").append(GLOBAL).append(" = {\"version\":3,\n\"docs\":[");
         String sep = "\n";
         for (SearchDocument d : index.docs()) {
             out.append(sep).append("{\"url\":");
@@ -127,19 +142,79 @@ public final class SearchScript {
         }
         out.append("],\n\"names\":");
         strings(index.names(), out).append(",\n\"fold\":");
-        quote(pairs(index.fold()), out).append(",\n\"postings\":[");
-        sep = "\n";
+        quote(pairs(index.fold()), out).append(",\n\"shards\":").append(shardCount(index)).append("};\n");
+        flush.run();
+    }
+
+    /**
+     * The number of shards: the smallest power of two that puts at most about {@link #SHARD_CHARS}
+     * characters of postings in each (at most {@link #MAX_SHARDS}).
+     */
+    public static int shardCount(SearchIndex index) {
+        long chars = 0;
         for (Map.Entry<String, SortedSet<String>> group : index.postings().entrySet()) {
-            out.append(sep).append('[');
-            quote(group.getKey(), out).append(',');
-            quote(frontCoded(group.getValue()), out).append(']');
-            sep = ",\n";
-            if (out.length() > 1 << 12) {
-                flush.run();
+            chars += group.getKey().length() + 8;
+            for (String term : group.getValue()) {
+                chars += term.length() + 2;
             }
         }
-        out.append("]};\n");
-        flush.run();
+        int shards = 1;
+        while (shards < MAX_SHARDS && shards * SHARD_CHARS < chars) {
+            shards <<= 1;
+        }
+        return shards;
+    }
+
+    /**
+     * The shard of a term: FNV-1a (32 bits) of its first two UTF-16 units, unsigned, modulo
+     * {@code shards}. search.js computes the same.
+     */
+    public static int shardOf(String term, int shards) {
+        int hash = 0x811c9dc5;
+        for (int i = 0; i < Math.min(2, term.length()); i++) {
+            hash ^= term.charAt(i);
+            hash *= 0x01000193;
+        }
+        return Integer.remainderUnsigned(hash, shards);
+    }
+
+    /** The site path of shard {@code n}'s script. */
+    public static String termsPath(int shard) {
+        return TERMS_FOLDER + shard + ".js";
+    }
+
+    /**
+     * Every shard script, in shard order, handed to {@code out} with its site path as it is made:
+     * {@code window.KAIYUAN_SEARCH_TERMS(n,[["0 3:2","terms"],…]);} with each posting group's terms
+     * of that shard, groups in the index's order.
+     */
+    public static void termScripts(SearchIndex index, BiConsumer<String, byte[]> out) {
+        int shards = shardCount(index);
+        List<List<Map.Entry<String, List<String>>>> parts = new ArrayList<>(shards);
+        for (int i = 0; i < shards; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (Map.Entry<String, SortedSet<String>> group : index.postings().entrySet()) {
+            Map<Integer, List<String>> byShard = new TreeMap<>();
+            for (String term : group.getValue()) {
+                byShard.computeIfAbsent(shardOf(term, shards), k -> new ArrayList<>()).add(term);
+            }
+            byShard.forEach((shard, terms) -> parts.get(shard).add(Map.entry(group.getKey(), terms)));
+        }
+        for (int shard = 0; shard < shards; shard++) {
+            StringBuilder script = new StringBuilder(1 << 12);
+            script.append("window.").append(TERMS_GLOBAL).append('(').append(shard).append(",[");
+            String sep = "\n";
+            for (Map.Entry<String, List<String>> group : parts.get(shard)) {
+                script.append(sep).append('[');
+                quote(group.getKey(), script).append(',');
+                quote(frontCoded(group.getValue()), script).append(']');
+                sep = ",\n";
+            }
+            script.append("]);\n");
+            parts.set(shard, List.of());
+            out.accept(termsPath(shard), script.toString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /**

@@ -61,7 +61,7 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
 
         /**
          * The pages whose reader should reload, by site path, when that is all that changed for
-         * readers: HTML pages added, changed or removed, and the search page when its index or a snippet text changed.
+         * readers: HTML pages added, changed or removed, and the search page when its index, a shard or a snippet text changed.
          * Feeds, the sitemap and data exports are read by no page. Empty when some other file
          * changed (a script, an image), which any page may show, when the 404 page changed (a tab
          * at a missing address shows it), or when very many did: then every page reloads.
@@ -78,7 +78,8 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
                     return Optional.empty();
                 } else if (path.endsWith(".html")) {
                     pages.add(path);
-                } else if (path.equals(SEARCH_INDEX) || path.startsWith(SEARCH_TEXT)) {
+                } else if (path.equals(SEARCH_INDEX) || path.startsWith(SearchScript.TERMS_FOLDER)
+                        || path.startsWith(SearchScript.TEXT_FOLDER)) {
                     pages.add(SEARCH_PAGE);
                 } else if (!UNSHOWN.matcher(path).find()) {
                     return Optional.empty();
@@ -99,8 +100,6 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
     static final String NOT_FOUND = "404.html";
     /** The search page and the index it loads (see the search template). */
     static final String SEARCH_INDEX = "search/index.js";
-    /** The folder of the text scripts the search page loads for its snippets. */
-    static final String SEARCH_TEXT = SearchScript.TEXT_FOLDER;
     static final String SEARCH_PAGE = "search/index.html";
     /** Files that no page loads: feeds, the sitemap, robots.txt, data exports. */
     private static final Pattern UNSHOWN = Pattern.compile("\\.(xml|txt|csv|json)$");

@@ -81,6 +81,18 @@ final class IndexJs {
         }
         Map<String, Object> data = (Map<String, Object>) StrictJson.parse(script.substring(start + assign.length(), end));
         Path site = file.toAbsolutePath().getParent().getParent();
+        // the shards' posting groups, in shard order, as the search page takes them in
+        List<Object> postings = new ArrayList<>();
+        int shards = ((Number) data.get("shards")).intValue();
+        for (int n = 0; n < shards; n++) {
+            List<Object> call = call(Files.readString(site.resolve(SearchScript.termsPath(n)), StandardCharsets.UTF_8),
+                    SearchScript.TERMS_GLOBAL);
+            if (((Number) call.get(0)).intValue() != n) {
+                throw new IllegalArgumentException("shard " + n + " says it is " + call.get(0));
+            }
+            postings.addAll((List<Object>) call.get(1));
+        }
+        data.put("postings", postings);
         for (Map<String, Object> doc : (List<Map<String, Object>>) data.get("docs")) {
             List<Object> call = textCall(Files.readString(site.resolve((String) doc.get("snippet")), StandardCharsets.UTF_8));
             if (!call.get(0).equals(doc.get("url"))) {
@@ -92,11 +104,16 @@ final class IndexJs {
     }
 
     /** The arguments of {@code window.KAIYUAN_SEARCH_TEXT("url","text");}, parsed as JSON. */
-    @SuppressWarnings("unchecked")
     static List<Object> textCall(String script) {
-        String call = "window." + SearchScript.TEXT_GLOBAL + "(";
+        return call(script, SearchScript.TEXT_GLOBAL);
+    }
+
+    /** The arguments of a script that is one call, {@code window.GLOBAL(…);}, parsed as JSON. */
+    @SuppressWarnings("unchecked")
+    static List<Object> call(String script, String global) {
+        String call = "window." + global + "(";
         if (!script.startsWith(call) || !script.endsWith(");\n")) {
-            throw new IllegalArgumentException("not a text script: " + script);
+            throw new IllegalArgumentException("not a call of " + global + ": " + script);
         }
         return (List<Object>) StrictJson.parse("[" + script.substring(call.length(), script.length() - 3) + "]");
     }

@@ -40,6 +40,50 @@ class SearchScriptTest {
     }
 
     @Test
+    void everyTermIsInTheShardItsFirstTwoUnitsNameAndNowhereElse() {
+        List<SearchDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            docs.add(new SearchDocument("articles/a" + i + "/index.html", "Title " + i, "2025-01-01", "zh-Hans",
+                    "深度求索发布开源模型第" + i + "篇 deepseek-v" + i + " release" + i + " 𠀀𠀁" + i));
+        }
+        SearchIndex index = SearchIndex.build(docs, TOKENIZER);
+        int shards = SearchScript.shardCount(index);
+        assertThat(shards).as("a power of two, more than one for this index").isGreaterThan(1).isEqualTo(Integer.highestOneBit(shards));
+
+        Map<String, String> listOf = new java.util.HashMap<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        SearchScript.termScripts(index, (path, bytes) -> {
+            int n = next.getAndIncrement();
+            assertThat(path).isEqualTo("search/terms/" + n + ".js");
+            List<Object> call = IndexJs.call(new String(bytes, StandardCharsets.UTF_8), SearchScript.TERMS_GLOBAL);
+            assertThat(((Number) call.get(0)).intValue()).isEqualTo(n);
+            for (Object group : (List<?>) call.get(1)) {
+                String list = (String) ((List<?>) group).get(0);
+                for (String term : frontDecoded((String) ((List<?>) group).get(1))) {
+                    assertThat(SearchScript.shardOf(term, shards)).as(term).isEqualTo(n);
+                    assertThat(listOf.put(term, list)).as("%s once", term).isNull();
+                }
+            }
+        });
+        assertThat(next.get()).isEqualTo(shards);
+        Map<String, String> expected = new java.util.HashMap<>();
+        index.postings().forEach((list, terms) -> terms.forEach(t -> expected.put(t, list)));
+        assertThat(listOf).isEqualTo(expected);
+        assertThat(SearchScript.shardOf("deepseek-v1", shards)).as("terms sharing two units share a shard")
+                .isEqualTo(SearchScript.shardOf("de", shards));
+    }
+
+    private static List<String> frontDecoded(String coded) {
+        List<String> terms = new java.util.ArrayList<>();
+        String term = "";
+        for (String line : coded.split("\n", -1)) {
+            term = term.substring(0, Character.digit(line.charAt(0), 36)) + line.substring(1);
+            terms.add(term);
+        }
+        return terms;
+    }
+
+    @Test
     void eachDocumentsTextScriptIsNamedAfterItsPage() {
         assertThat(SearchScript.textPath("articles/deepseek-r1/index.html")).isEqualTo("search/text/articles/deepseek-r1.js");
         assertThat(SearchScript.textPath("notes/page.html")).isEqualTo("search/text/notes/page.js");
@@ -52,9 +96,9 @@ class SearchScriptTest {
     @Test
     void theBytesAreTheScriptInUtf8() {
         List<SearchDocument> docs = new java.util.ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            docs.add(new SearchDocument("articles/a" + i + "/index.html", "标题 " + i, "2025-01-01", "zh-Hans",
-                    ("深度求索发布开源模型 𠀀 第" + i + "篇，lone \ud800 surrogate. ").repeat(60)));
+        for (int i = 0; i < 1500; i++) {
+            docs.add(new SearchDocument("articles/a" + i + "/index.html", "标题 " + i + " 𠀀 lone \ud800 surrogate",
+                    "2025-01-01", "zh-Hans", "深度求索发布开源模型 𠀀 第" + i + "篇"));
         }
         SearchIndex index = SearchIndex.build(docs, TOKENIZER);
 
