@@ -492,8 +492,8 @@
     var timer = null;
 
     function render(query) {
-      list.textContent = '';
       if (query.trim() === '') {
+        list.textContent = '';
         section.hidden = true;
         status.textContent = '';
         return;
