@@ -239,6 +239,12 @@
     this.sync();
   }
 
+  /** True once shard n has arrived. */
+  Index.prototype.has = function (n) {
+    this.sync();
+    return this.added.has(n);
+  };
+
   /** Takes in the shards that arrived since, in shard order. */
   Index.prototype.sync = function () {
     for (var n = 0; n < this.shards; n++) {
@@ -258,8 +264,10 @@
     var lone = false;
     var postings = this.postings;
     this.tokenizer.units(query).forEach(function (unit) {
-      var terms = [unit].concat(hasHan(unit) ? hanGrams(unit) : []);
-      terms.forEach(function (t) {
+      var own = shardOf(unit, shards);
+      // a unit's bigrams matter only when it is no term itself (or that is not known yet)
+      var grams = hasHan(unit) && !(added.has(own) && postings.has(unit)) ? hanGrams(unit) : [];
+      [unit].concat(grams).forEach(function (t) {
         var n = shardOf(t, shards);
         if (!added.has(n)) {
           need.add(n);
@@ -490,8 +498,10 @@
     var status = box.querySelector('.search-status');
     var list = box.querySelector('.search-list');
     var timer = null;
+    var latest = null; // the query last asked for: a slower answer to an earlier one is dropped
 
     function render(query) {
+      latest = query;
       if (query.trim() === '') {
         list.textContent = '';
         section.hidden = true;
@@ -500,14 +510,19 @@
       }
       var need = index ? index.missing(query) : [];
       if (need.length > 0) {
-        // the query's shards first; the answer is shown if it is still the query by then
+        // The query's shards first (and then, for a lone Han character that is no term, all the
+        // others); the answer is shown if it is still the query by then. Asked again only when a
+        // shard did arrive, so shards that fail to load end in an answer without them.
         var left = need.length;
         need.forEach(function (n) {
           loadScript(document, (box.dataset.root || '') + 'search/terms/' + n + '.js', function () {
             left--;
-            if (left === 0 && input.value === query && index.missing(query).length < need.length) {
+            if (left > 0 || latest !== query) {
+              return;
+            }
+            if (need.some(function (k) { return index.has(k); })) {
               render(query);
-            } else if (left === 0 && input.value === query) {
+            } else {
               show(query);
             }
           });

@@ -47,7 +47,11 @@ Object.assign(box.dataset, { root: '../', results: lang.startsWith('zh') ? '搜�
   noResults: lang.startsWith('zh') ? '没有找到相关文章。' : 'No articles match.' });
 const parts = {
   form: new Node('form'),
-  'input[name=q]': Object.assign(new Node('input'), { value: '' }),
+  // a text input drops line breaks from what it is given, as browsers do
+  'input[name=q]': Object.defineProperty(new Node('input'), 'value', {
+    get() { return this.text; },
+    set(v) { this.text = String(v).replace(/[\r\n]/g, ''); }
+  }),
   '.search-results': Object.assign(new Node('section'), { hidden: true }),
   '.search-status': new Node('p'),
   '.search-list': new Node('ol')
@@ -57,10 +61,13 @@ const path = require('path');
 const site = path.dirname(path.dirname(path.resolve(indexPath)));
 const siteUrl = new URL('../', href);
 const loaded = [];
+let pending = 0;
 const head = new Node('head');
 head.appendChild = (script) => {
   const url = new URL(script.src, href);
+  pending++;
   setTimeout(() => {
+    pending--;
     const file = path.join(site, decodeURIComponent(url.pathname.slice(siteUrl.pathname.length)));
     if (!url.href.startsWith(siteUrl.href) || !fs.existsSync(file)) {
       script.onerror();
@@ -106,18 +113,28 @@ function seen() {
   };
 }
 
+/** Calls then once no script has been loading for 20 ms (and at least `wait` ms from now). */
+function settled(wait, then) {
+  let quiet = 0;
+  const check = () => {
+    quiet = pending === 0 ? quiet + 5 : 0;
+    if (quiet >= 20) { then(); } else { setTimeout(check, 5); }
+  };
+  setTimeout(check, wait);
+}
+
 const steps = { shown: seen() };
-setTimeout(() => {
+settled(0, () => {
   steps.loaded = seen();
   steps.scripts = loaded.slice();
   parts['input[name=q]'].value = 'xyzzy';
   parts['input[name=q]'].fire('input');
-}, 50);
-setTimeout(() => {
-  steps.typed = seen();
-  parts['input[name=q]'].value = '';
-  steps.submitPrevented = parts.form.fire('submit').defaultPrevented;
-  steps.cleared = seen();
-  steps.replaced = replaced;
-  process.stdout.write(JSON.stringify(steps));
-}, 450);
+  settled(200, () => { // past search.js's 120 ms pause after typing
+    steps.typed = seen();
+    parts['input[name=q]'].value = '';
+    steps.submitPrevented = parts.form.fire('submit').defaultPrevented;
+    steps.cleared = seen();
+    steps.replaced = replaced;
+    process.stdout.write(JSON.stringify(steps));
+  });
+});

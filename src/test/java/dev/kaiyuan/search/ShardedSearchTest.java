@@ -1,0 +1,81 @@
+package dev.kaiyuan.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaiyuan.bench.CorpusGenerator;
+import dev.kaiyuan.build.Build;
+import dev.kaiyuan.build.BuildRequest;
+import dev.kaiyuan.build.BuildResult;
+import dev.kaiyuan.build.RepositoryProject;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site whose index is in many shards: the search page, loading only the shards a query asks
+ * for (and all of them for a lone Han character that is no term), finds exactly what the same
+ * script finds with every shard loaded.
+ */
+class ShardedSearchTest {
+    /** Lone Han characters (most are no term of their own), Han words and runs, names, Latin prefixes. */
+    static final List<String> QUERIES = List.of("型", "的", "模", "开源", "开源模型", "的参数规", "深度求索", "deepseek",
+            "deeps", "qwen3 license", "发布 gpt-oss", "xyzzyplugh");
+
+    @TempDir
+    static Path project;
+    private static Path site;
+
+    @BeforeAll
+    static void build() throws IOException {
+        CorpusGenerator.write(200, project.resolve("seeds"), "42");
+        RepositoryProject.copyKnowledgeBase(project);
+        BuildResult result = Build.run(BuildRequest.of(project));
+        assertThat(result.succeeded()).as(result.summary()).isTrue();
+        site = project.resolve("site");
+    }
+
+    @Test
+    void theIndexIsInManyShards() throws IOException {
+        int shards = IndexJs.read(site.resolve(SearchIndexProducer.PATH)).data.get("shards") instanceof Number n
+                ? n.intValue() : 0;
+        assertThat(shards).isGreaterThanOrEqualTo(8);
+        try (var files = Files.list(site.resolve("search/terms"))) {
+            assertThat(files.count()).isEqualTo(shards);
+        }
+    }
+
+    @Test
+    void thePageFindsWhatTheWholeIndexFinds() throws Exception {
+        Path input = Files.writeString(project.resolve("input.json"), "{\"queries\":" + json(QUERIES) + ",\"texts\":[]}",
+                StandardCharsets.UTF_8);
+        Map<?, ?> whole = (Map<?, ?>) NodeHarness.run(site, "node-harness.js", input.toString()).get("results");
+        int nonEmpty = 0;
+        for (String query : QUERIES) {
+            List<String> expected = ((List<?>) whole.get(query)).stream()
+                    .map(r -> "../" + ((Map<?, ?>) r).get("url")).toList();
+            Map<String, Object> page = NodeHarness.run(site, "node-page-harness.js",
+                    "file:///site/search/index.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), "en");
+            Map<?, ?> loaded = (Map<?, ?>) page.get("loaded");
+            List<?> shown = ((List<?>) loaded.get("results")).stream().map(r -> ((Map<?, ?>) r).get("href")).toList();
+            List<?> shards = ((List<?>) page.get("scripts")).stream().filter(s -> s.toString().contains("/terms/")).toList();
+            assertThat(shown).as("%s (shards loaded: %s)", query, shards).isEqualTo(expected);
+            nonEmpty += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(nonEmpty).as("queries with results").isGreaterThanOrEqualTo(QUERIES.size() - 2);
+    }
+
+    private static String json(List<String> values) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            SearchScript.quote(values.get(i), out.append(i == 0 ? "" : ","));
+        }
+        return out.append(']').toString();
+    }
+}
