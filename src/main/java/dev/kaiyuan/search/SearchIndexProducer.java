@@ -44,8 +44,6 @@ public final class SearchIndexProducer implements SiteFileProducer {
         SearchFold fold = SearchFold.icu();
         SearchTokenizer tokenizer = new SearchTokenizer(fold, SearchDictionary.of(context.site().gazetteer(), fold));
         List<SearchDocument> docs = context.site().all().stream().map(SearchIndexProducer::document).toList();
-        // Written straight to UTF-8 bytes: as a growing StringBuilder, then a String, then bytes
-        // the index was held three times over (at 100,000 articles it was 750 MB with the text).
         SearchIndex index = SearchIndex.build(docs, tokenizer, memo);
         out.accept(RenderedPage.data(PATH, SearchScript.bytes(index)));
         SearchScript.termScripts(index, (path, bytes) -> out.accept(RenderedPage.data(path, bytes)));

@@ -1,11 +1,5 @@
 package dev.kaiyuan.search;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +8,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link SearchIndex} as a script that assigns one global,
@@ -63,70 +56,9 @@ public final class SearchScript {
     private SearchScript() {
     }
 
+    /** The index script: documents, names, fold map and the number of shards (the postings are in the shards). */
     public static String write(SearchIndex index) {
         StringBuilder out = new StringBuilder(1 << 16);
-        write(index, out);
-        return out.toString();
-    }
-
-    /**
-     * The script as UTF-8 bytes, made without holding it as text: written once to count its bytes
-     * and once into an array of exactly that size, so the largest file of a large site is never
-     * held twice (at 100,000 articles it is 750 MB).
-     */
-    public static byte[] bytes(SearchIndex index) {
-        Sized sized = new Sized();
-        encode(index, sized);
-        sized.bytes = new byte[Math.toIntExact(sized.count)];
-        sized.count = 0;
-        encode(index, sized);
-        if (sized.count != sized.bytes.length) {
-            throw new IllegalStateException("the index wrote " + sized.bytes.length + " bytes, then " + sized.count);
-        }
-        return sized.bytes;
-    }
-
-    private static void encode(SearchIndex index, OutputStream bytes) {
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16)) {
-            write(index, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory", e);
-        }
-    }
-
-    /** Counts what is written to it; once given an array, also keeps it there. */
-    private static final class Sized extends OutputStream {
-        private long count;
-        private byte @Nullable [] bytes;
-
-        @Override
-        public void write(int b) {
-            if (bytes != null) {
-                bytes[(int) count] = (byte) b;
-            }
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (bytes != null) {
-                System.arraycopy(b, off, bytes, (int) count, len);
-            }
-            count += len;
-        }
-    }
-
-    private static void write(SearchIndex index, Appendable sink) {
-        // A StringBuilder per document or posting group, flushed to the sink as each is done.
-        StringBuilder out = new StringBuilder(1 << 12);
-        Runnable flush = () -> {
-            try {
-                sink.append(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            out.setLength(0);
-        };
         out.append("/* Kaiyuan search index, made by the build; read by assets/search.js. */\n");
         out.append("window.").append(GLOBAL).append(" = {\"version\":3,\n\"docs\":[");
         String sep = "\n";
@@ -138,12 +70,16 @@ public final class SearchScript {
             quote(d.lang(), out).append(",\"snippet\":");
             quote(textPath(d.url()), out).append('}');
             sep = ",\n";
-            flush.run();
         }
         out.append("],\n\"names\":");
         strings(index.names(), out).append(",\n\"fold\":");
         quote(pairs(index.fold()), out).append(",\n\"shards\":").append(shardCount(index)).append("};\n");
-        flush.run();
+        return out.toString();
+    }
+
+    /** {@link #write} in UTF-8 (2.3 MB at 10,000 articles, 21 MB at 100,000). */
+    public static byte[] bytes(SearchIndex index) {
+        return write(index).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -61,8 +61,8 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
 
         /**
          * The pages whose reader should reload, by site path, when that is all that changed for
-         * readers: HTML pages added, changed or removed, and the search page when its index, a shard or a snippet text changed.
-         * Feeds, the sitemap and data exports are read by no page. Empty when some other file
+         * readers: HTML pages added, changed or removed, and the search page when its index, a
+         * shard or a snippet text changed. Feeds, the sitemap and data exports are read by no page. Empty when some other file
          * changed (a script, an image), which any page may show, when the 404 page changed (a tab
          * at a missing address shows it), or when very many did: then every page reloads.
          */

@@ -94,21 +94,6 @@ class SearchScriptTest {
     }
 
     @Test
-    void theBytesAreTheScriptInUtf8() {
-        List<SearchDocument> docs = new java.util.ArrayList<>();
-        for (int i = 0; i < 1500; i++) {
-            docs.add(new SearchDocument("articles/a" + i + "/index.html", "标题 " + i + " 𠀀 lone \ud800 surrogate",
-                    "2025-01-01", "zh-Hans", "深度求索发布开源模型 𠀀 第" + i + "篇"));
-        }
-        SearchIndex index = SearchIndex.build(docs, TOKENIZER);
-
-        byte[] bytes = SearchScript.bytes(index);
-
-        assertThat(bytes.length).as("larger than the writer's buffers").isGreaterThan(1 << 16);
-        assertThat(bytes).isEqualTo(SearchScript.write(index).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    @Test
     void frontCodedTermsDecodeToTheSortedTerms() {
         List<String> terms = List.of("deepseek", "deepseek-v3", "deeper", "开源", "开放", "𠀀𠀁", "𠀀𠀂", "a".repeat(50),
                 "a".repeat(51));
