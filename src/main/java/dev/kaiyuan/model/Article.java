@@ -13,10 +13,10 @@ import java.util.Optional;
  * @param titleDerived true when the title was cut from the lead rather than given
  * @param date       publication day, empty when undated
  * @param lang       BCP 47 tag: {@code zh-Hant}, {@code zh-Hans}, {@code en}, …
- * @param bodyHtml   sanitised HTML fragment, safe to embed unescaped
+ * @param body       the sanitised HTML fragment (safe to embed unescaped) and the body as plain text,
+ *                   one paragraph or caption per line, for enrichment; held deflated
  * @param rights     the article's own copyright notice, kept out of the body
  * @param charset    charset the file was decoded from
- * @param text       the body as plain text, one paragraph or caption per line, for enrichment
  */
 public record Article(
         SourceRef origin,
@@ -29,14 +29,13 @@ public record Article(
         Optional<String> author,
         List<String> tags,
         String summary,
-        String bodyHtml,
+        ArticleBody body,
         List<Caption> captions,
         Optional<String> rights,
         List<DamageSpot> damage,
         ReadingTime readingTime,
         String charset,
-        boolean draft,
-        String text) {
+        boolean draft) {
 
     public Article {
         Objects.requireNonNull(origin, "origin");
@@ -48,20 +47,38 @@ public record Article(
         Objects.requireNonNull(author, "author");
         tags = List.copyOf(tags);
         Objects.requireNonNull(summary, "summary");
-        Objects.requireNonNull(bodyHtml, "bodyHtml");
+        Objects.requireNonNull(body, "body");
         captions = List.copyOf(captions);
         Objects.requireNonNull(rights, "rights");
         damage = List.copyOf(damage);
         Objects.requireNonNull(readingTime, "readingTime");
         Objects.requireNonNull(charset, "charset");
-        Objects.requireNonNull(text, "text");
         if (slug.isEmpty() || title.isBlank()) {
             throw new IllegalArgumentException("article needs a slug and a title: " + origin);
         }
     }
 
+    /** An article whose body is given as its HTML and its plain text. */
+    public Article(SourceRef origin, String slug, String title, boolean titleDerived, Optional<ArticleDate> date,
+            String lang, Optional<Source> source, Optional<String> author, List<String> tags, String summary,
+            String bodyHtml, List<Caption> captions, Optional<String> rights, List<DamageSpot> damage,
+            ReadingTime readingTime, String charset, boolean draft, String text) {
+        this(origin, slug, title, titleDerived, date, lang, source, author, tags, summary,
+                ArticleBody.of(bodyHtml, text), captions, rights, damage, readingTime, charset, draft);
+    }
+
+    /** The sanitised HTML fragment of the body, safe to embed unescaped. */
+    public String bodyHtml() {
+        return body.html();
+    }
+
+    /** The body as plain text, one paragraph or caption per line. */
+    public String text() {
+        return body.text();
+    }
+
     public Article withSlug(String newSlug) {
         return new Article(origin, newSlug, title, titleDerived, date, lang, source, author, tags,
-                summary, bodyHtml, captions, rights, damage, readingTime, charset, draft, text);
+                summary, body, captions, rights, damage, readingTime, charset, draft);
     }
 }

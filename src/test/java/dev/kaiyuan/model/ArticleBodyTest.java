@@ -1,0 +1,76 @@
+package dev.kaiyuan.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class ArticleBodyTest {
+    @Property
+    void givesBackTheHtmlAndTextItWasMadeOf(@ForAll String html, @ForAll String text) {
+        ArticleBody body = ArticleBody.of(html, text);
+
+        // Strings with lone surrogates cannot round-trip through UTF-8; every other string does.
+        assertThat(body.html()).isEqualTo(utf8(html));
+        assertThat(body.text()).isEqualTo(utf8(text));
+    }
+
+    @Property
+    void isEqualExactlyWhenHtmlAndTextAre(@ForAll String html, @ForAll String text, @ForAll String other) {
+        assertThat(ArticleBody.of(html, text)).isEqualTo(ArticleBody.of(html, text))
+                .hasSameHashCodeAs(ArticleBody.of(html, text));
+        assertThat(ArticleBody.of(html, text).key()).isEqualTo(ArticleBody.of(html, text).key());
+        if (!utf8(other).equals(utf8(text))) {
+            assertThat(ArticleBody.of(html, text)).isNotEqualTo(ArticleBody.of(html, other));
+            assertThat(ArticleBody.of(html, text).key()).isNotEqualTo(ArticleBody.of(html, other).key());
+        }
+        if (!utf8(text).isEmpty()) {
+            // the same characters split differently are another body
+            assertThat(ArticleBody.of(html + text, "")).isNotEqualTo(ArticleBody.of(html, text));
+        }
+    }
+
+    /** What a string is once through UTF-8 (a lone surrogate becomes '?'). */
+    private static String utf8(String s) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSeedsBodyIsHeldInAFractionOfItsStringSize() throws Exception {
+        String seed = Files.readString(Path.of("seeds/000_2ce86e36bd807f4f.txt"), StandardCharsets.UTF_8);
+        String html = "<p>" + seed.replace("\n", "</p>\n<p>") + "</p>";
+
+        ArticleBody body = ArticleBody.of(html, seed);
+
+        // a Java string holds Chinese text in two bytes a character
+        int asStrings = 2 * (html.length() + seed.length());
+        assertThat(body.packed().length).isLessThan(asStrings / 3);
+        assertThat(body.html()).isEqualTo(html);
+        assertThat(body.text()).isEqualTo(seed);
+    }
+
+    @Test
+    void isImmutable() {
+        ArticleBody body = ArticleBody.of("<p>开源</p>", "开源");
+        byte[] packed = body.packed();
+        packed[packed.length - 1] ^= 1;
+
+        assertThat(body.text()).isEqualTo("开源");
+        assertThat(new ArticleBody(body.packed())).isEqualTo(body);
+    }
+
+    @Test
+    void aDamagedPackIsAnErrorNotWrongText() {
+        byte[] packed = ArticleBody.of("<p>开源模型</p>", "开源模型").packed();
+        byte[] cut = java.util.Arrays.copyOf(packed, packed.length - 3);
+
+        // the HTML is packed after the text, so the cut is in its part
+        assertThatThrownBy(() -> new ArticleBody(cut).html()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new ArticleBody(new byte[3])).isInstanceOf(IllegalArgumentException.class);
+    }
+}
