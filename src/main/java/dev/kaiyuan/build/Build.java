@@ -417,6 +417,7 @@ public final class Build {
         }
         Map<String, BuildCache.Written> files = new HashMap<>();
         keys.forEach((path, key) -> Optional.ofNullable(emitted.stamps().get(path))
+                .filter(stamp -> !key.isEmpty() || !memo.view(path).isEmpty())
                 .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, memo.view(path), stamp))));
         return new Rendered(emitted.committed(), html, Optional.of(inputs), emitted.run().after(), files, memo.fresh(),
                 memo.reused(), search.after(), output.keep() == Keep.MEMORY
@@ -475,6 +476,11 @@ public final class Build {
             String path = page.path();
             if (!path.endsWith(".html")) {
                 out.put(new OutputFile(path, page.bytes()));
+                if (keep == Keep.DISK) {
+                    // recorded with the view key its producer gave (if any), so that the next
+                    // build may keep the file unmade; a data file has no post-processing key
+                    keys.put(path, "");
+                }
                 return null;
             }
             Optional<HeadMetadata.ArticleMeta> meta = Optional.ofNullable(bySlug.get(path)).map(Build::meta);

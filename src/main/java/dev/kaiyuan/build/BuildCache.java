@@ -34,7 +34,8 @@ import java.util.Optional;
  *                  post-processing inputs of the page (kept in memory by {@code serve})
  * @param written   finished pages by site path as a disk build wrote them, keyed by a hash of their
  *                  post-processing inputs (kept on disk by {@code build}, see {@link PersistentCache})
- * @param search    each article's search terms, keyed by a hash of the knowledge base, its title and text
+ * @param search    each article's search terms, keyed by a hash of the knowledge base, its title and its
+ *                  text key
  */
 public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, Optional<Knowledge> knowledge,
         Map<String, Enriched> enriched, Optional<RenderInputs> render, Map<String, Page> pages,

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * The search-terms memo of one build: gives back last build's terms for a document with the same
- * title and text under the same knowledge base (whose names split the text), tokenises the others,
+ * title and text (by its text key) under the same knowledge base (whose names split the text), tokenises the others,
  * and collects what to keep for the next build. Thread-safe: documents are tokenised in parallel.
  */
 final class SearchReuse implements TermsMemo {
@@ -30,7 +30,7 @@ final class SearchReuse implements TermsMemo {
         if (before.isEmpty() && !remember) {
             return fresh.get();
         }
-        String key = new Hashes().add(knowledge).add(doc.title()).add(doc.text()).hex();
+        String key = new Hashes().add(knowledge).add(doc.title()).add(doc.textKey()).hex();
         DocumentTerms kept = before.get(key);
         DocumentTerms terms = kept != null ? kept : fresh.get();
         if (remember) {

@@ -122,7 +122,7 @@ public final class PageRenderer {
         }
         more.forEach(page -> paths.add(page.path()));
         more.forEach(each);
-        SiteContext context = new SiteContext(site, config, labels, paths);
+        SiteContext context = new SiteContext(site, config, labels, paths, memo);
         for (SiteFileProducer producer : producers) {
             producer.produce(context, sink, page -> {
                 paths.add(page.path());

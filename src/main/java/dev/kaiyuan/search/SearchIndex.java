@@ -1,27 +1,43 @@
 package dev.kaiyuan.search;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The inverted index of a site's documents: for every term, the documents it occurs in with its
  * frequency there (title and text together). Terms with the same posting list are stored as one
  * group — most terms occur in one document once, so this keeps the index small.
  *
- * @param docs     the documents, in site order (their position is their id)
+ * @param docs     the documents without their texts (the postings hold their terms), in site order
+ *                 (their position is their id)
  * @param names    the dictionary names that occur in the documents, folded: the others cannot
  *                 change how any document is split, so the browser does not need them
  * @param fold     Traditional → Simplified for every character the browser has to fold
  * @param postings posting list ({@code doc} or {@code doc:tf}, space-separated, by doc id) → its terms
  */
-public record SearchIndex(List<SearchDocument> docs, SortedSet<String> names, SortedMap<Integer, Integer> fold,
+public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Integer, Integer> fold,
         SortedMap<String, SortedSet<String>> postings) {
+    /** What the index keeps of a document: at 100,000 articles their texts would be 750 MB. */
+    public record Doc(String url, String title, String date, String lang) {
+        public Doc {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(lang, "lang");
+        }
+
+        static Doc of(SearchDocument d) {
+            return new Doc(d.url(), d.title(), d.date(), d.lang());
+        }
+    }
+
     public SearchIndex {
         docs = List.copyOf(docs);
         names = new TreeSet<>(names);
@@ -37,10 +53,18 @@ public record SearchIndex(List<SearchDocument> docs, SortedSet<String> names, So
         return build(docs, tokenizer, TermsMemo.NONE);
     }
 
-    /** As {@link #build(List, SearchTokenizer)}, asking {@code memo} for each document's terms. */
+    /**
+     * As {@link #build(List, SearchTokenizer)}, asking {@code memo} for each document's terms. Each
+     * document is asked for once, so {@code docs} may make them as they are asked for.
+     */
     public static SearchIndex build(List<SearchDocument> docs, SearchTokenizer tokenizer, TermsMemo memo) {
-        DocumentTerms[] indexed = docs.parallelStream()
-                .map(d -> memo.terms(d, () -> DocumentTerms.of(d, tokenizer))).toArray(DocumentTerms[]::new);
+        DocumentTerms[] indexed = new DocumentTerms[docs.size()];
+        Doc[] kept = new Doc[docs.size()];
+        IntStream.range(0, docs.size()).parallel().forEach(i -> {
+            SearchDocument d = docs.get(i);
+            kept[i] = Doc.of(d);
+            indexed[i] = memo.terms(d, () -> DocumentTerms.of(d, tokenizer));
+        });
         PostingTable lists = new PostingTable();
         SortedSet<String> names = new TreeSet<>();
         Set<Integer> han = new HashSet<>();
@@ -56,7 +80,7 @@ public record SearchIndex(List<SearchDocument> docs, SortedSet<String> names, So
         }
         SortedMap<String, SortedSet<String>> groups = new TreeMap<>();
         lists.drainTo((term, list) -> groups.computeIfAbsent(list, k -> new TreeSet<>()).add(term));
-        return new SearchIndex(docs, names, new TreeMap<>(SearchFold.traditionalFor(han)), groups);
+        return new SearchIndex(List.of(kept), names, new TreeMap<>(SearchFold.traditionalFor(han)), groups);
     }
 
     /** Number of distinct terms. */

@@ -6,8 +6,10 @@ import dev.kaiyuan.model.SiteModel;
 import dev.kaiyuan.render.RenderedPage;
 import dev.kaiyuan.render.SiteContext;
 import dev.kaiyuan.render.SiteFileProducer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +21,8 @@ import java.util.function.Consumer;
  */
 public final class SearchIndexProducer implements SiteFileProducer {
     public static final String PATH = "search/index.js";
+    /** The memo's name for what makes a text script; bump the version when the script's form changes. */
+    private static final String TEXT_SCRIPT = "search-text-1";
 
     private final TermsMemo memo;
 
@@ -43,15 +47,43 @@ public final class SearchIndexProducer implements SiteFileProducer {
     public void produce(SiteContext context, DiagnosticSink sink, Consumer<RenderedPage> out) {
         SearchFold fold = SearchFold.icu();
         SearchTokenizer tokenizer = new SearchTokenizer(fold, SearchDictionary.of(context.site().gazetteer(), fold));
-        List<SearchDocument> docs = context.site().all().stream().map(SearchIndexProducer::document).toList();
+        // Made as they are asked for: an article's text is inflated, tokenised (or found in the
+        // memo) and let go, never all held at once.
+        List<Article> articles = context.site().all();
+        List<SearchDocument> docs = new Documents(articles);
         SearchIndex index = SearchIndex.build(docs, tokenizer, memo);
         out.accept(RenderedPage.data(PATH, SearchScript.bytes(index)));
         SearchScript.termScripts(index, (path, bytes) -> out.accept(RenderedPage.data(path, bytes)));
-        docs.forEach(d -> out.accept(RenderedPage.data(SearchScript.textPath(d.url()), SearchScript.textScript(d))));
+        // A text script is made from its document's url and text alone: one made from the same by
+        // an earlier build, still in the output as made, is kept without making the text again.
+        for (SearchDocument d : docs) {
+            String path = SearchScript.textPath(d.url());
+            out.accept(context.memo().keptUnbuilt(path, TEXT_SCRIPT, d.url() + "\n" + d.textKey())
+                    ? RenderedPage.kept(path) : RenderedPage.data(path, SearchScript.textScript(d)));
+        }
+    }
+
+    /** The articles as search documents, each made when it is asked for. */
+    private static final class Documents extends AbstractList<SearchDocument> implements RandomAccess {
+        private final List<Article> articles;
+
+        Documents(List<Article> articles) {
+            this.articles = articles;
+        }
+
+        @Override
+        public SearchDocument get(int index) {
+            return document(articles.get(index));
+        }
+
+        @Override
+        public int size() {
+            return articles.size();
+        }
     }
 
     static SearchDocument document(Article a) {
         return new SearchDocument(SiteModel.articlePath(a), a.title(), a.date().map(d -> d.day().toString()).orElse(""),
-                a.lang(), a.text());
+                a.lang(), "body " + a.body().key(), a::text);
     }
 }

@@ -62,7 +62,7 @@ public final class SearchScript {
         out.append("/* Kaiyuan search index, made by the build; read by assets/search.js. */\n");
         out.append("window.").append(GLOBAL).append(" = {\"version\":3,\n\"docs\":[");
         String sep = "\n";
-        for (SearchDocument d : index.docs()) {
+        for (SearchIndex.Doc d : index.docs()) {
             out.append(sep).append("{\"url\":");
             quote(d.url(), out).append(",\"title\":");
             quote(d.title(), out).append(",\"date\":");

@@ -220,6 +220,36 @@ class PersistentCacheTest {
         assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
     }
 
+    /**
+     * An unchanged article's text script (search/text/…) is kept by what it is made from, the
+     * article's URL and packed body, and by its file's stamp, as pages are: it is not made again.
+     * Shown by bytes changed behind the build's back with the stamp put back, which a file made
+     * again would overwrite; the edited article's script, whose inputs changed, is made again.
+     */
+    @Test
+    void anUnchangedArticlesTextScriptIsKeptUnmadeAndAnEditedOnesIsMadeAgain() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        Path texts = project.resolve("site/search/text/articles");
+        Path kept = texts.resolve("deepseek-r1.js");
+        Path edited = texts.resolve("qwen3.js");
+        assertThat(kept).isRegularFile();
+        assertThat(edited).isRegularFile();
+        String keptBytes = Files.readString(kept, StandardCharsets.UTF_8);
+        String behindTheBack = keptBytes.replace("KAIYUAN_SEARCH_TEXT", "KAIYUAN_SEARCH_TEXX");
+        FileTime stamp = Files.getLastModifiedTime(kept);
+        Files.writeString(kept, behindTheBack, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(kept, stamp);
+
+        Change.EDIT_ARTICLE.applyTo(project);
+        cached(project, new ArrayList<>());
+
+        assertThat(Files.readString(kept, StandardCharsets.UTF_8)).isEqualTo(behindTheBack);
+        assertThat(Files.readString(edited, StandardCharsets.UTF_8)).contains("DeepSeek 也是如此");
+        Files.writeString(kept, keptBytes, StandardCharsets.UTF_8);
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+    }
+
     @Test
     void aCorruptTruncatedOrForeignCacheIsIgnoredWithOneNote() throws Exception {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));

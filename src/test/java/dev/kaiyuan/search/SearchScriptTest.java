@@ -24,8 +24,8 @@ class SearchScriptTest {
     void hostileTextIsEscapedAndReadsBackUnchanged() {
         String title = "</script><script>alert(1)</script>\"; alert(2); //\\";
         String text = "line\u2028separator\u2029and \"quotes\" \\ \t tab \u0000 nul, lone \ud800 surrogate, 𠀀 pair";
-        SearchIndex index = SearchIndex.build(List.of(new SearchDocument("articles/x/index.html", title, "", "en", text)),
-                TOKENIZER);
+        SearchDocument document = new SearchDocument("articles/x/index.html", title, "", "en", text);
+        SearchIndex index = SearchIndex.build(List.of(document), TOKENIZER);
 
         String script = SearchScript.write(index);
 
@@ -34,7 +34,7 @@ class SearchScriptTest {
         assertThat(doc.get("title")).isEqualTo(title);
         assertThat(doc.get("snippet")).isEqualTo("search/text/articles/x.js");
         assertThat(doc.containsKey("text")).isFalse();
-        String textScript = new String(SearchScript.textScript(index.docs().get(0)), StandardCharsets.UTF_8);
+        String textScript = new String(SearchScript.textScript(document), StandardCharsets.UTF_8);
         assertThat(textScript).doesNotContain("</script", "\u2028", "\u2029", "\u0000").contains("\\u2028");
         assertThat(IndexJs.textCall(textScript)).containsExactly("articles/x/index.html", text);
     }
