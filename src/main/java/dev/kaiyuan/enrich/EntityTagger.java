@@ -67,7 +67,12 @@ public final class EntityTagger {
             int end = emit.getEnd() + 1;
             Alias alias = emit.getPayload();
             if (acceptable(text, start, end, alias.written())) {
-                mentions.add(new Mention(alias.entity(), start, end, text.substring(start, end)));
+                // Written as the alias is (nearly always), the mention shares the alias's string: a
+                // large site holds millions of mentions (4.5 million at 100,000 articles).
+                String written = alias.written();
+                String found = written.length() == end - start && text.startsWith(written, start) ? written
+                        : text.substring(start, end);
+                mentions.add(new Mention(alias.entity(), start, end, found));
             }
         }
         mentions.sort((a, b) -> Integer.compare(a.start(), b.start()));
