@@ -85,6 +85,27 @@ class LauncherIT {
         assertThat(flags(big)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(bigToo)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1");
+        assertThat(flags(big)).doesNotContain("HeapFreeRatio");
+    }
+
+    @Test
+    void aProjectWithTensOfThousandsOfSeedsGrowsTheHeapByLess() throws Exception {
+        Path seeds = Files.createDirectories(project.resolve("huge/seeds"));
+        for (int i = 0; i < 20_000; i++) {
+            Files.createFile(seeds.resolve(i + ".md"));
+        }
+
+        Run huge = run(showFlags(""), "build", "--project", "huge", "--help");
+        Run mine = run(showFlags("-XX:MinHeapFreeRatio=30"), "build", "--project", "huge", "--help");
+        Files.delete(seeds.resolve("0.md"));
+        Run almost = run(showFlags(""), "build", "--project", "huge", "--help");
+
+        assertThat(huge.exit()).as(huge.output()).isZero();
+        assertThat(flags(huge)).contains("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40")
+                .doesNotContain("TieredStopAtLevel");
+        assertThat(flags(mine)).as("KAIYUAN_JAVA_OPTS wins").contains("-XX:MinHeapFreeRatio=30")
+                .doesNotContain("MinHeapFreeRatio=20");
+        assertThat(flags(almost)).contains("-XX:+UseSerialGC").doesNotContain("HeapFreeRatio");
     }
 
     @Test
