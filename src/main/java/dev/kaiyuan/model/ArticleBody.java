@@ -18,32 +18,33 @@ import java.util.zip.Inflater;
  * together (the text repeats the HTML's words) they take about a quarter of that. Each call of
  * {@link #html()} or {@link #text()} inflates; a build reads a body a few times.
  *
- * @param packed the UTF-8 lengths of the text and the HTML (4 bytes each), then both deflated, text
- *               first (raw deflate, fastest level)
+ * @param packed the byte counts of the text and the HTML (4 bytes each; negative for UTF-16, see
+ *               {@link #encode}), then both deflated, text first (raw deflate, fastest level)
  */
 public record ArticleBody(byte[] packed) {
     private static final int HEADER = 8;
 
     public ArticleBody {
         packed = packed.clone();
-        if (packed.length < HEADER) {
+        if (packed.length < HEADER || ByteBuffer.wrap(packed).getInt(0) == Integer.MIN_VALUE
+                || ByteBuffer.wrap(packed).getInt(4) == Integer.MIN_VALUE) {
             throw new IllegalArgumentException("not a packed body: " + packed.length + " bytes");
         }
     }
 
     public static ArticleBody of(String html, String text) {
-        byte[] t = text.getBytes(StandardCharsets.UTF_8);
-        byte[] h = html.getBytes(StandardCharsets.UTF_8);
+        Encoded t = encode(text);
+        Encoded h = encode(html);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER + (h.length + t.length) / 3 + 64);
-            out.writeBytes(ByteBuffer.allocate(HEADER).putInt(t.length).putInt(h.length).array());
+            ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER + (h.bytes.length + t.bytes.length) / 3 + 64);
+            out.writeBytes(ByteBuffer.allocate(HEADER).putInt(t.code).putInt(h.code).array());
             byte[] buffer = new byte[8192];
-            deflater.setInput(t);
+            deflater.setInput(t.bytes);
             while (!deflater.needsInput()) {
                 out.write(buffer, 0, deflater.deflate(buffer));
             }
-            deflater.setInput(h);
+            deflater.setInput(h.bytes);
             deflater.finish();
             while (!deflater.finished()) {
                 out.write(buffer, 0, deflater.deflate(buffer));
@@ -54,17 +55,65 @@ public record ArticleBody(byte[] packed) {
         }
     }
 
+    /**
+     * UTF-8; or, for a string UTF-8 cannot hold as it is (one with a lone surrogate, which UTF-8
+     * would turn into '?'), its UTF-16 units, two bytes each, big-endian.
+     */
+    private static Encoded encode(String s) {
+        if (wellFormed(s)) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            return new Encoded(utf8, utf8.length);
+        }
+        byte[] units = new byte[2 * s.length()];
+        for (int i = 0; i < s.length(); i++) {
+            units[2 * i] = (byte) (s.charAt(i) >> 8);
+            units[2 * i + 1] = (byte) s.charAt(i);
+        }
+        return new Encoded(units, -1 - units.length);
+    }
+
+    /** A string's bytes and the header's word for them: the byte count for UTF-8, minus one minus it for UTF-16. */
+    private record Encoded(byte[] bytes, int code) {
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String decode(byte[] bytes, int from, int code) {
+        if (code >= 0) {
+            return new String(bytes, from, code, StandardCharsets.UTF_8);
+        }
+        char[] units = new char[(-1 - code) / 2];
+        for (int i = 0; i < units.length; i++) {
+            units[i] = (char) ((bytes[from + 2 * i] & 0xFF) << 8 | (bytes[from + 2 * i + 1] & 0xFF));
+        }
+        return new String(units);
+    }
+
+    /** The number of bytes a header word stands for. */
+    private static int size(int code) {
+        return code >= 0 ? code : -1 - code;
+    }
+
     /** The sanitised HTML fragment. */
     public String html() {
-        int t = length(0);
-        int h = length(4);
-        return new String(inflate(t + h), t, h, StandardCharsets.UTF_8);
+        int t = size(length(0));
+        int h = size(length(4));
+        return decode(inflate(t + h), t, length(4));
     }
 
     /** The plain text, one paragraph or caption a line (read more often: only its part is inflated). */
     public String text() {
-        int t = length(0);
-        return new String(inflate(t), 0, t, StandardCharsets.UTF_8);
+        return decode(inflate(size(length(0))), 0, length(0));
     }
 
     /** A hash of the packed body (SHA-256, hex): equal for equal bodies, without inflating them. */
@@ -119,6 +168,7 @@ public record ArticleBody(byte[] packed) {
 
     @Override
     public String toString() {
-        return "ArticleBody[text " + length(0) + " + html " + length(4) + " bytes, " + packed.length + " packed]";
+        return "ArticleBody[text " + size(length(0)) + " + html " + size(length(4)) + " bytes, " + packed.length
+                + " packed]";
     }
 }
