@@ -34,4 +34,16 @@ public record SearchDocument(String url, String title, String date, String lang,
     public String text() {
         return textSource.get();
     }
+
+    /** Equal when url, title, date, language and text key are: the text source is only a way to the text. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SearchDocument d && url.equals(d.url) && title.equals(d.title) && date.equals(d.date)
+                && lang.equals(d.lang) && textKey.equals(d.textKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, title, date, lang, textKey);
+    }
 }

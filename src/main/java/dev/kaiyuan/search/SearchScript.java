@@ -165,10 +165,11 @@ public final class SearchScript {
 
     /** The text script of one document: {@code window.KAIYUAN_SEARCH_TEXT("url","text");}, in UTF-8. */
     public static byte[] textScript(SearchDocument doc) {
-        StringBuilder out = new StringBuilder(doc.text().length() + 100);
+        String text = cut(doc.text());
+        StringBuilder out = new StringBuilder(text.length() + 100);
         out.append("window.").append(TEXT_GLOBAL).append('(');
         quote(doc.url(), out).append(',');
-        quote(cut(doc.text()), out).append(");\n");
+        quote(text, out).append(");\n");
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
