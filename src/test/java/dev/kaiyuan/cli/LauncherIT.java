@@ -96,15 +96,21 @@ class LauncherIT {
         }
 
         Run huge = run(showFlags(""), "build", "--project", "huge", "--help");
-        Run mine = run(showFlags("-XX:MinHeapFreeRatio=30"), "build", "--project", "huge", "--help");
+        Run mine = run(showFlags("-XX:MinHeapFreeRatio=50"), "build", "--project", "huge", "--help");
+        Run theirs = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "JDK_JAVA_OPTIONS",
+                "-XX:MaxHeapFreeRatio=90"), "build", "--project", "huge", "--help");
         Files.delete(seeds.resolve("0.md"));
         Run almost = run(showFlags(""), "build", "--project", "huge", "--help");
 
         assertThat(huge.exit()).as(huge.output()).isZero();
         assertThat(flags(huge)).contains("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40")
                 .doesNotContain("TieredStopAtLevel");
-        assertThat(flags(mine)).as("KAIYUAN_JAVA_OPTS wins").contains("-XX:MinHeapFreeRatio=30")
-                .doesNotContain("MinHeapFreeRatio=20");
+        // a ratio of the user's replaces both of ours: a minimum of 50 over our maximum of 40 would stop the JVM
+        assertThat(mine.exit()).as(mine.output()).isZero();
+        assertThat(flags(mine)).contains("-XX:MinHeapFreeRatio=50").doesNotContain("MinHeapFreeRatio=20")
+                .doesNotContain("MaxHeapFreeRatio=40");
+        assertThat(theirs.exit()).as(theirs.output()).isZero();
+        assertThat(flags(theirs)).contains("-XX:MaxHeapFreeRatio=90").doesNotContain("MinHeapFreeRatio=20");
         assertThat(flags(almost)).contains("-XX:+UseSerialGC").doesNotContain("HeapFreeRatio");
     }
 
