@@ -69,12 +69,18 @@ class LauncherIT {
         }
     }
 
+    /** {@code n} empty seed files in {@code folder}: the launcher only counts them. */
+    private static Path emptySeeds(Path folder, int n) throws IOException {
+        Files.createDirectories(folder);
+        for (int i = 0; i < n; i++) {
+            Files.createFile(folder.resolve(i + ".md"));
+        }
+        return folder;
+    }
+
     @Test
     void aProjectWithThousandsOfSeedsGetsTheOptimisingCompilerToo() throws Exception {
-        Path other = Files.createDirectories(project.resolve("big/seeds/2025"));
-        for (int i = 0; i < 3000; i++) {
-            Files.createFile(other.resolve(i + ".md"));
-        }
+        emptySeeds(project.resolve("big/seeds/2025"), 3000);
 
         Run big = run(showFlags(""), "build", "--project", "big", "--help");
         Run bigToo = run(showFlags(""), "check", "--project=big", "--help");
@@ -90,10 +96,7 @@ class LauncherIT {
 
     @Test
     void aProjectWithTensOfThousandsOfSeedsGrowsTheHeapByLess() throws Exception {
-        Path seeds = Files.createDirectories(project.resolve("huge/seeds"));
-        for (int i = 0; i < 20_000; i++) {
-            Files.createFile(seeds.resolve(i + ".md"));
-        }
+        Path seeds = emptySeeds(project.resolve("huge/seeds"), 20_000);
 
         Run huge = run(showFlags(""), "build", "--project", "huge", "--help");
         Run mine = run(showFlags("-XX:MinHeapFreeRatio=50"), "build", "--project", "huge", "--help");
