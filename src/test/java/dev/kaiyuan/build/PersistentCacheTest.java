@@ -276,6 +276,27 @@ class PersistentCacheTest {
         }
     }
 
+    /** A whole cache (its checksum right) of another format is set aside with a note that says so. */
+    @Test
+    void aCacheOfAnotherFormatIsIgnoredWithANoteSayingSo() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        Path file = PersistentCache.file(project);
+        byte[] other = Files.readAllBytes(file);
+        // the format number follows the magic string, which is written with a 2-byte length
+        java.nio.ByteBuffer.wrap(other).putInt(2 + "kaiyuan-build-cache".length(), 2);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(other, 0, other.length - Long.BYTES);
+        java.nio.ByteBuffer.wrap(other).putLong(other.length - Long.BYTES, crc.getValue());
+        Files.write(file, other);
+        List<String> notes = new ArrayList<>();
+
+        cached(project, notes);
+
+        assertThat(notes).singleElement().asString().contains("another version", "from scratch");
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+    }
+
     @Test
     void aFailedBuildLeavesTheSiteAndTheCacheAsTheyWere() throws Exception {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));
