@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * The search-terms memo of one build: gives back last build's terms for a document with the same
- * title and text (by its text key) under the same knowledge base (whose names split the text), tokenises the others,
- * and collects what to keep for the next build. Thread-safe: documents are tokenised in parallel.
+ * title and text (compared by its text key) under the same knowledge base (whose names split the
+ * text), tokenises the others, and collects what to keep for the next build. Thread-safe: documents are tokenised in parallel.
  */
 final class SearchReuse implements TermsMemo {
     private final Map<String, DocumentTerms> before;

@@ -252,8 +252,7 @@ class PersistentCacheTest {
 
     @Test
     void aCorruptTruncatedOrForeignCacheIsIgnoredWithOneNote() throws Exception {
-        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
-        cached(project, new ArrayList<>());
+        Path project = builtWithCache();
         Path file = PersistentCache.file(project);
         byte[] good = Files.readAllBytes(file);
         byte[] flipped = good.clone();
@@ -276,11 +275,17 @@ class PersistentCacheTest {
         }
     }
 
+    /** The repository's project, copied and built once with the cache on. */
+    private Path builtWithCache() {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        return project;
+    }
+
     /** A whole cache (its checksum right) of another format is set aside with a note that says so. */
     @Test
     void aCacheOfAnotherFormatIsIgnoredWithANoteSayingSo() throws Exception {
-        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
-        cached(project, new ArrayList<>());
+        Path project = builtWithCache();
         Path file = PersistentCache.file(project);
         byte[] other = Files.readAllBytes(file);
         // the format number follows the magic string, which is written with a 2-byte length
