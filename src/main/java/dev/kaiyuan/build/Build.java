@@ -513,9 +513,9 @@ public final class Build {
         private static String key(String path, String html, Optional<HeadMetadata.ArticleMeta> meta)
                 throws IOException {
             java.io.ByteArrayOutputStream facts = new java.io.ByteArrayOutputStream();
-            try (java.io.DataOutputStream data = new java.io.DataOutputStream(facts)) {
-                new RecordCodec.Writer(data).write(meta);
-            }
+            CodecOutput data = CodecOutput.to(facts);
+            new RecordCodec.Writer(data).write(meta);
+            data.flush();
             return new Hashes().add(path).add(html).add(facts.toByteArray()).hex();
         }
     }

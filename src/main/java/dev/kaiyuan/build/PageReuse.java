@@ -4,12 +4,8 @@ import dev.kaiyuan.model.Article;
 import dev.kaiyuan.output.SiteOutput;
 import dev.kaiyuan.render.PageMemo;
 import dev.kaiyuan.render.RenderException;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -128,11 +124,10 @@ final class PageReuse implements PageMemo {
     private static Optional<String> viewKey(String template, Object view) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(
-                    new DigestOutputStream(OutputStream.nullOutputStream(), digest), 1 << 13))) {
-                data.writeUTF(template);
-                new RecordCodec.Writer(data).write(view);
-            }
+            CodecOutput data = CodecOutput.to(digest);
+            data.writeShortString(template);
+            new RecordCodec.Writer(data).write(view);
+            data.flush();
             return Optional.of(HexFormat.of().formatHex(digest.digest()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -1,11 +1,6 @@
 package dev.kaiyuan.build;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -19,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The {@link BuildCache} of the last successful {@code kaiyuan build}, kept between runs in
@@ -35,7 +29,7 @@ final class PersistentCache {
     static final String FILE = "build-cache.bin";
     private static final String MAGIC = "kaiyuan-build-cache";
     /** Bump when this file's layout changes. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private static volatile Optional<String> code = Optional.empty();
 
@@ -77,14 +71,16 @@ final class PersistentCache {
             // The checksum is checked first, over the file in large chunks; then the file is read
             // through a plain buffer (a checksum updated a byte at a time cost a tenth of loading).
             verifyChecksum(file);
-            try (InputStream raw = Files.newInputStream(file);
-                    DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-                if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || !header().equals(in.readUTF())) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                CodecInput in = new CodecInput((bytes, from, length) -> channel.read(ByteBuffer.wrap(bytes, from,
+                        length)), 1 << 16);
+                if (!MAGIC.equals(in.readShortString()) || in.readInt() != FORMAT
+                        || !header().equals(in.readShortString())) {
                     notes.accept("the build cache in " + FOLDER + "/ was made by another version of Kaiyuan; building "
                             + "from scratch");
                     return BuildCache.EMPTY;
                 }
-                String folder = in.readUTF();
+                String folder = in.readShortString();
                 BuildCache cache = new RecordCodec.Reader(in).read(BuildCache.class);
                 in.readLong();
                 if (in.read() != -1) {
@@ -134,16 +130,20 @@ final class PersistentCache {
         try {
             Files.createDirectories(file.getParent());
             // The checksum is updated with the buffer's chunks as they are written, not byte by byte.
-            try (OutputStream raw = Files.newOutputStream(temp);
-                    CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32C());
-                    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16))) {
-                data.writeUTF(MAGIC);
+            try (OutputStream raw = Files.newOutputStream(temp)) {
+                CRC32C crc = new CRC32C();
+                CodecOutput data = new CodecOutput((bytes, from, length) -> {
+                    crc.update(bytes, from, length);
+                    raw.write(bytes, from, length);
+                }, 1 << 16);
+                data.writeShortString(MAGIC);
                 data.writeInt(FORMAT);
-                data.writeUTF(header());
-                data.writeUTF(key(out));
+                data.writeShortString(header());
+                data.writeShortString(key(out));
                 new RecordCodec.Writer(data, true).write(cache);
                 data.flush();
-                data.writeLong(checked.getChecksum().getValue());
+                data.writeLong(crc.getValue());
+                data.flush();
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {

@@ -1,13 +1,10 @@
 package dev.kaiyuan.build;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -89,13 +86,13 @@ final class RecordCodec {
 
     /** Writes values to one stream. */
     static final class Writer {
-        private final DataOutputStream out;
+        private final CodecOutput out;
         private final boolean shareStrings;
         private final Map<Class<?>, Integer> classes = new LinkedHashMap<>();
         private final Map<Object, Integer> seen = new IdentityHashMap<>();
 
         /** A writer whose encoding of equal values does not depend on which strings they share: for hashing. */
-        Writer(DataOutputStream out) {
+        Writer(CodecOutput out) {
             this(out, false);
         }
 
@@ -103,7 +100,7 @@ final class RecordCodec {
          * @param shareStrings write a long string met again (the same instance: an article's body
          *                     held by its read and by its enrichment) as a reference back, as records are
          */
-        Writer(DataOutputStream out, boolean shareStrings) {
+        Writer(CodecOutput out, boolean shareStrings) {
             this.out = out;
             this.shareStrings = shareStrings;
         }
@@ -128,7 +125,7 @@ final class RecordCodec {
                 out.writeByte(b ? TRUE : FALSE);
             } else if (value instanceof Double d) {
                 out.writeByte(DOUBLE);
-                out.writeDouble(d);
+                out.writeLong(Double.doubleToLongBits(d));
             } else if (value instanceof byte[] bytes) {
                 out.writeByte(BYTES);
                 out.writeInt(bytes.length);
@@ -232,11 +229,8 @@ final class RecordCodec {
         private void string(String s) throws IOException {
             int n = s.length();
             if (n >= WIDE_LENGTH && beyondLatin1(s)) {
-                char[] chars = s.toCharArray();
-                ByteBuffer units = ByteBuffer.allocate(2 * n);
-                units.asCharBuffer().put(chars);
                 out.writeInt(-1 - n);
-                out.write(units.array());
+                out.writeChars(s);
                 return;
             }
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
@@ -256,11 +250,11 @@ final class RecordCodec {
 
     /** Reads back what a {@link Writer} wrote; any mismatch is an {@link IOException}. */
     static final class Reader {
-        private final DataInputStream in;
+        private final CodecInput in;
         private final List<Class<?>> classes = new ArrayList<>();
         private final List<Object> seen = new ArrayList<>();
 
-        Reader(DataInputStream in) {
+        Reader(CodecInput in) {
             this.in = in;
         }
 
@@ -286,8 +280,8 @@ final class RecordCodec {
                 case LONG -> in.readLong();
                 case TRUE -> true;
                 case FALSE -> false;
-                case DOUBLE -> in.readDouble();
-                case BYTES -> in.readNBytes(size());
+                case DOUBLE -> Double.longBitsToDouble(in.readLong());
+                case BYTES -> in.readBytes(size());
                 case ENUM -> enumValue();
                 case DATE -> LocalDate.ofEpochDay(in.readLong());
                 case ZONE -> ZoneId.of(string());
@@ -396,17 +390,7 @@ final class RecordCodec {
 
         private String string() throws IOException {
             int size = in.readInt();
-            if (size >= 0) {
-                return new String(in.readNBytes(size), StandardCharsets.UTF_8);
-            }
-            int n = -1 - size;
-            byte[] bytes = in.readNBytes(2 * n);
-            if (bytes.length != 2 * n) {
-                throw new IOException("string cut short");
-            }
-            char[] chars = new char[n];
-            ByteBuffer.wrap(bytes).asCharBuffer().get(chars);
-            return new String(chars);
+            return size >= 0 ? in.readUtf8(size) : in.readChars(-1 - size);
         }
     }
 

@@ -2,10 +2,7 @@ package dev.kaiyuan.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +18,14 @@ class RecordCodecTest {
 
     static byte[] encode(Object value, boolean share) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            new RecordCodec.Writer(out, share).write(value);
-        }
+        CodecOutput out = CodecOutput.to(bytes);
+        new RecordCodec.Writer(out, share).write(value);
+        out.flush();
         return bytes.toByteArray();
     }
 
     static Object decode(byte[] bytes) throws IOException {
-        return new RecordCodec.Reader(new DataInputStream(new ByteArrayInputStream(bytes))).read();
+        return new RecordCodec.Reader(CodecInput.of(bytes)).read();
     }
 
     @Test
