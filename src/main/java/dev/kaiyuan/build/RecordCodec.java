@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A compact binary form of record graphs (the model, the build cache, view records): strings,
@@ -52,6 +53,7 @@ final class RecordCodec {
     private static final byte NEW_CLASS = 18;
     private static final byte LOCALE = 19;
     private static final byte SHARED_STRING = 20;
+    private static final byte ENCODED = 21;
     /** Strings at least this long are written once per stream by a writer that shares them. */
     private static final int SHARED_LENGTH = 256;
     /** Strings at least this long with characters beyond Latin-1 are stored as UTF-16 units. */
@@ -90,6 +92,7 @@ final class RecordCodec {
         private final boolean shareStrings;
         private final Map<Class<?>, Integer> classes = new LinkedHashMap<>();
         private final Map<Object, Integer> seen = new IdentityHashMap<>();
+        private final Function<Record, byte[]> encoded;
 
         /** A writer whose encoding of equal values does not depend on which strings they share: for hashing. */
         Writer(CodecOutput out) {
@@ -97,12 +100,28 @@ final class RecordCodec {
         }
 
         /**
+         * A writer for hashing that writes, for a record {@code encoded} knows, the bytes it gives
+         * (the record's own encoding, made once) instead of encoding the record again. What it
+         * writes cannot be read back.
+         *
+         * @param encoded a record's standalone encoding, or null for a record to encode here
+         */
+        Writer(CodecOutput out, Function<Record, byte[]> encoded) {
+            this(out, false, encoded);
+        }
+
+        /**
          * @param shareStrings write a long string met again (the same instance: an article's body
          *                     held by its read and by its enrichment) as a reference back, as records are
          */
         Writer(CodecOutput out, boolean shareStrings) {
+            this(out, shareStrings, r -> null);
+        }
+
+        private Writer(CodecOutput out, boolean shareStrings, Function<Record, byte[]> encoded) {
             this.out = out;
             this.shareStrings = shareStrings;
+            this.encoded = encoded;
         }
 
         void write(Object value) throws IOException {
@@ -181,6 +200,15 @@ final class RecordCodec {
         }
 
         private void record(Record r) throws IOException {
+            byte[] known = encoded.apply(r);
+            if (known != null) {
+                // self-delimiting, and the bytes are the record's encoding: equal records still
+                // write alike and different ones differently
+                out.writeByte(ENCODED);
+                out.writeInt(known.length);
+                out.write(known);
+                return;
+            }
             if (writtenBefore(r)) {
                 return;
             }

@@ -28,9 +28,11 @@ final class DigestViews {
     private final SiteView siteView;
     private final int pageSize;
     private final String lang;
+    private final ArticleCards cards;
 
-    DigestViews(SiteModel site, SiteView siteView, SiteConfig config) {
+    DigestViews(SiteModel site, SiteView siteView, SiteConfig config, ArticleCards cards) {
         this.site = site;
+        this.cards = cards;
         this.siteView = siteView;
         this.pageSize = config.pageSize();
         this.lang = config.language();
@@ -62,7 +64,7 @@ final class DigestViews {
             int page = i + 1;
             Pager pager = new Pager(page, pages.size(), page > 1 ? homePath(page - 1) : "",
                     page < pages.size() ? homePath(page + 1) : "");
-            List<ArticleCard> undated = page == 1 ? PageRenderer.cards(site.undated()) : List.of();
+            List<ArticleCard> undated = page == 1 ? cards.of(site.undated()) : List.of();
             placed.add(new Placed("index", homePath(page), new HomePage(siteView, page == 1 ? "" : "../../",
                     pages.get(i).stream().map(this::issue).toList(), undated, pager)));
         }
@@ -83,7 +85,7 @@ final class DigestViews {
 
     IssueView issue(WeekIssue w) {
         return new IssueView(w.id(), issueLabel(w), dateRange(w.monday(), w.sunday()), w.path(),
-                PageRenderer.cards(w.articles()));
+                cards.of(w.articles()));
     }
 
     private String issueLabel(WeekIssue w) {
@@ -118,10 +120,10 @@ final class DigestViews {
         }
         List<ArchiveYear> view = new ArrayList<>();
         years.forEach((year, months) -> view.add(new ArchiveYear(String.valueOf(year), months.entrySet().stream()
-                .map(e -> new ArchiveMonth(e.getKey(), monthLabel(e.getKey()), PageRenderer.cards(e.getValue())))
+                .map(e -> new ArchiveMonth(e.getKey(), monthLabel(e.getKey()), cards.of(e.getValue())))
                 .toList())));
         return new Placed("archive", "archive/index.html", new ArchivePage(siteView, "../", view,
-                PageRenderer.cards(site.undated()), site.issues().stream().map(this::issue).toList()));
+                cards.of(site.undated()), site.issues().stream().map(this::issue).toList()));
     }
 
     private String monthLabel(String iso) {
@@ -148,7 +150,7 @@ final class DigestViews {
                 boolean hasFeed = feeds && articles.stream().anyMatch(a -> a.date().isPresent());
                 String feed = hasFeed ? "tags/" + tag.slug() + "/feed.xml" : "";
                 placed.add(new Placed("tag", tagPath(tag, page), new TagPage(siteView, page == 1 ? "../../" : "../../../../",
-                        tag.name(), PageRenderer.cards(slice), pager, feed)));
+                        tag.name(), cards.of(slice), pager, feed)));
             }
         }
         return placed;

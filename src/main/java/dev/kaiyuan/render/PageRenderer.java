@@ -84,7 +84,8 @@ public final class PageRenderer {
         KnowledgeViews knowledge = new KnowledgeViews(site, labels, config.language());
         ArticlePages articlePages = new ArticlePages(engine, siteView, knowledge);
         List<Job> jobs = new ArrayList<>();
-        DigestViews digest = new DigestViews(site, siteView, config);
+        ArticleCards cards = new ArticleCards(site.all());
+        DigestViews digest = new DigestViews(site, siteView, config, cards);
         List<DigestViews.Placed> lists = new ArrayList<>(digest.home());
         lists.addAll(digest.issuePages());
         lists.add(digest.archive());
@@ -107,7 +108,7 @@ public final class PageRenderer {
                     memo.articleKey(article).map(key -> key + "\n" + siteKey)));
         }
         for (EntityId id : entities(site)) {
-            jobs.add(new Job("entity", id.path(), () -> entityPage(siteView, id, knowledge)));
+            jobs.add(new Job("entity", id.path(), () -> entityPage(siteView, id, knowledge, cards)));
         }
         jobs.add(new Job("search", "search/index.html", () -> new SearchPage(siteView, "../")));
         if (timeline) {
@@ -179,10 +180,11 @@ public final class PageRenderer {
         return ids;
     }
 
-    private static EntityPage entityPage(SiteView siteView, EntityId id, KnowledgeViews knowledge) {
+    private static EntityPage entityPage(SiteView siteView, EntityId id, KnowledgeViews knowledge,
+            ArticleCards cards) {
         return new EntityPage(siteView, "../../", id.kind().folder(), id.id(),
                 knowledge.link(id).map(EntityLink::name).orElse(id.id()), knowledge.aliases(id), knowledge.facts(id),
-                knowledge.releasesOf(id), cards(knowledge.articlesMentioning(id)));
+                knowledge.releasesOf(id), cards.of(knowledge.articlesMentioning(id)));
     }
 
     /**
@@ -244,10 +246,6 @@ public final class PageRenderer {
             }
         }
         return paths;
-    }
-
-    static List<ArticleCard> cards(List<Article> articles) {
-        return articles.stream().map(PageRenderer::card).toList();
     }
 
     static ArticleCard card(Article a) {

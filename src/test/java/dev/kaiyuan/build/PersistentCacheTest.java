@@ -44,13 +44,16 @@ class PersistentCacheTest {
 
     /** What is done to the project between the first build and the second. */
     enum Change {
-        NONE, ADD_ARTICLE, EDIT_ARTICLE, DELETE_ARTICLE, EDIT_KNOWLEDGE, EDIT_TEMPLATE;
+        NONE, ADD_ARTICLE, EDIT_ARTICLE, EDIT_TITLE, DELETE_ARTICLE, EDIT_KNOWLEDGE, EDIT_TEMPLATE;
 
         void applyTo(Path project) throws IOException {
             switch (this) {
                 case NONE -> { }
                 case ADD_ARTICLE -> write(project, "seeds/2025-08-21-added.md", ADDED);
                 case EDIT_ARTICLE -> edit(project, BuildCacheTest.QWEN3, "许可证值得留意。", "许可证值得留意，DeepSeek 也是如此。");
+                // only the title: every list, tag and entity page showing the article's card changes
+                case EDIT_TITLE -> edit(project, BuildCacheTest.QWEN3, "title: 阿里云 Qwen 团队发布 Qwen3 系列",
+                        "title: 阿里云 Qwen 团队发布 Qwen3 系列模型");
                 case DELETE_ARTICLE -> Files.delete(project.resolve(BuildCacheTest.QWEN3));
                 case EDIT_KNOWLEDGE -> {
                     Path people = project.resolve("seeds/data/people.yaml");
