@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes the site beside the output folder first ({@code .NAME.kaiyuan-new}), file by file as the
@@ -31,13 +32,54 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DiskSiteWriter implements SiteWriter {
     private final Path out;
+    private final boolean clearLater;
+    /** The removal of the site the last commit replaced, while it runs (only with {@code clearLater}). */
+    private final AtomicReference<Optional<Clearing>> clearing = new AtomicReference<>(Optional.empty());
 
     public DiskSiteWriter(Path out) {
+        this(out, false);
+    }
+
+    /**
+     * @param clearLater whether a commit leaves removing the replaced site to a thread of its own,
+     *                   for {@link #finish} to wait for: the caller can meanwhile do other work (a
+     *                   rebuild keeps its cache), instead of waiting for tens of thousands of
+     *                   unlinks. The new site is in place either way when the commit returns.
+     */
+    public DiskSiteWriter(Path out, boolean clearLater) {
         this.out = out.toAbsolutePath().normalize();
+        this.clearLater = clearLater;
+    }
+
+    /** A replaced site being removed, and what went wrong doing so. */
+    private record Clearing(Thread thread, AtomicReference<IOException> failure) {
+    }
+
+    /**
+     * Waits until the site a commit replaced is removed, when that is still under way.
+     *
+     * @throws IOException when it could not be removed
+     */
+    public void finish() throws IOException {
+        Optional<Clearing> running = clearing.getAndSet(Optional.empty());
+        if (running.isEmpty()) {
+            return;
+        }
+        try {
+            running.get().thread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while removing the replaced site");
+        }
+        IOException failure = running.get().failure().get();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
     public SiteOutput open() throws IOException {
+        finish();
         Path parent = out.getParent();
         if (parent == null) {
             throw new IOException("refusing to replace a file-system root: " + out);
@@ -136,7 +178,20 @@ public final class DiskSiteWriter implements SiteWriter {
             }
             Files.move(fresh, out, StandardCopyOption.ATOMIC_MOVE);
             committed = true;
-            deleteTree(old);
+            if (!clearLater) {
+                deleteTree(old);
+                return;
+            }
+            AtomicReference<IOException> failure = new AtomicReference<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    deleteTree(old);
+                } catch (IOException e) {
+                    failure.set(e);
+                }
+            }, "kaiyuan-clear-old-site");
+            clearing.set(Optional.of(new Clearing(thread, failure)));
+            thread.start();
         }
 
         @Override

@@ -53,6 +53,43 @@ class DiskSiteWriterTest {
     }
 
     @Test
+    void aWriterThatClearsLaterHasTheNewSiteInPlaceAtCommitAndNothingElseOnceFinished() throws IOException {
+        Path site = tmp.resolve("site");
+        DiskSiteWriter writer = new DiskSiteWriter(site, true);
+        writer.write(IntStream.range(0, 200).mapToObj(i -> file("old/" + i + "/index.html", "old " + i)).toList());
+
+        try (SiteOutput out = writer.open()) {
+            out.put(file("index.html", "new"));
+            out.commit();
+            assertThat(site.resolve("index.html")).hasContent("new");
+            assertThat(site.resolve("old")).doesNotExist();
+        }
+        writer.finish();
+
+        try (Stream<Path> entries = Files.list(tmp)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("site");
+        }
+        writer.finish();
+    }
+
+    @Test
+    void aWriterThatClearsLaterFinishesTheLastRemovalBeforeItOpensAgain() throws IOException {
+        Path site = tmp.resolve("site");
+        DiskSiteWriter writer = new DiskSiteWriter(site, true);
+        for (int round = 0; round < 3; round++) {
+            int r = round;
+            writer.write(IntStream.range(0, 100).mapToObj(i -> file(r + "/" + i + ".html", "x")).toList());
+        }
+        writer.finish();
+
+        assertThat(site.resolve("2/99.html")).hasContent("x");
+        assertThat(site.resolve("1")).doesNotExist();
+        try (Stream<Path> entries = Files.list(tmp)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("site");
+        }
+    }
+
+    @Test
     void anOutputClosedWithoutCommitLeavesTheSiteAndNoStaging() throws IOException {
         Path site = tmp.resolve("site");
         DiskSiteWriter writer = new DiskSiteWriter(site);
