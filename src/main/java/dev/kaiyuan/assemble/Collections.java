@@ -10,7 +10,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,20 +38,22 @@ final class Collections {
 
     /** ISO 8601 week id, e.g. {@code 2025-w34}; the year is the week-based year. */
     static String weekId(LocalDate day) {
-        return String.format(Locale.ROOT, "%d-w%02d", day.get(IsoFields.WEEK_BASED_YEAR),
-                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        int week = day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        return day.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-w0" : "-w") + week;
     }
 
     /** Tags sorted by slug; two spellings with one slug share a page under the first name seen. */
     List<TagGroup> tags(List<Article> all) {
         Map<String, String> names = new TreeMap<>();
         Map<String, List<Article>> articles = new TreeMap<>();
+        // a site has few distinct tags, each on many articles
+        Map<String, String> slugOf = new java.util.HashMap<>();
         for (Article a : all) {
             // An article is listed once under a slug even when two of its tags share it; checking
             // its own slugs, not the whole list, keeps this linear in the number of articles.
             java.util.Set<String> own = new java.util.HashSet<>();
             for (String tag : a.tags()) {
-                String slug = slugs.tagSlug(tag);
+                String slug = slugOf.computeIfAbsent(tag, slugs::tagSlug);
                 if (slug.isEmpty()) {
                     continue;
                 }

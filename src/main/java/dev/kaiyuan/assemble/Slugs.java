@@ -2,6 +2,7 @@ package dev.kaiyuan.assemble;
 
 import com.ibm.icu.text.Transliterator;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * URL slugs for articles: ASCII letters, digits and hyphens only, so paths work from {@code file://},
@@ -10,6 +11,10 @@ import java.util.Locale;
  */
 public final class Slugs {
     static final int MAX_LENGTH = 80;
+    private static final Pattern NOT_ASCII_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
+    private static final Pattern TRAILING_HYPHENS = Pattern.compile("-+$");
 
     /** Built on the first title that is not plain ASCII: ICU's transliterator registry is slow to start. */
     private volatile Transliterator toAscii;
@@ -17,9 +22,9 @@ public final class Slugs {
     public String slugify(String raw) {
         // ICU loads its large Han-Latin rules on first use (seconds); plain ASCII needs none of it.
         String ascii = (raw.chars().allMatch(c -> c < 0x80) ? raw : toAscii().transliterate(raw)).toLowerCase(Locale.ROOT);
-        String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug = EDGE_HYPHENS.matcher(NOT_ASCII_ALNUM.matcher(ascii).replaceAll("-")).replaceAll("");
         if (slug.length() > MAX_LENGTH) {
-            slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
+            slug = TRAILING_HYPHENS.matcher(slug.substring(0, MAX_LENGTH)).replaceAll("");
         }
         return slug;
     }
@@ -40,7 +45,7 @@ public final class Slugs {
      */
     public String tagSlug(String tag) {
         String s = java.text.Normalizer.normalize(tag, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String slug = s.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
-        return slug.length() > MAX_LENGTH ? slug.substring(0, MAX_LENGTH).replaceAll("-+$", "") : slug;
+        String slug = EDGE_HYPHENS.matcher(NOT_LETTER_OR_DIGIT.matcher(s).replaceAll("-")).replaceAll("");
+        return slug.length() > MAX_LENGTH ? TRAILING_HYPHENS.matcher(slug.substring(0, MAX_LENGTH)).replaceAll("") : slug;
     }
 }
