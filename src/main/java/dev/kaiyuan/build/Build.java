@@ -29,6 +29,7 @@ import dev.kaiyuan.render.PageRenderer;
 import dev.kaiyuan.render.SiteFileProducer;
 import dev.kaiyuan.render.SiteUrls;
 import dev.kaiyuan.search.DocumentTerms;
+import dev.kaiyuan.search.SearchFold;
 import dev.kaiyuan.search.SearchIndexProducer;
 import dev.kaiyuan.render.RenderedPage;
 import java.io.IOException;
@@ -86,6 +87,11 @@ public final class Build {
             }
         };
         String variant = PersistentCache.variant(request);
+        if (Files.isRegularFile(PersistentCache.file(project, variant))) {
+            // made while the cache loads, on the core that loading leaves idle (a site cold
+            // enough to have no cache yet may be one that never needs it: an English one)
+            SearchFold.prepareInBackground();
+        }
         BuildCache last = Files.isDirectory(project) ? PersistentCache.load(project, variant, request.out(), once)
                 : BuildCache.EMPTY;
         // The replaced site is removed while the cache is kept (each about 0.4 s at 10,000 articles).

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The digest's list pages as view records: the home page in pages of weekly issues, one page per
@@ -20,9 +21,14 @@ import java.util.Map;
  * {@code tags/index.html}, {@code tags/<slug>/index.html}, {@code tags/<slug>/page/2/index.html}.
  */
 final class DigestViews {
-    /** A view, the template that renders it, and the site path it is written to. */
-    record Placed(String template, String path, Object view) {
+    /**
+     * The template that renders a view, the site path it is written to, and how to make the view:
+     * made when the page is rendered, on the renderer's threads, and let go after.
+     */
+    record Placed(String template, String path, Supplier<Object> view) {
     }
+
+    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
     private final SiteModel site;
     private final SiteView siteView;
@@ -64,9 +70,10 @@ final class DigestViews {
             int page = i + 1;
             Pager pager = new Pager(page, pages.size(), page > 1 ? homePath(page - 1) : "",
                     page < pages.size() ? homePath(page + 1) : "");
-            List<ArticleCard> undated = page == 1 ? cards.of(site.undated()) : List.of();
-            placed.add(new Placed("index", homePath(page), new HomePage(siteView, page == 1 ? "" : "../../",
-                    pages.get(i).stream().map(this::issue).toList(), undated, pager)));
+            List<WeekIssue> issues = pages.get(i);
+            placed.add(new Placed("index", homePath(page), () -> new HomePage(siteView, page == 1 ? "" : "../../",
+                    issues.stream().map(this::issue).toList(), page == 1 ? cards.of(site.undated()) : List.of(),
+                    pager)));
         }
         return placed;
     }
@@ -77,7 +84,8 @@ final class DigestViews {
         for (int i = 0; i < issues.size(); i++) {
             String newer = i > 0 ? issues.get(i - 1).path() : "";
             String older = i + 1 < issues.size() ? issues.get(i + 1).path() : "";
-            placed.add(new Placed("issue", issues.get(i).path(), new IssuePage(siteView, "../../", issue(issues.get(i)),
+            WeekIssue issue = issues.get(i);
+            placed.add(new Placed("issue", issue.path(), () -> new IssuePage(siteView, "../../", issue(issue),
                     older, newer)));
         }
         return placed;
@@ -111,29 +119,40 @@ final class DigestViews {
     }
 
     Placed archive() {
+        return new Placed("archive", "archive/index.html", this::archivePage);
+    }
+
+    private ArchivePage archivePage() {
         Map<Integer, Map<String, List<Article>>> years = new LinkedHashMap<>();
         for (Article a : site.dated()) {
             LocalDate d = a.date().orElseThrow().day();
             years.computeIfAbsent(d.getYear(), y -> new LinkedHashMap<>())
-                    .computeIfAbsent(String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue()),
-                            k -> new ArrayList<>()).add(a);
+                    .computeIfAbsent(monthId(d), k -> new ArrayList<>()).add(a);
         }
         List<ArchiveYear> view = new ArrayList<>();
         years.forEach((year, months) -> view.add(new ArchiveYear(String.valueOf(year), months.entrySet().stream()
                 .map(e -> new ArchiveMonth(e.getKey(), monthLabel(e.getKey()), cards.of(e.getValue())))
                 .toList())));
-        return new Placed("archive", "archive/index.html", new ArchivePage(siteView, "../", view,
-                cards.of(site.undated()), site.issues().stream().map(this::issue).toList()));
+        return new ArchivePage(siteView, "../", view, cards.of(site.undated()),
+                site.issues().stream().map(this::issue).toList());
+    }
+
+    /** {@code 2025-08}: the year in at least four digits, the month in two. */
+    static String monthId(LocalDate d) {
+        int year = d.getYear();
+        int month = d.getMonthValue();
+        return year >= 1000 && year <= 9999 ? year + (month < 10 ? "-0" : "-") + month
+                : String.format(Locale.ROOT, "%04d-%02d", year, month);
     }
 
     private String monthLabel(String iso) {
         LocalDate first = LocalDate.parse(iso + "-01");
         return lang.startsWith("zh") ? first.getYear() + "年" + first.getMonthValue() + "月"
-                : DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH).format(first);
+                : MONTH_YEAR.format(first);
     }
 
     Placed tagIndex() {
-        return new Placed("tags", "tags/index.html", new TagsPage(siteView, "../", site.tags().stream()
+        return new Placed("tags", "tags/index.html", () -> new TagsPage(siteView, "../", site.tags().stream()
                 .map(t -> new TagLink(t.name(), t.path(), t.articles().size())).toList()));
     }
 
@@ -149,8 +168,9 @@ final class DigestViews {
                 // A tag feed exists only with a base URL and a dated article (Atom entries need a date).
                 boolean hasFeed = feeds && articles.stream().anyMatch(a -> a.date().isPresent());
                 String feed = hasFeed ? "tags/" + tag.slug() + "/feed.xml" : "";
-                placed.add(new Placed("tag", tagPath(tag, page), new TagPage(siteView, page == 1 ? "../../" : "../../../../",
-                        tag.name(), cards.of(slice), pager, feed)));
+                String root = page == 1 ? "../../" : "../../../../";
+                placed.add(new Placed("tag", tagPath(tag, page), () -> new TagPage(siteView, root, tag.name(),
+                        cards.of(slice), pager, feed)));
             }
         }
         return placed;

@@ -98,7 +98,7 @@ public final class PageRenderer {
         NotFoundPage notFound = new NotFoundPage(siteView, config.baseUrl().map(PageRenderer::pathOf).orElse(""));
         jobs.add(new Job("404", "404.html", () -> notFound));
         for (DigestViews.Placed placed : lists) {
-            jobs.add(new Job(placed.template(), placed.path(), placed::view));
+            jobs.add(new Job(placed.template(), placed.path(), placed.view()));
         }
         // An article page shows the article, its enrichment and the site-wide view, nothing else.
         String siteKey = siteView.toString();
