@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,30 @@ class LauncherIT {
         assertThat(flags(bigToo)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1");
         assertThat(flags(big)).doesNotContain("HeapFreeRatio");
+    }
+
+    @Test
+    void aRebuildWithACacheKeptAfterTheJarWasMadeGetsTheQuickCompilerOnly() throws Exception {
+        emptySeeds(project.resolve("big/seeds"), 3000);
+        Path cache = write(project, "big/.kaiyuan/build-cache.bin", "kept");
+
+        Run cached = run(showFlags(""), "build", "--project", "big", "--help");
+        Run cold = run(showFlags(""), "build", "--project", "big", "--no-cache", "--help");
+        Files.setLastModifiedTime(cache, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
+        Run older = run(showFlags(""), "build", "--project", "big", "--help");
+        Files.delete(cache);
+        Path variant = write(project, "big/.kaiyuan/build-cache-0123456789ab.bin", "kept");
+        Run other = run(showFlags(""), "check", "--project=big", "--help");
+        emptySeeds(project.resolve("big/seeds/more"), 17_000);
+        Run large = run(showFlags(""), "build", "--project", "big", "--help");
+
+        assertThat(cached.exit()).as(cached.output()).isZero();
+        assertThat(flags(cached)).contains("-XX:TieredStopAtLevel=1");
+        assertThat(flags(cold)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(older)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+        assertThat(variant).exists();
+        assertThat(flags(other)).contains("-XX:TieredStopAtLevel=1");
+        assertThat(flags(large)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
     }
 
     @Test
