@@ -70,7 +70,9 @@ public final class Build {
      * The build of {@code kaiyuan build} and {@code check}: into {@code request.out()} on disk, reusing
      * what the last successful build kept in {@code PROJECT/.kaiyuan/} and, when this one succeeds,
      * keeping what the next may reuse. A failed build leaves both the site and the kept cache as they
-     * were. The output is the same as a cold build's.
+     * were. The output is the same as a cold build's. The replaced site is removed while the cache is
+     * kept; should that removal fail, the build fails in the write stage although the new site is in
+     * place (as it did when the commit removed it), and the next build removes what is left.
      *
      * @param useCache false to neither read nor write the cache ({@code --no-cache})
      * @param notes    told, at most once per build, when the cache could not be read or kept
@@ -88,8 +90,9 @@ public final class Build {
         };
         String variant = PersistentCache.variant(request);
         if (Files.isRegularFile(PersistentCache.file(project, variant))) {
-            // made while the cache loads, on the core that loading leaves idle (a site cold
-            // enough to have no cache yet may be one that never needs it: an English one)
+            // Made while the cache loads, on the core loading leaves idle. A site without Chinese
+            // never needs it; its rebuilds make it for nothing (0.15 s on that idle core), while a
+            // first build, which has no cache, leaves it for when the search index needs it.
             SearchFold.prepareInBackground();
         }
         BuildCache last = Files.isDirectory(project) ? PersistentCache.load(project, variant, request.out(), once)
@@ -102,7 +105,7 @@ public final class Build {
             if (built.result().succeeded()) {
                 PersistentCache.save(project, variant, request.out(), built.cache(), once);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             try {
                 writer.finish();
             } catch (IOException alsoFailed) {

@@ -20,7 +20,11 @@ final class CodecInput {
     private int at;
     private int end;
 
+    /** @param size the buffer's size in bytes, at least 8 (a long must fit) */
     CodecInput(Fill fill, int size) {
+        if (size < Long.BYTES) {
+            throw new IllegalArgumentException("a buffer of " + size + " bytes cannot hold a long");
+        }
         this.fill = fill;
         this.buffer = new byte[size];
     }

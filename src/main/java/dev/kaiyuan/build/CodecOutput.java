@@ -21,7 +21,11 @@ final class CodecOutput {
     private final Drain drain;
     private int at;
 
+    /** @param size the buffer's size in bytes, at least 8 (a long must fit) */
     CodecOutput(Drain drain, int size) {
+        if (size < Long.BYTES) {
+            throw new IllegalArgumentException("a buffer of " + size + " bytes cannot hold a long");
+        }
         this.drain = drain;
         this.buffer = new byte[size];
     }

@@ -52,7 +52,7 @@ public final class DiskSiteWriter implements SiteWriter {
     }
 
     /** A replaced site being removed, and what went wrong doing so. */
-    private record Clearing(Thread thread, AtomicReference<IOException> failure) {
+    private record Clearing(Thread thread, AtomicReference<Throwable> failure) {
     }
 
     /**
@@ -71,9 +71,12 @@ public final class DiskSiteWriter implements SiteWriter {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while removing the replaced site");
         }
-        IOException failure = running.get().failure().get();
+        Throwable failure = running.get().failure().get();
+        if (failure instanceof IOException e) {
+            throw e;
+        }
         if (failure != null) {
-            throw failure;
+            throw new IOException("could not remove the replaced site: " + failure, failure);
         }
     }
 
@@ -182,11 +185,11 @@ public final class DiskSiteWriter implements SiteWriter {
                 deleteTree(old);
                 return;
             }
-            AtomicReference<IOException> failure = new AtomicReference<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread thread = new Thread(() -> {
                 try {
                     deleteTree(old);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException | Error e) {
                     failure.set(e);
                 }
             }, "kaiyuan-clear-old-site");

@@ -32,7 +32,13 @@ public final class SearchFold {
      * made while it does other work (loading its cache); a later call waits for it if it is not done.
      */
     public static void prepareInBackground() {
-        Thread thread = new Thread(() -> IcuSimplified.traditionalOf(0), "kaiyuan-search-fold");
+        Thread thread = new Thread(() -> {
+            try {
+                IcuSimplified.traditionalOf(0);
+            } catch (RuntimeException | Error e) {
+                // the build meets the same failure where it needs the map, and reports it there
+            }
+        }, "kaiyuan-search-fold");
         thread.setDaemon(true);
         thread.start();
     }

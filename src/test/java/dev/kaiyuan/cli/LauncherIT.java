@@ -108,6 +108,14 @@ class LauncherIT {
         Files.delete(cache);
         Path variant = write(project, "big/.kaiyuan/build-cache-0123456789ab.bin", "kept");
         Run other = run(showFlags(""), "check", "--project=big", "--help");
+        // a theme edited after the cache was kept: every page is made again
+        Instant jar = Files.getLastModifiedTime(LAUNCHER.resolveSibling("kaiyuan.jar")).toInstant();
+        Files.setLastModifiedTime(variant, FileTime.from(jar.plusSeconds(1)));
+        Files.setLastModifiedTime(write(project, "big/templates/article.ftlh", "edited"),
+                FileTime.from(jar.plusSeconds(2)));
+        Run themed = run(showFlags(""), "build", "--project", "big", "--help");
+        Files.delete(project.resolve("big/templates/article.ftlh"));
+        Files.delete(project.resolve("big/templates"));
         emptySeeds(project.resolve("big/seeds/more"), 17_000);
         Run large = run(showFlags(""), "build", "--project", "big", "--help");
 
@@ -117,6 +125,7 @@ class LauncherIT {
         assertThat(flags(older)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(variant).exists();
         assertThat(flags(other)).contains("-XX:TieredStopAtLevel=1");
+        assertThat(flags(themed)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(large)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
     }
 
