@@ -101,10 +101,10 @@ final class RecordCodec {
 
         /**
          * A writer for hashing that writes, for a record {@code encoded} knows, the bytes it gives
-         * (the record's own encoding, made once) instead of encoding the record again. What it
-         * writes cannot be read back.
+         * (the record's own encoding, or a collision-resistant digest of it, made once) instead of
+         * encoding the record again. What it writes cannot be read back.
          *
-         * @param encoded a record's standalone encoding, or null for a record to encode here
+         * @param encoded a record's standalone encoding or its digest, or null for a record to encode here
          */
         Writer(CodecOutput out, Function<Record, byte[]> encoded) {
             this(out, false, encoded);
@@ -202,8 +202,8 @@ final class RecordCodec {
         private void record(Record r) throws IOException {
             byte[] known = encoded.apply(r);
             if (known != null) {
-                // self-delimiting, and the bytes are the record's encoding: equal records still
-                // write alike and different ones differently
+                // self-delimiting, and the bytes stand for the record's encoding: equal records
+                // still write alike and different ones differently
                 out.writeByte(ENCODED);
                 out.writeInt(known.length);
                 out.write(known);
