@@ -326,8 +326,8 @@ public final class Build {
     }
 
     private static String hash(Seed seed) {
-        Hashes hash = new Hashes().add(BuildCache.READER_VERSION).add(seed.file().path()).add(seed.file().bytes());
-        seed.sidecar().ifPresent(s -> hash.add(s.path()).add(s.bytes()));
+        Hashes hash = new Hashes().add(BuildCache.READER_VERSION).add(seed.file().path()).add(seed.file());
+        seed.sidecar().ifPresent(s -> hash.add(s.path()).add(s));
         return hash.hex();
     }
 

@@ -1,5 +1,6 @@
 package dev.kaiyuan.build;
 
+import dev.kaiyuan.model.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,12 +22,22 @@ final class Hashes {
     }
 
     Hashes add(byte[] bytes) {
-        long n = bytes.length;
+        length(bytes.length);
+        digest.update(bytes);
+        return this;
+    }
+
+    /** As {@link #add(byte[])} with the file's bytes, without copying them. */
+    Hashes add(SourceFile file) {
+        length(file.size());
+        file.updateDigest(digest);
+        return this;
+    }
+
+    private void length(long n) {
         for (int shift = 56; shift >= 0; shift -= 8) {
             digest.update((byte) (n >>> shift));
         }
-        digest.update(bytes);
-        return this;
     }
 
     Hashes add(String text) {

@@ -18,6 +18,11 @@ public record SourceFile(String path, byte[] bytes) {
         return bytes.length;
     }
 
+    /** Hands the bytes to {@code digest} without copying them (a build hashes every seed's). */
+    public void updateDigest(java.security.MessageDigest digest) {
+        digest.update(bytes);
+    }
+
     /** File name without folders. */
     public String fileName() {
         int slash = path.lastIndexOf('/');
