@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +28,13 @@ import java.util.zip.CRC32C;
 final class PersistentCache {
     static final String FOLDER = ".kaiyuan";
     static final String FILE = "build-cache.bin";
+    /**
+     * Beside the cache: the fingerprint of the code that kept it ({@code SIZE:CRC}, the jar's size in
+     * bytes first), for the launcher, which gives a rebuild with a cache the quick compiler only when
+     * the jar it runs has that size: a rebuilt jar with the same bytes (the build is reproducible)
+     * finds its cache, though its file time is new.
+     */
+    static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
     /** Bump when this file's layout changes. */
     private static final int FORMAT = 4;
@@ -146,6 +154,7 @@ final class PersistentCache {
                 data.flush();
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(file.resolveSibling(CODE), codeFingerprint() + "\n", StandardCharsets.US_ASCII);
         } catch (IOException | RuntimeException e) {
             notes.accept("could not keep the build cache in " + FOLDER + "/ (" + e + "); the next build starts "
                     + "from scratch");

@@ -165,6 +165,8 @@ class PersistentCacheTest {
         cached(project, new ArrayList<>());
 
         assertThat(times(project.resolve("site"))).isEqualTo(before);
+        // for the launcher, beside the cache: the fingerprint of the code that kept it
+        assertThat(project.resolve(".kaiyuan/code")).hasContent(PersistentCache.codeFingerprint());
     }
 
     @Test
