@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -33,8 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class DiskSiteWriter implements SiteWriter {
     private final Path out;
     private final boolean clearLater;
-    /** The removal of the site the last commit replaced, while it runs (only with {@code clearLater}). */
-    private final AtomicReference<Optional<Clearing>> clearing = new AtomicReference<>(Optional.empty());
+    /** The removal of the site the last commit replaced, until it is waited for (only with {@code clearLater}). */
+    private final AtomicReference<Optional<FutureTask<Void>>> clearing = new AtomicReference<>(Optional.empty());
 
     public DiskSiteWriter(Path out) {
         this(out, false);
@@ -51,32 +53,24 @@ public final class DiskSiteWriter implements SiteWriter {
         this.clearLater = clearLater;
     }
 
-    /** A replaced site being removed, and what went wrong doing so. */
-    private record Clearing(Thread thread, AtomicReference<Throwable> failure) {
-    }
-
     /**
      * Waits until the site a commit replaced is removed, when that is still under way.
      *
      * @throws IOException when it could not be removed
      */
     public void finish() throws IOException {
-        Optional<Clearing> running = clearing.getAndSet(Optional.empty());
+        Optional<FutureTask<Void>> running = clearing.getAndSet(Optional.empty());
         if (running.isEmpty()) {
             return;
         }
         try {
-            running.get().thread().join();
+            running.get().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while removing the replaced site");
-        }
-        Throwable failure = running.get().failure().get();
-        if (failure instanceof IOException e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw new IOException("could not remove the replaced site: " + failure, failure);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io
+                    : new IOException("could not remove the replaced site: " + e.getCause(), e.getCause());
         }
     }
 
@@ -185,16 +179,12 @@ public final class DiskSiteWriter implements SiteWriter {
                 deleteTree(old);
                 return;
             }
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread thread = new Thread(() -> {
-                try {
-                    deleteTree(old);
-                } catch (IOException | RuntimeException | Error e) {
-                    failure.set(e);
-                }
-            }, "kaiyuan-clear-old-site");
-            clearing.set(Optional.of(new Clearing(thread, failure)));
-            thread.start();
+            FutureTask<Void> removal = new FutureTask<>(() -> {
+                deleteTree(old);
+                return null;
+            });
+            clearing.set(Optional.of(removal));
+            new Thread(removal, "kaiyuan-clear-old-site").start();
         }
 
         @Override
