@@ -68,7 +68,7 @@ final class DigestViews {
         List<Placed> placed = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
             int page = i + 1;
-            Pager pager = new Pager(page, pages.size(), page > 1 ? homePath(page - 1) : "",
+            Pager pager = new Pager(page + " / " + pages.size(), page > 1 ? homePath(page - 1) : "",
                     page < pages.size() ? homePath(page + 1) : "");
             List<WeekIssue> issues = pages.get(i);
             placed.add(new Placed("index", homePath(page), () -> new HomePage(siteView, page == 1 ? "" : "../../",
@@ -101,8 +101,12 @@ final class DigestViews {
                 : "Week " + w.week() + ", " + w.weekYear();
     }
 
-    /** "18–24 August 2025", "28 July – 3 August 2025", "2025年8月18日至24日". */
+    /** "18–24 August 2025", "28 July – 3 August 2025", "2025年8月18日至24日"; one day: "18 August 2025". */
     private String dateRange(LocalDate from, LocalDate to) {
+        if (from.equals(to)) {
+            return lang.startsWith("zh") ? from.getYear() + "年" + from.getMonthValue() + "月" + from.getDayOfMonth() + "日"
+                    : DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).format(from);
+        }
         if (lang.startsWith("zh")) {
             String end = from.getMonth() == to.getMonth() ? to.getDayOfMonth() + "日"
                     : (from.getYear() == to.getYear() ? "" : to.getYear() + "年") + to.getMonthValue() + "月"
@@ -156,27 +160,74 @@ final class DigestViews {
                 .map(t -> new TagLink(t.name(), t.path(), t.articles().size())).toList()));
     }
 
+    /**
+     * A tag's pages. They are numbered from the oldest article, so that a page, once full, keeps its
+     * address and its contents while newer articles arrive: page 1 holds the oldest page-size articles,
+     * page 2 the next, and the tag's first page holds the newest, page size to twice page size less
+     * one. Adding a newest article changes the first page only, and every page-size articles also
+     * adds a numbered page and the link to it from the page before. A deploy then uploads a handful
+     * of a tag's pages, not all of them (newest-first numbering shifts every page on each new article).
+     */
     List<Placed> tagPages(boolean feeds) {
         List<Placed> placed = new ArrayList<>();
         for (TagGroup tag : site.tags()) {
             List<Article> articles = tag.articles();
-            int pages = Math.max(1, (articles.size() + pageSize - 1) / pageSize);
-            for (int page = 1; page <= pages; page++) {
-                List<Article> slice = articles.subList((page - 1) * pageSize, Math.min(articles.size(), page * pageSize));
-                Pager pager = new Pager(page, pages, page > 1 ? tagPath(tag, page - 1) : "",
-                        page < pages ? tagPath(tag, page + 1) : "");
-                // A tag feed exists only with a base URL and a dated article (Atom entries need a date).
-                boolean hasFeed = feeds && articles.stream().anyMatch(a -> a.date().isPresent());
-                String feed = hasFeed ? "tags/" + tag.slug() + "/feed.xml" : "";
-                String root = page == 1 ? "../../" : "../../../../";
-                placed.add(new Placed("tag", tagPath(tag, page), () -> new TagPage(siteView, root, tag.name(),
-                        cards.of(slice), pager, feed)));
+            // A tag feed exists only with a base URL and a dated article (Atom entries need a date).
+            boolean hasFeed = feeds && articles.stream().anyMatch(a -> a.date().isPresent());
+            String feed = hasFeed ? "tags/" + tag.slug() + "/feed.xml" : "";
+            List<TagSlice> slices = tagSlices(articles.size(), pageSize);
+            for (int i = 0; i < slices.size(); i++) {
+                TagSlice slice = slices.get(i);
+                String newer = i > 0 ? tagPath(tag, slices.get(i - 1).number()) : "";
+                String older = i + 1 < slices.size() ? tagPath(tag, slices.get(i + 1).number()) : "";
+                List<Article> shown = articles.subList(slice.from(), slice.to());
+                String root = slice.number() == 0 ? "../../" : "../../../../";
+                placed.add(new Placed("tag", tagPath(tag, slice.number()), () -> new TagPage(siteView, root,
+                        tag.name(), cards.of(shown), new Pager(newer.isEmpty() && older.isEmpty() ? ""
+                                : dateSpan(shown), newer, older), feed)));
             }
         }
         return placed;
     }
 
-    private static String tagPath(TagGroup tag, int page) {
-        return page == 1 ? tag.path() : "tags/" + tag.slug() + "/page/" + page + "/index.html";
+    /**
+     * One page of a tag: articles {@code from} (inclusive) to {@code to} of the tag's newest-first list;
+     * {@code number} 0 for the tag's first page, else the page's number counted from the oldest.
+     */
+    record TagSlice(int number, int from, int to) {
+    }
+
+    /** A tag's pages, newest first, for {@code count} articles and {@code size} articles a page. */
+    static List<TagSlice> tagSlices(int count, int size) {
+        int full = count / size;
+        if (full <= 1) {
+            return List.of(new TagSlice(0, 0, count));
+        }
+        List<TagSlice> slices = new ArrayList<>();
+        int first = count - (full - 1) * size;
+        slices.add(new TagSlice(0, 0, first));
+        for (int number = full - 1; number >= 1; number--) {
+            int to = count - (number - 1) * size;
+            slices.add(new TagSlice(number, to - size, to));
+        }
+        return slices;
+    }
+
+    /** The dates a page of articles spans, as an issue's dates are written; "" when none is dated. */
+    private String dateSpan(List<Article> articles) {
+        LocalDate newest = null;
+        LocalDate oldest = null;
+        for (Article a : articles) {
+            if (a.date().isPresent()) {
+                LocalDate day = a.date().get().day();
+                newest = newest == null || day.isAfter(newest) ? day : newest;
+                oldest = oldest == null || day.isBefore(oldest) ? day : oldest;
+            }
+        }
+        return newest == null ? "" : dateRange(oldest, newest);
+    }
+
+    private static String tagPath(TagGroup tag, int number) {
+        return number == 0 ? tag.path() : "tags/" + tag.slug() + "/page/" + number + "/index.html";
     }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The digest's list pages in a built site: the home page in pages of whole weekly issues, a page
  * per ISO week with newer/older links, the archive by year and month, the tag index and a tag's
- * pages under a Chinese slug. Seven dated articles over five ISO weeks, across the year boundary
- * (2024-12-30 and 2025-01-02 are both in 2025-W01, 2024-12-29 in 2024-W52), and an undated one;
- * page size 3. Built with both engines, which must agree.
+ * pages under a Chinese slug, numbered from the oldest. Seven dated articles over five ISO weeks,
+ * across the year boundary (2024-12-30 and 2025-01-02 are both in 2025-W01, 2024-12-29 in 2024-W52),
+ * and an undated one; page size 3. Built with both engines, which must agree.
  */
 class DigestSiteTest {
     static final String ORIGIN = "https://kaiyuan.invalid/";
@@ -45,8 +45,8 @@ class DigestSiteTest {
         article("a3", "Eighth of January", "2025-01-08", "[" + OPEN + ", DeepSeek]");
         article("a4", "Second of January", "2025-01-02", "[" + OPEN + "]");
         article("a5", "Thirtieth of December", "2024-12-30", "[" + OPEN + ", DeepSeek]");
-        article("a6", "Twenty-ninth of December", "2024-12-29", "[open weights]");
-        article("a7", "Twentieth of November", "2024-11-20", "[DeepSeek]");
+        article("a6", "Twenty-ninth of December", "2024-12-29", "[open weights, " + OPEN + "]");
+        article("a7", "Twentieth of November", "2024-11-20", "[DeepSeek, " + OPEN + "]");
         write(project, "seeds/u.md", """
                 ---
                 title: No date at all
@@ -216,29 +216,33 @@ class DigestSiteTest {
             counts.put(li.selectFirst("a").text(), li.selectFirst(".count").text());
         }
 
-        assertThat(counts).containsOnly(Map.entry(OPEN, "5"), Map.entry("open weights", "3"),
+        assertThat(counts).containsOnly(Map.entry(OPEN, "7"), Map.entry("open weights", "3"),
                 Map.entry("DeepSeek", "3"));
         assertThat(tags.select(".tag-cloud a").eachAttr("href")).contains("../tags/" + OPEN + "/index.html",
                 "../tags/open-weights/index.html", "../tags/deepseek/index.html");
     }
 
     @Test
-    void aTagWithMoreArticlesThanAPageHasASecondPage() {
+    void aTagsPagesAreNumberedFromItsOldestArticleAndItsFirstPageHoldsTheRest() {
         Document first = page("tags/" + OPEN + "/index.html");
-        Document second = page("tags/" + OPEN + "/page/2/index.html");
+        Document oldest = page("tags/" + OPEN + "/page/1/index.html");
 
+        // Seven articles, pages of three: page 1 holds the oldest three, the first page the newest four.
         assertThat(first.select("h1").text()).isEqualTo("Tags " + OPEN);
         assertThat(first.select(".card-title a").eachText()).containsExactly("Fifteenth of January",
-                "Thirteenth of January", "Eighth of January");
-        assertThat(first.select(".pager a[rel=next]").attr("href")).isEqualTo("../../tags/" + OPEN + "/page/2/index.html");
+                "Thirteenth of January", "Eighth of January", "Second of January");
+        assertThat(first.select(".pager a[rel=next]").attr("href")).isEqualTo("../../tags/" + OPEN + "/page/1/index.html");
         assertThat(first.select(".pager a[rel=prev]")).isEmpty();
-        assertThat(second.select(".card-title a").eachText()).containsExactly("Second of January",
-                "Thirtieth of December");
-        assertThat(second.select(".card-title a").eachAttr("href")).containsExactly("../../../../articles/a4/index.html",
-                "../../../../articles/a5/index.html");
-        assertThat(second.select(".pager a[rel=prev]").attr("href")).isEqualTo("../../../../tags/" + OPEN + "/index.html");
-        assertThat(second.select(".pager a[rel=next]")).isEmpty();
-        assertThat(site.resolve("tags/" + OPEN + "/page/3")).doesNotExist();
+        assertThat(first.select(".pager .pager-position").text()).isEqualTo("2–15 January 2025");
+        assertThat(oldest.select(".card-title a").eachText()).containsExactly("Thirtieth of December",
+                "Twenty-ninth of December", "Twentieth of November");
+        assertThat(oldest.select(".card-title a").eachAttr("href")).containsExactly("../../../../articles/a5/index.html",
+                "../../../../articles/a6/index.html", "../../../../articles/a7/index.html");
+        assertThat(oldest.select(".pager a[rel=prev]").attr("href")).isEqualTo("../../../../tags/" + OPEN + "/index.html");
+        assertThat(oldest.select(".pager a[rel=next]")).isEmpty();
+        assertThat(oldest.select(".pager .pager-position").text()).isEqualTo("20 November – 30 December 2024");
+        assertThat(site.resolve("tags/" + OPEN + "/page/2")).doesNotExist();
+        assertThat(site.resolve("tags/" + OPEN + "/page/0")).doesNotExist();
         // Exactly a page's worth: one page, no pager. No base_url: no feed link.
         Document openWeights = page("tags/open-weights/index.html");
         assertThat(openWeights.select(".card")).hasSize(3);
@@ -255,13 +259,13 @@ class DigestSiteTest {
         // The checker met the Chinese tag paths: from the tag index and both ways between the tag's pages.
         assertThat(TestSites.pages(site).values().stream().flatMap(d -> d.select("a[href*=" + OPEN + "]").stream())
                 .map(a -> a.attr("href"))).contains("../tags/" + OPEN + "/index.html",
-                        "../../tags/" + OPEN + "/page/2/index.html", "../../../../tags/" + OPEN + "/index.html");
+                        "../../tags/" + OPEN + "/page/1/index.html", "../../../../tags/" + OPEN + "/index.html");
     }
 
     @Test
     void pebblePortBuildsTheSameSite() throws IOException {
         assertThat(SiteParity.files(pebbleSite)).isEqualTo(SiteParity.files(site));
         assertThat(SiteParity.differences(site, "freemarker", pebbleSite, "pebble")).isEmpty();
-        assertThat(Files.isRegularFile(pebbleSite.resolve("tags/" + OPEN + "/page/2/index.html"))).isTrue();
+        assertThat(Files.isRegularFile(pebbleSite.resolve("tags/" + OPEN + "/page/1/index.html"))).isTrue();
     }
 }
