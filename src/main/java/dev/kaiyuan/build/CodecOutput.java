@@ -1,9 +1,9 @@
 package dev.kaiyuan.build;
 
+import com.dynatrace.hash4j.hashing.HashSink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * The bytes {@link RecordCodec.Writer} writes, big-endian as {@link java.io.DataOutput} writes them,
@@ -35,9 +35,9 @@ final class CodecOutput {
         return new CodecOutput(bytes::write, 1 << 12);
     }
 
-    /** Into a digest. */
-    static CodecOutput to(MessageDigest digest) {
-        return new CodecOutput(digest::update, 1 << 13);
+    /** Into a hash. */
+    static CodecOutput to(HashSink hash) {
+        return new CodecOutput(hash::putBytes, 1 << 13);
     }
 
     void writeByte(int b) throws IOException {

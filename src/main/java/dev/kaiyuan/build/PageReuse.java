@@ -1,5 +1,7 @@
 package dev.kaiyuan.build;
 
+import com.dynatrace.hash4j.hashing.HashStream128;
+import com.dynatrace.hash4j.hashing.Hashing;
 import dev.kaiyuan.model.Article;
 import dev.kaiyuan.output.SiteOutput;
 import dev.kaiyuan.render.ArticleCard;
@@ -7,8 +9,6 @@ import dev.kaiyuan.render.PageMemo;
 import dev.kaiyuan.render.RenderException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +55,9 @@ final class PageReuse implements PageMemo {
     private final AtomicInteger reused = new AtomicInteger();
     /**
      * Each card's digest, made once: a card is listed on many pages (150,000 times at 10,000
-     * articles), always the same instance. A view's hash takes the card's 32 bytes instead of its
-     * encoding (ten times as many bytes to hash, and SHA-256 is slow without the optimising
-     * compiler, which a cached rebuild runs without). Looked up by identity: a card's own hashCode
-     * reads all its strings.
+     * articles), always the same instance. A view's hash takes the card's 16 bytes instead of its
+     * encoding (ten times as many bytes to encode and hash). Looked up by identity: a card's own
+     * hashCode reads all its strings.
      */
     private final Map<Same, byte[]> cardDigests = new ConcurrentHashMap<>();
 
@@ -145,32 +144,30 @@ final class PageReuse implements PageMemo {
      */
     private Optional<String> viewKey(String template, Object view) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            CodecOutput data = CodecOutput.to(digest);
+            HashStream128 hash = Hashing.xxh3_128().hashStream();
+            CodecOutput data = CodecOutput.to(hash);
             data.writeShortString(template);
             new RecordCodec.Writer(data, r -> r instanceof ArticleCard card
                     ? cardDigests.computeIfAbsent(new Same(card), same -> digest(card)) : null).write(view);
             data.flush();
-            return Optional.of(HexFormat.of().formatHex(digest.digest()));
+            return Optional.of(HexFormat.of().formatHex(hash.get().toByteArray()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        } catch (IOException | NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("hashing a view in memory", e);
         }
     }
 
-    /** The SHA-256 of a card's encoding as a writer of its own writes it. */
+    /** The hash (XXH3-128, as {@link Hashes}) of a card's encoding as a writer of its own writes it. */
     private static byte[] digest(ArticleCard card) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            CodecOutput out = CodecOutput.to(digest);
+            HashStream128 hash = Hashing.xxh3_128().hashStream();
+            CodecOutput out = CodecOutput.to(hash);
             new RecordCodec.Writer(out).write(card);
             out.flush();
-            return digest.digest();
+            return hash.get().toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

@@ -36,8 +36,8 @@ final class PersistentCache {
      */
     static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
-    /** Bump when this file's layout changes. */
-    private static final int FORMAT = 4;
+    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256). */
+    private static final int FORMAT = 5;
 
     private static volatile Optional<String> code = Optional.empty();
 

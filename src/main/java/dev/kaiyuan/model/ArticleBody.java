@@ -1,10 +1,9 @@
 package dev.kaiyuan.model;
 
+import com.dynatrace.hash4j.hashing.Hashing;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -21,7 +20,7 @@ import java.util.zip.Inflater;
  *
  * @param packed the byte counts of the text and the HTML (4 bytes each; negative for UTF-16, see
  *               {@link #encode}), then both deflated, text first (raw deflate, fastest level)
- * @param key    the SHA-256 of {@code packed}, in hex, made once when the body is made (see
+ * @param key    the XXH3-128 of {@code packed}, in hex, made once when the body is made (see
  *               {@link #key()}); whoever passes it vouches for it, as the build cache's
  *               checksummed file does
  */
@@ -127,9 +126,8 @@ public record ArticleBody(byte[] packed, String key) {
     }
 
     /**
-     * A hash of the packed body (SHA-256, hex): equal for equal bodies, without inflating them. Kept,
-     * not made on each call: a build asks for every article's, and without the optimising compiler
-     * (a cached rebuild runs without it) SHA-256 is ten times slower.
+     * A hash of the packed body (XXH3-128, hex, as the build cache's other keys): equal for equal
+     * bodies, without inflating them. Kept, not made on each call: a build asks for every article's.
      */
     @Override
     public String key() {
@@ -137,11 +135,7 @@ public record ArticleBody(byte[] packed, String key) {
     }
 
     private static String keyOf(byte[] packed) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(packed));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Hashing.xxh3_128().hashBytesTo128Bits(packed).toByteArray());
     }
 
     @Override

@@ -18,9 +18,9 @@ public record SourceFile(String path, byte[] bytes) {
         return bytes.length;
     }
 
-    /** Hands the bytes to {@code digest} without copying them (a build hashes every seed's). */
-    public void updateDigest(java.security.MessageDigest digest) {
-        digest.update(bytes);
+    /** Hands the bytes to a hash without copying them (a build hashes every seed's). */
+    public void putInto(com.dynatrace.hash4j.hashing.HashSink hash) {
+        hash.putBytes(bytes);
     }
 
     /** File name without folders. */
