@@ -103,7 +103,7 @@ public final class Build {
         try {
             built = run(request, writer, List.of(), last, Keep.DISK);
             if (built.result().succeeded()) {
-                PersistentCache.save(project, variant, request.out(), built.cache(), once);
+                PersistentCache.save(project, variant, request.out(), built.cache(), last, once);
             }
         } catch (RuntimeException | Error e) {
             try {

@@ -1,7 +1,9 @@
 package dev.kaiyuan.build;
 
+import dev.kaiyuan.search.DocumentTerms;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,23 +13,40 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
  * The {@link BuildCache} of the last successful {@code kaiyuan build}, kept between runs in
- * {@code PROJECT/.kaiyuan/build-cache.bin} (git-ignored, safe to delete) so that a CI rebuild redoes
- * only what changed. The file says which code wrote it (the stage versions and a fingerprint of the
- * running jar or classes folder), which output folder its page stamps describe, and ends with a
- * checksum; a file that is missing, truncated, corrupt or written by other code is ignored and the
- * build runs cold. It is written to a temporary file and renamed, so a killed build leaves the old
- * one whole.
+ * {@code PROJECT/.kaiyuan/} (git-ignored, safe to delete) so that a CI rebuild redoes only what
+ * changed. It is kept in {@value #SEGMENTS} + 1 files: {@code build-cache.bin} holds what is about the
+ * whole site (configuration, knowledge base, the written pages' stamps), and each
+ * {@code build-cache.NN.bin} a segment of what is about the seeds: the reads and enrichments of the
+ * seeds whose path falls in it and the search terms whose key does. A rebuild after adding one
+ * article rewrites the segments that changed (two of {@value #SEGMENTS}), not the 110 MB of a
+ * 10,000-article site, and loads the segments on every core.
+ *
+ * <p>Each file says which code wrote it (the stage versions and a fingerprint of the running jar or
+ * classes folder) and ends with a checksum; a file that is missing, truncated, corrupt or written by
+ * other code is ignored: the whole cache for the main file, the seeds of that segment for a segment.
+ * Every seed entry is keyed by a hash of what it was made from, so segments of different builds
+ * never combine into a wrong result, only into a slower one. Each file is written to a temporary file
+ * and renamed, so a killed build leaves the old one whole.
  */
 final class PersistentCache {
     static final String FOLDER = ".kaiyuan";
     static final String FILE = "build-cache.bin";
+    /** How many segments the seeds' part is kept in. */
+    static final int SEGMENTS = 32;
+
     /**
      * Beside the cache: the fingerprint of the code that kept it ({@code SIZE:CRC}, the jar's size in
      * bytes first), for the launcher, which gives a rebuild with a cache the quick compiler only when
@@ -36,8 +55,8 @@ final class PersistentCache {
      */
     static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
-    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256). */
-    private static final int FORMAT = 5;
+    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments). */
+    private static final int FORMAT = 6;
 
     private static volatile Optional<String> code = Optional.empty();
 
@@ -66,40 +85,158 @@ final class PersistentCache {
                 .add(String.valueOf(request.drafts())).hex().substring(0, 12);
     }
 
+    /** Segment {@code n} of the cache file {@code file}: {@code build-cache.07.bin} beside {@code build-cache.bin}. */
+    static Path segment(Path file, int n) {
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - ".bin".length())
+                + (n < 10 ? ".0" : ".") + n + ".bin");
+    }
+
+    /**
+     * What one segment holds: the reads and enrichments of the seeds whose path falls in it, and the
+     * search terms whose key does ({@link #segmentOf}).
+     */
+    record Segment(Map<String, BuildCache.Read> reads, Map<String, BuildCache.Enriched> enriched,
+            Map<String, DocumentTerms> search) {
+        static final Segment EMPTY = new Segment(Map.of(), Map.of(), Map.of());
+
+        /** Whether {@code other} holds the same entries (those a build kept are the same instances). */
+        boolean same(Segment other) {
+            return same(reads, other.reads) && same(enriched, other.enriched) && same(search, other.search);
+        }
+
+        private static <V> boolean same(Map<String, V> one, Map<String, V> other) {
+            if (one.size() != other.size()) {
+                return false;
+            }
+            for (Map.Entry<String, V> e : one.entrySet()) {
+                if (!Objects.equals(other.get(e.getKey()), e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The segment a key falls in; {@link String#hashCode} is specified, so every run agrees. */
+    static int segmentOf(String key) {
+        return Math.floorMod(key.hashCode(), SEGMENTS);
+    }
+
+    /** The seeds' part of {@code cache}, cut into its segments. */
+    private static List<Segment> segments(BuildCache cache) {
+        List<Map<String, BuildCache.Read>> reads = buckets(cache.reads());
+        List<Map<String, BuildCache.Enriched>> enriched = buckets(cache.enriched());
+        List<Map<String, DocumentTerms>> search = buckets(cache.search());
+        List<Segment> segments = new ArrayList<>(SEGMENTS);
+        for (int n = 0; n < SEGMENTS; n++) {
+            segments.add(new Segment(reads.get(n), enriched.get(n), search.get(n)));
+        }
+        return segments;
+    }
+
+    private static <V> List<Map<String, V>> buckets(Map<String, V> all) {
+        List<Map<String, V>> buckets = new ArrayList<>(SEGMENTS);
+        for (int n = 0; n < SEGMENTS; n++) {
+            buckets.add(new HashMap<>());
+        }
+        all.forEach((key, value) -> buckets.get(segmentOf(key)).put(key, value));
+        return buckets;
+    }
+
+    /** What the main file holds. */
+    private record Whole(String folder, BuildCache site) {
+    }
+
     /**
      * The cache kept for {@code out}, or empty (with one note saying why, unless there simply is
-     * none yet). Page stamps kept for another output folder are dropped.
+     * none yet). Page stamps kept for another output folder are dropped. A segment that cannot be
+     * read costs only its seeds' entries (with a note).
      */
     static BuildCache load(Path project, String variant, Path out, Consumer<String> notes) {
         Path file = file(project, variant);
         if (!Files.isRegularFile(file)) {
             return BuildCache.EMPTY;
         }
+        Whole whole;
         try {
-            // The checksum is checked first, over the file in large chunks; then the file is read
-            // through a plain buffer (a checksum updated a byte at a time cost a tenth of loading).
-            verifyChecksum(file);
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                CodecInput in = new CodecInput((bytes, from, length) -> channel.read(ByteBuffer.wrap(bytes, from,
-                        length)), 1 << 16);
-                if (!MAGIC.equals(in.readShortString()) || in.readInt() != FORMAT
-                        || !header().equals(in.readShortString())) {
-                    notes.accept("the build cache in " + FOLDER + "/ was made by another version of Kaiyuan; building "
-                            + "from scratch");
-                    return BuildCache.EMPTY;
-                }
-                String folder = in.readShortString();
-                BuildCache cache = new RecordCodec.Reader(in).read(BuildCache.class);
-                in.readLong();
-                if (in.read() != -1) {
-                    throw new IOException("the cache does not end where its checksum begins");
-                }
-                return folder.equals(key(out)) ? cache : cache.withoutWritten();
+            Optional<Whole> read = readFile(file, in -> new Whole(in.readShortString(),
+                    new RecordCodec.Reader(in).read(BuildCache.class)));
+            if (read.isEmpty()) {
+                notes.accept("the build cache in " + FOLDER + "/ was made by another version of Kaiyuan; building "
+                        + "from scratch");
+                return BuildCache.EMPTY;
             }
+            whole = read.get();
         } catch (IOException | RuntimeException e) {
             notes.accept("ignoring the unreadable build cache in " + FOLDER + "/ (" + e.getMessage()
                     + "); building from scratch");
             return BuildCache.EMPTY;
+        }
+        // Segments are decoded on every core (each has a reader of its own). One that cannot be
+        // used is deleted, so that this build's save writes it again even when it has nothing to hold.
+        List<Segment> segments = IntStream.range(0, SEGMENTS).parallel().mapToObj(n -> {
+            Path part = segment(file, n);
+            try {
+                if (!Files.isRegularFile(part)) {
+                    return Segment.EMPTY;
+                }
+                Optional<Segment> segment = readFile(part, in -> new RecordCodec.Reader(in).read(Segment.class));
+                if (segment.isEmpty()) {
+                    Files.deleteIfExists(part);
+                }
+                return segment.orElse(Segment.EMPTY);
+            } catch (IOException | RuntimeException e) {
+                notes.accept("ignoring the unreadable part " + FOLDER + "/" + part.getFileName() + " of the build "
+                        + "cache (" + e.getMessage() + "); reading its seeds from scratch");
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException alsoFailed) {
+                    // the save rewrites it if it can, or fails with a note of its own
+                }
+                return Segment.EMPTY;
+            }
+        }).toList();
+        Map<String, BuildCache.Read> reads = new HashMap<>();
+        Map<String, BuildCache.Enriched> enriched = new HashMap<>();
+        Map<String, DocumentTerms> search = new HashMap<>();
+        for (Segment segment : segments) {
+            reads.putAll(segment.reads());
+            enriched.putAll(segment.enriched());
+            search.putAll(segment.search());
+        }
+        BuildCache site = whole.site();
+        BuildCache cache = new BuildCache(site.config(), reads, site.knowledge(), enriched, site.render(),
+                site.pages(), site.written(), search);
+        return whole.folder().equals(key(out)) ? cache : cache.withoutWritten();
+    }
+
+    /** What a file's payload is read with. */
+    private interface Payload<T> {
+        T read(CodecInput in) throws IOException;
+    }
+
+    /**
+     * One cache file's payload; empty when the file was written by other code. Throws when it is
+     * truncated, corrupt or not a cache file.
+     */
+    private static <T> Optional<T> readFile(Path file, Payload<T> payload) throws IOException {
+        // The checksum is checked first, over the file in large chunks; then the file is read
+        // through a plain buffer (a checksum updated a byte at a time cost a tenth of loading).
+        verifyChecksum(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            CodecInput in = new CodecInput((bytes, from, length) -> channel.read(ByteBuffer.wrap(bytes, from,
+                    length)), 1 << 16);
+            if (!MAGIC.equals(in.readShortString()) || in.readInt() != FORMAT
+                    || !header().equals(in.readShortString())) {
+                return Optional.empty();
+            }
+            T value = payload.read(in);
+            in.readLong();
+            if (in.read() != -1) {
+                throw new IOException("the cache does not end where its checksum begins");
+            }
+            return Optional.of(value);
         }
     }
 
@@ -131,12 +268,56 @@ final class PersistentCache {
         }
     }
 
-    /** Keeps {@code cache} for the next build into {@code out}; a failure only costs the next build its speed. */
-    static void save(Path project, String variant, Path out, BuildCache cache, Consumer<String> notes) {
+    /**
+     * Keeps {@code cache} for the next build into {@code out}; a failure only costs the next build its
+     * speed. Of the segments, only those whose entries differ from {@code last}'s (the cache this
+     * build started from, as loaded) or whose file is missing are written.
+     */
+    static void save(Path project, String variant, Path out, BuildCache cache, BuildCache last,
+            Consumer<String> notes) {
         Path file = file(project, variant);
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
+            List<Segment> now = segments(cache);
+            List<Segment> before = segments(last);
+            List<Integer> changed = IntStream.range(0, SEGMENTS)
+                    .filter(n -> !now.get(n).same(before.get(n)) || !Files.isRegularFile(segment(file, n)))
+                    .boxed().toList();
+            // Encoded on every core: a first build writes them all.
+            changed.parallelStream().forEach(n -> {
+                try {
+                    writeFile(segment(file, n), data -> new RecordCodec.Writer(data, true).write(now.get(n)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            BuildCache site = new BuildCache(cache.config(), Map.of(), cache.knowledge(), Map.of(), cache.render(),
+                    cache.pages(), cache.written(), Map.of());
+            writeFile(file, data -> {
+                data.writeShortString(key(out));
+                new RecordCodec.Writer(data, true).write(site);
+            });
+            Files.writeString(file.resolveSibling(CODE), codeFingerprint() + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            notes.accept("could not keep the build cache in " + FOLDER + "/ (" + e + "); the next build starts "
+                    + "from scratch");
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // nothing more to do: a missing cache is a cold build
+            }
+        }
+    }
+
+    /** What a file's payload is written with. */
+    private interface Body {
+        void write(CodecOutput data) throws IOException;
+    }
+
+    /** Writes one cache file: header, payload, checksum, into a temporary file renamed over the old one. */
+    private static void writeFile(Path file, Body body) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
             // The checksum is updated with the buffer's chunks as they are written, not byte by byte.
             try (OutputStream raw = Files.newOutputStream(temp)) {
                 CRC32C crc = new CRC32C();
@@ -147,23 +328,14 @@ final class PersistentCache {
                 data.writeShortString(MAGIC);
                 data.writeInt(FORMAT);
                 data.writeShortString(header());
-                data.writeShortString(key(out));
-                new RecordCodec.Writer(data, true).write(cache);
+                body.write(data);
                 data.flush();
                 data.writeLong(crc.getValue());
                 data.flush();
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.writeString(file.resolveSibling(CODE), codeFingerprint() + "\n", StandardCharsets.US_ASCII);
-        } catch (IOException | RuntimeException e) {
-            notes.accept("could not keep the build cache in " + FOLDER + "/ (" + e + "); the next build starts "
-                    + "from scratch");
-            try {
-                Files.deleteIfExists(temp);
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // nothing more to do: a missing cache is a cold build
-            }
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

@@ -192,6 +192,63 @@ class PersistentCacheTest {
         assertThat(differences(after, cold(project))).isEmpty();
     }
 
+    /** The seeds' part of the cache is kept in segments; a new article rewrites the one or two it falls in. */
+    @Test
+    void addingAnArticleRewritesOnlyTheCacheSegmentsItFallsIn() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        Path file = PersistentCache.file(project);
+        Map<Integer, byte[]> before = new TreeMap<>();
+        for (int n = 0; n < PersistentCache.SEGMENTS; n++) {
+            Path segment = PersistentCache.segment(file, n);
+            assertThat(segment).isRegularFile();
+            Files.setLastModifiedTime(segment, PAST);
+            before.put(n, Files.readAllBytes(segment));
+        }
+
+        Change.ADD_ARTICLE.applyTo(project);
+        cached(project, new ArrayList<>());
+
+        List<Integer> rewritten = new ArrayList<>();
+        for (int n = 0; n < PersistentCache.SEGMENTS; n++) {
+            Path segment = PersistentCache.segment(file, n);
+            if (!Files.getLastModifiedTime(segment).equals(PAST)) {
+                rewritten.add(n);
+            } else {
+                assertThat(Files.readAllBytes(segment)).isEqualTo(before.get(n));
+            }
+        }
+        assertThat(rewritten).contains(PersistentCache.segmentOf("seeds/2025-08-21-added.md")).hasSizeLessThanOrEqualTo(2);
+        // and the next build finds the new article in the cache: nothing to read again
+        Map<String, FileTime> site = times(project.resolve("site"));
+        cached(project, new ArrayList<>());
+        assertThat(times(project.resolve("site"))).isEqualTo(site);
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+    }
+
+    /** A damaged segment costs only its seeds' entries: one note, the same site, the segment made again. */
+    @Test
+    void aCorruptCacheSegmentIsIgnoredWithOneNoteAndWrittenAgain() throws Exception {
+        Path project = builtWithCache();
+        Path segment = PersistentCache.segment(PersistentCache.file(project), 5);
+        byte[] good = Files.readAllBytes(segment);
+        byte[] flipped = good.clone();
+        flipped[flipped.length / 2] ^= 0x55;
+        Files.write(segment, flipped);
+        Change.EDIT_ARTICLE.applyTo(project);
+        List<String> notes = new ArrayList<>();
+
+        cached(project, notes);
+
+        assertThat(notes).singleElement().asString().contains(".kaiyuan/build-cache.05.bin", "checksum",
+                "from scratch");
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+        assertThat(Files.readAllBytes(segment)).isNotEqualTo(flipped);
+        List<String> again = new ArrayList<>();
+        cached(project, again);
+        assertThat(again).isEmpty();
+    }
+
     /**
      * An unchanged article's page is kept by its seed and the knowledge base, and by the site-wide
      * view: when the site loses its last tag, the tag index link goes from every page, the pages of
