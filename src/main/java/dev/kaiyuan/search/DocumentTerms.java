@@ -80,37 +80,47 @@ public record DocumentTerms(String terms, String names, String han) {
         return out.toString();
     }
 
-    /** Where a term is: the stretch {@code [from, to)} of {@code text}, and its frequency. */
+    /**
+     * Where a term is: the stretch {@code [from, to)} of {@code text}, the term's {@link String#hashCode},
+     * and its frequency.
+     */
     @FunctionalInterface
     interface TermAt {
-        void accept(String text, int from, int to, int n);
+        void accept(char[] text, int from, int to, int hash, int n);
     }
 
     /**
-     * Calls {@code each} with every term as a stretch of this record's own text, without making a
-     * string of it (a term with an escaped character comes as a string of its own).
+     * Calls {@code each} with every term as a stretch of a copy of this record's text, without making
+     * a string of it (a term with an escaped character comes in an array of its own). One pass over
+     * an array finds the term's end and hashes it: a merge reads every term of every document, and
+     * without the optimising compiler (a cached rebuild) {@code String.charAt} checks each index.
      */
     void forEachTermAt(TermAt each) {
+        char[] text = terms.toCharArray();
         int at = 0;
-        int length = terms.length();
+        int length = text.length;
         while (at < length) {
             int end = at;
-            int tab = -1;
+            int hash = 0;
             boolean escaped = false;
-            for (char c; (c = terms.charAt(end)) != '\n'; end++) {
-                if (c == '\t') {
-                    tab = end;
-                } else if (c == '\\') {
-                    escaped = true;
-                }
+            char c;
+            for (; (c = text[end]) != '\n' && c != '\t'; end++) {
+                hash = 31 * hash + c;
+                escaped |= c == '\\';
             }
-            int termEnd = tab >= 0 ? tab : end;
-            int n = tab >= 0 ? Integer.parseInt(terms, tab + 1, end, 10) : 1;
+            int termEnd = end;
+            int n = 1;
+            if (c == '\t') {
+                while (text[end] != '\n') {
+                    end++;
+                }
+                n = Integer.parseInt(terms, termEnd + 1, end, 10);
+            }
             if (escaped) {
                 String term = unescape(terms.substring(at, termEnd));
-                each.accept(term, 0, term.length(), n);
+                each.accept(term.toCharArray(), 0, term.length(), term.hashCode(), n);
             } else {
-                each.accept(terms, at, termEnd, n);
+                each.accept(text, at, termEnd, hash, n);
             }
             at = end + 1;
         }

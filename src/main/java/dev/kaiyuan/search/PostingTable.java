@@ -1,5 +1,6 @@
 package dev.kaiyuan.search;
 
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
@@ -9,29 +10,61 @@ import java.util.function.BiConsumer;
  * For one thread.
  */
 final class PostingTable {
-    private String[] keys = new String[1 << 16];
+    private char[][] keys = new char[1 << 16][];
     private int[] hashes = new int[1 << 16];
     private StringBuilder[] lists = new StringBuilder[1 << 16];
     private int size;
 
-    /** Adds document {@code doc} with frequency {@code n} to the list of the term {@code text[from, to)}. */
-    void add(String text, int from, int to, int doc, int n) {
-        int hash = hash(text, from, to);
+    /**
+     * Adds document {@code doc} with frequency {@code n} to the list of the term {@code text[from, to)},
+     * whose {@link String#hashCode} is {@code termHash}.
+     */
+    void add(char[] text, int from, int to, int termHash, int doc, int n) {
+        int hash = termHash ^ (termHash >>> 16);
         int mask = keys.length - 1;
         int slot = hash & mask;
         while (keys[slot] != null) {
-            String key = keys[slot];
-            if (hashes[slot] == hash && key.length() == to - from && text.regionMatches(from, key, 0, to - from)) {
+            char[] key = keys[slot];
+            if (hashes[slot] == hash && Arrays.equals(key, 0, key.length, text, from, to)) {
                 append(lists[slot], doc, n);
                 return;
             }
             slot = (slot + 1) & mask;
         }
-        keys[slot] = text.substring(from, to);
+        keys[slot] = Arrays.copyOfRange(text, from, to);
         hashes[slot] = hash;
         lists[slot] = append(new StringBuilder(), doc, n);
         if (++size * 2 > keys.length) {
             grow();
+        }
+    }
+
+    /**
+     * Appends to each term's list the list {@code later} holds for it (whose documents all come after
+     * this table's), and takes over the terms only {@code later} has. {@code later} is left as it was.
+     */
+    void join(PostingTable later) {
+        for (int i = 0; i < later.keys.length; i++) {
+            char[] key = later.keys[i];
+            if (key == null) {
+                continue;
+            }
+            int hash = later.hashes[i];
+            int mask = keys.length - 1;
+            int slot = hash & mask;
+            while (keys[slot] != null && !(hashes[slot] == hash && Arrays.equals(keys[slot], key))) {
+                slot = (slot + 1) & mask;
+            }
+            if (keys[slot] != null) {
+                lists[slot].append(' ').append(later.lists[i]);
+            } else {
+                keys[slot] = key;
+                hashes[slot] = hash;
+                lists[slot] = new StringBuilder(later.lists[i]);
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+            }
         }
     }
 
@@ -45,7 +78,7 @@ final class PostingTable {
             if (keys[i] != null) {
                 String list = lists[i].toString();
                 lists[i] = null;
-                each.accept(keys[i], list);
+                each.accept(new String(keys[i]), list);
                 keys[i] = null;
             }
         }
@@ -63,20 +96,11 @@ final class PostingTable {
         return list;
     }
 
-    /** As {@link String#hashCode} of the stretch, spread so that nearby hashes land apart. */
-    private static int hash(String text, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + text.charAt(i);
-        }
-        return h ^ (h >>> 16);
-    }
-
     private void grow() {
-        String[] oldKeys = keys;
+        char[][] oldKeys = keys;
         int[] oldHashes = hashes;
         StringBuilder[] oldLists = lists;
-        keys = new String[oldKeys.length * 2];
+        keys = new char[oldKeys.length * 2][];
         hashes = new int[keys.length];
         lists = new StringBuilder[keys.length];
         int mask = keys.length - 1;

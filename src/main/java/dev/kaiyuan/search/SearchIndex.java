@@ -1,7 +1,6 @@
 package dev.kaiyuan.search;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -65,22 +64,42 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
             kept[i] = Doc.of(d);
             indexed[i] = memo.terms(d, () -> DocumentTerms.of(d, tokenizer));
         });
-        PostingTable lists = new PostingTable();
-        SortedSet<String> names = new TreeSet<>();
-        Set<Integer> han = new HashSet<>();
-        for (int id = 0; id < indexed.length; id++) {
+        // Merged in runs of consecutive documents on every core, each run into a table of its own;
+        // the runs are then joined in document order, so each list stays sorted by doc id.
+        int runs = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), indexed.length / 64));
+        List<Merged> merged = IntStream.range(0, runs).parallel()
+                .mapToObj(r -> merge(indexed, indexed.length * r / runs, indexed.length * (r + 1) / runs)).toList();
+        Merged all = merged.get(0);
+        for (Merged later : merged.subList(1, merged.size())) {
+            all.lists().join(later.lists());
+            all.names().addAll(later.names());
+            all.han().or(later.han());
+        }
+        PostingTable lists = all.lists();
+        SortedSet<String> names = all.names();
+        BitSet han = all.han();
+        SortedMap<String, SortedSet<String>> groups = new TreeMap<>();
+        lists.drainTo((term, list) -> groups.computeIfAbsent(list, k -> new TreeSet<>()).add(term));
+        return new SearchIndex(List.of(kept), names, new TreeMap<>(SearchFold.traditionalFor(han.stream().boxed().toList())), groups);
+    }
+
+    /** The postings, dictionary names and Han characters (a bit per code point) of a run of documents. */
+    private record Merged(PostingTable lists, SortedSet<String> names, BitSet han) {
+    }
+
+    private static Merged merge(DocumentTerms[] indexed, int from, int to) {
+        Merged run = new Merged(new PostingTable(), new TreeSet<>(), new BitSet());
+        for (int id = from; id < to; id++) {
             DocumentTerms one = indexed[id];
             // let each document's terms go once merged (unless the memo keeps them): at 100,000
             // articles they are a gigabyte
             indexed[id] = null;
             int doc = id;
-            one.forEachTermAt((text, from, to, n) -> lists.add(text, from, to, doc, n));
-            names.addAll(one.nameList());
-            one.hanCodePoints().forEach(han::add);
+            one.forEachTermAt((text, start, end, hash, n) -> run.lists().add(text, start, end, hash, doc, n));
+            run.names().addAll(one.nameList());
+            one.hanCodePoints().forEach(run.han()::set);
         }
-        SortedMap<String, SortedSet<String>> groups = new TreeMap<>();
-        lists.drainTo((term, list) -> groups.computeIfAbsent(list, k -> new TreeSet<>()).add(term));
-        return new SearchIndex(List.of(kept), names, new TreeMap<>(SearchFold.traditionalFor(han)), groups);
+        return run;
     }
 
     /** Number of distinct terms. */

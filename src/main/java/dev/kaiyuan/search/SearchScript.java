@@ -142,8 +142,8 @@ public final class SearchScript {
             script.append("window.").append(TERMS_GLOBAL).append('(').append(shard).append(",[");
             String sep = "\n";
             for (Map.Entry<String, List<String>> group : parts.get(shard)) {
-                script.append(sep).append('[');
-                quote(group.getKey(), script).append(',');
+                // A posting list is digits, spaces and colons: nothing to escape, nothing to scan for.
+                script.append(sep).append("[\"").append(group.getKey()).append("\",");
                 quote(frontCoded(group.getValue()), script).append(']');
                 sep = ",\n";
             }

@@ -44,7 +44,10 @@ class PostingTableTest {
         Map<String, StringBuilder> plain = new LinkedHashMap<>();
         for (int doc = 0; doc < docs.size(); doc++) {
             int id = doc;
-            docs.get(doc).forEachTermAt((text, from, to, n) -> table.add(text, from, to, id, n));
+            docs.get(doc).forEachTermAt((text, from, to, hash, n) -> {
+                assertThat(hash).isEqualTo(new String(text, from, to - from).hashCode());
+                table.add(text, from, to, hash, id, n);
+            });
             docs.get(doc).forEachTerm((term, n) -> {
                 StringBuilder list = plain.computeIfAbsent(term, k -> new StringBuilder());
                 list.append(list.length() == 0 ? "" : " ").append(id).append(n == 1 ? "" : ":" + n);
@@ -56,6 +59,18 @@ class PostingTableTest {
         plain.forEach((term, list) -> fromMap.put(term, list.toString()));
 
         assertThat(fromTable).isEqualTo(fromMap).containsKeys("Aa", "BB", "AaBB", "a\\tb", "c\\\\n", "开源");
+        // Merged in two runs of documents and joined, the lists are the same.
+        PostingTable first = new PostingTable();
+        PostingTable second = new PostingTable();
+        for (int doc = 0; doc < docs.size(); doc++) {
+            int id = doc;
+            PostingTable run = doc < 400 ? first : second;
+            docs.get(doc).forEachTermAt((text, from, to, hash, n) -> run.add(text, from, to, hash, id, n));
+        }
+        first.join(second);
+        Map<String, String> joined = new TreeMap<>();
+        first.drainTo(joined::put);
+        assertThat(joined).isEqualTo(fromMap);
         assertThat(fromTable.size()).as("the table grew on the way").isGreaterThan(1 << 15);
         Map<String, String> again = new TreeMap<>();
         table.drainTo(again::put);
