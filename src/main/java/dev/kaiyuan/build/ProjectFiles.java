@@ -58,16 +58,28 @@ final class ProjectFiles {
         return pair(project, articles, sidecars, sink);
     }
 
+    /** A seed file as read, or why it was not. */
+    private record Loaded(Optional<SourceFile> file, long size, Optional<IOException> failure) {
+    }
+
     private static List<Seed> pair(Path project, List<Path> articles, Map<String, Path> sidecars, DiagnosticSink sink)
             throws IOException {
+        // The files are read on every core; what they say is reported below, in path order.
+        List<Loaded> loaded = articles.parallelStream().map(file -> load(project, file)).toList();
         List<Seed> seeds = new ArrayList<>();
-        for (Path file : articles) {
+        for (int i = 0; i < articles.size(); i++) {
+            Path file = articles.get(i);
             String rel = relative(project, file);
             String key = rel.substring(0, rel.lastIndexOf('.'));
             Optional<Path> sidecar = Optional.ofNullable(sidecars.remove(key));
-            Optional<SourceFile> source = read(project, file, sink);
-            if (source.isPresent()) {
-                seeds.add(new Seed(source.get(), sidecar.flatMap(s -> readQuietly(project, s, sink))));
+            Loaded one = loaded.get(i);
+            if (one.failure().isPresent()) {
+                throw one.failure().get();
+            }
+            if (one.file().isEmpty()) {
+                tooLarge(rel, one.size(), sink);
+            } else {
+                seeds.add(new Seed(one.file().get(), sidecar.flatMap(s -> readQuietly(project, s, sink))));
             }
         }
         sidecars.values().stream().sorted().forEach(orphan -> sink.report(Diagnostic.warning("project.orphan-sidecar",
@@ -103,17 +115,32 @@ final class ProjectFiles {
         String rel = relative(project, file);
         long size = Files.size(file);
         if (size > MAX_SEED_BYTES) {
-            sink.report(Diagnostic.error("seed.too-large", SourceRef.file(rel), "file too large for an article",
-                    size + " bytes; the limit is " + MAX_SEED_BYTES,
-                    "split it into articles or move it out of seeds/"));
+            tooLarge(rel, size, sink);
             return Optional.empty();
         }
         return Optional.of(new SourceFile(rel, Files.readAllBytes(file)));
     }
 
+    private static Loaded load(Path project, Path file) {
+        try {
+            long size = Files.size(file);
+            return size > MAX_SEED_BYTES ? new Loaded(Optional.empty(), size, Optional.empty())
+                    : new Loaded(Optional.of(new SourceFile(relative(project, file), Files.readAllBytes(file))), size,
+                            Optional.empty());
+        } catch (IOException e) {
+            return new Loaded(Optional.empty(), 0, Optional.of(e));
+        }
+    }
+
+    private static void tooLarge(String rel, long size, DiagnosticSink sink) {
+        sink.report(Diagnostic.error("seed.too-large", SourceRef.file(rel), "file too large for an article",
+                size + " bytes; the limit is " + MAX_SEED_BYTES, "split it into articles or move it out of seeds/"));
+    }
+
     private static List<Path> list(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
+        // find hands over the attributes the walk read: no second stat per file
+        try (Stream<Path> walk = Files.find(root, Integer.MAX_VALUE, (path, attrs) -> attrs.isRegularFile())) {
+            return walk.sorted().toList();
         }
     }
 
