@@ -70,9 +70,7 @@ public final class Build {
      * The build of {@code kaiyuan build} and {@code check}: into {@code request.out()} on disk, reusing
      * what the last successful build kept in {@code PROJECT/.kaiyuan/} and, when this one succeeds,
      * keeping what the next may reuse. A failed build leaves both the site and the kept cache as they
-     * were. The output is the same as a cold build's. The replaced site is removed while the cache is
-     * kept; should that removal fail, the build fails in the write stage although the new site is in
-     * place (as it did when the commit removed it), and the next build removes what is left.
+     * were. The output is the same as a cold build's.
      *
      * @param useCache false to neither read nor write the cache ({@code --no-cache})
      * @param notes    told, at most once per build, when the cache could not be read or kept
@@ -97,26 +95,10 @@ public final class Build {
         }
         BuildCache last = Files.isDirectory(project) ? PersistentCache.load(project, variant, request.out(), once)
                 : BuildCache.EMPTY;
-        // The replaced site is removed while the cache is kept (each about 0.4 s at 10,000 articles).
-        DiskSiteWriter writer = new DiskSiteWriter(request.out(), true);
-        CachedBuild built;
-        try {
-            built = run(request, writer, List.of(), last, Keep.DISK);
-            if (built.result().succeeded()) {
-                PersistentCache.save(project, variant, request.out(), built.cache(), last, once);
-            }
-        } catch (RuntimeException | Error e) {
-            try {
-                writer.finish();
-            } catch (IOException alsoFailed) {
-                e.addSuppressed(alsoFailed);
-            }
-            throw e;
+        CachedBuild built = run(request, new DiskSiteWriter(request.out()), List.of(), last, Keep.DISK);
+        if (built.result().succeeded()) {
+            PersistentCache.save(project, variant, request.out(), built.cache(), last, once);
         }
-        stage("write", () -> io(() -> {
-            writer.finish();
-            return null;
-        }));
         return built.result();
     }
 

@@ -28,7 +28,10 @@ public interface SiteOutput extends AutoCloseable {
         return false;
     }
 
-    /** Makes the new site the current one, in one step. */
+    /**
+     * Makes the new site the current one: in one step, or by moving its changed files into place at
+     * the end, which a build killed meanwhile can leave half done (the next build puts that right).
+     */
     void commit() throws IOException;
 
     /** How each file of the new site looked when it was put or kept; empty when the output keeps no files on disk. */

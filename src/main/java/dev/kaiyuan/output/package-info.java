@@ -1,4 +1,4 @@
-/** Writing the finished site file by file as it is made, swapped in whole or not at all. */
+/** Writing the finished site file by file as it is made; the current site is untouched until the commit. */
 @NullMarked
 package dev.kaiyuan.output;
 

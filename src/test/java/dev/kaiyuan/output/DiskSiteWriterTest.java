@@ -52,38 +52,63 @@ class DiskSiteWriterTest {
         assertThat(site.resolve("gone.html")).doesNotExist();
     }
 
+    /** Into a current site only the changed files are staged; the commit moves them in and removes the rest. */
     @Test
-    void aWriterThatClearsLaterHasTheNewSiteInPlaceAtCommitAndNothingElseOnceFinished() throws IOException {
+    void aSiteIsUpdatedWithOnlyItsChangedFilesStagedAndWhatItNoLongerHasRemoved() throws IOException {
         Path site = tmp.resolve("site");
-        DiskSiteWriter writer = new DiskSiteWriter(site, true);
+        DiskSiteWriter writer = new DiskSiteWriter(site);
         writer.write(IntStream.range(0, 200).mapToObj(i -> file("old/" + i + "/index.html", "old " + i)).toList());
+        writer.write(List.of(file("index.html", "one"), file("a/same.html", "same"), file("a/b/c.html", "c"),
+                file("became-a-folder", "file"), file("folder-then-file/x.html", "x")));
+        // what no build wrote: a stray file at the top, one in a folder of the site, a stray folder
+        Files.writeString(site.resolve("stray.txt"), "stray");
+        Files.writeString(site.resolve("a/b/stray.html"), "stray");
+        Files.createDirectories(site.resolve("stray/deep"));
+        Files.writeString(site.resolve("stray/deep/x"), "x");
 
         try (SiteOutput out = writer.open()) {
-            out.put(file("index.html", "new"));
+            out.put(file("index.html", "two"));
+            out.put(file("a/same.html", "same"));
+            out.put(file("a/b/c.html", "c"));
+            out.put(file("became-a-folder/index.html", "now a folder"));
+            out.put(file("folder-then-file", "now a file"));
+            out.put(file("new/page.html", "new"));
+            try (Stream<Path> staged = Files.walk(tmp.resolve(".site.kaiyuan-new"))) {
+                assertThat(staged.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder("index.html", "index.html", "folder-then-file", "page.html");
+            }
+            assertThat(site.resolve("index.html")).as("untouched until the commit").hasContent("one");
             out.commit();
-            assertThat(site.resolve("index.html")).hasContent("new");
-            assertThat(site.resolve("old")).doesNotExist();
         }
-        writer.finish();
 
+        try (Stream<Path> files = Files.walk(site)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> site.relativize(p).toString().replace('\\', '/')))
+                    .containsExactlyInAnyOrder("index.html", "a/same.html", "a/b/c.html", "became-a-folder/index.html",
+                            "folder-then-file", "new/page.html");
+        }
+        assertThat(site.resolve("index.html")).hasContent("two");
+        assertThat(site.resolve("became-a-folder/index.html")).hasContent("now a folder");
+        assertThat(site.resolve("folder-then-file")).hasContent("now a file");
+        assertThat(site.resolve("old")).doesNotExist();
+        assertThat(site.resolve("stray")).doesNotExist();
         try (Stream<Path> entries = Files.list(tmp)) {
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("site");
         }
-        writer.finish();
     }
 
     @Test
-    void aWriterThatClearsLaterFinishesTheLastRemovalBeforeItOpensAgain() throws IOException {
+    void aFirstSiteIsWrittenWholeAndRenamedIntoPlace() throws IOException {
         Path site = tmp.resolve("site");
-        DiskSiteWriter writer = new DiskSiteWriter(site, true);
-        for (int round = 0; round < 3; round++) {
-            int r = round;
-            writer.write(IntStream.range(0, 100).mapToObj(i -> file(r + "/" + i + ".html", "x")).toList());
-        }
-        writer.finish();
+        DiskSiteWriter writer = new DiskSiteWriter(site);
 
-        assertThat(site.resolve("2/99.html")).hasContent("x");
-        assertThat(site.resolve("1")).doesNotExist();
+        try (SiteOutput out = writer.open()) {
+            out.put(file("index.html", "first"));
+            assertThat(site).doesNotExist();
+            assertThat(tmp.resolve(".site.kaiyuan-new/index.html")).hasContent("first");
+            out.commit();
+        }
+
+        assertThat(site.resolve("index.html")).hasContent("first");
         try (Stream<Path> entries = Files.list(tmp)) {
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("site");
         }
