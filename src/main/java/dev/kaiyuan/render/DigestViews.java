@@ -161,12 +161,7 @@ final class DigestViews {
     }
 
     /**
-     * A tag's pages. They are numbered from the oldest article, so that a page, once full, keeps its
-     * address and its contents while newer articles arrive: page 1 holds the oldest page-size articles,
-     * page 2 the next, and the tag's first page holds the newest, page size to twice page size less
-     * one. Adding a newest article changes the first page only, and every page-size articles also
-     * adds a numbered page and the link to it from the page before. A deploy then uploads a handful
-     * of a tag's pages, not all of them (newest-first numbering shifts every page on each new article).
+     * A tag's pages, {@code page_size} articles a page, numbered from the oldest (see {@link #stablePages}).
      */
     List<Placed> tagPages(boolean feeds) {
         List<Placed> placed = new ArrayList<>();
@@ -175,40 +170,73 @@ final class DigestViews {
             // A tag feed exists only with a base URL and a dated article (Atom entries need a date).
             boolean hasFeed = feeds && articles.stream().anyMatch(a -> a.date().isPresent());
             String feed = hasFeed ? "tags/" + tag.slug() + "/feed.xml" : "";
-            List<TagSlice> slices = tagSlices(articles.size(), pageSize);
-            for (int i = 0; i < slices.size(); i++) {
-                TagSlice slice = slices.get(i);
-                String newer = i > 0 ? tagPath(tag, slices.get(i - 1).number()) : "";
-                String older = i + 1 < slices.size() ? tagPath(tag, slices.get(i + 1).number()) : "";
-                List<Article> shown = articles.subList(slice.from(), slice.to());
-                String root = slice.number() == 0 ? "../../" : "../../../../";
-                placed.add(new Placed("tag", tagPath(tag, slice.number()), () -> new TagPage(siteView, root,
-                        tag.name(), cards.of(shown), new Pager(newer.isEmpty() && older.isEmpty() ? ""
-                                : dateSpan(shown), newer, older), feed)));
-            }
+            placed.addAll(stablePages("tag", tag.path(), articles, pageSize, (root, shown, pager, first) ->
+                    new TagPage(siteView, root, tag.name(), cards.of(shown), pager, feed)));
         }
         return placed;
     }
 
-    /**
-     * One page of a tag: articles {@code from} (inclusive) to {@code to} of the tag's newest-first list;
-     * {@code number} 0 for the tag's first page, else the page's number counted from the oldest.
-     */
-    record TagSlice(int number, int from, int to) {
+    /** The view of one page of a list of articles. */
+    interface ListPage {
+        /**
+         * @param root  relative path from the page to the site root
+         * @param shown the page's articles, newest first
+         * @param first whether this is the list's first page (the one at its own path)
+         */
+        Object view(String root, List<Article> shown, Pager pager, boolean first);
     }
 
-    /** A tag's pages, newest first, for {@code count} articles and {@code size} articles a page. */
-    static List<TagSlice> tagSlices(int count, int size) {
+    /**
+     * A list of articles, newest first, in pages of {@code size} numbered from the oldest, so that a
+     * page, once full, keeps its address and its contents while newer articles arrive: page 1
+     * ({@code …/page/1/index.html}) holds the oldest {@code size} articles, page 2 the next, and the
+     * first page ({@code first}, a path ending in {@code index.html}) the newest, {@code size} to twice
+     * {@code size} less one. Adding a newest article changes the first page only, and every
+     * {@code size} articles also adds a numbered page and the link to it from the page before. A
+     * deploy then uploads a few pages of the list, not all of them (newest-first numbering shifts
+     * every page on each new article). The pager's position is the span of dates the page covers.
+     */
+    List<Placed> stablePages(String template, String first, List<Article> articles, int size, ListPage page) {
+        String folder = first.substring(0, first.length() - "index.html".length());
+        int depth = (int) first.chars().filter(c -> c == '/').count();
+        List<Slice> slices = slices(articles.size(), size);
+        List<Placed> placed = new ArrayList<>();
+        for (int i = 0; i < slices.size(); i++) {
+            Slice slice = slices.get(i);
+            String newer = i > 0 ? pagePath(folder, slices.get(i - 1).number()) : "";
+            String older = i + 1 < slices.size() ? pagePath(folder, slices.get(i + 1).number()) : "";
+            List<Article> shown = articles.subList(slice.from(), slice.to());
+            String root = "../".repeat(slice.number() == 0 ? depth : depth + 2);
+            placed.add(new Placed(template, pagePath(folder, slice.number()), () -> page.view(root, shown,
+                    new Pager(newer.isEmpty() && older.isEmpty() ? "" : dateSpan(shown), newer, older),
+                    slice.number() == 0)));
+        }
+        return placed;
+    }
+
+    private static String pagePath(String folder, int number) {
+        return number == 0 ? folder + "index.html" : folder + "page/" + number + "/index.html";
+    }
+
+    /**
+     * One page of a list: articles {@code from} (inclusive) to {@code to} of the list, newest first;
+     * {@code number} 0 for the list's first page, else the page's number counted from the oldest.
+     */
+    record Slice(int number, int from, int to) {
+    }
+
+    /** A list's pages, newest first, for {@code count} articles and {@code size} articles a page. */
+    static List<Slice> slices(int count, int size) {
         int full = count / size;
         if (full <= 1) {
-            return List.of(new TagSlice(0, 0, count));
+            return List.of(new Slice(0, 0, count));
         }
-        List<TagSlice> slices = new ArrayList<>();
+        List<Slice> slices = new ArrayList<>();
         int first = count - (full - 1) * size;
-        slices.add(new TagSlice(0, 0, first));
+        slices.add(new Slice(0, 0, first));
         for (int number = full - 1; number >= 1; number--) {
             int to = count - (number - 1) * size;
-            slices.add(new TagSlice(number, to - size, to));
+            slices.add(new Slice(number, to - size, to));
         }
         return slices;
     }
@@ -227,7 +255,4 @@ final class DigestViews {
         return newest == null ? "" : dateRange(oldest, newest);
     }
 
-    private static String tagPath(TagGroup tag, int number) {
-        return number == 0 ? tag.path() : "tags/" + tag.slug() + "/page/" + number + "/index.html";
-    }
 }

@@ -107,8 +107,13 @@ public final class PageRenderer {
                     () -> articlePages.view(article, site.enrichment(article)),
                     memo.articleKey(article).map(key -> key + "\n" + siteKey)));
         }
+        // An entity lists the articles that mention it: links, ten times as many a page as a list of cards.
         for (EntityId id : entities(site)) {
-            jobs.add(new Job("entity", id.path(), () -> entityPage(siteView, id, knowledge, cards)));
+            for (DigestViews.Placed placed : digest.stablePages("entity", id.path(), knowledge.articlesMentioning(id),
+                    ENTITY_LINKS_PER_CARD * config.pageSize(), (root, shown, pager, first) -> entityPage(siteView,
+                            root, id, knowledge, cards.of(shown), pager, first))) {
+                jobs.add(new Job(placed.template(), placed.path(), placed.view()));
+            }
         }
         jobs.add(new Job("search", "search/index.html", () -> new SearchPage(siteView, "../")));
         if (timeline) {
@@ -162,6 +167,8 @@ public final class PageRenderer {
     static final String CSV = "timeline/releases.csv";
     static final String JSON = "timeline/releases.json";
     static final String TIMELINE_JS = "timeline/timelinejs.json";
+    /** An entity page lists article links, this many times page_size a page (page_size counts cards). */
+    static final int ENTITY_LINKS_PER_CARD = 10;
 
     /** The release data beside the timeline, for others to embed or analyse. */
     private static List<RenderedPage> exports(SiteModel site, SiteView view, KnowledgeViews knowledge) {
@@ -180,11 +187,12 @@ public final class PageRenderer {
         return ids;
     }
 
-    private static EntityPage entityPage(SiteView siteView, EntityId id, KnowledgeViews knowledge,
-            ArticleCards cards) {
-        return new EntityPage(siteView, "../../", id.kind().folder(), id.id(),
-                knowledge.link(id).map(EntityLink::name).orElse(id.id()), knowledge.aliases(id), knowledge.facts(id),
-                knowledge.releasesOf(id), cards.of(knowledge.articlesMentioning(id)));
+    /** One page of an entity: its facts and releases on the first page only, and a page of the articles naming it. */
+    private static EntityPage entityPage(SiteView siteView, String root, EntityId id, KnowledgeViews knowledge,
+            List<ArticleCard> articles, Pager pager, boolean first) {
+        return new EntityPage(siteView, root, id.kind().folder(), id.id(),
+                knowledge.link(id).map(EntityLink::name).orElse(id.id()), knowledge.aliases(id),
+                first ? knowledge.facts(id) : List.of(), first ? knowledge.releasesOf(id) : List.of(), articles, pager);
     }
 
     /**

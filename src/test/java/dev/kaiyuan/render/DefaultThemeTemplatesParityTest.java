@@ -393,19 +393,25 @@ class DefaultThemeTemplatesParityTest {
         List<FactView> orgFacts = List.of(new FactView("国家/地区", "US", ""),
                 new FactView("URL", "https://openai.com/?a=1&b=2", "https://openai.com/?a=1&b=2"));
         return Stream.of(
-                // An organization with its releases, facts with a link, and articles that mention it.
+                // An organization with its releases, facts with a link, and articles that mention it, on
+                // the first of its pages.
                 new EntityPage(CHINESE, "../../", "orgs", "openai", "OpenAI", List.of(), orgFacts, RELEASES,
-                        List.of(approximate, exact, undated)),
+                        List.of(approximate, exact, undated), new Pager("2025年8月1日至30日", "",
+                                "orgs/openai/page/2/index.html")),
+                // A later page of the same: articles only, both neighbours.
+                new EntityPage(CHINESE, "../../../../", "orgs", "openai", "OpenAI", List.of(), List.of(), List.of(),
+                        List.of(exact, undated), new Pager("2025年8月30日", "orgs/openai/index.html",
+                                "orgs/openai/page/1/index.html")),
                 // A person: no releases, no articles, several aliases; a site without a timeline.
                 new EntityPage(new SiteView("Kaiyuan", "", "en", Labels.forLanguage("en"), "", ""), "../../", "people",
                         "ali-farhadi", "Ali Farhadi", List.of("阿里·法哈迪", "A. Farhadi"),
                         List.of(new FactView("Role", "CEO", ""), new FactView("Organization", "Ai2", "")),
-                        List.of(), List.of()),
+                        List.of(), List.of(), Pager.SINGLE),
                 // A model family: its members as releases, one alias, an English interface.
                 new EntityPage(ENGLISH_WITH_TIMELINE, "../../", "models", "gpt-oss", "gpt-oss", List.of("GPT-OSS"),
                         List.of(new FactView("Organization", "OpenAI", ""), new FactView("Source",
                                 "https://github.com/openai/gpt-oss", "https://github.com/openai/gpt-oss")),
-                        RELEASES.subList(0, 1), List.of(exact)),
+                        RELEASES.subList(0, 1), List.of(exact), Pager.SINGLE),
                 // Markup and quotes in every printed value.
                 new EntityPage(CHINESE, "../../", "models", "x", "A <b>old</b> & \"quoted\" 'name'",
                         List.of("<alias>", "&amp;"), List.of(new FactView("<label>", "value & <more>", ""),
@@ -415,7 +421,7 @@ class DefaultThemeTemplatesParityTest {
                                 "orgs/x/index.html", "<CN>", "'MIT' & more", "1B < 2B",
                                 List.of(new EntityLink("articles", "A \"title\" & <b>", "articles/a/index.html")))),
                         List.of(new ArticleCard("articles/a/index.html", "A <title> & 'quote'", "zh-Hant", "", "八月",
-                                true, "", "", 0))));
+                                true, "", "", 0)), Pager.SINGLE));
     }
 
     private static final SiteView ENGLISH_WITH_TIMELINE = new SiteView("Kaiyuan", "Open models", "en",
@@ -428,6 +434,11 @@ class DefaultThemeTemplatesParityTest {
         assertThat(expected).contains("<h1 class=\"article-title\">").doesNotContain("<script>", "<b>old");
         if (!page.releases().isEmpty()) {
             assertThat(expected).contains("<ol class=\"releases\">", "class=\"release-name\" href=\"../../models/");
+        }
+        if (!page.pager().nextUrl().isEmpty()) {
+            assertThat(expected).contains("<a rel=\"next\" href=\"" + page.root() + page.pager().nextUrl() + "\">");
+        } else {
+            assertThat(expected).doesNotContain("class=\"pager\"");
         }
 
         assertThat(pebble.render("entity", page)).isEqualTo(expected);

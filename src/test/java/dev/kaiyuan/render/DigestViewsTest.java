@@ -35,7 +35,7 @@ class DigestViewsTest {
     @Property
     void tagPagesCoverEveryArticleOnceNewestFirstWithFullNumberedPages(@ForAll @IntRange(max = 400) int count,
             @ForAll @IntRange(min = 1, max = 25) int size) {
-        List<DigestViews.TagSlice> slices = DigestViews.tagSlices(count, size);
+        List<DigestViews.Slice> slices = DigestViews.slices(count, size);
 
         assertThat(slices.get(0).number()).isZero();
         assertThat(slices.get(0).from()).isZero();
@@ -68,20 +68,20 @@ class DigestViewsTest {
 
     @Test
     void aTagOfTwentyFiveInPagesOfTenHasAFirstPageOfFifteenAndPageOne() {
-        assertThat(DigestViews.tagSlices(25, 10)).containsExactly(new DigestViews.TagSlice(0, 0, 15),
-                new DigestViews.TagSlice(1, 15, 25));
-        assertThat(DigestViews.tagSlices(19, 10)).containsExactly(new DigestViews.TagSlice(0, 0, 19));
-        assertThat(DigestViews.tagSlices(0, 10)).containsExactly(new DigestViews.TagSlice(0, 0, 0));
-        assertThat(DigestViews.tagSlices(30, 10)).containsExactly(new DigestViews.TagSlice(0, 0, 10),
-                new DigestViews.TagSlice(2, 10, 20), new DigestViews.TagSlice(1, 20, 30));
+        assertThat(DigestViews.slices(25, 10)).containsExactly(new DigestViews.Slice(0, 0, 15),
+                new DigestViews.Slice(1, 15, 25));
+        assertThat(DigestViews.slices(19, 10)).containsExactly(new DigestViews.Slice(0, 0, 19));
+        assertThat(DigestViews.slices(0, 10)).containsExactly(new DigestViews.Slice(0, 0, 0));
+        assertThat(DigestViews.slices(30, 10)).containsExactly(new DigestViews.Slice(0, 0, 10),
+                new DigestViews.Slice(2, 10, 20), new DigestViews.Slice(1, 20, 30));
     }
 
     /** Page number → its articles, counted from the oldest (0), and its neighbours' numbers. */
     private static Map<Integer, String> pages(int count, int size) {
-        List<DigestViews.TagSlice> slices = DigestViews.tagSlices(count, size);
+        List<DigestViews.Slice> slices = DigestViews.slices(count, size);
         List<String> described = new ArrayList<>();
         for (int i = 0; i < slices.size(); i++) {
-            DigestViews.TagSlice s = slices.get(i);
+            DigestViews.Slice s = slices.get(i);
             String newer = i > 0 ? String.valueOf(slices.get(i - 1).number()) : "-";
             String older = i + 1 < slices.size() ? String.valueOf(slices.get(i + 1).number()) : "-";
             described.add(s.number() + ":" + (count - s.to()) + ".." + (count - s.from()) + ":" + newer + ":" + older);
