@@ -7,6 +7,7 @@ import dev.kaiyuan.output.SiteOutput;
 import dev.kaiyuan.render.ArticleCard;
 import dev.kaiyuan.render.PageMemo;
 import dev.kaiyuan.render.RenderException;
+import dev.kaiyuan.render.SiteView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;
@@ -54,12 +55,12 @@ final class PageReuse implements PageMemo {
     private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
     private final AtomicInteger reused = new AtomicInteger();
     /**
-     * Each card's digest, made once: a card is listed on many pages (150,000 times at 10,000
-     * articles), always the same instance. A view's hash takes the card's 16 bytes instead of its
-     * encoding (ten times as many bytes to encode and hash). Looked up by identity: a card's own
-     * hashCode reads all its strings.
+     * Each card's digest and the site view's, made once: a card is listed on many pages (150,000
+     * times at 10,000 articles), the site view (with its two kilobytes of labels) is on every page,
+     * each always the same instance. A view's hash takes their 16 bytes instead of their encoding.
+     * Looked up by identity: a record's own hashCode reads all its strings.
      */
-    private final Map<Same, byte[]> cardDigests = new ConcurrentHashMap<>();
+    private final Map<Same, byte[]> digests = new ConcurrentHashMap<>();
 
     /** An object, equal only to itself. */
     private record Same(Object value) {
@@ -147,8 +148,8 @@ final class PageReuse implements PageMemo {
             HashStream128 hash = Hashing.xxh3_128().hashStream();
             CodecOutput data = CodecOutput.to(hash);
             data.writeShortString(template);
-            new RecordCodec.Writer(data, r -> r instanceof ArticleCard card
-                    ? cardDigests.computeIfAbsent(new Same(card), same -> digest(card)) : null).write(view);
+            new RecordCodec.Writer(data, r -> r instanceof ArticleCard || r instanceof SiteView
+                    ? digests.computeIfAbsent(new Same(r), same -> digest(r)) : null).write(view);
             data.flush();
             return Optional.of(HexFormat.of().formatHex(hash.get().toByteArray()));
         } catch (IllegalArgumentException e) {
@@ -158,8 +159,8 @@ final class PageReuse implements PageMemo {
         }
     }
 
-    /** The hash (XXH3-128, as {@link Hashes}) of a card's encoding as a writer of its own writes it. */
-    private static byte[] digest(ArticleCard card) {
+    /** The hash (XXH3-128, as {@link Hashes}) of a record's encoding as a writer of its own writes it. */
+    private static byte[] digest(Record card) {
         try {
             HashStream128 hash = Hashing.xxh3_128().hashStream();
             CodecOutput out = CodecOutput.to(hash);

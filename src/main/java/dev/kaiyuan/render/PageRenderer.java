@@ -1,5 +1,6 @@
 package dev.kaiyuan.render;
 
+import com.dynatrace.hash4j.hashing.Hashing;
 import dev.kaiyuan.config.SiteConfig;
 import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.diag.DiagnosticSink;
@@ -13,6 +14,7 @@ import dev.kaiyuan.model.SiteModel;
 import dev.kaiyuan.model.SourceRef;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -101,7 +103,10 @@ public final class PageRenderer {
             jobs.add(new Job(placed.template(), placed.path(), placed.view()));
         }
         // An article page shows the article, its enrichment and the site-wide view, nothing else.
-        String siteKey = siteView.toString();
+        // The site view hashed once (XXH3-128, as the build cache's keys): its labels make it two
+        // kilobytes, which 10,000 keys would each copy.
+        String siteKey = HexFormat.of().formatHex(Hashing.xxh3_128().hashCharsTo128Bits(siteView.toString())
+                .toByteArray());
         for (Article article : site.all()) {
             jobs.add(new Job(ArticlePages.TEMPLATE, SiteModel.articlePath(article),
                     () -> articlePages.view(article, site.enrichment(article)),
