@@ -116,13 +116,14 @@ class LauncherIT {
         Run large = run(showFlags(""), "build", "--project", "big", "--help");
 
         assertThat(cached.exit()).as(cached.output()).isZero();
-        assertThat(flags(cached)).contains("-XX:TieredStopAtLevel=1");
-        assertThat(flags(cold)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(cached)).contains("-XX:TieredStopAtLevel=1", "-XX:InitialHeapSize=1073741824",
+                "-XX:MaxTenuringThreshold=0");
+        assertThat(flags(cold)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel", "MaxTenuringThreshold");
         assertThat(flags(otherJar)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(noCode)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(noCache)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(variant)).contains("-XX:TieredStopAtLevel=1");
-        assertThat(flags(large)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(large)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel", "InitialHeapSize=1073741824");
     }
 
     @Test
