@@ -65,14 +65,46 @@ public final class DiskSiteWriter implements SiteWriter {
      * a build killed during the commit's few moves leaves some files new, which the next build, whose
      * cache still has their old stamps, writes again.
      */
-    private final class Updated implements SiteOutput {
+    /**
+     * What both kinds of new site keep: each file's stamp as it was put or kept, and whether the
+     * site was committed or closed. A path is claimed once; a second claim is a bug.
+     */
+    private abstract static class Claims implements SiteOutput {
+        final Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
+        volatile boolean committed;
+        volatile boolean closed;
+
+        /** {@code path} resolved in {@code root}; fails after the commit, outside {@code root}, or for a path put twice. */
+        Path claim(Path root, String path) throws IOException {
+            open();
+            Path target = root.resolve(path).normalize();
+            if (!target.startsWith(root) || target.equals(root)) {
+                throw new IOException("refusing to write outside the site: " + path);
+            }
+            if (stamps.putIfAbsent(path, new FileStamp(0, 0)) != null) {
+                throw new IOException("two files for one path: " + path);
+            }
+            return target;
+        }
+
+        /** Fails once the site was committed or closed. */
+        void open() throws IOException {
+            if (closed || committed) {
+                throw new IOException("the site was already committed or closed");
+            }
+        }
+
+        @Override
+        public Map<String, FileStamp> stamps() {
+            return new TreeMap<>(stamps);
+        }
+    }
+
+    private final class Updated extends Claims {
         private final Path fresh;
-        private final Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
         /** Paths of the files in the staging folder, to move into place. */
         private final Set<String> changed = ConcurrentHashMap.newKeySet();
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
-        private volatile boolean committed;
-        private volatile boolean closed;
 
         Updated(Path fresh) {
             this.fresh = fresh;
@@ -80,7 +112,7 @@ public final class DiskSiteWriter implements SiteWriter {
 
         @Override
         public void put(OutputFile file) throws IOException {
-            Path current = claim(file.path());
+            Path current = claim(out, file.path());
             byte[] bytes = file.bytes();
             Optional<BasicFileAttributes> same = sameFile(current, bytes);
             if (same.isPresent()) {
@@ -104,36 +136,14 @@ public final class DiskSiteWriter implements SiteWriter {
             if (!existing.startsWith(out) || !stamp(existing, written)) {
                 return false;
             }
-            claim(path);
+            claim(out, path);
             stamps.put(path, written);
             return true;
         }
 
-        /** The current site's path of a new file; fails for a path outside the site or put twice. */
-        private Path claim(String path) throws IOException {
-            if (closed || committed) {
-                throw new IOException("the site was already committed or closed");
-            }
-            Path target = out.resolve(path).normalize();
-            if (!target.startsWith(out) || target.equals(out)) {
-                throw new IOException("refusing to write outside the site: " + path);
-            }
-            if (stamps.putIfAbsent(path, new FileStamp(0, 0)) != null) {
-                throw new IOException("two files for one path: " + path);
-            }
-            return target;
-        }
-
-        @Override
-        public Map<String, FileStamp> stamps() {
-            return new TreeMap<>(stamps);
-        }
-
         @Override
         public void commit() throws IOException {
-            if (closed || committed) {
-                throw new IOException("the site was already committed or closed");
-            }
+            open();
             for (Path gone : notInNewSite()) {
                 deleteTree(gone);
             }
@@ -205,13 +215,10 @@ public final class DiskSiteWriter implements SiteWriter {
     }
 
     /** A first site, whole in its staging folder until the commit renames it into place. */
-    private final class Staged implements SiteOutput {
+    private final class Staged extends Claims {
         private final Path fresh;
         private final Path old;
-        private final Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
-        private volatile boolean committed;
-        private volatile boolean closed;
 
         Staged(Path fresh, Path old) {
             this.fresh = fresh;
@@ -220,23 +227,14 @@ public final class DiskSiteWriter implements SiteWriter {
 
         @Override
         public void put(OutputFile file) throws IOException {
-            Path target = claim(file.path());
+            Path target = staged(file.path());
             Files.write(target, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             stamps.put(file.path(), stamp(target));
         }
 
-        /** The staging path of a new file, its folder made; fails for a path outside the site or put twice. */
-        private Path claim(String path) throws IOException {
-            if (closed || committed) {
-                throw new IOException("the site was already committed or closed");
-            }
-            Path target = fresh.resolve(path).normalize();
-            if (!target.startsWith(fresh)) {
-                throw new IOException("refusing to write outside the site: " + path);
-            }
-            if (stamps.putIfAbsent(path, new FileStamp(0, 0)) != null) {
-                throw new IOException("two files for one path: " + path);
-            }
+        /** The staging path of a new file, its folder made. */
+        private Path staged(String path) throws IOException {
+            Path target = claim(fresh, path);
             // createDirectories on a folder that exists costs a failed mkdir and an exception, and
             // 10,000 text scripts share one folder.
             Path folder = target.getParent();
@@ -248,15 +246,8 @@ public final class DiskSiteWriter implements SiteWriter {
         }
 
         @Override
-        public Map<String, FileStamp> stamps() {
-            return new TreeMap<>(stamps);
-        }
-
-        @Override
         public void commit() throws IOException {
-            if (closed || committed) {
-                throw new IOException("the site was already committed or closed");
-            }
+            open();
             // Something that is not a folder (a file, a link) in the output folder's place is set aside.
             if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);

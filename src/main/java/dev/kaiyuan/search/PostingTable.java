@@ -41,7 +41,9 @@ final class PostingTable {
 
     /**
      * Appends to each term's list the list {@code later} holds for it (whose documents all come after
-     * this table's), and takes over the terms only {@code later} has. {@code later} is left as it was.
+     * this table's), and takes over the terms only {@code later} has. {@code later} is emptied on the
+     * way, each list let go once appended, so that the two tables' lists are not held twice (at
+     * 100,000 articles the postings are hundreds of megabytes).
      */
     void join(PostingTable later) {
         for (int i = 0; i < later.keys.length; i++) {
@@ -55,17 +57,21 @@ final class PostingTable {
             while (keys[slot] != null && !(hashes[slot] == hash && Arrays.equals(keys[slot], key))) {
                 slot = (slot + 1) & mask;
             }
+            StringBuilder list = later.lists[i];
+            later.keys[i] = null;
+            later.lists[i] = null;
             if (keys[slot] != null) {
-                lists[slot].append(' ').append(later.lists[i]);
+                lists[slot].append(' ').append(list);
             } else {
                 keys[slot] = key;
                 hashes[slot] = hash;
-                lists[slot] = new StringBuilder(later.lists[i]);
+                lists[slot] = list;
                 if (++size * 2 > keys.length) {
                     grow();
                 }
             }
         }
+        later.size = 0;
     }
 
     /**
