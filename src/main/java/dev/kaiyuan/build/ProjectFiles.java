@@ -29,7 +29,8 @@ final class ProjectFiles {
     private ProjectFiles() {
     }
 
-    static List<Seed> seeds(Path project, List<String> extensions, DiagnosticSink sink) throws IOException {
+    /** The seeds under {@code seeds/}, in path order, not yet read; sidecars without an article are reported. */
+    static List<SeedFile> seeds(Path project, List<String> extensions, DiagnosticSink sink) throws IOException {
         Path root = project.resolve(SEEDS);
         if (!Files.isDirectory(root)) {
             sink.report(Diagnostic.error("project.no-seeds", SourceRef.file(SEEDS + "/"), "no seeds/ folder",
@@ -55,37 +56,25 @@ final class ProjectFiles {
                         "", "articles end in ." + String.join(", .", extensions) + "; sidecars in " + SIDECAR_SUFFIX));
             }
         }
-        return pair(project, articles, sidecars, sink);
-    }
-
-    /** A seed file as read, or why it was not. */
-    private record Loaded(Optional<SourceFile> file, long size, Optional<IOException> failure) {
-    }
-
-    private static List<Seed> pair(Path project, List<Path> articles, Map<String, Path> sidecars, DiagnosticSink sink)
-            throws IOException {
-        // The files are read on every core; what they say is reported below, in path order.
-        List<Loaded> loaded = articles.parallelStream().map(file -> load(project, file)).toList();
-        List<Seed> seeds = new ArrayList<>();
-        for (int i = 0; i < articles.size(); i++) {
-            Path file = articles.get(i);
+        List<SeedFile> seeds = new ArrayList<>();
+        for (Path file : articles) {
             String rel = relative(project, file);
             String key = rel.substring(0, rel.lastIndexOf('.'));
-            Optional<Path> sidecar = Optional.ofNullable(sidecars.remove(key));
-            Loaded one = loaded.get(i);
-            if (one.failure().isPresent()) {
-                throw one.failure().get();
-            }
-            if (one.file().isEmpty()) {
-                tooLarge(rel, one.size(), sink);
-            } else {
-                seeds.add(new Seed(one.file().get(), sidecar.flatMap(s -> readQuietly(project, s, sink))));
-            }
+            seeds.add(new SeedFile(file, rel, Optional.ofNullable(sidecars.remove(key))));
         }
         sidecars.values().stream().sorted().forEach(orphan -> sink.report(Diagnostic.warning("project.orphan-sidecar",
                 SourceRef.file(relative(project, orphan)), "sidecar without an article", "",
                 "name it after its article: NAME.txt takes NAME" + SIDECAR_SUFFIX)));
         return seeds;
+    }
+
+    /**
+     * One seed's bytes and its sidecar's; empty (with an error in {@code sink}) when the file is too
+     * large to be an article. Any thread may call it.
+     */
+    static Optional<Seed> read(Path project, SeedFile seed, DiagnosticSink sink) throws IOException {
+        Optional<SourceFile> source = read(project, seed.file(), sink);
+        return source.map(s -> new Seed(s, seed.sidecar().flatMap(c -> readQuietly(project, c, sink))));
     }
 
     /**
@@ -119,17 +108,6 @@ final class ProjectFiles {
             return Optional.empty();
         }
         return Optional.of(new SourceFile(rel, Files.readAllBytes(file)));
-    }
-
-    private static Loaded load(Path project, Path file) {
-        try {
-            long size = Files.size(file);
-            return size > MAX_SEED_BYTES ? new Loaded(Optional.empty(), size, Optional.empty())
-                    : new Loaded(Optional.of(new SourceFile(relative(project, file), Files.readAllBytes(file))), size,
-                            Optional.empty());
-        } catch (IOException e) {
-            return new Loaded(Optional.empty(), 0, Optional.of(e));
-        }
     }
 
     private static void tooLarge(String rel, long size, DiagnosticSink sink) {

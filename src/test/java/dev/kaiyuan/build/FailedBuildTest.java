@@ -75,6 +75,34 @@ class FailedBuildTest {
         assertSameSite(before);
     }
 
+    /**
+     * A seed too large to be an article is an error naming it, with its size; the seeds beside it are
+     * still read and checked (every problem in one run), and a sidecar without an article is a warning.
+     */
+    @Test
+    void aSeedTooLargeToBeAnArticleFailsTheBuildBesideTheOthersProblems() throws Exception {
+        Map<String, byte[]> before = TestSites.snapshot(site);
+        byte[] huge = new byte[(int) ProjectFiles.MAX_SEED_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        Files.write(project.resolve("seeds/huge.md"), huge);
+        write(project, "seeds/bad-date.md", BAD_DATE);
+        write(project, "seeds/lonely.meta.yaml", "source: Somewhere\n");
+
+        BuildResult result = Build.run(BuildRequest.of(project));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).anySatisfy(d -> {
+            assertThat(d.code()).isEqualTo("seed.too-large");
+            assertThat(d.where().path()).isEqualTo("seeds/huge.md");
+            assertThat(d.detail()).contains(String.valueOf(huge.length));
+        }).anySatisfy(d -> assertThat(d.where().path()).isEqualTo("seeds/bad-date.md"));
+        assertThat(result.diagnostics()).filteredOn(d -> !d.isError()).anySatisfy(d -> {
+            assertThat(d.code()).isEqualTo("project.orphan-sidecar");
+            assertThat(d.where().path()).isEqualTo("seeds/lonely.meta.yaml");
+        });
+        assertSameSite(before);
+    }
+
     /** An unterminated quote is reported where it opens, not at the end of the front matter. */
     @Test
     void unclosedQuoteIsReportedWhereTheQuoteOpens() {
