@@ -56,16 +56,6 @@ public final class DiskSiteWriter implements SiteWriter {
     }
 
     /**
-     * A new site as changes to the current one: a file whose bytes changed (or that is new) is
-     * written to the staging folder, a kept or unchanged file is left where it is, and the commit
-     * moves the changed files into place and removes what the new site does not have, as
-     * {@code rsync --delay-updates} does. Building a whole new tree instead (a hard link per kept
-     * file, a folder per article) and removing the old one cost a rebuild at 10,000 articles half a
-     * second of system time for fifty changed files. Until the commit the current site is untouched;
-     * a build killed during the commit's few moves leaves some files new, which the next build, whose
-     * cache still has their old stamps, writes again.
-     */
-    /**
      * What both kinds of new site keep: each file's stamp as it was put or kept, and whether the
      * site was committed or closed. A path is claimed once; a second claim is a bug.
      */
@@ -76,7 +66,7 @@ public final class DiskSiteWriter implements SiteWriter {
 
         /** {@code path} resolved in {@code root}; fails after the commit, outside {@code root}, or for a path put twice. */
         Path claim(Path root, String path) throws IOException {
-            open();
+            ensureOpen();
             Path target = root.resolve(path).normalize();
             if (!target.startsWith(root) || target.equals(root)) {
                 throw new IOException("refusing to write outside the site: " + path);
@@ -88,7 +78,7 @@ public final class DiskSiteWriter implements SiteWriter {
         }
 
         /** Fails once the site was committed or closed. */
-        void open() throws IOException {
+        void ensureOpen() throws IOException {
             if (closed || committed) {
                 throw new IOException("the site was already committed or closed");
             }
@@ -100,6 +90,16 @@ public final class DiskSiteWriter implements SiteWriter {
         }
     }
 
+    /**
+     * A new site as changes to the current one: a file whose bytes changed (or that is new) is
+     * written to the staging folder, a kept or unchanged file is left where it is, and the commit
+     * moves the changed files into place and removes what the new site does not have, as
+     * {@code rsync --delay-updates} does. Building a whole new tree instead (a hard link per kept
+     * file, a folder per article) and removing the old one cost a rebuild at 10,000 articles half a
+     * second of system time for fifty changed files. Until the commit the current site is untouched;
+     * a build killed during the commit's few moves leaves some files new, which the next build, whose
+     * cache still has their old stamps, writes again.
+     */
     private final class Updated extends Claims {
         private final Path fresh;
         /** Paths of the files in the staging folder, to move into place. */
@@ -143,7 +143,7 @@ public final class DiskSiteWriter implements SiteWriter {
 
         @Override
         public void commit() throws IOException {
-            open();
+            ensureOpen();
             for (Path gone : notInNewSite()) {
                 deleteTree(gone);
             }
@@ -247,7 +247,7 @@ public final class DiskSiteWriter implements SiteWriter {
 
         @Override
         public void commit() throws IOException {
-            open();
+            ensureOpen();
             // Something that is not a folder (a file, a link) in the output folder's place is set aside.
             if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);

@@ -138,15 +138,15 @@ class LauncherIT {
         Run almost = run(showFlags(""), "build", "--project", "huge", "--help");
 
         assertThat(huge.exit()).as(huge.output()).isZero();
-        assertThat(flags(huge)).contains("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40")
-                .doesNotContain("TieredStopAtLevel");
+        assertThat(flags(huge)).contains("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",
+                "-XX:MaxNewSize=536870912").doesNotContain("TieredStopAtLevel");
         // a ratio of the user's replaces both of ours: a minimum of 50 over our maximum of 40 would stop the JVM
         assertThat(mine.exit()).as(mine.output()).isZero();
         assertThat(flags(mine)).contains("-XX:MinHeapFreeRatio=50").doesNotContain("MinHeapFreeRatio=20")
                 .doesNotContain("MaxHeapFreeRatio=40");
         assertThat(theirs.exit()).as(theirs.output()).isZero();
         assertThat(flags(theirs)).contains("-XX:MaxHeapFreeRatio=90").doesNotContain("MinHeapFreeRatio=20");
-        assertThat(flags(almost)).contains("-XX:+UseSerialGC").doesNotContain("HeapFreeRatio");
+        assertThat(flags(almost)).contains("-XX:+UseSerialGC").doesNotContain("HeapFreeRatio", "MaxNewSize=536870912");
     }
 
     @Test
