@@ -69,8 +69,10 @@ public final class Build {
     /**
      * The build of {@code kaiyuan build} and {@code check}: into {@code request.out()} on disk, reusing
      * what the last successful build kept in {@code PROJECT/.kaiyuan/} and, when this one succeeds,
-     * keeping what the next may reuse. A failed build leaves both the site and the kept cache as they
-     * were. The output is the same as a cold build's.
+     * keeping what the next may reuse. A build that fails before writing its site (any error in the
+     * articles, templates or configuration) leaves both the site and the kept cache as they were; one
+     * that fails while moving its changed files into place (an I/O error) leaves the cache as it was,
+     * so the next build puts the site right. The output is the same as a cold build's.
      *
      * @param useCache false to neither read nor write the cache ({@code --no-cache})
      * @param notes    told, at most once per build, when the cache could not be read or kept

@@ -37,8 +37,9 @@ import java.util.zip.CRC32C;
  * <p>Each file says which code wrote it (the stage versions and a fingerprint of the running jar or
  * classes folder) and ends with a checksum; a file that is missing, truncated, corrupt or written by
  * other code is ignored: the whole cache for the main file, the seeds of that segment for a segment.
- * Every seed entry is keyed by a hash of what it was made from, so segments of different builds
- * never combine into a wrong result, only into a slower one. Each file is written to a temporary file
+ * Every seed entry is keyed by a hash of what it was made from, and each segment carries the
+ * configuration it was kept under (a read article depends on the time zone too), so segments of
+ * different builds never combine into a wrong result, only into a slower one. Each file is written to a temporary file
  * and renamed, so a killed build leaves the old one whole.
  */
 final class PersistentCache {
@@ -173,6 +174,7 @@ final class PersistentCache {
                     + "); building from scratch");
             return BuildCache.EMPTY;
         }
+        String settings = settings(whole.site());
         // Segments are decoded on every core (each has a reader of its own). One that cannot be
         // used is deleted, so that this build's save writes it again even when it has nothing to hold.
         List<Segment> segments = IntStream.range(0, SEGMENTS).parallel().mapToObj(n -> {
@@ -181,7 +183,11 @@ final class PersistentCache {
                 if (!Files.isRegularFile(part)) {
                     return Segment.EMPTY;
                 }
-                Optional<Segment> segment = readFile(part, in -> new RecordCodec.Reader(in).read(Segment.class));
+                // A segment kept under another configuration (a build killed between writing its
+                // segments and the main file, then the configuration changed back) is not used:
+                // a read article depends on the configuration (its time zone), not only its bytes.
+                Optional<Segment> segment = readFile(part, in -> in.readShortString().equals(settings)
+                        ? new RecordCodec.Reader(in).read(Segment.class) : null);
                 if (segment.isEmpty()) {
                     Files.deleteIfExists(part);
                 }
@@ -211,7 +217,7 @@ final class PersistentCache {
         return whole.folder().equals(key(out)) ? cache : cache.withoutWritten();
     }
 
-    /** What a file's payload is read with. */
+    /** What a file's payload is read with; null for a file that is not for this build (left unread). */
     private interface Payload<T> {
         T read(CodecInput in) throws IOException;
     }
@@ -232,6 +238,9 @@ final class PersistentCache {
                 return Optional.empty();
             }
             T value = payload.read(in);
+            if (value == null) {
+                return Optional.empty();
+            }
             in.readLong();
             if (in.read() != -1) {
                 throw new IOException("the cache does not end where its checksum begins");
@@ -278,6 +287,7 @@ final class PersistentCache {
         Path file = file(project, variant);
         try {
             Files.createDirectories(file.getParent());
+            String settings = settings(cache);
             List<Segment> now = segments(cache);
             List<Segment> before = segments(last);
             List<Integer> changed = IntStream.range(0, SEGMENTS)
@@ -286,7 +296,10 @@ final class PersistentCache {
             // Encoded on every core: a first build writes them all.
             changed.parallelStream().forEach(n -> {
                 try {
-                    writeFile(segment(file, n), data -> new RecordCodec.Writer(data, true).write(now.get(n)));
+                    writeFile(segment(file, n), data -> {
+                        data.writeShortString(settings);
+                        new RecordCodec.Writer(data, true).write(now.get(n));
+                    });
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -316,7 +329,8 @@ final class PersistentCache {
 
     /** Writes one cache file: header, payload, checksum, into a temporary file renamed over the old one. */
     private static void writeFile(Path file, Body body) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        // a name of its own: two builds of one project at once must not write into each other's
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
         try {
             // The checksum is updated with the buffer's chunks as they are written, not byte by byte.
             try (OutputStream raw = Files.newOutputStream(temp)) {
@@ -337,6 +351,11 @@ final class PersistentCache {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** The configuration a cache was made with, as a key its segments carry. */
+    private static String settings(BuildCache cache) {
+        return new Hashes().add(String.valueOf(cache.config())).hex();
     }
 
     private static String key(Path out) {

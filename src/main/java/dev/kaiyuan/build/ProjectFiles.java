@@ -116,8 +116,10 @@ final class ProjectFiles {
     }
 
     private static List<Path> list(Path root) throws IOException {
-        // find hands over the attributes the walk read: no second stat per file
-        try (Stream<Path> walk = Files.find(root, Integer.MAX_VALUE, (path, attrs) -> attrs.isRegularFile())) {
+        // find hands over the attributes the walk read (no second stat per file), a link's own: a
+        // link to a file is followed
+        try (Stream<Path> walk = Files.find(root, Integer.MAX_VALUE, (path, attrs) -> attrs.isRegularFile()
+                || attrs.isSymbolicLink() && Files.isRegularFile(path))) {
             return walk.sorted().toList();
         }
     }

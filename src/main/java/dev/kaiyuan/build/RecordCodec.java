@@ -101,7 +101,7 @@ final class RecordCodec {
 
         /**
          * A writer for hashing that writes, for a record {@code encoded} knows, the bytes it gives
-         * (the record's own encoding, or a collision-resistant digest of it, made once) instead of
+         * (the record's own encoding, or a 128-bit hash of it, made once) instead of
          * encoding the record again. What it writes cannot be read back.
          *
          * @param encoded a record's standalone encoding or its digest, or null for a record to encode here

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes a site into its output folder so that a build that fails, or is killed, while writing
+ * Writes a site into its output folder so that a build that fails, or is killed, before its commit
  * leaves the last good site as it was. Into a folder that holds a site, only what changed is written:
  * each changed or new file goes to a staging folder beside it ({@code .NAME.kaiyuan-new}), and the
  * commit moves those into place and removes what the new site no longer has (see {@link Updated}). A
@@ -96,9 +96,10 @@ public final class DiskSiteWriter implements SiteWriter {
      * moves the changed files into place and removes what the new site does not have, as
      * {@code rsync --delay-updates} does. Building a whole new tree instead (a hard link per kept
      * file, a folder per article) and removing the old one cost a rebuild at 10,000 articles half a
-     * second of system time for fifty changed files. Until the commit the current site is untouched;
-     * a build killed during the commit's few moves leaves some files new, which the next build, whose
-     * cache still has their old stamps, writes again.
+     * second of system time for fifty changed files. Until the commit the current site is untouched.
+     * The commit moves files one by one (fifty for a new article, every page after a theme change):
+     * a build killed there, or an I/O error, leaves some files new and some old, which the next build,
+     * whose cache still has the old stamps, puts right.
      */
     private final class Updated extends Claims {
         private final Path fresh;
@@ -141,11 +142,26 @@ public final class DiskSiteWriter implements SiteWriter {
             return true;
         }
 
+        /**
+         * Moves the changed files into place, then removes what the new site does not have. A folder
+         * of the new site that is not a real folder on disk (a symbolic link, a file) is replaced
+         * first: the files kept under a link are copied into the staging folder through it, and the
+         * link itself is removed, so that nothing outside the site is ever written or removed.
+         */
         @Override
         public void commit() throws IOException {
             ensureOpen();
-            for (Path gone : notInNewSite()) {
-                deleteTree(gone);
+            Set<String> newFolders = newFolders();
+            for (String folder : notRealFolders(newFolders)) {
+                String under = folder + "/";
+                for (String path : new java.util.TreeSet<>(stamps.keySet())) {
+                    if (path.startsWith(under) && changed.add(path)) {
+                        Path staged = fresh.resolve(path);
+                        Files.createDirectories(staged.getParent());
+                        Files.copy(out.resolve(path), staged, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+                deleteTree(out.resolve(folder));
             }
             Set<Path> made = new java.util.HashSet<>();
             for (String path : new java.util.TreeSet<>(changed)) {
@@ -162,15 +178,12 @@ public final class DiskSiteWriter implements SiteWriter {
                         StandardCopyOption.ATOMIC_MOVE);
             }
             committed = true;
+            removeWhatIsGone(newFolders);
             deleteTree(fresh);
         }
 
-        /**
-         * What the current site has that the new one does not: in every folder of the new site, each
-         * entry that is neither one of its files nor one of its folders (listed on every core: a large
-         * site has a folder per article). A folder of the new site that is a file on disk goes too.
-         */
-        private List<Path> notInNewSite() throws IOException {
+        /** Every folder of the new site, "" for its top. */
+        private Set<String> newFolders() {
             Set<String> newFolders = new java.util.HashSet<>();
             newFolders.add("");
             for (String path : stamps.keySet()) {
@@ -179,7 +192,35 @@ public final class DiskSiteWriter implements SiteWriter {
                     // each folder up to one already known
                 }
             }
-            java.util.Queue<Path> gone = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            return newFolders;
+        }
+
+        /**
+         * The folders of the new site that exist on disk as something else than a folder (looked at
+         * without following links, on every core), outermost first; a folder under one of them is
+         * left out, since it is reached through it.
+         */
+        private List<String> notRealFolders(Set<String> newFolders) {
+            List<String> found = newFolders.parallelStream().filter(folder -> !folder.isEmpty())
+                    .filter(folder -> attributes(out.resolve(folder)).filter(a -> !a.isDirectory()).isPresent())
+                    .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(f -> f)).toList();
+            List<String> outermost = new java.util.ArrayList<>();
+            for (String folder : found) {
+                if (outermost.stream().noneMatch(o -> folder.startsWith(o + "/"))) {
+                    outermost.add(folder);
+                }
+            }
+            return outermost;
+        }
+
+        /**
+         * Removes what the current site has that the new one does not: in every folder of the new
+         * site (all real folders by now), each entry that is neither one of its files nor one of its
+         * folders, listed on every core (a large site has a folder per article). Where the file
+         * system ignores case, an entry the new site has under another case is renamed, not removed.
+         */
+        private void removeWhatIsGone(Set<String> newFolders) throws IOException {
+            java.util.Queue<String> gone = new java.util.concurrent.ConcurrentLinkedQueue<>();
             try {
                 newFolders.parallelStream().forEach(folder -> {
                     Path dir = folder.isEmpty() ? out : out.resolve(folder);
@@ -188,13 +229,9 @@ public final class DiskSiteWriter implements SiteWriter {
                             String name = entry.getFileName().toString();
                             String path = folder.isEmpty() ? name : folder + "/" + name;
                             if (!stamps.containsKey(path) && !newFolders.contains(path)) {
-                                gone.add(entry);
+                                gone.add(path);
                             }
                         }
-                    } catch (java.nio.file.NoSuchFileException e) {
-                        // a folder the new site adds
-                    } catch (java.nio.file.NotDirectoryException e) {
-                        gone.add(dir);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -202,7 +239,42 @@ public final class DiskSiteWriter implements SiteWriter {
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
-            return List.copyOf(gone);
+            if (gone.isEmpty()) {
+                return;
+            }
+            Map<String, String> byLowerCase = new java.util.HashMap<>();
+            if (ignoresCase()) {
+                for (String path : stamps.keySet()) {
+                    byLowerCase.put(path.toLowerCase(java.util.Locale.ROOT), path);
+                }
+                for (String folder : newFolders) {
+                    byLowerCase.put(folder.toLowerCase(java.util.Locale.ROOT), folder);
+                }
+            }
+            // outermost first: a folder renamed for its case is then listed under its new name
+            for (String path : gone.stream().sorted(java.util.Comparator.comparingInt(String::length)).toList()) {
+                String kept = byLowerCase.get(path.toLowerCase(java.util.Locale.ROOT));
+                Path entry = out.resolve(path);
+                if (kept == null) {
+                    deleteTree(entry);
+                } else if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    // the same entry under the new site's case: renamed in two steps, since a
+                    // rename that only changes case is not one to a file system that ignores it
+                    Path step = entry.resolveSibling(".kaiyuan-case-" + entry.getFileName());
+                    Files.move(entry, step);
+                    Files.move(step, out.resolve(kept));
+                }
+            }
+        }
+
+        /** Whether the file system of the staging folder takes names that differ only in case as one. */
+        private boolean ignoresCase() throws IOException {
+            Path probe = Files.createFile(fresh.resolve(".kaiyuan-case-probe"));
+            try {
+                return Files.exists(fresh.resolve(".KAIYUAN-CASE-PROBE"));
+            } finally {
+                Files.delete(probe);
+            }
         }
 
         @Override

@@ -226,6 +226,35 @@ class PersistentCacheTest {
         assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
     }
 
+    /**
+     * Segments carry the configuration they were kept under: a build killed after writing its
+     * segments but before the main file, then run again under the main file's configuration, must
+     * not take articles read under the other (here, a date-time taken in another time zone).
+     */
+    @Test
+    void segmentsKeptUnderAnotherConfigurationAreNotUsed() throws Exception {
+        Path project = tmp.resolve("zones");
+        write(project, "kaiyuan.yaml", "timezone: UTC\n");
+        write(project, "seeds/late.md", "---\ntitle: Late at night\ndate: 2025-08-21T23:30:00Z\n---\nLate.\n");
+        cached(project, new ArrayList<>());
+        byte[] mainUnderUtc = Files.readAllBytes(PersistentCache.file(project));
+        write(project, "kaiyuan.yaml", "timezone: Asia/Shanghai\n");
+        cached(project, new ArrayList<>());
+        assertThat(TestSites.page(project.resolve("site"), "articles/late/index.html").select("time")
+                .attr("datetime")).isEqualTo("2025-08-22");
+
+        // as if the Shanghai build had been killed before its main file: UTC's main, Shanghai's segments
+        Files.write(PersistentCache.file(project), mainUnderUtc);
+        write(project, "kaiyuan.yaml", "timezone: UTC\n");
+        List<String> notes = new ArrayList<>();
+        cached(project, notes);
+
+        assertThat(notes).isEmpty();
+        assertThat(TestSites.page(project.resolve("site"), "articles/late/index.html").select("time")
+                .attr("datetime")).isEqualTo("2025-08-21");
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+    }
+
     /** A damaged segment costs only its seeds' entries: one note, the same site, the segment made again. */
     @Test
     void aCorruptCacheSegmentIsIgnoredWithOneNoteAndWrittenAgain() throws Exception {

@@ -102,6 +102,7 @@ class LauncherIT {
         Path code = write(project, "big/.kaiyuan/code", size + ":1a2b3c4d\n");
 
         Run cached = run(showFlags(""), "build", "--project", "big", "--help");
+        Run cappedByThem = run(showFlags("-Xmx512m"), "build", "--project", "big", "--help");
         Run cold = run(showFlags(""), "build", "--project", "big", "--no-cache", "--help");
         write(project, "big/.kaiyuan/code", (size + 1) + ":1a2b3c4d\n");
         Run otherJar = run(showFlags(""), "build", "--project", "big", "--help");
@@ -119,6 +120,10 @@ class LauncherIT {
         assertThat(flags(cached)).contains("-XX:TieredStopAtLevel=1", "-XX:InitialHeapSize=1073741824",
                 "-XX:MaxTenuringThreshold=0");
         assertThat(flags(cold)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel", "MaxTenuringThreshold");
+        // a heap size of theirs: no initial heap of ours over their maximum (the JVM would not start)
+        assertThat(cappedByThem.exit()).as(cappedByThem.output()).isZero();
+        assertThat(flags(cappedByThem)).contains("-XX:MaxHeapSize=536870912", "-XX:TieredStopAtLevel=1")
+                .doesNotContain("InitialHeapSize=1073741824", "MaxTenuringThreshold=0");
         assertThat(flags(otherJar)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(noCode)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(noCache)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
@@ -134,6 +139,7 @@ class LauncherIT {
         Run mine = run(showFlags("-XX:MinHeapFreeRatio=50"), "build", "--project", "huge", "--help");
         Run theirs = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "JDK_JAVA_OPTIONS",
                 "-XX:MaxHeapFreeRatio=90"), "build", "--project", "huge", "--help");
+        Run sized = run(showFlags("-Xmx2g"), "build", "--project", "huge", "--help");
         Files.delete(seeds.resolve("0.md"));
         Run almost = run(showFlags(""), "build", "--project", "huge", "--help");
 
@@ -147,6 +153,7 @@ class LauncherIT {
         assertThat(theirs.exit()).as(theirs.output()).isZero();
         assertThat(flags(theirs)).contains("-XX:MaxHeapFreeRatio=90").doesNotContain("MinHeapFreeRatio=20");
         assertThat(flags(almost)).contains("-XX:+UseSerialGC").doesNotContain("HeapFreeRatio", "MaxNewSize=536870912");
+        assertThat(flags(sized)).contains("-XX:MinHeapFreeRatio=20").doesNotContain("MaxNewSize=536870912");
     }
 
     @Test

@@ -96,6 +96,37 @@ class DiskSiteWriterTest {
         }
     }
 
+    /** A link in the site is replaced by a real folder; nothing where it points is written or removed. */
+    @Test
+    void aSymbolicLinkWhereTheSiteHasAFolderIsReplacedAndWhatItPointsToIsLeftAlone() throws IOException {
+        Path site = tmp.resolve("site");
+        DiskSiteWriter writer = new DiskSiteWriter(site);
+        writer.write(List.of(file("index.html", "one")));
+        Path victim = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.writeString(victim.resolve("precious.txt"), "keep me");
+        Files.writeString(victim.resolve("app.css"), "same");
+        Files.createSymbolicLink(site.resolve("assets"), victim);
+        Files.createSymbolicLink(site.resolve("media"), tmp.resolve("nowhere"));
+
+        try (SiteOutput out = writer.open()) {
+            out.put(file("index.html", "one"));
+            out.put(file("assets/app.css", "same"));
+            out.put(file("assets/new.css", "new"));
+            out.put(file("media/x.html", "x"));
+            out.commit();
+        }
+
+        assertThat(site.resolve("assets")).isDirectory();
+        assertThat(Files.isSymbolicLink(site.resolve("assets"))).isFalse();
+        assertThat(site.resolve("assets/app.css")).hasContent("same");
+        assertThat(site.resolve("assets/new.css")).hasContent("new");
+        assertThat(site.resolve("media/x.html")).hasContent("x");
+        try (Stream<Path> files = Files.list(victim)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("precious.txt", "app.css");
+        }
+        assertThat(victim.resolve("app.css")).hasContent("same");
+    }
+
     @Test
     void aFirstSiteIsWrittenWholeAndRenamedIntoPlace() throws IOException {
         Path site = tmp.resolve("site");

@@ -1,0 +1,34 @@
+package dev.kaiyuan.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaiyuan.diag.DiagnosticSink;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the seeds of a project are found: in path order, with their sidecars, links to files followed. */
+class ProjectFilesTest {
+    @TempDir
+    Path project;
+
+    @Test
+    void seedsAreListedInPathOrderWithSidecarsAndLinksToFilesFollowed() throws Exception {
+        TestSites.write(project, "seeds/b.md", "---\ntitle: B\n---\nB.\n");
+        TestSites.write(project, "seeds/b.meta.yaml", "source: Somewhere\n");
+        TestSites.write(project, "elsewhere/a.md", "---\ntitle: A\n---\nA.\n");
+        Files.createSymbolicLink(project.resolve("seeds/a.md"), project.resolve("elsewhere/a.md"));
+        Files.createSymbolicLink(project.resolve("seeds/broken.md"), project.resolve("nowhere.md"));
+        TestSites.write(project, "seeds/data/people.yaml", "[]\n");
+
+        DiagnosticSink sink = new DiagnosticSink();
+        List<SeedFile> seeds = ProjectFiles.seeds(project, List.of("md", "txt"), sink);
+
+        assertThat(seeds).extracting(SeedFile::path).containsExactly("seeds/a.md", "seeds/b.md");
+        assertThat(seeds.get(1).sidecar()).contains(project.resolve("seeds/b.meta.yaml"));
+        assertThat(ProjectFiles.read(project, seeds.get(0), sink).orElseThrow().file().size()).isPositive();
+        assertThat(sink.errorCount()).isZero();
+    }
+}
