@@ -3,6 +3,8 @@ package dev.kaiyuan.output;
 import dev.kaiyuan.model.OutputFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,13 +13,21 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  * its modification time, and a deploy that syncs by time or content uploads only what changed. A
  * first build writes the whole site into the staging folder and renames it into place.
  */
+
 public final class DiskSiteWriter implements SiteWriter {
     private final Path out;
 
@@ -154,7 +165,7 @@ public final class DiskSiteWriter implements SiteWriter {
             Set<String> newFolders = newFolders();
             for (String folder : notRealFolders(newFolders)) {
                 String under = folder + "/";
-                for (String path : new java.util.TreeSet<>(stamps.keySet())) {
+                for (String path : new TreeSet<>(stamps.keySet())) {
                     if (path.startsWith(under) && changed.add(path)) {
                         Path staged = fresh.resolve(path);
                         Files.createDirectories(staged.getParent());
@@ -163,8 +174,8 @@ public final class DiskSiteWriter implements SiteWriter {
                 }
                 deleteTree(out.resolve(folder));
             }
-            Set<Path> made = new java.util.HashSet<>();
-            for (String path : new java.util.TreeSet<>(changed)) {
+            Set<Path> made = new HashSet<>();
+            for (String path : new TreeSet<>(changed)) {
                 Path target = out.resolve(path);
                 Path folder = target.getParent();
                 if (made.add(folder) && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -184,7 +195,7 @@ public final class DiskSiteWriter implements SiteWriter {
 
         /** Every folder of the new site, "" for its top. */
         private Set<String> newFolders() {
-            Set<String> newFolders = new java.util.HashSet<>();
+            Set<String> newFolders = new HashSet<>();
             newFolders.add("");
             for (String path : stamps.keySet()) {
                 for (int slash = path.lastIndexOf('/'); slash > 0 && newFolders.add(path.substring(0, slash));
@@ -203,8 +214,8 @@ public final class DiskSiteWriter implements SiteWriter {
         private List<String> notRealFolders(Set<String> newFolders) {
             List<String> found = newFolders.parallelStream().filter(folder -> !folder.isEmpty())
                     .filter(folder -> attributes(out.resolve(folder)).filter(a -> !a.isDirectory()).isPresent())
-                    .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(f -> f)).toList();
-            List<String> outermost = new java.util.ArrayList<>();
+                    .sorted(Comparator.comparingInt(String::length).thenComparing(f -> f)).toList();
+            List<String> outermost = new ArrayList<>();
             for (String folder : found) {
                 if (outermost.stream().noneMatch(o -> folder.startsWith(o + "/"))) {
                     outermost.add(folder);
@@ -220,11 +231,11 @@ public final class DiskSiteWriter implements SiteWriter {
          * system ignores case, an entry the new site has under another case is renamed, not removed.
          */
         private void removeWhatIsGone(Set<String> newFolders) throws IOException {
-            java.util.Queue<String> gone = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            Queue<String> gone = new ConcurrentLinkedQueue<>();
             try {
                 newFolders.parallelStream().forEach(folder -> {
                     Path dir = folder.isEmpty() ? out : out.resolve(folder);
-                    try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                         for (Path entry : entries) {
                             String name = entry.getFileName().toString();
                             String path = folder.isEmpty() ? name : folder + "/" + name;
@@ -233,27 +244,27 @@ public final class DiskSiteWriter implements SiteWriter {
                             }
                         }
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
             if (gone.isEmpty()) {
                 return;
             }
-            Map<String, String> byLowerCase = new java.util.HashMap<>();
+            Map<String, String> byLowerCase = new HashMap<>();
             if (ignoresCase()) {
                 for (String path : stamps.keySet()) {
-                    byLowerCase.put(path.toLowerCase(java.util.Locale.ROOT), path);
+                    byLowerCase.put(path.toLowerCase(Locale.ROOT), path);
                 }
                 for (String folder : newFolders) {
-                    byLowerCase.put(folder.toLowerCase(java.util.Locale.ROOT), folder);
+                    byLowerCase.put(folder.toLowerCase(Locale.ROOT), folder);
                 }
             }
             // outermost first: a folder renamed for its case is then listed under its new name
-            for (String path : gone.stream().sorted(java.util.Comparator.comparingInt(String::length)).toList()) {
-                String kept = byLowerCase.get(path.toLowerCase(java.util.Locale.ROOT));
+            for (String path : gone.stream().sorted(Comparator.comparingInt(String::length)).toList()) {
+                String kept = byLowerCase.get(path.toLowerCase(Locale.ROOT));
                 Path entry = out.resolve(path);
                 if (kept == null) {
                     deleteTree(entry);

@@ -27,6 +27,13 @@ class DiskSiteWriterTest {
     @TempDir
     Path tmp;
 
+    /** No staging folder or set-aside site is left beside {@code site/}. */
+    private void assertNothingBesideTheSite() throws IOException {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("site");
+        }
+    }
+
     static OutputFile file(String path, String text) {
         return new OutputFile(path, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -91,9 +98,7 @@ class DiskSiteWriterTest {
         assertThat(site.resolve("folder-then-file")).hasContent("now a file");
         assertThat(site.resolve("old")).doesNotExist();
         assertThat(site.resolve("stray")).doesNotExist();
-        try (Stream<Path> entries = Files.list(tmp)) {
-            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("site");
-        }
+        assertNothingBesideTheSite();
     }
 
     /** A link in the site is replaced by a real folder; nothing where it points is written or removed. */
@@ -140,9 +145,7 @@ class DiskSiteWriterTest {
         }
 
         assertThat(site.resolve("index.html")).hasContent("first");
-        try (Stream<Path> entries = Files.list(tmp)) {
-            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("site");
-        }
+        assertNothingBesideTheSite();
     }
 
     @Test
@@ -158,9 +161,7 @@ class DiskSiteWriterTest {
 
         assertThat(site.resolve("index.html")).hasContent("good");
         assertThat(site.resolve("other.html")).doesNotExist();
-        try (Stream<Path> entries = Files.list(tmp)) {
-            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("site");
-        }
+        assertNothingBesideTheSite();
     }
 
     @Test
