@@ -5,6 +5,7 @@ import dev.kaiyuan.model.Mention;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.jsoup.nodes.Element;
@@ -46,9 +47,7 @@ public final class EntityLinks implements HtmlTransform {
         if (body == null) {
             return;
         }
-        // Every text node that may get links, in order, with null where a section starts; the finder
-        // runs once over all of them joined by NUL (no name holds one, and it is no word character,
-        // so a match never spans two nodes and word boundaries hold at their edges).
+        // Every text node that may get links, in order, with null where a section starts.
         List<TextNode> nodes = new ArrayList<>();
         for (Element block : body.children()) {
             if (SECTION_START.contains(block.normalName())) {
@@ -57,26 +56,78 @@ public final class EntityLinks implements HtmlTransform {
                 collect(block, nodes);
             }
         }
-        StringBuilder joined = new StringBuilder();
-        int[] starts = new int[nodes.size()];
+        List<String> texts = nodes.stream().map(node -> node == null ? null : node.getWholeText()).toList();
+        List<List<Node>> linked = link(texts);
         for (int i = 0; i < nodes.size(); i++) {
+            if (linked.get(i) != null) {
+                for (Node piece : linked.get(i)) {
+                    nodes.get(i).before(piece);
+                }
+                nodes.get(i).remove();
+            }
+        }
+    }
+
+    /**
+     * The same links made in the page's text, when {@link BodyMarkup} can read the body plainly: each
+     * text that gets a link is written again as the parser would write it, and the rest of the page
+     * stays as rendered. An article page is the one page of a site that is linked, and parsing and
+     * writing all of it again cost more than reading, linking and rendering its body.
+     */
+    @Override
+    public Optional<String> applyToText(String html) {
+        return PageMarkup.read(html).flatMap(markup -> applyToText(html, markup));
+    }
+
+    @Override
+    public Optional<String> applyToText(String html, List<PageMarkup.Token> markup) {
+        Optional<BodyMarkup> read = BodyMarkup.read(html, markup, SKIP, SECTION_START);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        BodyMarkup body = read.get();
+        List<List<Node>> linked = link(body.texts());
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < linked.size(); i++) {
+            if (linked.get(i) == null) {
+                continue;
+            }
+            out = out == null ? new StringBuilder(html.length() + 1024) : out;
+            out.append(html, copied, body.from(i)).append(BodyMarkup.write(linked.get(i)));
+            copied = body.to(i);
+        }
+        return Optional.of(out == null ? html : out.append(html, copied, html.length()).toString());
+    }
+
+    /**
+     * For each text (null where a section starts), the pieces it becomes, or null when it keeps no
+     * link. The finder runs once over all texts joined by NUL (no name holds one, and it is no word
+     * character, so a match never spans two texts and word boundaries hold at their edges).
+     */
+    private List<List<Node>> link(List<String> texts) {
+        StringBuilder joined = new StringBuilder();
+        int[] starts = new int[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
             starts[i] = joined.length();
-            if (nodes.get(i) != null) {
-                joined.append(nodes.get(i).getWholeText());
+            if (texts.get(i) != null) {
+                joined.append(texts.get(i));
             }
             joined.append('\0');
         }
         List<Mention> all = finder.apply(joined.toString());
         Set<EntityId> linked = new HashSet<>();
+        List<List<Node>> out = new ArrayList<>(texts.size());
         int next = 0;
-        for (int i = 0; i < nodes.size(); i++) {
-            TextNode node = nodes.get(i);
-            if (node == null) {
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text == null) {
                 linked.clear();
+                out.add(null);
                 continue;
             }
             int from = starts[i];
-            int to = from + node.getWholeText().length();
+            int to = from + text.length();
             List<Mention> own = new ArrayList<>();
             while (next < all.size() && all.get(next).start() < to) {
                 Mention m = all.get(next++);
@@ -84,8 +135,9 @@ public final class EntityLinks implements HtmlTransform {
                     own.add(new Mention(m.entity(), m.start() - from, m.end() - from, m.text()));
                 }
             }
-            link(node, own, linked);
+            out.add(pieces(text, own, linked));
         }
+        return out;
     }
 
     private static void collect(Element element, List<TextNode> into) {
@@ -101,11 +153,11 @@ public final class EntityLinks implements HtmlTransform {
         }
     }
 
-    private void link(TextNode node, List<Mention> found, Set<EntityId> linked) {
-        String text = node.getWholeText();
+    /** The text cut into text and links, linking each entity not yet linked in the section once; null when none is. */
+    private List<Node> pieces(String text, List<Mention> found, Set<EntityId> linked) {
         List<Mention> mentions = found.stream().filter(m -> !linked.contains(m.entity())).toList();
         if (mentions.isEmpty()) {
-            return;
+            return null;
         }
         List<Node> pieces = new ArrayList<>();
         int pos = 0;
@@ -123,9 +175,6 @@ public final class EntityLinks implements HtmlTransform {
         if (pos < text.length()) {
             pieces.add(new TextNode(text.substring(pos)));
         }
-        for (Node piece : pieces) {
-            node.before(piece);
-        }
-        node.remove();
+        return pieces;
     }
 }

@@ -1,8 +1,13 @@
 package dev.kaiyuan.postprocess;
 
+import dev.kaiyuan.postprocess.PageMarkup.Attribute;
+import dev.kaiyuan.postprocess.PageMarkup.Token;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -12,6 +17,9 @@ import org.jsoup.nodes.Element;
  * links ({@code //host/path}) leave the site too.
  */
 public final class ExternalLinks implements HtmlTransform {
+    /** An href that may leave the site: {@code (https?:)?//} after optional white space, any case. */
+    private static final Pattern LEAVES = Pattern.compile("(?i)^\\s*(https?:)?//");
+
     @Override
     public boolean mayChange(PageScan page) {
         return page.externalLinkWithoutRel();
@@ -19,12 +27,57 @@ public final class ExternalLinks implements HtmlTransform {
 
     @Override
     public void apply(Document page) {
-        for (Element a : page.select("a[href~=(?i)^\\s*(https?:)?//]")) {
-            Set<String> rel = new LinkedHashSet<>(Arrays.asList(a.attr("rel").strip().split("\\s+")));
-            rel.remove("");
-            rel.add("noopener");
-            rel.add("noreferrer");
-            a.attr("rel", String.join(" ", rel));
+        for (Element a : page.select("a[href~=" + LEAVES.pattern() + "]")) {
+            a.attr("rel", rel(a.attr("rel")));
         }
+    }
+
+    /**
+     * The same in the page's text: a link without {@code rel} gets one after its last attribute,
+     * and one whose {@code rel} lacks a value gets it written again (in double quotes). An article
+     * page's body links out, and this spares parsing and writing the whole page for them.
+     */
+    @Override
+    public Optional<String> applyToText(String html) {
+        return PageMarkup.read(html).flatMap(markup -> applyToText(html, markup));
+    }
+
+    @Override
+    public Optional<String> applyToText(String html, List<Token> markup) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (Token t : markup) {
+            Optional<Attribute> href = t.kind() == PageMarkup.Kind.START && t.name().equals("a")
+                    ? t.attribute("href") : Optional.empty();
+            if (href.isEmpty() || !LEAVES.matcher(href.get().value()).find()) {
+                continue;
+            }
+            Optional<Attribute> rel = t.attribute("rel");
+            String value = rel(rel.map(Attribute::value).orElse(""));
+            if (rel.isPresent() && value.equals(rel.get().raw())) {
+                continue;
+            }
+            if (value.indexOf('"') >= 0 || value.indexOf('&') >= 0) {
+                return Optional.empty();
+            }
+            out = out == null ? new StringBuilder(html.length() + 256) : out;
+            if (rel.isPresent()) {
+                out.append(html, copied, rel.get().from()).append("rel=\"").append(value).append('"');
+                copied = rel.get().to();
+            } else {
+                out.append(html, copied, t.attributesEnd()).append(" rel=\"").append(value).append('"');
+                copied = t.attributesEnd();
+            }
+        }
+        return Optional.of(out == null ? html : out.append(html, copied, html.length()).toString());
+    }
+
+    /** A rel value with noopener and noreferrer added, each name once, in order. */
+    private static String rel(String value) {
+        Set<String> rel = new LinkedHashSet<>(Arrays.asList(value.strip().split("\\s+")));
+        rel.remove("");
+        rel.add("noopener");
+        rel.add("noreferrer");
+        return String.join(" ", rel);
     }
 }

@@ -51,12 +51,15 @@ public final class HtmlPostProcessor {
     public String process(String html, List<HtmlTransform> forThisPage) {
         // A page no transform can change is left as rendered: parsing and writing it again would
         // cost more than everything else a large site's listing pages need.
-        PageScan scan = PageScan.of(html);
+        Optional<List<PageMarkup.Token>> markup = PageMarkup.read(html);
+        PageScan scan = markup.map(PageScan::of).orElse(PageScan.ANYTHING);
         List<HtmlTransform> changing = java.util.stream.Stream.concat(forThisPage.stream(), transforms.stream())
                 .filter(t -> t.mayChange(scan)).toList();
         Optional<String> text = Optional.of(html);
         for (HtmlTransform t : changing) {
-            text = text.flatMap(t::applyToText);
+            // the markup read is that of the page as rendered, so only the first transform gets it
+            text = text.flatMap(page -> page == html && markup.isPresent() ? t.applyToText(page, markup.get())
+                    : t.applyToText(page));
         }
         if (text.isPresent()) {
             return text.get();

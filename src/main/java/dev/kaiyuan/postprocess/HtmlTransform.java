@@ -1,5 +1,6 @@
 package dev.kaiyuan.postprocess;
 
+import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 
@@ -23,5 +24,13 @@ public interface HtmlTransform {
      */
     default Optional<String> applyToText(String html) {
         return Optional.empty();
+    }
+
+    /**
+     * {@link #applyToText(String)} on a page whose markup the post-processor has read already, so
+     * that a transform that works on the markup need not read the page again.
+     */
+    default Optional<String> applyToText(String html, List<PageMarkup.Token> markup) {
+        return applyToText(html);
     }
 }

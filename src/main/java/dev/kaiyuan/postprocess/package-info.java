@@ -1,6 +1,9 @@
 /**
- * Post-processing of rendered pages: one jsoup parse, an ordered chain of small
- * {@link dev.kaiyuan.postprocess.HtmlTransform}s, one pinned serialisation.
+ * Post-processing of rendered pages: an ordered chain of small
+ * {@link dev.kaiyuan.postprocess.HtmlTransform}s. A page's markup is read once
+ * ({@link dev.kaiyuan.postprocess.PageMarkup}); a page no transform would change is left as
+ * rendered, and transforms that can work on the page's text do so there. Any other page gets one
+ * jsoup parse, the chain, and one pinned serialisation.
  */
 @NullMarked
 package dev.kaiyuan.postprocess;

@@ -1,0 +1,243 @@
+package dev.kaiyuan.postprocess;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.parser.Parser;
+
+/**
+ * A page's markup as a flat list of start tags, end tags and text, read in one pass without
+ * building a tree, for transforms that change a few places of a page in its text (an article
+ * page's entity links and external links) instead of parsing and writing the whole page again.
+ * Reading gives up (empty) wherever the text is not plain markup, and the page is then parsed as
+ * before: an unclosed tag, comment or quote, a {@code <} that opens no tag, a processing
+ * instruction or CDATA.
+ *
+ * <p>The content of raw-text elements ({@code script}, {@code style}, {@code title}, …) is one
+ * {@link Kind#RAW} token: it holds no tags (HTML, "raw text elements"). A comment ends a text
+ * token, as it ends a text node.
+ */
+public final class PageMarkup {
+    public enum Kind { START, END, TEXT, RAW }
+
+    /**
+     * @param kind           what this is
+     * @param name           the tag's name in lower case ({@code ""} for text)
+     * @param from           where the token starts in the page
+     * @param to             where it ends (exclusive)
+     * @param attributes     a start tag's attributes in order, as written
+     * @param attributesEnd  in a start tag, where its last attribute (or its name) ends
+     * @param selfClosing    a start tag written {@code <x/>}
+     */
+    public record Token(Kind kind, String name, int from, int to, List<Attribute> attributes, int attributesEnd,
+            boolean selfClosing) {
+        /** The first attribute of this name (names are compared in lower case), as a parser keeps it. */
+        public Optional<Attribute> attribute(String lowerName) {
+            for (Attribute a : attributes) {
+                if (a.name().equals(lowerName)) {
+                    return Optional.of(a);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param name      lower-cased
+     * @param raw       the value as written, character references not decoded ({@code ""} for none)
+     * @param from      where the attribute's name starts
+     * @param to        where its value (with any closing quote) ends
+     */
+    public record Attribute(String name, String raw, int from, int to) {
+        /** The value a parser reads: character references decoded as in an attribute. */
+        public String value() {
+            return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
+        }
+    }
+
+    /** Elements whose content is text, not markup (HTML's raw text and escapable raw text elements). */
+    private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title", "xmp", "iframe",
+            "noembed", "noframes", "plaintext");
+
+    private PageMarkup() {
+    }
+
+    /** The page's tokens, or empty where its text is not plain markup. */
+    public static Optional<List<Token>> read(String html) {
+        List<Token> tokens = new ArrayList<>();
+        int n = html.length();
+        int at = 0;
+        while (at < n) {
+            int lt = html.indexOf('<', at);
+            int textEnd = lt < 0 ? n : lt;
+            if (textEnd > at) {
+                tokens.add(new Token(Kind.TEXT, "", at, textEnd, List.of(), at, false));
+            }
+            if (lt < 0) {
+                break;
+            }
+            int next = readMarkup(html, lt, tokens);
+            if (next < 0) {
+                return Optional.empty();
+            }
+            at = next;
+        }
+        return Optional.of(tokens);
+    }
+
+    /** Reads the tag, comment or doctype at {@code lt}; where it ends, or -1 if it is not plain. */
+    private static int readMarkup(String html, int lt, List<Token> tokens) {
+        int n = html.length();
+        if (html.startsWith("<!--", lt)) {
+            return commentEnd(html, lt + 4);
+        }
+        if (html.regionMatches(true, lt, "<!doctype", 0, 9)) {
+            int gt = html.indexOf('>', lt);
+            return gt < 0 ? -1 : gt + 1;
+        }
+        boolean end = lt + 1 < n && html.charAt(lt + 1) == '/';
+        int nameStart = lt + (end ? 2 : 1);
+        if (nameStart >= n || !isAsciiLetter(html.charAt(nameStart))) {
+            return -1;
+        }
+        int at = nameStart;
+        while (at < n && !isSpace(html.charAt(at)) && html.charAt(at) != '/' && html.charAt(at) != '>') {
+            at++;
+        }
+        String name = html.substring(nameStart, at).toLowerCase(Locale.ROOT);
+        if (end) {
+            int gt = html.indexOf('>', at);
+            if (gt < 0) {
+                return -1;
+            }
+            tokens.add(new Token(Kind.END, name, lt, gt + 1, List.of(), at, false));
+            return gt + 1;
+        }
+        List<Attribute> attributes = new ArrayList<>();
+        int attributesEnd = at;
+        boolean selfClosing = false;
+        while (true) {
+            while (at < n && isSpace(html.charAt(at))) {
+                at++;
+            }
+            if (at >= n) {
+                return -1;
+            }
+            char c = html.charAt(at);
+            if (c == '>') {
+                break;
+            }
+            if (c == '/') {
+                if (at + 1 < n && html.charAt(at + 1) == '>') {
+                    selfClosing = true;
+                    at++;
+                    break;
+                }
+                at++;
+                continue;
+            }
+            int keyStart = at;
+            if (c == '=') {
+                return -1;
+            }
+            at++;
+            while (at < n && !isSpace(html.charAt(at)) && "/>=".indexOf(html.charAt(at)) < 0) {
+                at++;
+            }
+            String key = html.substring(keyStart, at).toLowerCase(Locale.ROOT);
+            if (key.indexOf('"') >= 0 || key.indexOf('\'') >= 0 || key.indexOf('<') >= 0) {
+                return -1;
+            }
+            int eq = skipSpace(html, at);
+            String raw = "";
+            if (eq < n && html.charAt(eq) == '=') {
+                int v = skipSpace(html, eq + 1);
+                if (v >= n) {
+                    return -1;
+                }
+                char quote = html.charAt(v);
+                if (quote == '"' || quote == '\'') {
+                    int close = html.indexOf(quote, v + 1);
+                    if (close < 0) {
+                        return -1;
+                    }
+                    raw = html.substring(v + 1, close);
+                    at = close + 1;
+                } else {
+                    int valueEnd = v;
+                    while (valueEnd < n && !isSpace(html.charAt(valueEnd)) && html.charAt(valueEnd) != '>') {
+                        valueEnd++;
+                    }
+                    raw = html.substring(v, valueEnd);
+                    at = valueEnd;
+                }
+            }
+            attributes.add(new Attribute(key, raw, keyStart, at));
+            attributesEnd = at;
+        }
+        int tagEnd = at + 1;
+        tokens.add(new Token(Kind.START, name, lt, tagEnd,
+                attributes.isEmpty() ? List.of() : Collections.unmodifiableList(attributes), attributesEnd, selfClosing));
+        if (RAW_TEXT.contains(name) && !selfClosing) {
+            int close = indexOfEndTag(html, name, tagEnd);
+            if (close < 0) {
+                return -1;
+            }
+            if (close > tagEnd) {
+                tokens.add(new Token(Kind.RAW, "", tagEnd, close, List.of(), tagEnd, false));
+            }
+            return close;
+        }
+        return tagEnd;
+    }
+
+    /**
+     * Where a comment whose text starts at {@code from} ends, as HTML parsers end it: {@code <!-->}
+     * and {@code <!--->} are whole comments, and {@code -->} or {@code --!>} close one; -1 if none.
+     */
+    static int commentEnd(String html, int from) {
+        if (html.startsWith(">", from)) {
+            return from + 1;
+        }
+        if (html.startsWith("->", from)) {
+            return from + 2;
+        }
+        int plain = html.indexOf("-->", from);
+        int bang = html.indexOf("--!>", from);
+        if (plain < 0 && bang < 0) {
+            return -1;
+        }
+        return plain >= 0 && (bang < 0 || plain < bang) ? plain + 3 : bang + 4;
+    }
+
+    /** Where {@code </name} followed by a space, {@code /} or {@code >} starts, any case; -1 if nowhere. */
+    private static int indexOfEndTag(String html, String name, int from) {
+        for (int i = html.indexOf("</", from); i >= 0; i = html.indexOf("</", i + 2)) {
+            int after = i + 2 + name.length();
+            if (html.regionMatches(true, i + 2, name, 0, name.length()) && after < html.length()
+                    && (isSpace(html.charAt(after)) || html.charAt(after) == '/' || html.charAt(after) == '>')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(String html, int at) {
+        while (at < html.length() && isSpace(html.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** HTML's ASCII white space. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f';
+    }
+}
