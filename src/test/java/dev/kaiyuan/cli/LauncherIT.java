@@ -88,9 +88,10 @@ class LauncherIT {
 
         assertThat(big.exit()).as(big.output()).isZero();
         assertThat(big.output()).contains("--no-cache");
-        assertThat(flags(big)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
-        assertThat(flags(bigToo)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
-        assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1");
+        assertThat(flags(big)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70", "-XX:InlineSmallCode=700")
+                .doesNotContain("TieredStopAtLevel");
+        assertThat(flags(bigToo)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1").doesNotContain("FreqInlineSize", "InlineSmallCode");
         assertThat(flags(big)).doesNotContain("HeapFreeRatio");
     }
 
@@ -118,8 +119,9 @@ class LauncherIT {
 
         assertThat(cached.exit()).as(cached.output()).isZero();
         assertThat(flags(cached)).contains("-XX:TieredStopAtLevel=1", "-XX:InitialHeapSize=1073741824",
-                "-XX:MaxTenuringThreshold=0");
-        assertThat(flags(cold)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel", "MaxTenuringThreshold");
+                "-XX:MaxTenuringThreshold=0").doesNotContain("FreqInlineSize");
+        assertThat(flags(cold)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70")
+                .doesNotContain("TieredStopAtLevel", "MaxTenuringThreshold");
         // a heap size of theirs: no initial heap of ours over their maximum (the JVM would not start)
         assertThat(cappedByThem.exit()).as(cappedByThem.output()).isZero();
         assertThat(flags(cappedByThem)).contains("-XX:MaxHeapSize=536870912", "-XX:TieredStopAtLevel=1")
@@ -128,7 +130,8 @@ class LauncherIT {
         assertThat(flags(noCode)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(noCache)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(variant)).contains("-XX:TieredStopAtLevel=1");
-        assertThat(flags(large)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel", "InitialHeapSize=1073741824");
+        assertThat(flags(large)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70")
+                .doesNotContain("TieredStopAtLevel", "InitialHeapSize=1073741824");
     }
 
     @Test
@@ -162,7 +165,7 @@ class LauncherIT {
 
         assertThat(run.exit()).as(run.output()).isZero();
         // the JVM's own choice: G1 on this machine, serial on one with a single core or under 2 GB
-        assertThat(flags(run)).contains("-XX:+Use").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(run)).contains("-XX:+Use").doesNotContain("TieredStopAtLevel", "FreqInlineSize");
         assertThat(flags(run).contains("-XX:+UseSerialGC")).isEqualTo(defaultFlags().contains("-XX:+UseSerialGC"));
     }
 
