@@ -1,6 +1,7 @@
 package dev.kaiyuan.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,13 @@ public record DocumentTerms(String terms, String names, String han) {
         List<Token> tokens = new ArrayList<>(tokenizer.index(title));
         tokens.addAll(tokenizer.index(text));
         Map<String, Integer> tf = new LinkedHashMap<>();
-        TreeSet<String> names = new TreeSet<>();
         for (Token t : tokens) {
             tf.merge(t.term(), 1, Integer::sum);
-            if (tokenizer.isName(t.term())) {
-                names.add(t.term());
+        }
+        TreeSet<String> names = new TreeSet<>();
+        for (String term : tf.keySet()) {
+            if (tokenizer.isName(term)) {
+                names.add(term);
             }
         }
         StringBuilder terms = new StringBuilder();
@@ -48,9 +51,15 @@ public record DocumentTerms(String terms, String names, String han) {
             }
             terms.append('\n');
         });
+        // sorted as ints, not through distinct(), which boxes every code point into a set
+        int[] hanPoints = IntStream.concat(title.codePoints(), text.codePoints()).filter(Tokens::isHan).toArray();
+        Arrays.sort(hanPoints);
         StringBuilder han = new StringBuilder();
-        IntStream.concat(title.codePoints(), text.codePoints()).filter(Tokens::isHan).distinct().sorted()
-                .forEach(han::appendCodePoint);
+        for (int i = 0; i < hanPoints.length; i++) {
+            if (i == 0 || hanPoints[i] != hanPoints[i - 1]) {
+                han.appendCodePoint(hanPoints[i]);
+            }
+        }
         StringBuilder nameLines = new StringBuilder();
         names.forEach(name -> nameLines.append(escape(name)).append('\n'));
         return new DocumentTerms(terms.toString(), nameLines.toString(), han.toString());
