@@ -29,7 +29,7 @@ final class BodyMarkup {
     private static final Set<String> CLOSES_P = Set.of("address", "article", "aside", "blockquote", "center",
             "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1",
             "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre",
-            "listing", "section", "summary", "table", "ul", "xmp", "plaintext", "search");
+            "listing", "section", "summary", "table", "ul", "xmp", "plaintext", "search", "li", "dd", "dt");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     /** Where only rows, cells and their groups may stand; anything else would be moved out of the table. */
     private static final Set<String> TABLE_PARTS = Set.of("table", "thead", "tbody", "tfoot", "tr");
@@ -99,7 +99,8 @@ final class BodyMarkup {
                 case START -> {
                     String name = t.name();
                     boolean empty = VOID.contains(name) || (t.selfClosing() && open.foreign > 0);
-                    if ((t.selfClosing() && !empty) || closesOrMoves(name, top, open)) {
+                    if ((t.selfClosing() && !empty) || closesOrMoves(name, top, open)
+                            || (inBody && (name.equals("svg") || name.equals("math")))) {
                         return Optional.empty();
                     }
                     if (!inBody && open.article > 0 && hasClass(t, "body")) {
@@ -212,6 +213,13 @@ final class BodyMarkup {
             return true;
         }
         return switch (name) {
+            // table parts out of place are moved, dropped or close what is open
+            case "caption", "colgroup", "tbody", "thead", "tfoot" -> !top.equals("table");
+            case "col" -> !top.equals("colgroup") && !top.equals("table");
+            case "tr" -> !Set.of("tbody", "thead", "tfoot", "table").contains(top);
+            case "td", "th" -> !top.equals("tr");
+            case "button", "form" -> open.contains(name);
+            case "select", "option", "optgroup", "datalist" -> true;
             case "li" -> open.nearest(LIST).equals("li");
             case "dt", "dd" -> !open.nearest(DEFINITIONS).equals("dl") && !open.nearest(DEFINITIONS).isEmpty();
             case "html", "head", "body", "frameset" -> open.contains(name) || open.contains("body");
@@ -219,13 +227,23 @@ final class BodyMarkup {
         };
     }
 
-    /** As a class selector matches: one of the class attribute's white-space separated names, any case. */
+    /** As jsoup's class selector matches: one of the class attribute's names (split at any white space), any case. */
     private static boolean hasClass(Token t, String name) {
         return t.attribute("class").map(a -> {
-            for (String c : a.value().split("[ \\t\\n\\f\\r]+")) {
-                if (c.equalsIgnoreCase(name)) {
+            String value = a.value();
+            int at = 0;
+            while (at < value.length()) {
+                while (at < value.length() && Character.isWhitespace(value.charAt(at))) {
+                    at++;
+                }
+                int end = at;
+                while (end < value.length() && !Character.isWhitespace(value.charAt(end))) {
+                    end++;
+                }
+                if (end > at && value.regionMatches(true, at, name, 0, name.length()) && end - at == name.length()) {
                     return true;
                 }
+                at = end;
             }
             return false;
         }).orElse(false);

@@ -60,7 +60,9 @@ public final class PageMarkup {
 
     /** Elements whose content is text, not markup (HTML's raw text and escapable raw text elements). */
     private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title", "xmp", "iframe",
-            "noembed", "noframes", "plaintext");
+            "noembed", "noframes");
+    /** The raw-text elements that stay raw inside SVG and MathML, where a parser reads the others' content as markup. */
+    private static final Set<String> RAW_IN_FOREIGN = Set.of("script", "style");
 
     private PageMarkup() {
     }
@@ -70,6 +72,7 @@ public final class PageMarkup {
         List<Token> tokens = new ArrayList<>();
         int n = html.length();
         int at = 0;
+        int[] foreign = {0};
         while (at < n) {
             int lt = html.indexOf('<', at);
             int textEnd = lt < 0 ? n : lt;
@@ -79,7 +82,7 @@ public final class PageMarkup {
             if (lt < 0) {
                 break;
             }
-            int next = readMarkup(html, lt, tokens);
+            int next = readMarkup(html, lt, tokens, foreign);
             if (next < 0) {
                 return Optional.empty();
             }
@@ -88,8 +91,11 @@ public final class PageMarkup {
         return Optional.of(tokens);
     }
 
-    /** Reads the tag, comment or doctype at {@code lt}; where it ends, or -1 if it is not plain. */
-    private static int readMarkup(String html, int lt, List<Token> tokens) {
+    /**
+     * Reads the tag, comment or doctype at {@code lt}; where it ends, or -1 if it is not plain.
+     * {@code foreign[0]} counts the open {@code svg} and {@code math} elements.
+     */
+    private static int readMarkup(String html, int lt, List<Token> tokens, int[] foreign) {
         int n = html.length();
         if (html.startsWith("<!--", lt)) {
             return commentEnd(html, lt + 4);
@@ -108,10 +114,17 @@ public final class PageMarkup {
             at++;
         }
         String name = html.substring(nameStart, at).toLowerCase(Locale.ROOT);
+        // a parser drops control characters from names, and plaintext never ends
+        if (hasControl(name) || name.equals("plaintext")) {
+            return -1;
+        }
         if (end) {
             int gt = html.indexOf('>', at);
             if (gt < 0) {
                 return -1;
+            }
+            if (name.equals("svg") || name.equals("math")) {
+                foreign[0] = Math.max(0, foreign[0] - 1);
             }
             tokens.add(new Token(Kind.END, name, lt, gt + 1, List.of(), at, false));
             return gt + 1;
@@ -148,7 +161,7 @@ public final class PageMarkup {
                 at++;
             }
             String key = html.substring(keyStart, at).toLowerCase(Locale.ROOT);
-            if (key.indexOf('"') >= 0 || key.indexOf('\'') >= 0 || key.indexOf('<') >= 0) {
+            if (key.indexOf('"') >= 0 || key.indexOf('\'') >= 0 || key.indexOf('<') >= 0 || hasControl(key)) {
                 return -1;
             }
             int eq = skipSpace(html, at);
@@ -181,7 +194,10 @@ public final class PageMarkup {
         int tagEnd = at + 1;
         tokens.add(new Token(Kind.START, name, lt, tagEnd,
                 attributes.isEmpty() ? List.of() : Collections.unmodifiableList(attributes), attributesEnd, selfClosing));
-        if (RAW_TEXT.contains(name) && !selfClosing) {
+        if ((name.equals("svg") || name.equals("math")) && !selfClosing) {
+            foreign[0]++;
+        }
+        if (RAW_TEXT.contains(name) && !selfClosing && (foreign[0] == 0 || RAW_IN_FOREIGN.contains(name))) {
             int close = indexOfEndTag(html, name, tagEnd);
             if (close < 0) {
                 return -1;
@@ -236,8 +252,17 @@ public final class PageMarkup {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    /** HTML's ASCII white space. */
+    /** HTML's ASCII white space (a carriage return is one before a parser folds it into a line feed). */
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\f';
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
+    private static boolean hasControl(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < 0x20 || name.charAt(i) == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -24,6 +24,10 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
     /** Everything may change: what a transform sees when the page was not scanned. */
     public static final PageScan ANYTHING = new PageScan(true, true, true, true);
 
+    /** HTML's formatting elements (the "list of active formatting elements"), which a parser may reopen. */
+    private static final Set<String> FORMATTING = Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s",
+            "small", "strike", "strong", "tt", "u");
+
     /** The page's scan; {@link #ANYTHING} when {@link PageMarkup} cannot read it. */
     public static PageScan of(String html) {
         return PageMarkup.read(html).map(PageScan::of).orElse(ANYTHING);
@@ -45,7 +49,8 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
                 continue;
             }
             String id = raw(t, "id");
-            repeated |= id != null && (id.indexOf('&') >= 0 || !ids.add(id));
+            // a parser copies a formatting element left open into the blocks after it, id and all
+            repeated |= id != null && (id.indexOf('&') >= 0 || !ids.add(id) || FORMATTING.contains(t.name()));
             String cls = raw(t, "class");
             body |= cls != null && (cls.indexOf('&') >= 0 || hasToken(cls, "body"));
             String href = raw(t, "href");

@@ -11,6 +11,8 @@ import net.jqwik.api.Provide;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A page is left unparsed only when {@link PageScan} shows that no transform would change it; the
@@ -77,6 +79,37 @@ class PageScanTest {
         assertThat(PageScan.of("<a href=\"https://example.org>unclosed")).isEqualTo(PageScan.ANYTHING);
         assertThat(PageScan.of("<a href=\"&#x2f;/example.org\">x</a>").externalLinkWithoutRel()).isTrue();
         assertThat(PageScan.of("<div class=\"bo&#100;y\">").bodyClass()).isTrue();
+    }
+
+    /** Found in review: white space and control characters in tags, raw-text names in SVG, a formatting element's id. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<a\r\nhref=\"https://x.org/\">y</a>",
+        "<script>1</script\r\n><a href=\"https://x.org/\">y</a><script>2</script>",
+        "<a\u000B href=\"https://x.org/\">y</a>",
+        "<p><svg><title><a href=\"https://x.org/\">t</a></title></svg></p>",
+        "<p><math><title><a href=\"https://x.org/\">t</a></title></math></p>",
+        "<img\u0001>",
+        "<div class=\"body\"><p><b id=\"x\">a<p>b</p></div>",
+    })
+    void aScanNeverMissesWhatATransformWouldChange(String body) {
+        String html = "<!doctype html><html><head><title>t</title></head><body><main>" + body + "</main></body></html>";
+        for (HtmlTransform transform : List.of(new ExternalLinks(), new LazyImages(), new UniqueIds())) {
+            Document before = Jsoup.parse(html);
+            Document after = Jsoup.parse(html);
+            transform.apply(after);
+            if (!after.outerHtml().equals(before.outerHtml())) {
+                assertThat(transform.mayChange(PageScan.of(html))).as("%s on %s", transform.getClass().getSimpleName(), html)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aTemplateSavedWithCarriageReturnsStillGetsRel() {
+        String html = "<!DOCTYPE html>\r\n<html>\r\n<head><title>t</title></head>\r\n<body>\r\n<footer><a\r\n"
+                + "  href=\"https://github.com/x\">GitHub</a></footer>\r\n</body></html>";
+        assertThat(HtmlPostProcessor.forBuild().process(html)).contains("rel=\"noopener noreferrer\"");
     }
 
     @Test
