@@ -386,7 +386,8 @@
     return Array.from(total).map(function (e) {
       return { id: e[0], score: e[1], doc: docs[e[0]], marks: marks };
     }).sort(function (a, b) {
-      return b.score - a.score || (b.doc.date > a.doc.date ? 1 : b.doc.date < a.doc.date ? -1 : 0) || a.id - b.id;
+      // among equal scores and dates, the site's order: ids number the documents oldest first
+      return b.score - a.score || (b.doc.date > a.doc.date ? 1 : b.doc.date < a.doc.date ? -1 : 0) || b.id - a.id;
     }).slice(0, MAX_RESULTS);
   };
 

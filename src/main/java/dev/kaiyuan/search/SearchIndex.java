@@ -14,8 +14,9 @@ import java.util.stream.IntStream;
  * frequency there (title and text together). Terms with the same posting list are stored as one
  * group — most terms occur in one document once, so this keeps the index small.
  *
- * @param docs     the documents without their texts (the postings hold their terms), in site order
- *                 (their position is their id)
+ * @param docs     the documents without their texts (the postings hold their terms), in the order
+ *                 given (their position is their id; a site gives them oldest first, see
+ *                 {@link SearchIndexProducer})
  * @param names    the dictionary names that occur in the documents, folded: the others cannot
  *                 change how any document is split, so the browser does not need them
  * @param fold     Traditional → Simplified for every character the browser has to fold

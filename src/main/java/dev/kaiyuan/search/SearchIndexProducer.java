@@ -48,9 +48,10 @@ public final class SearchIndexProducer implements SiteFileProducer {
         SearchFold fold = SearchFold.icu();
         SearchTokenizer tokenizer = new SearchTokenizer(fold, SearchDictionary.of(context.site().gazetteer(), fold));
         // Made as they are asked for: an article's text is inflated, tokenised (or found in the
-        // memo) and let go, never all held at once.
-        List<Article> articles = context.site().all();
-        List<SearchDocument> docs = new Documents(articles);
+        // memo) and let go, never all held at once. Oldest first: a new article, usually the
+        // newest, takes the next id and every other keeps its own, so the posting lists of terms
+        // it does not have stay as they were, and so do the shards that hold only such terms.
+        List<SearchDocument> docs = new OldestFirst(context.site().all());
         SearchIndex index = SearchIndex.build(docs, tokenizer, memo);
         out.accept(RenderedPage.data(PATH, SearchScript.bytes(index)));
         SearchScript.termScripts(index, (path, bytes) -> out.accept(RenderedPage.data(path, bytes)));
@@ -63,17 +64,17 @@ public final class SearchIndexProducer implements SiteFileProducer {
         }
     }
 
-    /** The articles as search documents, each made when it is asked for. */
-    private static final class Documents extends AbstractList<SearchDocument> implements RandomAccess {
+    /** The articles (given newest first, in site order) as search documents, oldest first, each made when it is asked for. */
+    private static final class OldestFirst extends AbstractList<SearchDocument> implements RandomAccess {
         private final List<Article> articles;
 
-        Documents(List<Article> articles) {
-            this.articles = articles;
+        OldestFirst(List<Article> newestFirst) {
+            this.articles = newestFirst;
         }
 
         @Override
         public SearchDocument get(int index) {
-            return document(articles.get(index));
+            return document(articles.get(articles.size() - 1 - index));
         }
 
         @Override

@@ -161,7 +161,7 @@ final class IndexJs {
                 .map(e -> new Hit(e.getKey(), (String) docs.get(e.getKey()).get("url"), e.getValue()))
                 .sorted(Comparator.comparingDouble(Hit::score).reversed()
                         .thenComparing(h -> (String) docs.get(h.id()).get("date"), Comparator.reverseOrder())
-                        .thenComparingInt(Hit::id))
+                        .thenComparing(Comparator.comparingInt(Hit::id).reversed()))
                 .limit(MAX_RESULTS).toList();
     }
 
