@@ -104,6 +104,7 @@ class LauncherIT {
 
         Run cached = run(showFlags(""), "build", "--project", "big", "--help");
         Run cappedByThem = run(showFlags("-Xmx512m"), "build", "--project", "big", "--help");
+        Run theirCollector = run(showFlags("-XX:+UseG1GC"), "build", "--project", "big", "--help");
         Run cold = run(showFlags(""), "build", "--project", "big", "--no-cache", "--help");
         write(project, "big/.kaiyuan/code", (size + 1) + ":1a2b3c4d\n");
         Run otherJar = run(showFlags(""), "build", "--project", "big", "--help");
@@ -118,20 +119,25 @@ class LauncherIT {
         Run large = run(showFlags(""), "build", "--project", "big", "--help");
 
         assertThat(cached.exit()).as(cached.output()).isZero();
-        assertThat(flags(cached)).contains("-XX:TieredStopAtLevel=1", "-XX:InitialHeapSize=1073741824",
-                "-XX:MaxTenuringThreshold=0").doesNotContain("FreqInlineSize");
+        assertThat(flags(cached)).contains("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
+                "-XX:InitialHeapSize=734003200", "-XX:MaxNewSize=104857600", "-XX:MaxTenuringThreshold=0")
+                .doesNotContain("FreqInlineSize", "UseSerialGC");
         assertThat(flags(cold)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70")
                 .doesNotContain("TieredStopAtLevel", "MaxTenuringThreshold");
         // a heap size of theirs: no initial heap of ours over their maximum (the JVM would not start)
         assertThat(cappedByThem.exit()).as(cappedByThem.output()).isZero();
-        assertThat(flags(cappedByThem)).contains("-XX:MaxHeapSize=536870912", "-XX:TieredStopAtLevel=1")
-                .doesNotContain("InitialHeapSize=1073741824", "MaxTenuringThreshold=0");
-        assertThat(flags(otherJar)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(cappedByThem)).contains("-XX:MaxHeapSize=536870912", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC").doesNotContain("InitialHeapSize=734003200", "MaxTenuringThreshold=0", "UseParallelGC");
+        // their collector: none of ours, and none of our heap sizes for ours (the JVM refuses two collectors)
+        assertThat(theirCollector.exit()).as(theirCollector.output()).isZero();
+        assertThat(flags(theirCollector)).contains("-XX:+UseG1GC", "-XX:TieredStopAtLevel=1")
+                .doesNotContain("UseParallelGC", "UseSerialGC", "MaxNewSize=104857600");
+        assertThat(flags(otherJar)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel", "UseParallelGC");
         assertThat(flags(noCode)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(noCache)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
-        assertThat(flags(variant)).contains("-XX:TieredStopAtLevel=1");
+        assertThat(flags(variant)).contains("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
         assertThat(flags(large)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70")
-                .doesNotContain("TieredStopAtLevel", "InitialHeapSize=1073741824");
+                .doesNotContain("TieredStopAtLevel", "InitialHeapSize=734003200", "UseParallelGC");
     }
 
     @Test
