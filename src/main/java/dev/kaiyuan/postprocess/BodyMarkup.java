@@ -229,24 +229,7 @@ final class BodyMarkup {
 
     /** As jsoup's class selector matches: one of the class attribute's names (split at any white space), any case. */
     private static boolean hasClass(Token t, String name) {
-        return t.attribute("class").map(a -> {
-            String value = a.value();
-            int at = 0;
-            while (at < value.length()) {
-                while (at < value.length() && Character.isWhitespace(value.charAt(at))) {
-                    at++;
-                }
-                int end = at;
-                while (end < value.length() && !Character.isWhitespace(value.charAt(end))) {
-                    end++;
-                }
-                if (end > at && value.regionMatches(true, at, name, 0, name.length()) && end - at == name.length()) {
-                    return true;
-                }
-                at = end;
-            }
-            return false;
-        }).orElse(false);
+        return t.attribute("class").map(a -> PageScan.hasToken(a.value(), name)).orElse(false);
     }
 
     /** Nodes written as the post-processor writes a page (see {@link HeadText#settle}). */

@@ -87,7 +87,8 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
                 && distinct.containsAll(Set.of("noopener", "noreferrer"));
     }
 
-    private static boolean hasToken(String cls, String token) {
+    /** Whether {@code token} is one of the white-space separated names of {@code cls}, in any case. */
+    static boolean hasToken(String cls, String token) {
         int at = 0;
         while (at < cls.length()) {
             while (at < cls.length() && Character.isWhitespace(cls.charAt(at))) {
