@@ -171,7 +171,8 @@ class LauncherIT {
 
         assertThat(run.exit()).as(run.output()).isZero();
         // the JVM's own choice: G1 on this machine, serial on one with a single core or under 2 GB
-        assertThat(flags(run)).contains("-XX:+Use").doesNotContain("TieredStopAtLevel", "FreqInlineSize");
+        assertThat(flags(run)).contains("-XX:+Use", "-XX:FreqInlineSize=70", "-XX:InlineSmallCode=700")
+                .doesNotContain("TieredStopAtLevel");
         assertThat(flags(run).contains("-XX:+UseSerialGC")).isEqualTo(defaultFlags().contains("-XX:+UseSerialGC"));
     }
 
