@@ -37,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -143,6 +144,9 @@ public final class Build {
     static CachedBuild run(BuildRequest request, SiteWriter writer, List<HtmlTransform> preview, BuildCache last,
             Keep keep) {
         long start = System.nanoTime();
+        // taken before the seeds are listed: a seed modified after this has a later time (SeedStamp)
+        Instant started = Instant.now();
+        long startNanos = started.getEpochSecond() * 1_000_000_000L + started.getNano();
         DiagnosticSink sink = new DiagnosticSink();
         Path project = request.project().toAbsolutePath().normalize();
         SiteConfig config = stage("config", () -> config(project, request, sink));
@@ -150,7 +154,7 @@ public final class Build {
         Known known = stage("knowledge", () -> io(() -> knowledge(project, cache, sink)));
         // Each seed's bytes are held only while it is read (90 MB at 10,000 articles, 900 MB at 100,000).
         Reads reads = stage("read", () -> read(project, stage("load", () -> io(() -> ProjectFiles.seeds(project,
-                new ArticleReader(config.zone()).readers().extensions(), sink))), config, cache, sink));
+                new ArticleReader(config.zone()).readers().extensions(), sink))), config, cache, startNanos, sink));
         List<Article> articles = reads.articles().stream().filter(a -> request.drafts() || !a.draft()).toList();
         SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
         Enricher enricher = stage("knowledge", () -> new Enricher(known.gazetteer()));
@@ -168,7 +172,7 @@ public final class Build {
         BuildResult result = new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(), sink.dropped(),
                 site.all().size(), rendered.htmlFiles(), millis, rendered.written());
         BuildCache next = new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
-                rendered.inputs(), rendered.pages(), rendered.files(), rendered.search());
+                rendered.inputs(), rendered.pages(), rendered.files(), rendered.search(), rendered.postings());
         // The preview's quick path for a saved article works from the last good build only.
         Optional<ArticleRefresh> refresh = keep == Keep.MEMORY && rendered.written()
                 ? rendered.articlePages().map(pages -> new ArticleRefresh(project, config, request.drafts(), site,
@@ -274,23 +278,31 @@ public final class Build {
 
     /**
      * One seed's article and the diagnostics reading it gave, or the kept article it repeats;
-     * {@code read} false for a seed too large to read (its error in the diagnostics).
+     * {@code read} false for a seed too large to read (its error in the diagnostics); {@code stamp}
+     * the seed's, when settled enough to be trusted next time.
      */
     private record ReadOne(String path, String hash, Optional<Article> article, List<Diagnostic> diagnostics,
-            boolean read) {
+            boolean read, Optional<BuildCache.SeedStamp> stamp) {
     }
 
     /**
      * Seeds are read from disk and parsed in parallel, one reader per worker thread (readers keep
      * per-instance caches); the list keeps the seeds' path order, so output does not depend on
      * scheduling. A seed whose bytes (and sidecar's) hash as last time, when it was read without
-     * diagnostics, is not parsed again, and its bytes are let go at once; each seed reports into a
-     * sink of its own, so one seed's errors never count as another's.
+     * diagnostics, is not parsed again, and its bytes are let go at once; one whose stamp is still
+     * the settled one it had then is not even read ({@link BuildCache.SeedStamp}). Each seed reports
+     * into a sink of its own, so one seed's errors never count as another's.
      */
     private static Reads read(Path project, List<SeedFile> seeds, SiteConfig config, BuildCache cache,
-            DiagnosticSink sink) {
+            long startNanos, DiagnosticSink sink) {
         ThreadLocal<ArticleReader> readers = ThreadLocal.withInitial(() -> new ArticleReader(config.zone()));
         List<ReadOne> results = seeds.parallelStream().map(file -> {
+            BuildCache.Read unchanged = cache.reads().get(file.path());
+            if (unchanged != null && unchanged.stamp().isPresent() && unchanged.stamp().equals(file.stamp())) {
+                return new ReadOne(file.path(), unchanged.hash(), unchanged.article(), List.of(), true,
+                        unchanged.stamp());
+            }
+            Optional<BuildCache.SeedStamp> settled = file.stamp().filter(s -> s.settledBefore(startNanos));
             DiagnosticSink own = new DiagnosticSink(sink.limit());
             Optional<Seed> loaded;
             try {
@@ -299,17 +311,17 @@ public final class Build {
                 throw new UncheckedIOException(e);
             }
             if (loaded.isEmpty()) {
-                return new ReadOne(file.path(), "", Optional.empty(), own.sorted(), false);
+                return new ReadOne(file.path(), "", Optional.empty(), own.sorted(), false, Optional.empty());
             }
             Seed seed = loaded.get();
             String path = seed.file().path();
             String hash = hash(seed);
             BuildCache.Read kept = cache.reads().get(path);
             if (kept != null && kept.hash().equals(hash) && clean(own)) {
-                return new ReadOne(path, hash, kept.article(), List.of(), true);
+                return new ReadOne(path, hash, kept.article(), List.of(), true, settled);
             }
             Optional<Article> article = readers.get().read(seed.file(), seed.sidecar(), own);
-            return new ReadOne(path, hash, article, clean(own) ? List.of() : own.sorted(), true);
+            return new ReadOne(path, hash, article, clean(own) ? List.of() : own.sorted(), true, settled);
         }).toList();
         List<Article> articles = new ArrayList<>();
         List<String> paths = new ArrayList<>();
@@ -322,7 +334,7 @@ public final class Build {
             paths.add(one.path());
             one.article().ifPresent(articles::add);
             if (one.diagnostics().isEmpty()) {
-                memo.put(one.path(), new BuildCache.Read(one.hash(), one.article()));
+                memo.put(one.path(), new BuildCache.Read(one.hash(), one.article(), one.stamp()));
             }
         }
         return new Reads(articles, paths, memo);
@@ -349,7 +361,8 @@ public final class Build {
 
     private record Rendered(boolean written, int htmlFiles, Optional<BuildCache.RenderInputs> inputs,
             Map<String, BuildCache.Page> pages, Map<String, BuildCache.Written> files, List<String> fresh,
-            int reused, Map<String, DocumentTerms> search, Optional<ArticlePages> articlePages) {
+            int reused, Map<String, DocumentTerms> search, Optional<BuildCache.Postings> postings,
+            Optional<ArticlePages> articlePages) {
     }
 
     /**
@@ -367,13 +380,14 @@ public final class Build {
         Optional<Theme> opened = Theme.open(project, config.engine(), sink);
         if (opened.isEmpty()) {
             return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), List.of(), 0, Map.of(),
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
         }
         Theme theme = opened.get();
         BuildCache.RenderInputs inputs = new BuildCache.RenderInputs(theme.fingerprint(), knowledge, preview);
         boolean same = cache.render().equals(Optional.of(inputs));
         List<SiteFileProducer> producers = new ArrayList<>(PageRenderer.publishingProducers());
-        SearchReuse search = new SearchReuse(cache.search(), knowledge, output.keep() != Keep.NOTHING);
+        SearchReuse search = new SearchReuse(cache.search(), cache.postings(), knowledge,
+                output.keep() != Keep.NOTHING);
         producers.add(new SearchIndexProducer(search));
         PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
                 producers);
@@ -441,14 +455,14 @@ public final class Build {
         int html = htmlCount.get();
         if (!emit) {
             return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused(),
-                    search.after(), Optional.empty());
+                    search.after(), search.postings(), Optional.empty());
         }
         Map<String, BuildCache.Written> files = new HashMap<>();
         keys.forEach((path, key) -> Optional.ofNullable(emitted.stamps().get(path))
                 .filter(stamp -> !key.isEmpty() || !memo.view(path).isEmpty())
                 .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, memo.view(path), stamp))));
         return new Rendered(emitted.committed(), html, Optional.of(inputs), emitted.run().after(), files, memo.fresh(),
-                memo.reused(), search.after(), output.keep() == Keep.MEMORY
+                memo.reused(), search.after(), search.postings(), output.keep() == Keep.MEMORY
                         ? Optional.of(renderer.articlePages(site, config)) : Optional.empty());
     }
 

@@ -1,6 +1,7 @@
 package dev.kaiyuan.build;
 
 import dev.kaiyuan.search.DocumentTerms;
+import dev.kaiyuan.search.MergedPostings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -27,12 +29,13 @@ import java.util.zip.CRC32C;
 /**
  * The {@link BuildCache} of the last successful {@code kaiyuan build}, kept between runs in
  * {@code PROJECT/.kaiyuan/} (git-ignored, safe to delete) so that a CI rebuild redoes only what
- * changed. It is kept in {@value #SEGMENTS} + 1 files: {@code build-cache.bin} holds what is about the
- * whole site (configuration, knowledge base, the written pages' stamps), and each
+ * changed. It is kept in {@value #SEGMENTS} + 2 files: {@code build-cache.bin} holds what is about the
+ * whole site (configuration, knowledge base, the written pages' stamps), each
  * {@code build-cache.NN.bin} a segment of what is about the seeds: the reads and enrichments of the
- * seeds whose path falls in it and the search terms whose key does. A rebuild after adding one
- * article rewrites the segments that changed (two of {@value #SEGMENTS}), not the 110 MB of a
- * 10,000-article site, and loads the segments on every core.
+ * seeds whose path falls in it and the search terms whose key does, and
+ * {@code build-cache.postings.bin} the search index's merged postings. A rebuild after adding one
+ * article rewrites the segments that changed (two of {@value #SEGMENTS}) and the postings, not the
+ * 110 MB of a 10,000-article site, and loads the files on every core.
  *
  * <p>Each file says which code wrote it (the stage versions and a fingerprint of the running jar or
  * classes folder) and ends with a checksum; a file that is missing, truncated, corrupt or written by
@@ -56,8 +59,8 @@ final class PersistentCache {
      */
     static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
-    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments). */
-    private static final int FORMAT = 6;
+    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings). */
+    private static final int FORMAT = 7;
 
     private static volatile Optional<String> code = Optional.empty();
 
@@ -91,6 +94,12 @@ final class PersistentCache {
         String name = file.getFileName().toString();
         return file.resolveSibling(name.substring(0, name.length() - ".bin".length())
                 + (n < 10 ? ".0" : ".") + n + ".bin");
+    }
+
+    /** The file the search index's merged postings are kept in, beside {@code file}: {@code build-cache.postings.bin}. */
+    static Path postings(Path file) {
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - ".bin".length()) + ".postings.bin");
     }
 
     /**
@@ -175,6 +184,9 @@ final class PersistentCache {
             return BuildCache.EMPTY;
         }
         String settings = settings(whole.site());
+        // the postings (30 MB at 10,000 articles) are decoded while the segments are
+        CompletableFuture<Optional<BuildCache.Postings>> postings = CompletableFuture.supplyAsync(
+                () -> loadPostings(postings(file), settings, notes));
         // Segments are decoded on every core (each has a reader of its own). One that cannot be
         // used is deleted, so that this build's save writes it again even when it has nothing to hold.
         List<Segment> segments = IntStream.range(0, SEGMENTS).parallel().mapToObj(n -> {
@@ -213,8 +225,81 @@ final class PersistentCache {
         }
         BuildCache site = whole.site();
         BuildCache cache = new BuildCache(site.config(), reads, site.knowledge(), enriched, site.render(),
-                site.pages(), site.written(), search);
+                site.pages(), site.written(), search, postings.join());
         return whole.folder().equals(key(out)) ? cache : cache.withoutWritten();
+    }
+
+    /** The kept postings, if their file is there and was kept under {@code settings}; an unreadable one is deleted, with a note. */
+    private static Optional<BuildCache.Postings> loadPostings(Path part, String settings, Consumer<String> notes) {
+        try {
+            if (!Files.isRegularFile(part)) {
+                return Optional.empty();
+            }
+            Optional<BuildCache.Postings> postings = readFile(part, in -> in.readShortString().equals(settings)
+                    ? readPostings(in) : null);
+            if (postings.isEmpty()) {
+                Files.deleteIfExists(part);
+            }
+            return postings;
+        } catch (IOException | RuntimeException e) {
+            notes.accept("ignoring the unreadable part " + FOLDER + "/" + part.getFileName() + " of the build "
+                    + "cache (" + e.getMessage() + "); merging the search index from scratch");
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException alsoFailed) {
+                // the save rewrites it if it can, or fails with a note of its own
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The postings file's payload: the small parts through the record codec, then each term (as
+     * UTF-16 units, as the codec writes Chinese text) and each posting list (as Latin-1: digits,
+     * spaces and colons) by itself. Through the codec, every list was first searched for a character
+     * beyond Latin-1, one character at a time on the quick compiler a rebuild runs on.
+     */
+    private static void writePostings(CodecOutput data, BuildCache.Postings postings) throws IOException {
+        MergedPostings merged = postings.merged();
+        RecordCodec.Writer small = new RecordCodec.Writer(data, false);
+        small.write(postings.knowledgeHash());
+        small.write(merged.docs());
+        small.write(merged.names());
+        small.write(merged.han());
+        small.write(merged.hanFirst());
+        data.writeInt(merged.terms().size());
+        for (String term : merged.terms()) {
+            data.writeInt(term.length());
+            data.writeChars(term);
+        }
+        for (String list : merged.lists()) {
+            byte[] bytes = list.getBytes(StandardCharsets.ISO_8859_1);
+            data.writeInt(bytes.length);
+            data.write(bytes);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BuildCache.Postings readPostings(CodecInput in) throws IOException {
+        RecordCodec.Reader small = new RecordCodec.Reader(in);
+        String knowledge = (String) small.read();
+        List<String> docs = (List<String>) small.read();
+        List<String> names = (List<String>) small.read();
+        List<Integer> han = (List<Integer>) small.read();
+        List<Integer> hanFirst = (List<Integer>) small.read();
+        int count = in.readInt();
+        if (count < 0) {
+            throw new IOException("negative count");
+        }
+        List<String> terms = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            terms.add(in.readChars(in.readInt()));
+        }
+        List<String> lists = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lists.add(new String(in.readBytes(in.readInt()), StandardCharsets.ISO_8859_1));
+        }
+        return new BuildCache.Postings(knowledge, new MergedPostings(docs, terms, lists, names, han, hanFirst));
     }
 
     /** What a file's payload is read with; null for a file that is not for this build (left unread). */
@@ -304,8 +389,17 @@ final class PersistentCache {
                     throw new UncheckedIOException(e);
                 }
             });
+            Path postings = postings(file);
+            if (cache.postings().isEmpty()) {
+                Files.deleteIfExists(postings);
+            } else if (!cache.postings().equals(last.postings()) || !Files.isRegularFile(postings)) {
+                writeFile(postings, data -> {
+                    data.writeShortString(settings);
+                    writePostings(data, cache.postings().get());
+                });
+            }
             BuildCache site = new BuildCache(cache.config(), Map.of(), cache.knowledge(), Map.of(), cache.render(),
-                    cache.pages(), cache.written(), Map.of());
+                    cache.pages(), cache.written(), Map.of(), Optional.empty());
             writeFile(file, data -> {
                 data.writeShortString(key(out));
                 new RecordCodec.Writer(data, true).write(site);

@@ -4,15 +4,21 @@ import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.SourceFile;
 import dev.kaiyuan.model.SourceRef;
+import dev.kaiyuan.output.FileStamp;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Finds a project's seeds: every article file under {@code seeds/} in path order, each paired with
@@ -38,10 +44,10 @@ final class ProjectFiles {
                     "run in a project folder, pass --project DIR, or create seeds/ with an article"));
             return List.of();
         }
-        List<Path> files = list(root);
+        Map<Path, Optional<FileStamp>> files = list(root);
         Map<String, Path> sidecars = new HashMap<>();
         List<Path> articles = new ArrayList<>();
-        for (Path file : files) {
+        for (Path file : files.keySet()) {
             String rel = relative(project, file);
             String name = file.getFileName().toString();
             if (rel.startsWith(SEEDS + "/data/") || name.startsWith(".") || name.endsWith("~")) {
@@ -60,7 +66,11 @@ final class ProjectFiles {
         for (Path file : articles) {
             String rel = relative(project, file);
             String key = rel.substring(0, rel.lastIndexOf('.'));
-            seeds.add(new SeedFile(file, rel, Optional.ofNullable(sidecars.remove(key))));
+            Optional<Path> sidecar = Optional.ofNullable(sidecars.remove(key));
+            Optional<FileStamp> sidecarStamp = sidecar.flatMap(files::get);
+            Optional<BuildCache.SeedStamp> stamp = sidecar.isPresent() && sidecarStamp.isEmpty() ? Optional.empty()
+                    : files.get(file).map(own -> new BuildCache.SeedStamp(own, sidecarStamp));
+            seeds.add(new SeedFile(file, rel, sidecar, stamp));
         }
         sidecars.values().stream().sorted().forEach(orphan -> sink.report(Diagnostic.warning("project.orphan-sidecar",
                 SourceRef.file(relative(project, orphan)), "sidecar without an article", "",
@@ -115,13 +125,25 @@ final class ProjectFiles {
                 size + " bytes; the limit is " + MAX_SEED_BYTES, "split it into articles or move it out of seeds/"));
     }
 
-    private static List<Path> list(Path root) throws IOException {
-        // find hands over the attributes the walk read (no second stat per file), a link's own: a
-        // link to a file is followed
-        try (Stream<Path> walk = Files.find(root, Integer.MAX_VALUE, (path, attrs) -> attrs.isRegularFile()
-                || attrs.isSymbolicLink() && Files.isRegularFile(path))) {
-            return walk.sorted().toList();
-        }
+    /**
+     * Every file under {@code root} in path order, with its stamp as the walk saw it (no second stat
+     * per file); a link to a file is followed, and has no stamp: the walk saw the link's own.
+     */
+    private static SortedMap<Path, Optional<FileStamp>> list(Path root) throws IOException {
+        SortedMap<Path, Optional<FileStamp>> files = new TreeMap<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files.put(file, Optional.of(new FileStamp(attrs.size(),
+                            attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS))));
+                } else if (attrs.isSymbolicLink() && Files.isRegularFile(file)) {
+                    files.put(file, Optional.empty());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
     }
 
     static String relative(Path project, Path file) {

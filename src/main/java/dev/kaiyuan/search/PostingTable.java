@@ -1,6 +1,7 @@
 package dev.kaiyuan.search;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -12,21 +13,96 @@ import java.util.function.BiConsumer;
 final class PostingTable {
     private char[][] keys = new char[1 << 16][];
     private int[] hashes = new int[1 << 16];
-    private StringBuilder[] lists = new StringBuilder[1 << 16];
+    /** Each term's list: a kept one as a string until a document is added to it, then a builder. */
+    private CharSequence[] lists = new CharSequence[1 << 16];
     private int size;
+
+    PostingTable() {
+    }
+
+    /**
+     * A table holding {@code lists.get(i)} as the list of {@code terms.get(i)}, as {@link #drainTo}
+     * handed them on, cut to the documents before {@code end}: a term none of those has is left out.
+     * A list kept whole is held as it is, not copied.
+     */
+    PostingTable(List<String> terms, List<String> lists, int end) {
+        int capacity = 1 << 16;
+        while (capacity < terms.size() * 2 + 2) {
+            capacity <<= 1;
+        }
+        keys = new char[capacity][];
+        hashes = new int[capacity];
+        this.lists = new CharSequence[capacity];
+        int mask = capacity - 1;
+        for (int i = 0; i < terms.size(); i++) {
+            String list = lists.get(i);
+            int length = before(list, 0, list.length(), end);
+            if (length == 0) {
+                continue;
+            }
+            String term = terms.get(i);
+            int hash = spread(term.hashCode());
+            int slot = hash & mask;
+            while (keys[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = term.toCharArray();
+            hashes[slot] = hash;
+            this.lists[slot] = length == list.length() ? list : list.substring(0, length);
+            size++;
+        }
+    }
+
+    /**
+     * How much of the list {@code lists[from, to)} is about documents before {@code end}: its entries
+     * ({@code doc} or {@code doc:n}, space-separated) are by growing id.
+     */
+    static int before(String lists, int from, int to, int end) {
+        int length = to - from;
+        while (length > 0) {
+            int space = lists.lastIndexOf(' ', from + length - 1);
+            int start = Math.max(space + 1, from);
+            int idEnd = start;
+            while (idEnd < from + length && lists.charAt(idEnd) != ':') {
+                idEnd++;
+            }
+            if (Integer.parseInt(lists, start, idEnd, 10) < end) {
+                return length;
+            }
+            length = Math.max(start - 1 - from, 0);
+        }
+        return 0;
+    }
+
+    /** Whether the table has a list for {@code term}. */
+    boolean contains(String term) {
+        int hash = spread(term.hashCode());
+        int mask = keys.length - 1;
+        char[] chars = term.toCharArray();
+        for (int slot = hash & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            if (hashes[slot] == hash && Arrays.equals(keys[slot], chars)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int spread(int termHash) {
+        return termHash ^ (termHash >>> 16);
+    }
 
     /**
      * Adds document {@code doc} with frequency {@code n} to the list of the term {@code text[from, to)},
      * whose {@link String#hashCode} is {@code termHash}.
      */
     void add(char[] text, int from, int to, int termHash, int doc, int n) {
-        int hash = termHash ^ (termHash >>> 16);
+        int hash = spread(termHash);
         int mask = keys.length - 1;
         int slot = hash & mask;
         while (keys[slot] != null) {
             char[] key = keys[slot];
             if (hashes[slot] == hash && Arrays.equals(key, 0, key.length, text, from, to)) {
-                append(lists[slot], doc, n);
+                append(builder(slot), doc, n);
                 return;
             }
             slot = (slot + 1) & mask;
@@ -37,6 +113,16 @@ final class PostingTable {
         if (++size * 2 > keys.length) {
             grow();
         }
+    }
+
+    /** The list in {@code slot} as a builder, to append to. */
+    private StringBuilder builder(int slot) {
+        if (lists[slot] instanceof StringBuilder builder) {
+            return builder;
+        }
+        StringBuilder builder = new StringBuilder(lists[slot].length() + 16).append(lists[slot]);
+        lists[slot] = builder;
+        return builder;
     }
 
     /**
@@ -57,11 +143,11 @@ final class PostingTable {
             while (keys[slot] != null && !(hashes[slot] == hash && Arrays.equals(keys[slot], key))) {
                 slot = (slot + 1) & mask;
             }
-            StringBuilder list = later.lists[i];
+            CharSequence list = later.lists[i];
             later.keys[i] = null;
             later.lists[i] = null;
             if (keys[slot] != null) {
-                lists[slot].append(' ').append(list);
+                builder(slot).append(' ').append(list);
             } else {
                 keys[slot] = key;
                 hashes[slot] = hash;
@@ -105,10 +191,10 @@ final class PostingTable {
     private void grow() {
         char[][] oldKeys = keys;
         int[] oldHashes = hashes;
-        StringBuilder[] oldLists = lists;
+        CharSequence[] oldLists = lists;
         keys = new char[oldKeys.length * 2][];
         hashes = new int[keys.length];
-        lists = new StringBuilder[keys.length];
+        lists = new CharSequence[keys.length];
         int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {

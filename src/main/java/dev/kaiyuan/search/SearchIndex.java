@@ -1,8 +1,10 @@
 package dev.kaiyuan.search;
 
-import java.util.BitSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -55,44 +57,102 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
 
     /**
      * As {@link #build(List, SearchTokenizer)}, asking {@code memo} for each document's terms. Each
-     * document is asked for once, so {@code docs} may make them as they are asked for.
+     * document is asked for once, so {@code docs} may make them as they are asked for. When the
+     * memo has postings merged from documents most of which {@code docs} begins with, those are cut
+     * where the documents first differ and only the documents after that are merged onto them
+     * ({@link MergedPostings}).
      */
     public static SearchIndex build(List<SearchDocument> docs, SearchTokenizer tokenizer, TermsMemo memo) {
         DocumentTerms[] indexed = new DocumentTerms[docs.size()];
         Doc[] kept = new Doc[docs.size()];
+        String[] keys = new String[docs.size()];
         IntStream.range(0, docs.size()).parallel().forEach(i -> {
             SearchDocument d = docs.get(i);
             kept[i] = Doc.of(d);
+            keys[i] = MergedPostings.key(d);
             indexed[i] = memo.terms(d, () -> DocumentTerms.of(d, tokenizer));
         });
+        // Kept postings are worth starting from when most documents come before the first that
+        // differs: their lists are cut there (ids only grow along a list) and the rest merged.
+        Optional<MergedPostings> before = memo.merged();
+        int from = before.map(m -> m.sameUpTo(keys)).orElse(0);
+        if (from < keys.length / 2) {
+            before = Optional.empty();
+            from = 0;
+        }
         // Merged in runs of consecutive documents on every core, each run into a table of its own;
         // the runs are then joined in document order, so each list stays sorted by doc id. A large
         // site merges on one thread: at 100,000 articles two tables filling at once raised a cold
         // build's peak from 3.5 to 4.0-4.3 GiB.
+        int first = from;
+        int count = indexed.length - first;
         int runs = indexed.length > PARALLEL_MERGE_LIMIT ? 1
-                : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), indexed.length / 64));
+                : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), count / 64));
         List<Merged> merged = IntStream.range(0, runs).parallel()
-                .mapToObj(r -> merge(indexed, indexed.length * r / runs, indexed.length * (r + 1) / runs)).toList();
-        Merged all = merged.get(0);
-        for (Merged later : merged.subList(1, merged.size())) {
+                .mapToObj(r -> merge(indexed, first + count * r / runs, first + count * (r + 1) / runs)).toList();
+        Merged all = before.map(m -> Merged.of(m, first)).orElse(merged.get(0));
+        for (Merged later : before.isPresent() ? merged : merged.subList(1, merged.size())) {
             all.lists().join(later.lists());
             all.names().addAll(later.names());
-            all.han().or(later.han());
+            all.han().join(later.han());
         }
+        // the same documents give the same postings: the kept ones are handed back, not made again;
+        // others are let go (at 100,000 articles they are hundreds of megabytes)
+        MergedPostings unchanged = before.filter(m -> first == keys.length && m.docs().size() == keys.length)
+                .orElse(null);
+        before = Optional.empty();
+        boolean keep = memo.keepsMerged() && unchanged == null && keys.length <= KEPT_POSTINGS_LIMIT;
         PostingTable lists = all.lists();
         SortedSet<String> names = all.names();
-        BitSet han = all.han();
         SortedMap<String, SortedSet<String>> groups = new TreeMap<>();
-        lists.drainTo((term, list) -> groups.computeIfAbsent(list, k -> new TreeSet<>()).add(term));
-        return new SearchIndex(List.of(kept), names, new TreeMap<>(SearchFold.traditionalFor(han.stream().boxed().toList())), groups);
+        List<String> terms = new ArrayList<>();
+        List<String> termLists = new ArrayList<>();
+        lists.drainTo((term, list) -> {
+            groups.computeIfAbsent(list, k -> new TreeSet<>()).add(term);
+            if (keep) {
+                terms.add(term);
+                termLists.add(list);
+            }
+        });
+        List<Integer> han = new ArrayList<>();
+        List<Integer> hanFirst = new ArrayList<>();
+        all.han().forEach((codePoint, doc) -> {
+            han.add(codePoint);
+            hanFirst.add(doc);
+        });
+        if (keep) {
+            memo.keepMerged(new MergedPostings(Arrays.asList(keys), terms, termLists, List.copyOf(names), han,
+                    hanFirst));
+        } else if (unchanged != null && memo.keepsMerged() && keys.length <= KEPT_POSTINGS_LIMIT) {
+            memo.keepMerged(unchanged);
+        }
+        return new SearchIndex(List.of(kept), names, new TreeMap<>(SearchFold.traditionalFor(han)), groups);
     }
 
-    /** The postings, dictionary names and Han characters (a bit per code point) of a run of documents. */
-    private record Merged(PostingTable lists, SortedSet<String> names, BitSet han) {
+    /** The postings, dictionary names and Han characters (with the first document of each) of a run of documents. */
+    private record Merged(PostingTable lists, SortedSet<String> names, FirstSeen han) {
+        /** Kept postings cut to the documents before {@code end}, to merge later ones onto. */
+        static Merged of(MergedPostings postings, int end) {
+            PostingTable lists = new PostingTable(postings.terms(), postings.lists(), end);
+            FirstSeen han = new FirstSeen();
+            for (int i = 0; i < postings.han().size(); i++) {
+                if (postings.hanFirst().get(i) < end) {
+                    han.see(postings.han().get(i), postings.hanFirst().get(i));
+                }
+            }
+            // a name stays while a document before the cut has it
+            TreeSet<String> names = new TreeSet<>();
+            for (String name : postings.names()) {
+                if (lists.contains(name)) {
+                    names.add(name);
+                }
+            }
+            return new Merged(lists, names, han);
+        }
     }
 
     private static Merged merge(DocumentTerms[] indexed, int from, int to) {
-        Merged run = new Merged(new PostingTable(), new TreeSet<>(), new BitSet());
+        Merged run = new Merged(new PostingTable(), new TreeSet<>(), new FirstSeen());
         for (int id = from; id < to; id++) {
             DocumentTerms one = indexed[id];
             // let each document's terms go once merged (unless the memo keeps them): at 100,000
@@ -101,13 +161,82 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
             int doc = id;
             one.forEachTermAt((text, start, end, hash, n) -> run.lists().add(text, start, end, hash, doc, n));
             run.names().addAll(one.nameList());
-            one.hanCodePoints().forEach(run.han()::set);
+            one.hanCodePoints().forEach(c -> run.han().see(c, doc));
         }
         return run;
     }
 
+    /**
+     * The first document each code point occurs in, for the Han characters of the documents merged
+     * (the browser's fold map needs them all; a cut needs to know which occur before it). In pages
+     * of 1,024 code points, made when one is first seen.
+     */
+    static final class FirstSeen {
+        private static final int PAGE = 10;
+        /** Per page, each code point's first document + 1, or 0 when not seen. */
+        private final int[][] pages = new int[(Character.MAX_CODE_POINT >> PAGE) + 1][];
+
+        /** Notes document {@code doc} has {@code codePoint}; documents are seen in id order. */
+        void see(int codePoint, int doc) {
+            int[] page = pages[codePoint >> PAGE];
+            if (page == null) {
+                page = pages[codePoint >> PAGE] = new int[1 << PAGE];
+            }
+            int at = codePoint & ((1 << PAGE) - 1);
+            if (page[at] == 0) {
+                page[at] = doc + 1;
+            }
+        }
+
+        /** Takes in the code points of {@code later}, whose documents all come after this one's. */
+        void join(FirstSeen later) {
+            for (int p = 0; p < pages.length; p++) {
+                int[] theirs = later.pages[p];
+                if (theirs == null) {
+                    continue;
+                }
+                if (pages[p] == null) {
+                    pages[p] = theirs;
+                    continue;
+                }
+                for (int i = 0; i < theirs.length; i++) {
+                    if (pages[p][i] == 0) {
+                        pages[p][i] = theirs[i];
+                    }
+                }
+            }
+        }
+
+        @FunctionalInterface
+        interface Each {
+            void accept(int codePoint, int doc);
+        }
+
+        /** Each code point seen, in order, with its first document. */
+        void forEach(Each each) {
+            for (int p = 0; p < pages.length; p++) {
+                int[] page = pages[p];
+                if (page == null) {
+                    continue;
+                }
+                for (int i = 0; i < page.length; i++) {
+                    if (page[i] != 0) {
+                        each.accept((p << PAGE) | i, page[i] - 1);
+                    }
+                }
+            }
+        }
+    }
+
     /** Above this many documents the postings are merged on one thread (see {@link #build}). */
     static final int PARALLEL_MERGE_LIMIT = 50_000;
+
+    /**
+     * Above this many documents the memo is not given the postings to keep: at 100,000 articles
+     * they are 3 million terms and lists, and loaded with the rest of the cache they raised a
+     * rebuild's peak from 3.3 to 3.9 GiB, for 2 s of its 31.
+     */
+    static final int KEPT_POSTINGS_LIMIT = 50_000;
 
     /** Number of distinct terms. */
     public int terms() {

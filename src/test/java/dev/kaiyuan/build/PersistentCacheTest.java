@@ -116,6 +116,8 @@ class PersistentCacheTest {
     @EnumSource(Change.class)
     void aBuildWithTheKeptCacheWritesTheBytesOfAColdBuild(Change change) throws Exception {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        // settled seeds: the second build takes the unchanged ones by their stamps, unread
+        setTimes(project.resolve("seeds"), PAST);
         List<String> notes = new ArrayList<>();
         cached(project, notes);
         assertThat(PersistentCache.file(project)).isRegularFile();
@@ -279,6 +281,32 @@ class PersistentCacheTest {
     }
 
     /**
+     * The search index's postings are kept in a file of their own; damaged, they cost only the
+     * merge: one note, the same site, the file made again.
+     */
+    @Test
+    void aCorruptPostingsFileIsIgnoredWithOneNoteAndWrittenAgain() throws Exception {
+        Path project = builtWithCache();
+        Path postings = PersistentCache.postings(PersistentCache.file(project));
+        assertThat(postings).isRegularFile();
+        byte[] flipped = Files.readAllBytes(postings);
+        flipped[flipped.length / 2] ^= 0x55;
+        Files.write(postings, flipped);
+        Change.ADD_ARTICLE.applyTo(project);
+        List<String> notes = new ArrayList<>();
+
+        cached(project, notes);
+
+        assertThat(notes).singleElement().asString().contains(".kaiyuan/build-cache.postings.bin", "checksum",
+                "search index");
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+        assertThat(Files.readAllBytes(postings)).isNotEqualTo(flipped);
+        List<String> again = new ArrayList<>();
+        cached(project, again);
+        assertThat(again).isEmpty();
+    }
+
+    /**
      * An unchanged article's page is kept by its seed and the knowledge base, and by the site-wide
      * view: when the site loses its last tag, the tag index link goes from every page, the pages of
      * articles that did not change included.
@@ -296,6 +324,56 @@ class PersistentCacheTest {
         cached(project, new ArrayList<>());
 
         assertThat(Files.readString(plain, StandardCharsets.UTF_8)).doesNotContain("tags/index.html");
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+    }
+
+    /** An edit of the same byte length: only the seed's time can tell it from the last build's. */
+    static final String SAME_SIZE_FROM = "这一代覆盖的规模很广", SAME_SIZE_TO = "这一代覆盖的范围很广";
+
+    /**
+     * A seed whose size and time are those it had when last read, long before that build, is not
+     * read again: shown by bytes changed behind the build's back with the time put back, which the
+     * build does not see until the time changes too (as make and rsync would not).
+     */
+    @Test
+    void aSettledSeedIsTakenByItsStampUntilItsTimeChanges() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        setTimes(project.resolve("seeds"), PAST);
+        cached(project, new ArrayList<>());
+        Path page = project.resolve("site/articles/qwen3/index.html");
+        Path seed = project.resolve(BuildCacheTest.QWEN3);
+        long size = Files.size(seed);
+        edit(project, BuildCacheTest.QWEN3, SAME_SIZE_FROM, SAME_SIZE_TO);
+        Files.setLastModifiedTime(seed, PAST);
+        assertThat(Files.size(seed)).isEqualTo(size);
+
+        cached(project, new ArrayList<>());
+        assertThat(Files.readString(page, StandardCharsets.UTF_8)).contains(SAME_SIZE_FROM).doesNotContain(SAME_SIZE_TO);
+
+        Files.setLastModifiedTime(seed, FileTime.from(Instant.now()));
+        cached(project, new ArrayList<>());
+        assertThat(Files.readString(page, StandardCharsets.UTF_8)).contains(SAME_SIZE_TO);
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+    }
+
+    /**
+     * A seed modified moments before a build may be saved again within the same tick of the file
+     * system's clock, keeping its stamp: its stamp is not trusted, and the next build reads it.
+     */
+    @Test
+    void aSeedSavedJustBeforeTheBuildIsReadAgainThoughItsStampIsTheSame() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        Path seed = project.resolve(BuildCacheTest.QWEN3);
+        FileTime justNow = FileTime.from(Instant.now());
+        Files.setLastModifiedTime(seed, justNow);
+        cached(project, new ArrayList<>());
+        edit(project, BuildCacheTest.QWEN3, SAME_SIZE_FROM, SAME_SIZE_TO);
+        Files.setLastModifiedTime(seed, justNow);
+
+        cached(project, new ArrayList<>());
+
+        assertThat(Files.readString(project.resolve("site/articles/qwen3/index.html"), StandardCharsets.UTF_8))
+                .contains(SAME_SIZE_TO);
         assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
     }
 

@@ -1,0 +1,168 @@
+package dev.kaiyuan.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #7: an index merged onto the postings a last build kept (cut where the documents first
+ * differ) is the index a build without them makes, whatever changed: articles added at the end or
+ * near it, edited, deleted.
+ */
+class MergedPostingsProperties {
+    private static final SearchTokenizer TOKENIZER = new SearchTokenizer(SearchFold.icu(),
+            List.of("deepseek", "gpt-oss", "qwen3", "深度求索"));
+    private static final List<String> TEXTS = List.of("DeepSeek R1 is open.", "深度求索開源了模型。",
+            "Qwen3 发布，gpt-oss 也开源。", "Llama 4 weights, again", "開放權重的模型與資料", "gpt-oss 120b and 20b",
+            "阿里云 通义千问 Qwen3", "𠀋 a rare character");
+
+    /** What is done to the documents between the two builds. */
+    enum Change {
+        APPEND, INSERT, DELETE, EDIT, NONE
+    }
+
+    /** A memo that keeps every document's terms and hands on, then keeps, merged postings. */
+    static final class Memo implements TermsMemo {
+        Optional<MergedPostings> before;
+        MergedPostings after;
+
+        Memo(Optional<MergedPostings> before) {
+            this.before = before;
+        }
+
+        @Override
+        public DocumentTerms terms(SearchDocument doc, Supplier<DocumentTerms> fresh) {
+            return fresh.get();
+        }
+
+        @Override
+        public Optional<MergedPostings> merged() {
+            return before;
+        }
+
+        @Override
+        public boolean keepsMerged() {
+            return true;
+        }
+
+        @Override
+        public void keepMerged(MergedPostings postings) {
+            after = postings;
+        }
+    }
+
+    static SearchDocument doc(int id, int content) {
+        String text = TEXTS.get(content % TEXTS.size()) + "\n" + TEXTS.get((content / 3 + 1) % TEXTS.size());
+        return new SearchDocument("d" + id + "/", TEXTS.get((content + 2) % TEXTS.size()), "", "zh-Hans", text);
+    }
+
+    static String everything(SearchIndex index) {
+        StringBuilder all = new StringBuilder(SearchScript.write(index));
+        SearchScript.termScripts(index, (path, bytes) -> all.append(path).append(new String(bytes,
+                java.nio.charset.StandardCharsets.UTF_8)));
+        return all.toString();
+    }
+
+    /** The postings as a map from term to list, whatever order they are kept in. */
+    static Map<String, String> lists(MergedPostings postings) {
+        Map<String, String> map = new TreeMap<>();
+        for (int i = 0; i < postings.terms().size(); i++) {
+            map.put(postings.terms().get(i), postings.lists().get(i));
+        }
+        return map;
+    }
+
+    @Property(tries = 200)
+    void anIndexMergedOntoKeptPostingsIsTheIndexOfAColdBuild(
+            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 40) Integer> contents,
+            @ForAll Change change, @ForAll @IntRange(min = 0, max = 100) int where,
+            @ForAll @IntRange(min = 1, max = 3) int howMany) {
+        List<SearchDocument> first = new ArrayList<>();
+        for (int i = 0; i < contents.size(); i++) {
+            first.add(doc(i, contents.get(i)));
+        }
+        List<SearchDocument> second = new ArrayList<>(first);
+        int at = where * first.size() / 101;
+        switch (change) {
+            case APPEND -> {
+                for (int i = 0; i < howMany; i++) {
+                    second.add(doc(100 + i, where + i));
+                }
+            }
+            case INSERT -> second.add(at, doc(100, where));
+            case DELETE -> second.remove(at);
+            case EDIT -> second.set(at, doc(at, contents.get(at) + 1));
+            case NONE -> { }
+        }
+        Memo last = new Memo(Optional.empty());
+        SearchIndex.build(first, TOKENIZER, last);
+        Memo next = new Memo(Optional.of(last.after));
+        Memo cold = new Memo(Optional.empty());
+
+        String rebuilt = everything(SearchIndex.build(second, TOKENIZER, next));
+
+        assertThat(rebuilt).isEqualTo(everything(SearchIndex.build(second, TOKENIZER, cold)))
+                .isEqualTo(everything(SearchIndex.build(second, TOKENIZER)));
+        assertThat(next.after.docs()).isEqualTo(cold.after.docs());
+        assertThat(lists(next.after)).isEqualTo(lists(cold.after));
+        assertThat(next.after.names()).isEqualTo(cold.after.names());
+        assertThat(next.after.han()).isEqualTo(cold.after.han());
+        assertThat(next.after.hanFirst()).isEqualTo(cold.after.hanFirst());
+        if (change == Change.NONE) {
+            assertThat(next.after).as("kept as it was").isSameAs(last.after);
+        }
+    }
+
+    /**
+     * The kept postings are used, not merged again: a term only they have (as if a document had
+     * it) shows in the index; once the documents differ from the start, they are not.
+     */
+    @Test
+    void keptPostingsAreMergedOntoNotMadeAgain() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            docs.add(doc(i, i));
+        }
+        Memo last = new Memo(Optional.empty());
+        SearchIndex.build(docs, TOKENIZER, last);
+        MergedPostings kept = last.after;
+        List<String> terms = new ArrayList<>(kept.terms());
+        List<String> lists = new ArrayList<>(kept.lists());
+        terms.add("only-kept");
+        lists.add("3");
+        MergedPostings marked = new MergedPostings(kept.docs(), terms, lists, kept.names(), kept.han(),
+                kept.hanFirst());
+        docs.add(doc(10, 5));
+
+        SearchIndex index = SearchIndex.build(docs, TOKENIZER, new Memo(Optional.of(marked)));
+        assertThat(index.postings().get("3")).contains("only-kept");
+
+        docs.set(0, doc(0, 7));
+        SearchIndex changed = SearchIndex.build(docs, TOKENIZER, new Memo(Optional.of(marked)));
+        assertThat(changed.postings().values()).noneMatch(group -> group.contains("only-kept"));
+    }
+
+    @Test
+    void aListIsCutBeforeTheFirstDocumentItNoLongerHolds() {
+        String lists = "0 2:3 7\n5\n1:2 4\n";
+        assertThat(PostingTable.before(lists, 0, 7, 8)).isEqualTo(7);
+        assertThat(PostingTable.before(lists, 0, 7, 7)).isEqualTo(5);
+        assertThat(PostingTable.before(lists, 0, 7, 2)).isEqualTo(1);
+        assertThat(PostingTable.before(lists, 0, 7, 0)).isZero();
+        assertThat(PostingTable.before(lists, 8, 9, 6)).isEqualTo(1);
+        assertThat(PostingTable.before(lists, 8, 9, 5)).isZero();
+        assertThat(PostingTable.before(lists, 10, 15, 5)).isEqualTo(5);
+        assertThat(PostingTable.before(lists, 10, 15, 2)).isEqualTo(3);
+        assertThat(PostingTable.before(lists, 10, 15, 1)).isZero();
+    }
+}
