@@ -378,31 +378,38 @@ final class PersistentCache {
             List<Integer> changed = IntStream.range(0, SEGMENTS)
                     .filter(n -> !now.get(n).same(before.get(n)) || !Files.isRegularFile(segment(file, n)))
                     .boxed().toList();
-            // Encoded on every core: a first build writes them all.
-            changed.parallelStream().forEach(n -> {
-                try {
-                    writeFile(segment(file, n), data -> {
-                        data.writeShortString(settings);
-                        new RecordCodec.Writer(data, true).write(now.get(n));
-                    });
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            // Every file to write is encoded on every core at once: the main file (the written
+            // pages' stamps, 3.7 MB at 10,000 articles), the postings, the changed segments (a
+            // first build writes them all). Their order does not matter: each part is checked
+            // against the configuration and keyed by what it was made from.
+            List<Write> writes = new ArrayList<>();
+            BuildCache site = new BuildCache(cache.config(), Map.of(), cache.knowledge(), Map.of(), cache.render(),
+                    cache.pages(), cache.written(), Map.of(), Optional.empty());
+            writes.add(() -> writeFile(file, data -> {
+                data.writeShortString(key(out));
+                new RecordCodec.Writer(data, true).write(site);
+            }));
             Path postings = postings(file);
             if (cache.postings().isEmpty()) {
                 Files.deleteIfExists(postings);
             } else if (!cache.postings().equals(last.postings()) || !Files.isRegularFile(postings)) {
-                writeFile(postings, data -> {
+                writes.add(() -> writeFile(postings, data -> {
                     data.writeShortString(settings);
                     writePostings(data, cache.postings().get());
-                });
+                }));
             }
-            BuildCache site = new BuildCache(cache.config(), Map.of(), cache.knowledge(), Map.of(), cache.render(),
-                    cache.pages(), cache.written(), Map.of(), Optional.empty());
-            writeFile(file, data -> {
-                data.writeShortString(key(out));
-                new RecordCodec.Writer(data, true).write(site);
+            for (int n : changed) {
+                writes.add(() -> writeFile(segment(file, n), data -> {
+                    data.writeShortString(settings);
+                    new RecordCodec.Writer(data, true).write(now.get(n));
+                }));
+            }
+            writes.parallelStream().forEach(write -> {
+                try {
+                    write.run();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             });
             Files.writeString(file.resolveSibling(CODE), codeFingerprint() + "\n", StandardCharsets.US_ASCII);
         } catch (IOException | RuntimeException e) {
@@ -414,6 +421,11 @@ final class PersistentCache {
                 // nothing more to do: a missing cache is a cold build
             }
         }
+    }
+
+    /** One cache file to write. */
+    private interface Write {
+        void run() throws IOException;
     }
 
     /** What a file's payload is written with. */
