@@ -20,6 +20,12 @@ public final class Slugs {
     private volatile Transliterator toAscii;
 
     public String slugify(String raw) {
+        // most slugs are already clean (the file name's): no regular expression is run on them
+        return isSlug(raw) ? raw : slugifyAnew(raw);
+    }
+
+    /** {@link #slugify} by its rules, whatever {@code raw} is. */
+    String slugifyAnew(String raw) {
         // ICU loads its large Han-Latin rules on first use (seconds); plain ASCII needs none of it.
         String ascii = (raw.chars().allMatch(c -> c < 0x80) ? raw : toAscii().transliterate(raw)).toLowerCase(Locale.ROOT);
         String slug = EDGE_HYPHENS.matcher(NOT_ASCII_ALNUM.matcher(ascii).replaceAll("-")).replaceAll("");
@@ -27,6 +33,24 @@ public final class Slugs {
             slug = TRAILING_HYPHENS.matcher(slug.substring(0, MAX_LENGTH)).replaceAll("");
         }
         return slug;
+    }
+
+    /**
+     * True when {@link #slugify} would give {@code text} back: a-z and 0-9 in runs joined by single
+     * hyphens, at most {@link #MAX_LENGTH} long.
+     */
+    static boolean isSlug(String text) {
+        int n = text.length();
+        if (n == 0 || n > MAX_LENGTH || text.charAt(0) == '-' || text.charAt(n - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '-' ? text.charAt(i - 1) == '-' : !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Transliterator toAscii() {

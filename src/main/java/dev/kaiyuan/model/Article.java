@@ -78,6 +78,9 @@ public record Article(
     }
 
     public Article withSlug(String newSlug) {
+        if (newSlug.equals(slug)) {
+            return this;
+        }
         return new Article(origin, newSlug, title, titleDerived, date, lang, source, author, tags,
                 summary, body, captions, rights, damage, readingTime, charset, draft);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 
 class SlugsProperties {
     private final Slugs slugs = new Slugs();
@@ -20,6 +22,14 @@ class SlugsProperties {
     void slugsAreStable(@ForAll String raw) {
         String slug = slugs.slugify(raw);
         assertThat(slugs.slugify(slug)).isEqualTo(slug);
+    }
+
+    /** The quick check for a clean slug says yes exactly when the rules would give the (non-empty) text back. */
+    @Property(tries = 2000)
+    void aCleanSlugIsKnownWithoutTheRules(@ForAll @Chars({'a', 'z', '0', '9', '-', 'A', ' ', '开'})
+            @StringLength(max = 90) String text) {
+        assertThat(Slugs.isSlug(text)).isEqualTo(!text.isEmpty() && slugs.slugifyAnew(text).equals(text));
+        assertThat(slugs.slugify(text)).isEqualTo(slugs.slugifyAnew(text));
     }
 
     @Example
