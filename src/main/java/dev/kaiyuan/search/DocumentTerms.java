@@ -1,7 +1,7 @@
 package dev.kaiyuan.search;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +51,28 @@ public record DocumentTerms(String terms, String names, String han) {
             }
             terms.append('\n');
         });
-        // sorted as ints, not through distinct(), which boxes every code point into a set
-        int[] hanPoints = IntStream.concat(title.codePoints(), text.codePoints()).filter(Tokens::isHan).toArray();
-        Arrays.sort(hanPoints);
+        // a bit per code point, set as met and read in order: sorting every Han character of a
+        // Chinese article (thousands) was 2 % of a cold build
+        BitSet seen = new BitSet();
+        markHan(title, seen);
+        markHan(text, seen);
         StringBuilder han = new StringBuilder();
-        for (int i = 0; i < hanPoints.length; i++) {
-            if (i == 0 || hanPoints[i] != hanPoints[i - 1]) {
-                han.appendCodePoint(hanPoints[i]);
-            }
+        for (int cp = seen.nextSetBit(0); cp >= 0; cp = seen.nextSetBit(cp + 1)) {
+            han.appendCodePoint(cp);
         }
         StringBuilder nameLines = new StringBuilder();
         names.forEach(name -> nameLines.append(escape(name)).append('\n'));
         return new DocumentTerms(terms.toString(), nameLines.toString(), han.toString());
+    }
+
+    private static void markHan(String text, BitSet seen) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Tokens.isHan(cp)) {
+                seen.set(cp);
+            }
+            i += Character.charCount(cp);
+        }
     }
 
     private static String escape(String term) {
