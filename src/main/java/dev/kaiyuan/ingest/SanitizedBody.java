@@ -28,8 +28,13 @@ final class SanitizedBody {
 
     /** The body's markup and text, with the first paragraph's text as the lead. */
     static BodyResult result(FrontMatter derived, Document doc, List<Caption> captions) {
+        return result(derived, doc, Optional.empty(), captions);
+    }
+
+    /** As {@link #result(FrontMatter, Document, List)}, given the body's markup when it is already at hand. */
+    static BodyResult result(FrontMatter derived, Document doc, Optional<String> markup, List<Caption> captions) {
         Element first = doc.body().selectFirst("p");
-        return new BodyResult(derived, doc.body().html(), doc.body().wholeText(), first == null ? "" : first.text(),
-                captions, Optional.empty(), List.of());
+        return new BodyResult(derived, markup.orElseGet(() -> doc.body().html()), doc.body().wholeText(),
+                first == null ? "" : first.text(), captions, Optional.empty(), List.of());
     }
 }
