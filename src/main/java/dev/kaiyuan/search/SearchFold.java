@@ -91,8 +91,22 @@ public final class SearchFold {
         private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Hant-Hans");
         private static final Map<Integer, Integer> CACHE = new ConcurrentHashMap<>();
 
+        /**
+         * Asked for every Han character of every document: a BMP character's answer is kept in a
+         * table once known (0 until then; a race only computes it twice), not looked up boxed.
+         */
+        private static final int[] BMP = new int[0x10000];
+
         static int of(int cp) {
-            return CACHE.computeIfAbsent(cp, IcuSimplified::transliterate);
+            if (cp >= BMP.length) {
+                return CACHE.computeIfAbsent(cp, IcuSimplified::transliterate);
+            }
+            int known = BMP[cp];
+            if (known == 0) {
+                known = CACHE.computeIfAbsent(cp, IcuSimplified::transliterate);
+                BMP[cp] = known;
+            }
+            return known;
         }
 
         /** Keeps the character when ICU gives more or less than one character (offsets must hold). */
