@@ -37,13 +37,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -144,11 +144,12 @@ public final class Build {
     static CachedBuild run(BuildRequest request, SiteWriter writer, List<HtmlTransform> preview, BuildCache last,
             Keep keep) {
         long start = System.nanoTime();
-        // taken before the seeds are listed: a seed modified after this has a later time (SeedStamp)
-        Instant started = Instant.now();
-        long startNanos = started.getEpochSecond() * 1_000_000_000L + started.getNano();
         DiagnosticSink sink = new DiagnosticSink();
         Path project = request.project().toAbsolutePath().normalize();
+        // Taken before the seeds are listed: a seed modified after this has a later time
+        // (SeedStamp). Only a disk build takes seeds by their stamps: it keeps its cache in
+        // .kaiyuan/ anyway, while the preview leaves nothing in the project.
+        long startNanos = keep == Keep.DISK ? fileSystemNow(project) : Long.MIN_VALUE;
         SiteConfig config = stage("config", () -> config(project, request, sink));
         BuildCache cache = last.forConfig(config);
         Known known = stage("knowledge", () -> io(() -> knowledge(project, cache, sink)));
@@ -179,6 +180,26 @@ public final class Build {
                         reads.seeds(), enricher, pages, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview)))
                 : Optional.empty();
         return new CachedBuild(result, next, rendered.fresh(), rendered.reused(), refresh);
+    }
+
+    /**
+     * Now, by the clock the project's file times are kept by: the time of a file written in
+     * {@code .kaiyuan/} (a file server's clock may differ from this machine's; git compares with its
+     * index file's time for the same reason). {@link Long#MIN_VALUE} when it cannot be written: then
+     * no seed counts as settled, and every seed is read.
+     */
+    static long fileSystemNow(Path project) {
+        if (!Files.isDirectory(project)) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            Path clock = project.resolve(PersistentCache.FOLDER).resolve("clock");
+            Files.createDirectories(clock.getParent());
+            Files.write(clock, new byte[] {'\n'});
+            return Files.getLastModifiedTime(clock).to(TimeUnit.NANOSECONDS);
+        } catch (IOException | RuntimeException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     /** Where the pages go and what to keep of them: the writer, whether warnings fail, the cache kind. */

@@ -104,7 +104,8 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
          * A file saved again within the same tick of its file system's clock (2 s on FAT, a few
          * milliseconds on ext4) keeps its time, and with the same size its stamp: so only a stamp
          * older than the build that read the file by a margin wider than that tick is trusted, as git
-         * does for "racily clean" entries. A file written since then has a later time.
+         * does for "racily clean" entries. The build's start is taken by the same clock as the
+         * files' times ({@code Build.fileSystemNow}), so a file written since has a later time.
          */
         static final long MARGIN_NANOS = 3_000_000_000L;
 
@@ -113,8 +114,14 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
             Objects.requireNonNull(sidecar, "sidecar");
         }
 
-        /** True when both files were last modified at least {@link #MARGIN_NANOS} before {@code startNanos} (epoch). */
+        /**
+         * True when both files were last modified at least {@link #MARGIN_NANOS} before
+         * {@code startNanos} (epoch, by the files' clock; {@link Long#MIN_VALUE}: never).
+         */
         boolean settledBefore(long startNanos) {
+            if (startNanos == Long.MIN_VALUE) {
+                return false;
+            }
             return seed.modifiedNanos() < startNanos - MARGIN_NANOS
                     && sidecar.map(s -> s.modifiedNanos() < startNanos - MARGIN_NANOS).orElse(true);
         }

@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -373,10 +375,14 @@ final class PersistentCache {
         try {
             Files.createDirectories(file.getParent());
             String settings = settings(cache);
+            // Parts kept under another configuration are written again even when their entries are
+            // the same: the next build would not use them.
+            boolean sameSettings = settings.equals(settings(last));
             List<Segment> now = segments(cache);
             List<Segment> before = segments(last);
             List<Integer> changed = IntStream.range(0, SEGMENTS)
-                    .filter(n -> !now.get(n).same(before.get(n)) || !Files.isRegularFile(segment(file, n)))
+                    .filter(n -> !sameSettings || !now.get(n).same(before.get(n))
+                            || !Files.isRegularFile(segment(file, n)))
                     .boxed().toList();
             // Every file to write is encoded on every core at once: the main file (the written
             // pages' stamps, 3.7 MB at 10,000 articles), the postings, the changed segments (a
@@ -392,7 +398,7 @@ final class PersistentCache {
             Path postings = postings(file);
             if (cache.postings().isEmpty()) {
                 Files.deleteIfExists(postings);
-            } else if (!cache.postings().equals(last.postings()) || !Files.isRegularFile(postings)) {
+            } else if (!sameSettings || !cache.postings().equals(last.postings()) || !Files.isRegularFile(postings)) {
                 writes.add(() -> writeFile(postings, data -> {
                     data.writeShortString(settings);
                     writePostings(data, cache.postings().get());
@@ -404,13 +410,21 @@ final class PersistentCache {
                     new RecordCodec.Writer(data, true).write(now.get(n));
                 }));
             }
+            // every write is over before a failure is reported (and the main file deleted for it)
+            Queue<Exception> failures = new ConcurrentLinkedQueue<>();
             writes.parallelStream().forEach(write -> {
                 try {
                     write.run();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | RuntimeException e) {
+                    failures.add(e);
                 }
             });
+            Exception failed = failures.peek();
+            if (failed instanceof IOException io) {
+                throw io;
+            } else if (failed instanceof RuntimeException e) {
+                throw e;
+            }
             Files.writeString(file.resolveSibling(CODE), codeFingerprint() + "\n", StandardCharsets.US_ASCII);
         } catch (IOException | RuntimeException e) {
             notes.accept("could not keep the build cache in " + FOLDER + "/ (" + e + "); the next build starts "

@@ -68,8 +68,10 @@ final class ProjectFiles {
             String key = rel.substring(0, rel.lastIndexOf('.'));
             Optional<Path> sidecar = Optional.ofNullable(sidecars.remove(key));
             Optional<FileStamp> sidecarStamp = sidecar.flatMap(files::get);
-            Optional<BuildCache.SeedStamp> stamp = sidecar.isPresent() && sidecarStamp.isEmpty() ? Optional.empty()
-                    : files.get(file).map(own -> new BuildCache.SeedStamp(own, sidecarStamp));
+            // no stamp when either file has none (a link)
+            boolean stamped = files.get(file).isPresent() && (sidecar.isEmpty() || sidecarStamp.isPresent());
+            Optional<BuildCache.SeedStamp> stamp = stamped
+                    ? Optional.of(new BuildCache.SeedStamp(files.get(file).get(), sidecarStamp)) : Optional.empty();
             seeds.add(new SeedFile(file, rel, sidecar, stamp));
         }
         sidecars.values().stream().sorted().forEach(orphan -> sink.report(Diagnostic.warning("project.orphan-sidecar",

@@ -17,8 +17,7 @@ import java.util.function.Supplier;
  */
 final class SearchReuse implements TermsMemo {
     private final Map<String, DocumentTerms> before;
-    /** Handed on once, then let go: at 100,000 articles they are hundreds of megabytes. */
-    private volatile Optional<MergedPostings> merged;
+    private final Optional<MergedPostings> merged;
     private final String knowledge;
     private final boolean remember;
     private final Map<String, DocumentTerms> after = new ConcurrentHashMap<>();
@@ -53,9 +52,7 @@ final class SearchReuse implements TermsMemo {
 
     @Override
     public Optional<MergedPostings> merged() {
-        Optional<MergedPostings> once = merged;
-        merged = Optional.empty();
-        return once;
+        return merged;
     }
 
     @Override

@@ -16,8 +16,9 @@ import java.util.Objects;
  *
  * @param docs      each merged document's {@link #key}, by id: what its terms are made from
  * @param terms     every term of those documents
- * @param lists     each term's posting list, as {@link SearchIndex#postings} writes them: the same
- *                  strings the index holds, not copies (at 100,000 articles they are 250 MB)
+ * @param lists     each term's posting list, as {@link SearchIndex#postings} writes them, one per
+ *                  term as the merge handed them on (kept up to {@link SearchIndex#KEPT_POSTINGS_LIMIT}
+ *                  documents: 30 MB at 10,000)
  * @param names     the dictionary names among the terms, sorted
  * @param han       the documents' distinct Han characters, in code point order
  * @param hanFirst  the first document each of those occurs in

@@ -36,7 +36,7 @@ final class PostingTable {
         int mask = capacity - 1;
         for (int i = 0; i < terms.size(); i++) {
             String list = lists.get(i);
-            int length = before(list, 0, list.length(), end);
+            int length = before(list, end);
             if (length == 0) {
                 continue;
             }
@@ -54,22 +54,21 @@ final class PostingTable {
     }
 
     /**
-     * How much of the list {@code lists[from, to)} is about documents before {@code end}: its entries
-     * ({@code doc} or {@code doc:n}, space-separated) are by growing id.
+     * How much of {@code list} ({@code doc} or {@code doc:n} entries, space-separated, by growing
+     * id) is about documents before {@code end}: its length up to the last such entry, 0 for none.
      */
-    static int before(String lists, int from, int to, int end) {
-        int length = to - from;
+    static int before(String list, int end) {
+        int length = list.length();
         while (length > 0) {
-            int space = lists.lastIndexOf(' ', from + length - 1);
-            int start = Math.max(space + 1, from);
+            int start = list.lastIndexOf(' ', length - 1) + 1;
             int idEnd = start;
-            while (idEnd < from + length && lists.charAt(idEnd) != ':') {
+            while (idEnd < length && list.charAt(idEnd) != ':') {
                 idEnd++;
             }
-            if (Integer.parseInt(lists, start, idEnd, 10) < end) {
+            if (Integer.parseInt(list, start, idEnd, 10) < end) {
                 return length;
             }
-            length = Math.max(start - 1 - from, 0);
+            length = Math.max(start - 1, 0);
         }
         return 0;
     }

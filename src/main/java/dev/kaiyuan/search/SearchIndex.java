@@ -59,7 +59,7 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
      * As {@link #build(List, SearchTokenizer)}, asking {@code memo} for each document's terms. Each
      * document is asked for once, so {@code docs} may make them as they are asked for. When the
      * memo has postings merged from documents most of which {@code docs} begins with, those are cut
-     * where the documents first differ and only the documents after that are merged onto them
+     * where the documents first differ and only the documents from there on are merged onto them
      * ({@link MergedPostings}).
      */
     public static SearchIndex build(List<SearchDocument> docs, SearchTokenizer tokenizer, TermsMemo memo) {
@@ -72,46 +72,34 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
             keys[i] = MergedPostings.key(d);
             indexed[i] = memo.terms(d, () -> DocumentTerms.of(d, tokenizer));
         });
-        // Kept postings are worth starting from when most documents come before the first that
-        // differs: their lists are cut there (ids only grow along a list) and the rest merged.
-        Optional<MergedPostings> before = memo.merged();
-        int from = before.map(m -> m.sameUpTo(keys)).orElse(0);
-        if (from < keys.length / 2) {
-            before = Optional.empty();
-            from = 0;
-        }
+        Optional<MergedPostings> last = memo.merged();
+        Optional<Merged> base = last.flatMap(m -> Merged.cut(m, keys));
+        int cut = base.map(Merged::documents).orElse(0);
         // Merged in runs of consecutive documents on every core, each run into a table of its own;
         // the runs are then joined in document order, so each list stays sorted by doc id. A large
         // site merges on one thread: at 100,000 articles two tables filling at once raised a cold
         // build's peak from 3.5 to 4.0-4.3 GiB.
-        int first = from;
-        int count = indexed.length - first;
+        int count = indexed.length - cut;
         int runs = indexed.length > PARALLEL_MERGE_LIMIT ? 1
                 : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), count / 64));
         List<Merged> merged = IntStream.range(0, runs).parallel()
-                .mapToObj(r -> merge(indexed, first + count * r / runs, first + count * (r + 1) / runs)).toList();
-        Merged all = before.map(m -> Merged.of(m, first)).orElse(merged.get(0));
-        for (Merged later : before.isPresent() ? merged : merged.subList(1, merged.size())) {
-            all.lists().join(later.lists());
-            all.names().addAll(later.names());
-            all.han().join(later.han());
+                .mapToObj(r -> merge(indexed, cut + count * r / runs, cut + count * (r + 1) / runs)).toList();
+        Merged all = base.orElse(merged.get(0));
+        for (Merged later : base.isPresent() ? merged : merged.subList(1, merged.size())) {
+            all.join(later);
         }
-        // the same documents give the same postings: the kept ones are handed back, not made again;
-        // others are let go (at 100,000 articles they are hundreds of megabytes)
-        MergedPostings unchanged = before.filter(m -> first == keys.length && m.docs().size() == keys.length)
-                .orElse(null);
-        before = Optional.empty();
-        boolean keep = memo.keepsMerged() && unchanged == null && keys.length <= KEPT_POSTINGS_LIMIT;
-        PostingTable lists = all.lists();
-        SortedSet<String> names = all.names();
+        boolean keep = memo.keepsMerged() && keys.length <= KEPT_POSTINGS_LIMIT;
+        // the same documents give the same postings: the kept ones are handed back, not made again
+        Optional<MergedPostings> same = last.filter(m -> cut == keys.length && m.docs().size() == keys.length);
+        boolean collect = keep && same.isEmpty();
         SortedMap<String, SortedSet<String>> groups = new TreeMap<>();
         List<String> terms = new ArrayList<>();
-        List<String> termLists = new ArrayList<>();
-        lists.drainTo((term, list) -> {
+        List<String> lists = new ArrayList<>();
+        all.lists().drainTo((term, list) -> {
             groups.computeIfAbsent(list, k -> new TreeSet<>()).add(term);
-            if (keep) {
+            if (collect) {
                 terms.add(term);
-                termLists.add(list);
+                lists.add(list);
             }
         });
         List<Integer> han = new ArrayList<>();
@@ -121,38 +109,58 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
             hanFirst.add(doc);
         });
         if (keep) {
-            memo.keepMerged(new MergedPostings(Arrays.asList(keys), terms, termLists, List.copyOf(names), han,
-                    hanFirst));
-        } else if (unchanged != null && memo.keepsMerged() && keys.length <= KEPT_POSTINGS_LIMIT) {
-            memo.keepMerged(unchanged);
+            memo.keepMerged(same.orElseGet(() -> new MergedPostings(Arrays.asList(keys), terms, lists,
+                    List.copyOf(all.names()), han, hanFirst)));
         }
-        return new SearchIndex(List.of(kept), names, new TreeMap<>(SearchFold.traditionalFor(han)), groups);
+        return new SearchIndex(List.of(kept), all.names(), new TreeMap<>(SearchFold.traditionalFor(han)), groups);
     }
 
-    /** The postings, dictionary names and Han characters (with the first document of each) of a run of documents. */
-    private record Merged(PostingTable lists, SortedSet<String> names, FirstSeen han) {
-        /** Kept postings cut to the documents before {@code end}, to merge later ones onto. */
-        static Merged of(MergedPostings postings, int end) {
-            PostingTable lists = new PostingTable(postings.terms(), postings.lists(), end);
-            FirstSeen han = new FirstSeen();
-            for (int i = 0; i < postings.han().size(); i++) {
-                if (postings.hanFirst().get(i) < end) {
-                    han.see(postings.han().get(i), postings.hanFirst().get(i));
-                }
+    /**
+     * The postings, dictionary names and Han characters (with the first document of each) of a run
+     * of documents, or of the first {@code documents} of a site.
+     */
+    private record Merged(PostingTable lists, SortedSet<String> names, FirstSeen han, int documents) {
+        /**
+         * Kept postings cut before the first of {@code keys} (this build's documents by id) they
+         * were not merged from, to merge the rest onto; empty when fewer than half the documents
+         * come before that, or when the kept postings cannot be read (a cache only costs speed).
+         */
+        static Optional<Merged> cut(MergedPostings postings, String[] keys) {
+            int end = postings.sameUpTo(keys);
+            if (end * 2 < keys.length || end == 0) {
+                return Optional.empty();
             }
-            // a name stays while a document before the cut has it
-            TreeSet<String> names = new TreeSet<>();
-            for (String name : postings.names()) {
-                if (lists.contains(name)) {
-                    names.add(name);
+            try {
+                PostingTable lists = new PostingTable(postings.terms(), postings.lists(), end);
+                FirstSeen han = new FirstSeen();
+                for (int i = 0; i < postings.han().size(); i++) {
+                    if (postings.hanFirst().get(i) < end) {
+                        han.see(postings.han().get(i), postings.hanFirst().get(i));
+                    }
                 }
+                // a name stays while a document before the cut has it
+                TreeSet<String> names = new TreeSet<>();
+                for (String name : postings.names()) {
+                    if (lists.contains(name)) {
+                        names.add(name);
+                    }
+                }
+                return Optional.of(new Merged(lists, names, han, end));
+            } catch (RuntimeException unreadable) {
+                return Optional.empty();
             }
-            return new Merged(lists, names, han);
+        }
+
+        /** Takes in {@code later}'s, whose documents all come after this one's. */
+        void join(Merged later) {
+            lists.join(later.lists);
+            names.addAll(later.names);
+            han.join(later.han);
         }
     }
 
     private static Merged merge(DocumentTerms[] indexed, int from, int to) {
-        Merged run = new Merged(new PostingTable(), new TreeSet<>(), new FirstSeen());
+        Merged run = new Merged(new PostingTable(), new TreeSet<>(), new FirstSeen(), 0);
         for (int id = from; id < to; id++) {
             DocumentTerms one = indexed[id];
             // let each document's terms go once merged (unless the memo keeps them): at 100,000

@@ -50,6 +50,8 @@ public final class SearchScript {
     /** About this many characters of postings per shard: a query of three terms loads ~200 KB. */
     static final long SHARD_CHARS = 1 << 16;
     static final int MAX_SHARDS = 1 << 12;
+    /** How many shard scripts are made at once (see {@link #termScripts}). */
+    private static final int SHARD_BATCH = 32;
     /** Enough text for a snippet around most first hits; the index itself covers the whole text. */
     public static final int TEXT_CHARS = 3000;
     private static final int MAX_SHARED = 35;
@@ -157,9 +159,6 @@ public final class SearchScript {
             }
         }
     }
-
-    /** How many shard scripts are made at once. */
-    private static final int SHARD_BATCH = 32;
 
     private static byte[] termScript(int shard, List<Map.Entry<String, List<String>>> groups) {
         StringBuilder script = new StringBuilder(1 << 12);

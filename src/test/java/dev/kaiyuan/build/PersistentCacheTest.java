@@ -281,6 +281,30 @@ class PersistentCacheTest {
     }
 
     /**
+     * After a configuration change every part of the cache is written again under the new one,
+     * even where its entries are the same: the build after it finds them all (a review found the
+     * segments and postings kept under the old configuration, so the next build read everything
+     * again).
+     */
+    @Test
+    void aBuildAfterAConfigurationChangeLeavesACacheTheNextBuildUses() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        Path config = project.resolve("kaiyuan.yaml");
+        String yaml = Files.readString(config, StandardCharsets.UTF_8);
+        assertThat(yaml).contains("title: 开源周报 · Kaiyuan Digest");
+        Files.writeString(config, yaml.replace("title: 开源周报 · Kaiyuan Digest", "title: 开源周报"),
+                StandardCharsets.UTF_8);
+        cached(project, new ArrayList<>());
+
+        BuildCache loaded = PersistentCache.load(project, "", project.resolve("site"), note -> { });
+
+        assertThat(loaded.config()).isPresent();
+        assertThat(loaded.reads()).as("segments kept under the new configuration").isNotEmpty();
+        assertThat(loaded.postings()).as("postings kept under the new configuration").isPresent();
+    }
+
+    /**
      * The search index's postings are kept in a file of their own; damaged, they cost only the
      * merge: one note, the same site, the file made again.
      */

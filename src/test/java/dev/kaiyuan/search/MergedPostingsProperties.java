@@ -124,6 +124,61 @@ class MergedPostingsProperties {
     }
 
     /**
+     * Enough documents for the merge to run in several runs onto the kept postings, several changes
+     * at once (an edit, documents gone from the end, many added), and a third build onto the
+     * second's kept postings (from a review of this code).
+     */
+    @Property(tries = 60)
+    void keptPostingsHoldOverSeveralRunsAndBuilds(@ForAll @IntRange(min = 130, max = 420) int size,
+            @ForAll @IntRange(min = 0, max = 100) int where, @ForAll @IntRange(min = 0, max = 200) int added,
+            @ForAll @IntRange(min = 0, max = 40) int removedAtEnd, @ForAll long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<SearchDocument> first = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            first.add(doc(i, random.nextInt(1000)));
+        }
+        List<SearchDocument> second = new ArrayList<>(first.subList(0, size - removedAtEnd));
+        int at = where * second.size() / 101;
+        second.set(at, doc(at, 5000 + random.nextInt(1000)));
+        for (int i = 0; i < added; i++) {
+            second.add(doc(1000 + i, random.nextInt(1000)));
+        }
+        Memo last = new Memo(Optional.empty());
+        SearchIndex.build(first, TOKENIZER, last);
+        Memo next = new Memo(Optional.of(last.after));
+        Memo cold = new Memo(Optional.empty());
+
+        assertThat(everything(SearchIndex.build(second, TOKENIZER, next)))
+                .isEqualTo(everything(SearchIndex.build(second, TOKENIZER, cold)));
+        assertThat(lists(next.after)).isEqualTo(lists(cold.after));
+        assertThat(next.after.names()).isEqualTo(cold.after.names());
+        assertThat(next.after.hanFirst()).isEqualTo(cold.after.hanFirst());
+        List<SearchDocument> third = new ArrayList<>(second);
+        third.add(doc(9999, 77));
+        assertThat(everything(SearchIndex.build(third, TOKENIZER, new Memo(Optional.of(next.after)))))
+                .isEqualTo(everything(SearchIndex.build(third, TOKENIZER)));
+    }
+
+    /** Kept postings that cannot be read (a list that is not one) cost only the merge they would save. */
+    @Test
+    void unreadableKeptPostingsAreMergedAgain() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            docs.add(doc(i, i));
+        }
+        Memo last = new Memo(Optional.empty());
+        SearchIndex.build(docs, TOKENIZER, last);
+        List<String> lists = new ArrayList<>(last.after.lists());
+        lists.set(0, "not a posting list");
+        MergedPostings broken = new MergedPostings(last.after.docs(), last.after.terms(), lists, last.after.names(),
+                last.after.han(), last.after.hanFirst());
+        docs.add(doc(10, 5));
+
+        assertThat(everything(SearchIndex.build(docs, TOKENIZER, new Memo(Optional.of(broken)))))
+                .isEqualTo(everything(SearchIndex.build(docs, TOKENIZER)));
+    }
+
+    /**
      * The kept postings are used, not merged again: a term only they have (as if a document had
      * it) shows in the index; once the documents differ from the start, they are not.
      */
@@ -154,15 +209,15 @@ class MergedPostingsProperties {
 
     @Test
     void aListIsCutBeforeTheFirstDocumentItNoLongerHolds() {
-        String lists = "0 2:3 7\n5\n1:2 4\n";
-        assertThat(PostingTable.before(lists, 0, 7, 8)).isEqualTo(7);
-        assertThat(PostingTable.before(lists, 0, 7, 7)).isEqualTo(5);
-        assertThat(PostingTable.before(lists, 0, 7, 2)).isEqualTo(1);
-        assertThat(PostingTable.before(lists, 0, 7, 0)).isZero();
-        assertThat(PostingTable.before(lists, 8, 9, 6)).isEqualTo(1);
-        assertThat(PostingTable.before(lists, 8, 9, 5)).isZero();
-        assertThat(PostingTable.before(lists, 10, 15, 5)).isEqualTo(5);
-        assertThat(PostingTable.before(lists, 10, 15, 2)).isEqualTo(3);
-        assertThat(PostingTable.before(lists, 10, 15, 1)).isZero();
+        assertThat(PostingTable.before("0 2:3 7", 8)).isEqualTo(7);
+        assertThat(PostingTable.before("0 2:3 7", 7)).isEqualTo(5);
+        assertThat(PostingTable.before("0 2:3 7", 2)).isEqualTo(1);
+        assertThat(PostingTable.before("0 2:3 7", 0)).isZero();
+        assertThat(PostingTable.before("5", 6)).isEqualTo(1);
+        assertThat(PostingTable.before("5", 5)).isZero();
+        assertThat(PostingTable.before("1:2 4", 5)).isEqualTo(5);
+        assertThat(PostingTable.before("1:2 4", 2)).isEqualTo(3);
+        assertThat(PostingTable.before("1:2 4", 1)).isZero();
+        assertThat(PostingTable.before("12:3 40:2", 40)).isEqualTo(4);
     }
 }
