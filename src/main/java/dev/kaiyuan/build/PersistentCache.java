@@ -188,35 +188,14 @@ final class PersistentCache {
         String settings = settings(whole.site());
         // the postings (30 MB at 10,000 articles) are decoded while the segments are
         CompletableFuture<Optional<BuildCache.Postings>> postings = CompletableFuture.supplyAsync(
-                () -> loadPostings(postings(file), settings, notes));
-        // Segments are decoded on every core (each has a reader of its own). One that cannot be
-        // used is deleted, so that this build's save writes it again even when it has nothing to hold.
-        List<Segment> segments = IntStream.range(0, SEGMENTS).parallel().mapToObj(n -> {
-            Path part = segment(file, n);
-            try {
-                if (!Files.isRegularFile(part)) {
-                    return Segment.EMPTY;
-                }
-                // A segment kept under another configuration (a build killed between writing its
-                // segments and the main file, then the configuration changed back) is not used:
-                // a read article depends on the configuration (its time zone), not only its bytes.
-                Optional<Segment> segment = readFile(part, in -> in.readShortString().equals(settings)
-                        ? new RecordCodec.Reader(in).read(Segment.class) : null);
-                if (segment.isEmpty()) {
-                    Files.deleteIfExists(part);
-                }
-                return segment.orElse(Segment.EMPTY);
-            } catch (IOException | RuntimeException e) {
-                notes.accept("ignoring the unreadable part " + FOLDER + "/" + part.getFileName() + " of the build "
-                        + "cache (" + e.getMessage() + "); reading its seeds from scratch");
-                try {
-                    Files.deleteIfExists(part);
-                } catch (IOException alsoFailed) {
-                    // the save rewrites it if it can, or fails with a note of its own
-                }
-                return Segment.EMPTY;
-            }
-        }).toList();
+                () -> loadPart(postings(file), settings, PersistentCache::readPostings, notes,
+                        "merging the search index from scratch"));
+        // Segments are decoded on every core (each has a reader of its own).
+        Payload<Segment> segmentOf = in -> new RecordCodec.Reader(in).read(Segment.class);
+        List<Segment> segments = IntStream.range(0, SEGMENTS).parallel()
+                .mapToObj(n -> loadPart(segment(file, n), settings, segmentOf, notes, "reading its seeds from scratch")
+                        .orElse(Segment.EMPTY))
+                .toList();
         Map<String, BuildCache.Read> reads = new HashMap<>();
         Map<String, BuildCache.Enriched> enriched = new HashMap<>();
         Map<String, DocumentTerms> search = new HashMap<>();
@@ -231,21 +210,28 @@ final class PersistentCache {
         return whole.folder().equals(key(out)) ? cache : cache.withoutWritten();
     }
 
-    /** The kept postings, if their file is there and was kept under {@code settings}; an unreadable one is deleted, with a note. */
-    private static Optional<BuildCache.Postings> loadPostings(Path part, String settings, Consumer<String> notes) {
+    /**
+     * A segment or the postings, if the file is there, was written by this code and kept under
+     * {@code settings}. A part kept under another configuration (a build killed between writing its
+     * parts and the main file, then the configuration changed back) is not used, since a read
+     * article depends on the configuration (its time zone), not only its bytes. A part that cannot
+     * be used is deleted, so that this build's save writes it again even when it has nothing to
+     * hold; one that cannot be read also gives a note, ending in {@code instead}.
+     */
+    private static <T> Optional<T> loadPart(Path part, String settings, Payload<T> payload, Consumer<String> notes,
+            String instead) {
         try {
             if (!Files.isRegularFile(part)) {
                 return Optional.empty();
             }
-            Optional<BuildCache.Postings> postings = readFile(part, in -> in.readShortString().equals(settings)
-                    ? readPostings(in) : null);
-            if (postings.isEmpty()) {
+            Optional<T> kept = readFile(part, in -> in.readShortString().equals(settings) ? payload.read(in) : null);
+            if (kept.isEmpty()) {
                 Files.deleteIfExists(part);
             }
-            return postings;
+            return kept;
         } catch (IOException | RuntimeException e) {
             notes.accept("ignoring the unreadable part " + FOLDER + "/" + part.getFileName() + " of the build "
-                    + "cache (" + e.getMessage() + "); merging the search index from scratch");
+                    + "cache (" + e.getMessage() + "); " + instead);
             try {
                 Files.deleteIfExists(part);
             } catch (IOException alsoFailed) {

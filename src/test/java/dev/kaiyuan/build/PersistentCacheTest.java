@@ -257,24 +257,48 @@ class PersistentCacheTest {
         assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
     }
 
-    /** A damaged segment costs only its seeds' entries: one note, the same site, the segment made again. */
-    @Test
-    void aCorruptCacheSegmentIsIgnoredWithOneNoteAndWrittenAgain() throws Exception {
+    /** A part of the cache that can be damaged alone, the change made before the build that finds it, and its note. */
+    enum Part {
+        SEGMENT(Change.EDIT_ARTICLE, ".kaiyuan/build-cache.05.bin", "seeds from scratch"),
+        POSTINGS(Change.ADD_ARTICLE, ".kaiyuan/build-cache.postings.bin", "search index from scratch");
+
+        final Change change;
+        final String file;
+        final String instead;
+
+        Part(Change change, String file, String instead) {
+            this.change = change;
+            this.file = file;
+            this.instead = instead;
+        }
+
+        Path in(Path project) {
+            Path main = PersistentCache.file(project);
+            return this == SEGMENT ? PersistentCache.segment(main, 5) : PersistentCache.postings(main);
+        }
+    }
+
+    /**
+     * A damaged segment costs only its seeds' entries, damaged postings (kept in a file of their
+     * own) only the merge: one note, the same site, the part made again.
+     */
+    @ParameterizedTest
+    @EnumSource(Part.class)
+    void aCorruptPartIsIgnoredWithOneNoteAndWrittenAgain(Part part) throws Exception {
         Path project = builtWithCache();
-        Path segment = PersistentCache.segment(PersistentCache.file(project), 5);
-        byte[] good = Files.readAllBytes(segment);
-        byte[] flipped = good.clone();
+        Path file = part.in(project);
+        assertThat(file).isRegularFile();
+        byte[] flipped = Files.readAllBytes(file);
         flipped[flipped.length / 2] ^= 0x55;
-        Files.write(segment, flipped);
-        Change.EDIT_ARTICLE.applyTo(project);
+        Files.write(file, flipped);
+        part.change.applyTo(project);
         List<String> notes = new ArrayList<>();
 
         cached(project, notes);
 
-        assertThat(notes).singleElement().asString().contains(".kaiyuan/build-cache.05.bin", "checksum",
-                "from scratch");
+        assertThat(notes).singleElement().asString().contains(part.file, "checksum", part.instead);
         assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
-        assertThat(Files.readAllBytes(segment)).isNotEqualTo(flipped);
+        assertThat(Files.readAllBytes(file)).isNotEqualTo(flipped);
         List<String> again = new ArrayList<>();
         cached(project, again);
         assertThat(again).isEmpty();
@@ -302,32 +326,6 @@ class PersistentCacheTest {
         assertThat(loaded.config()).isPresent();
         assertThat(loaded.reads()).as("segments kept under the new configuration").isNotEmpty();
         assertThat(loaded.postings()).as("postings kept under the new configuration").isPresent();
-    }
-
-    /**
-     * The search index's postings are kept in a file of their own; damaged, they cost only the
-     * merge: one note, the same site, the file made again.
-     */
-    @Test
-    void aCorruptPostingsFileIsIgnoredWithOneNoteAndWrittenAgain() throws Exception {
-        Path project = builtWithCache();
-        Path postings = PersistentCache.postings(PersistentCache.file(project));
-        assertThat(postings).isRegularFile();
-        byte[] flipped = Files.readAllBytes(postings);
-        flipped[flipped.length / 2] ^= 0x55;
-        Files.write(postings, flipped);
-        Change.ADD_ARTICLE.applyTo(project);
-        List<String> notes = new ArrayList<>();
-
-        cached(project, notes);
-
-        assertThat(notes).singleElement().asString().contains(".kaiyuan/build-cache.postings.bin", "checksum",
-                "search index");
-        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
-        assertThat(Files.readAllBytes(postings)).isNotEqualTo(flipped);
-        List<String> again = new ArrayList<>();
-        cached(project, again);
-        assertThat(again).isEmpty();
     }
 
     /**
