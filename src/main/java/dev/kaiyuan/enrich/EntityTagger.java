@@ -128,14 +128,18 @@ public final class EntityTagger {
      */
     private int folded(int cp) {
         if (cp >= foldedBmp.length) {
-            return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? foldHan(cp) : cp;
+            return foldedAnew(cp);
         }
         int known = foldedBmp[cp];
         if (known == 0) {
-            known = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? foldHan(cp) : cp;
+            known = foldedAnew(cp);
             foldedBmp[cp] = known;
         }
         return known;
+    }
+
+    private int foldedAnew(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? foldHan(cp) : cp;
     }
 
     /** Memoised without a lock; only the transliterator, which may keep state, is used by one thread at a time. */

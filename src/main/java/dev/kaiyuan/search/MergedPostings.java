@@ -41,7 +41,6 @@ public record MergedPostings(List<String> docs, List<String> terms, List<String>
         }
     }
 
-
     /**
      * What a document's terms are made from, besides the tokenizer (whose dictionary is the
      * knowledge base: a memo keeps postings only for the knowledge base they were merged with).

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 /**
  * Writes {@code search/index.js}, the index the search page ({@code search/index.html}) queries in
@@ -60,20 +59,13 @@ public final class SearchIndexProducer implements SiteFileProducer {
         SearchScript.termScripts(index, (path, bytes) -> out.accept(RenderedPage.data(path, bytes)));
         // A text script is made from its document's url and text alone: one made from the same by
         // an earlier build, still in the output as made, is kept without making the text again.
-        // Looked up and made on every core, a batch at a time, and handed on in order.
-        for (int start = 0; start < docs.size(); start += TEXT_BATCH) {
-            int from = start;
-            RenderedPage[] made = new RenderedPage[Math.min(docs.size() - from, TEXT_BATCH)];
-            IntStream.range(0, made.length).parallel().forEach(i -> {
-                SearchDocument d = docs.get(from + i);
-                String path = SearchScript.textPath(d.url());
-                made[i] = context.memo().keptUnbuilt(path, TEXT_SCRIPT, d.url() + "\n" + d.textKey())
-                        ? RenderedPage.kept(path) : RenderedPage.data(path, SearchScript.textScript(d));
-            });
-            for (RenderedPage page : made) {
-                out.accept(page);
-            }
-        }
+        // Looked up and made on every core, and handed on in order.
+        InOrder.make(docs.size(), TEXT_BATCH, i -> {
+            SearchDocument d = docs.get(i);
+            String path = SearchScript.textPath(d.url());
+            return context.memo().keptUnbuilt(path, TEXT_SCRIPT, d.url() + "\n" + d.textKey())
+                    ? RenderedPage.kept(path) : RenderedPage.data(path, SearchScript.textScript(d));
+        }, out);
     }
 
     /** The articles (given newest first, in site order) as search documents, oldest first, each made when it is asked for. */

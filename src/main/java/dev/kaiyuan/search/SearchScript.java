@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Writes a {@link SearchIndex} as a script that assigns one global,
@@ -146,18 +145,13 @@ public final class SearchScript {
             }
             byShard.forEach((shard, terms) -> parts.get(shard).add(Map.entry(group.getKey(), terms)));
         }
-        // Made on every core, a batch of shards at a time (at 100,000 articles they are 280 MB
-        // together), and handed on in shard order.
-        for (int start = 0; start < shards; start += SHARD_BATCH) {
-            int from = start;
-            byte[][] made = new byte[Math.min(shards - from, SHARD_BATCH)][];
-            IntStream.range(0, made.length).parallel().forEach(i -> made[i] = termScript(from + i, parts.get(from + i)));
-            for (int i = 0; i < made.length; i++) {
-                parts.set(from + i, List.of());
-                out.accept(termsPath(from + i), made[i]);
-                made[i] = null;
-            }
-        }
+        // made on every core and handed on in shard order (at 100,000 articles they are 280 MB)
+        int[] next = {0};
+        InOrder.make(shards, SHARD_BATCH, shard -> termScript(shard, parts.get(shard)), script -> {
+            int shard = next[0]++;
+            parts.set(shard, List.of());
+            out.accept(termsPath(shard), script);
+        });
     }
 
     private static byte[] termScript(int shard, List<Map.Entry<String, List<String>>> groups) {
