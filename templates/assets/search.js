@@ -8,7 +8,8 @@
  *   2. at each place the longest name of the index's dictionary (names on Latin word boundaries);
  *   3. Intl.Segmenter word breaks (the browser's ICU) between names, word-like segments only.
  * Adjacent one-character Han words are joined again (so 开源, cut into 开 + 源, is looked up as
- * the bigram 开源). Every term must match (AND); a Han term the index lacks falls back to all of
+ * the bigram 开源). Every term must match (AND); a Han term the index lacks (the index holds Han
+ * text only as names, bigrams and lone characters, so any longer Chinese word) falls back to all of
  * its bigrams, a lone Han character to every term that contains it, and the last Latin term to
  * the terms it begins (the reader may still be typing). Scores are tf-idf, boosted when the
  * title has the term. Results are built as DOM nodes with textContent: index text is never HTML.

@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Splits folded text into search terms, exactly as {@code templates/assets/search.js} does in the
- * browser: (1) at each place the longest name of the dictionary (names on Latin word boundaries),
- * so {@code deepseek-v3}, {@code 通义千问} and {@code gpt-oss-120b} stay whole; (2) ICU word breaks
- * (its CJK dictionary) for the text between names, keeping word-like segments; and, for the index
- * only, (3) the shorter names and word segments inside each name, and (4) the bigrams of every Han
- * run (a lone Han character by itself) as a backstop for recall when the browser's ICU splits a
- * Chinese word differently. Thread-safe.
+ * Splits folded text into search terms. A query is split exactly as {@code templates/assets/search.js}
+ * does in the browser ({@link #primary}): (1) at each place the longest name of the dictionary
+ * (names on Latin word boundaries), so {@code deepseek-v3}, {@code 通义千问} and {@code gpt-oss-120b}
+ * stay whole; (2) ICU word breaks (its CJK dictionary) for the text between names, keeping
+ * word-like segments. A document is indexed ({@link #index}) with (1), (2) outside Han runs only,
+ * (3) the shorter names and word segments inside each name, and (4) the bigrams of every Han run
+ * (a lone Han character by itself). Han text is indexed by bigrams alone, as in Lucene's CJK
+ * analyser: the browser looks up a Han word the index lacks by its bigrams, so the index never
+ * depends on how this ICU, or the reader's, cuts Chinese into words, and the build is spared ICU's
+ * dictionary, a quarter of a cold build's time. Thread-safe.
  */
 public final class SearchTokenizer {
     private final SearchFold fold;
@@ -36,6 +39,15 @@ public final class SearchTokenizer {
 
     /** The query's terms: names and words of the folded text, in order. */
     public List<Token> primary(String folded) {
+        return namesAndWords(folded, SearchTokenizer::words);
+    }
+
+    /** Words of one stretch of text between names. */
+    private interface WordSplitter {
+        void split(String text, int from, int to, BreakIterator words, Token.Kind kind, List<Token> out);
+    }
+
+    private List<Token> namesAndWords(String folded, WordSplitter splitter) {
         List<Token> tokens = new ArrayList<>();
         BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
         int gap = 0;
@@ -45,12 +57,12 @@ public final class SearchTokenizer {
                 i += Character.charCount(folded.codePointAt(i));
                 continue;
             }
-            words(folded, gap, i, words, Token.Kind.WORD, tokens);
+            splitter.split(folded, gap, i, words, Token.Kind.WORD, tokens);
             tokens.add(new Token(folded.substring(i, i + length), i, i + length, Token.Kind.NAME));
             i += length;
             gap = i;
         }
-        words(folded, gap, folded.length(), words, Token.Kind.WORD, tokens);
+        splitter.split(folded, gap, folded.length(), words, Token.Kind.WORD, tokens);
         return tokens;
     }
 
@@ -58,7 +70,7 @@ public final class SearchTokenizer {
     public List<Token> index(String folded) {
         List<Token> tokens = new ArrayList<>();
         BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
-        for (Token t : primary(folded)) {
+        for (Token t : namesAndWords(folded, SearchTokenizer::wordsOutsideHan)) {
             tokens.add(t);
             if (t.kind() == Token.Kind.NAME) {
                 parts(folded, t, words, tokens);
@@ -102,6 +114,26 @@ public final class SearchTokenizer {
         }
     }
 
+    /**
+     * Word-like segments of the stretches of {@code [from, to)} between Han runs. Word breaks fall
+     * on both sides of every Han character (UAX #29, WB999), so cutting there first changes no
+     * other segment.
+     */
+    private static void wordsOutsideHan(String text, int from, int to, BreakIterator words, Token.Kind kind,
+            List<Token> out) {
+        int start = from;
+        for (int i = from; i < to; ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (Tokens.isHan(cp)) {
+                words(text, start, i, words, kind, out);
+                start = next;
+            }
+            i = next;
+        }
+        words(text, start, to, words, kind, out);
+    }
+
     /** Shorter names inside a name, and its word segments, so {@code gpt-oss} and {@code oss} find {@code gpt-oss-120b}. */
     private void parts(String text, Token name, BreakIterator words, List<Token> out) {
         for (int i = name.start(); i < name.end(); i += Character.charCount(text.codePointAt(i))) {
@@ -112,7 +144,7 @@ public final class SearchTokenizer {
                 }
             });
         }
-        words(text, name.start(), name.end(), words, Token.Kind.PART, out);
+        wordsOutsideHan(text, name.start(), name.end(), words, Token.Kind.PART, out);
     }
 
     /** Bigrams of each maximal Han run; a run of one character gives that character. */

@@ -28,8 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SearchSiteTest {
     private static final String ARTICLE = "articles/guancha-china-open-models-economist/index.html";
-    /** The article's name for itself (Simplified and Traditional), its lab in both scripts and in English, a model family. */
-    static final List<String> QUERIES = List.of("深度求索", "DeepSeek", "gpt-oss", "开源", "開源");
+    /**
+     * The article's name for itself (Simplified and Traditional), its lab in both scripts and in
+     * English, a model family, and a word ICU keeps whole that the index holds only as bigrams.
+     */
+    static final List<String> QUERIES = List.of("深度求索", "DeepSeek", "gpt-oss", "开源", "開源", "截然不同");
     static final List<String> NONSENSE = List.of("xyzzyplugh", "龘靐齉", "DeepSeek xyzzyplugh", "开源 龘");
 
     @TempDir
@@ -64,6 +67,15 @@ class SearchSiteTest {
         assertThat((String) doc.get("text")).startsWith("走進硅谷").hasSizeLessThanOrEqualTo(SearchScript.TEXT_CHARS);
         assertThat(index.postings).containsKeys("深度求索", "deepseek", "gpt-oss", "gpt-oss-120b", "开源", "模型");
         assertThat((String) index.data.get("fold")).contains("開开", "國国");
+    }
+
+    @Test
+    void hanTextIsIndexedByBigramsNotByDictionaryWords() {
+        assertThat(index.units("截然不同")).as("ICU keeps the word whole").containsExactly("截然不同");
+        assertThat(index.postings).containsKeys("截然", "然不", "不同").doesNotContainKey("截然不同");
+        assertThat(index.postings.keySet()).filteredOn(Tokens::hasHan)
+                .allSatisfy(term -> assertThat(term.codePointCount(0, term.length()) <= 2 || index.tokenizer.isName(term))
+                        .as("%s is a bigram, a lone character or a name", term).isTrue());
     }
 
     @Test

@@ -102,6 +102,18 @@ class SearchTokenizerTest {
     }
 
     @Test
+    void indexHoldsHanTextAsBigramsAndOtherWordsAsTheQuerySplitsThem() {
+        String text = "OpenAI研究所與Meta's 8位研究員在2025年發布了截然不同的gpt-oss-120b和model-card v2.1";
+        assertThat(primary(text)).contains("研究所", "截然不同");
+        assertThat(indexed(text)).doesNotContain("研究所", "截然不同").contains("研究", "究所", "截然", "然不", "不同");
+        String folded = tokenizer.fold(text);
+        List<Token> others = tokenizer.primary(folded).stream().filter(t -> !Tokens.hasHan(t.term())).toList();
+        assertThat(others).extracting(Token::term).containsExactly("openai", "meta", "s", "8", "2025", "gpt-oss-120b",
+                "model", "card", "v2.1");
+        assertThat(tokenizer.index(folded)).containsAll(others);
+    }
+
+    @Test
     void mixedTextKeepsNamesWordsAndNumbers() {
         List<String> terms = primary("OpenAI首席執行官奧爾特曼(Sam Altman)說，gpt-oss-120b在8月開源，80%的a16z公司在用。");
         assertThat(terms).contains("openai", "奥尔特曼", "sam altman", "gpt-oss-120b", "8", "80", "a16z")
