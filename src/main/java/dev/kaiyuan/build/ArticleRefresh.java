@@ -6,6 +6,7 @@ import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.enrich.Enricher;
 import dev.kaiyuan.ingest.ArticleReader;
 import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.ArticleBody;
 import dev.kaiyuan.model.Enrichment;
 import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.model.SiteModel;
@@ -72,7 +73,7 @@ public final class ArticleRefresh {
         this.enricher = enricher;
         this.pages = pages;
         this.post = post;
-        this.reader = new ArticleReader(config.zone());
+        this.reader = new ArticleReader(config.zone(), ArticleBody.Packing.forSite(seeds.size()));
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.kaiyuan.model.Enrichment;
 import dev.kaiyuan.model.Gazetteer;
 import java.util.LinkedHashMap;
 import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.ArticleBody;
 import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.model.SiteModel;
 import dev.kaiyuan.model.SourceRef;
@@ -155,7 +156,7 @@ public final class Build {
         Known known = stage("knowledge", () -> io(() -> knowledge(project, cache, sink)));
         // Each seed's bytes are held only while it is read (90 MB at 10,000 articles, 900 MB at 100,000).
         Reads reads = stage("read", () -> read(project, stage("load", () -> io(() -> ProjectFiles.seeds(project,
-                new ArticleReader(config.zone()).readers().extensions(), sink))), config, cache, startNanos, sink));
+                new ArticleReader(config.zone(), ArticleBody.Packing.PLAIN).readers().extensions(), sink))), config, cache, startNanos, sink));
         List<Article> articles = reads.articles().stream().filter(a -> request.drafts() || !a.draft()).toList();
         SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
         Enricher enricher = stage("knowledge", () -> new Enricher(known.gazetteer()));
@@ -316,7 +317,8 @@ public final class Build {
      */
     private static Reads read(Path project, List<SeedFile> seeds, SiteConfig config, BuildCache cache,
             long startNanos, DiagnosticSink sink) {
-        ThreadLocal<ArticleReader> readers = ThreadLocal.withInitial(() -> new ArticleReader(config.zone()));
+        ArticleBody.Packing packing = ArticleBody.Packing.forSite(seeds.size());
+        ThreadLocal<ArticleReader> readers = ThreadLocal.withInitial(() -> new ArticleReader(config.zone(), packing));
         List<ReadOne> results = seeds.parallelStream().map(file -> {
             BuildCache.Read unchanged = cache.reads().get(file.path());
             if (unchanged != null && unchanged.stamp().isPresent() && unchanged.stamp().equals(file.stamp())) {

@@ -61,8 +61,8 @@ final class PersistentCache {
      */
     static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
-    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings). */
-    private static final int FORMAT = 7;
+    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies). */
+    private static final int FORMAT = 8;
 
     private static volatile Optional<String> code = Optional.empty();
 

@@ -3,6 +3,7 @@ package dev.kaiyuan.ingest;
 import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.ArticleBody;
 import dev.kaiyuan.model.ArticleDate;
 import dev.kaiyuan.model.ReadingTime;
 import dev.kaiyuan.model.Source;
@@ -22,8 +23,11 @@ public final class ArticleReader {
     private final FrontMatterParser frontMatter;
     private final SourceReaders readers;
     private final LanguageDetector languages;
+    private final ArticleBody.Packing packing;
 
-    public ArticleReader(ZoneId zone) {
+    /** @param packing how the articles' bodies are held, see {@link ArticleBody.Packing#forSite} */
+    public ArticleReader(ZoneId zone, ArticleBody.Packing packing) {
+        this.packing = packing;
         ScriptFolding folding = new ScriptFolding();
         this.frontMatter = new FrontMatterParser(zone);
         this.readers = SourceReaders.defaults(folding);
@@ -98,9 +102,10 @@ public final class ArticleReader {
         Optional<Source> source = meta.sourceName().map(n -> new Source(n, meta.sourceUrl()));
         String summary = meta.summary().orElseGet(() -> LeadText.summary(body.lead()));
         return Optional.of(new Article(origin, meta.slug().orElse(file.stem()), title, meta.title().isEmpty(), date,
-                lang, source, meta.author(), meta.tags().orElse(List.of()), summary, body.bodyHtml(),
-                body.captions(), meta.rights().or(body::rights), body.damage(), readingTime(body.plainText()),
-                charset, meta.draft().orElse(false), body.plainText()));
+                lang, source, meta.author(), meta.tags().orElse(List.of()), summary,
+                ArticleBody.of(body.bodyHtml(), body.plainText(), packing), body.captions(),
+                meta.rights().or(body::rights), body.damage(), readingTime(body.plainText()), charset,
+                meta.draft().orElse(false)));
     }
 
     private static String derivedTitle(SourceFile file, BodyResult body, DiagnosticSink sink) {

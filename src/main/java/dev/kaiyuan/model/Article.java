@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param date       publication day, empty when undated
  * @param lang       BCP 47 tag: {@code zh-Hant}, {@code zh-Hans}, {@code en}, …
  * @param body       the sanitised HTML fragment (safe to embed unescaped) and the body as plain text,
- *                   one paragraph or caption per line, for enrichment; held deflated
+ *                   one paragraph or caption per line, for enrichment; see {@link ArticleBody}
  * @param rights     the article's own copyright notice, kept out of the body
  * @param charset    charset the file was decoded from
  */

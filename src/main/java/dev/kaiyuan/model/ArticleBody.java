@@ -12,25 +12,47 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * An article's body, its sanitised HTML and its plain text, held deflated. Every article is held
- * from reading to the end of a build (each stage reads some of them), and a Java string takes two
- * bytes a character for Chinese text: at 100,000 articles the two strings took 1.5 GB. Deflated
- * together (the text repeats the HTML's words) they take about a quarter of that. Each call of
- * {@link #html()} or {@link #text()} inflates; a build reads a body a few times.
+ * An article's body, its sanitised HTML and its plain text, as bytes: UTF-8 (see {@link #encode}),
+ * plain or deflated ({@link Packing}). Every article is held from reading to the end of a build
+ * (each stage reads some of them), and a Java string takes two bytes a character for Chinese
+ * text: at 100,000 articles the two strings took 1.5 GB. Deflated together (the text repeats the
+ * HTML's words) they take about a quarter of that, but deflating was 5 % of a cold build's CPU at
+ * 10,000 articles, so smaller sites hold bodies plain. Each call of {@link #html()} or
+ * {@link #text()} decodes (and inflates); a build reads a body a few times.
  *
- * @param packed the byte counts of the text and the HTML (4 bytes each; negative for UTF-16, see
- *               {@link #encode}), then both deflated, text first (raw deflate, fastest level)
+ * @param packed its {@link Packing} (one byte, its ordinal), the byte counts of the text and the
+ *               HTML (4 bytes each; negative for UTF-16, see {@link #encode}), then both, text
+ *               first, as they are or deflated together (raw deflate, fastest level)
  * @param key    the XXH3-128 of {@code packed}, in hex, made once when the body is made (see
  *               {@link #key()}); whoever passes it vouches for it, as the build cache's
  *               checksummed file does
  */
 public record ArticleBody(byte[] packed, String key) {
-    private static final int HEADER = 8;
+    private static final int HEADER = 9;
+    /**
+     * Sites from this many articles hold bodies deflated. Measured at 10,000 (the kit's corpus):
+     * plain bodies took a cold build from 20.3 to 18.1 s and its peak memory from 0.45 to 0.61 GB;
+     * at 100,000 they would add about 1.3 GB to the 3.2 GB such a build takes.
+     */
+    public static final int DEFLATED_FROM = 20_000;
+
+    /** How a body's bytes are held. */
+    public enum Packing {
+        DEFLATED, PLAIN;
+
+        /** Plain for a site of fewer than {@link #DEFLATED_FROM} articles, deflated from there. */
+        public static Packing forSite(int articles) {
+            return articles < DEFLATED_FROM ? PLAIN : DEFLATED;
+        }
+    }
 
     public ArticleBody {
         packed = packed.clone();
-        if (packed.length < HEADER || ByteBuffer.wrap(packed).getInt(0) == Integer.MIN_VALUE
-                || ByteBuffer.wrap(packed).getInt(4) == Integer.MIN_VALUE) {
+        if (packed.length < HEADER || packed[0] < 0 || packed[0] >= Packing.values().length
+                || ByteBuffer.wrap(packed).getInt(1) == Integer.MIN_VALUE
+                || ByteBuffer.wrap(packed).getInt(5) == Integer.MIN_VALUE
+                || packed[0] == Packing.PLAIN.ordinal() && packed.length
+                        != (long) HEADER + size(ByteBuffer.wrap(packed).getInt(1)) + size(ByteBuffer.wrap(packed).getInt(5))) {
             throw new IllegalArgumentException("not a packed body: " + packed.length + " bytes");
         }
         Objects.requireNonNull(key, "key");
@@ -41,13 +63,25 @@ public record ArticleBody(byte[] packed, String key) {
         this(packed, keyOf(packed));
     }
 
+    /** A deflated body. */
     public static ArticleBody of(String html, String text) {
+        return of(html, text, Packing.DEFLATED);
+    }
+
+    public static ArticleBody of(String html, String text, Packing packing) {
         Encoded t = encode(text);
         Encoded h = encode(html);
+        byte[] header = ByteBuffer.allocate(HEADER).put((byte) packing.ordinal()).putInt(t.code).putInt(h.code).array();
+        if (packing == Packing.PLAIN) {
+            byte[] packed = Arrays.copyOf(header, HEADER + t.bytes.length + h.bytes.length);
+            System.arraycopy(t.bytes, 0, packed, HEADER, t.bytes.length);
+            System.arraycopy(h.bytes, 0, packed, HEADER + t.bytes.length, h.bytes.length);
+            return new ArticleBody(packed);
+        }
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER + (h.bytes.length + t.bytes.length) / 3 + 64);
-            out.writeBytes(ByteBuffer.allocate(HEADER).putInt(t.code).putInt(h.code).array());
+            out.writeBytes(header);
             byte[] buffer = new byte[8192];
             deflater.setInput(t.bytes);
             while (!deflater.needsInput()) {
@@ -115,14 +149,18 @@ public record ArticleBody(byte[] packed, String key) {
 
     /** The sanitised HTML fragment. */
     public String html() {
-        int t = size(length(0));
-        int h = size(length(4));
-        return decode(inflate(t + h), t, length(4));
+        int t = size(length(1));
+        int h = size(length(5));
+        return plain() ? decode(packed, HEADER + t, length(5)) : decode(inflate(t + h), t, length(5));
     }
 
     /** The plain text, one paragraph or caption a line (read more often: only its part is inflated). */
     public String text() {
-        return decode(inflate(size(length(0))), 0, length(0));
+        return plain() ? decode(packed, HEADER, length(1)) : decode(inflate(size(length(1))), 0, length(1));
+    }
+
+    private boolean plain() {
+        return packed[0] == Packing.PLAIN.ordinal();
     }
 
     /**
@@ -181,7 +219,7 @@ public record ArticleBody(byte[] packed, String key) {
 
     @Override
     public String toString() {
-        return "ArticleBody[text " + size(length(0)) + " + html " + size(length(4)) + " bytes, " + packed.length
-                + " packed]";
+        return "ArticleBody[text " + size(length(1)) + " + html " + size(length(5)) + " bytes, " + packed.length
+                + (plain() ? " plain]" : " deflated]");
     }
 }

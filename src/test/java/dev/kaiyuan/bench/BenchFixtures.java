@@ -1,5 +1,6 @@
 package dev.kaiyuan.bench;
 
+import dev.kaiyuan.model.ArticleBody;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.enrich.Enricher;
 import dev.kaiyuan.ingest.ArticleReader;
@@ -75,7 +76,7 @@ public final class BenchFixtures {
 
     public static Article read(SourceFile file, Optional<SourceFile> sidecar) {
         DiagnosticSink sink = new DiagnosticSink();
-        return new ArticleReader(ZONE).read(file, sidecar, sink)
+        return new ArticleReader(ZONE, ArticleBody.Packing.PLAIN).read(file, sidecar, sink)
                 .orElseThrow(() -> new IllegalStateException(file.path() + " did not read: " + sink.sorted()));
     }
 

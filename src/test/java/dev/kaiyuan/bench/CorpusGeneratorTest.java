@@ -1,5 +1,6 @@
 package dev.kaiyuan.bench;
 
+import dev.kaiyuan.model.ArticleBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaiyuan.diag.DiagnosticSink;
@@ -56,7 +57,7 @@ class CorpusGeneratorTest {
 
     @Test
     void everyArticleReadsAndEnrichesCleanlyAndHasTheMarkdownItNeeds() throws IOException {
-        ArticleReader reader = new ArticleReader(ZoneId.of("UTC"));
+        ArticleReader reader = new ArticleReader(ZoneId.of("UTC"), ArticleBody.Packing.PLAIN);
         Enricher enricher = new Enricher(BenchFixtures.gazetteer());
         int chinese = 0;
         for (int i = 0; i < N; i++) {

@@ -1,5 +1,6 @@
 package dev.kaiyuan.bench;
 
+import dev.kaiyuan.model.ArticleBody;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.ingest.ArticleReader;
 import dev.kaiyuan.model.Article;
@@ -32,7 +33,7 @@ public class IngestBenchmark {
 
     @Setup
     public void setUp() {
-        reader = new ArticleReader(BenchFixtures.ZONE);
+        reader = new ArticleReader(BenchFixtures.ZONE, ArticleBody.Packing.PLAIN);
         seed = BenchFixtures.seed();
         sidecar = BenchFixtures.seedSidecar();
         chinese = BenchFixtures.generated(0);

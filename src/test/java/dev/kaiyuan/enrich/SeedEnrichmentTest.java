@@ -1,5 +1,6 @@
 package dev.kaiyuan.enrich;
 
+import dev.kaiyuan.model.ArticleBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaiyuan.diag.Diagnostic;
@@ -35,7 +36,7 @@ class SeedEnrichmentTest {
         }
         Gazetteer gazetteer = new KnowledgeReader().read(data, SINK);
         String seed = "seeds/000_2ce86e36bd807f4f.txt";
-        Article article = new ArticleReader(ZoneId.of("Asia/Shanghai")).read(
+        Article article = new ArticleReader(ZoneId.of("Asia/Shanghai"), ArticleBody.Packing.PLAIN).read(
                 new SourceFile(seed, Files.readAllBytes(Path.of(seed))),
                 Optional.of(new SourceFile("seeds/000_2ce86e36bd807f4f.meta.yaml",
                         Files.readAllBytes(Path.of("seeds/000_2ce86e36bd807f4f.meta.yaml")))), SINK).orElseThrow();

@@ -1,5 +1,6 @@
 package dev.kaiyuan.ingest;
 
+import dev.kaiyuan.model.ArticleBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaiyuan.diag.Diagnostic;
@@ -15,7 +16,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 class ArticleReaderTest {
-    private final ArticleReader reader = new ArticleReader(ZoneId.of("Asia/Shanghai"));
+    private final ArticleReader reader = new ArticleReader(ZoneId.of("Asia/Shanghai"), ArticleBody.Packing.PLAIN);
     private final DiagnosticSink sink = new DiagnosticSink();
 
     private Optional<Article> read(String path, String text, String sidecar) {

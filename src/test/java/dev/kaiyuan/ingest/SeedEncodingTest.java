@@ -44,8 +44,8 @@ class SeedEncodingTest {
 
     private static Article withUtf8(Article a) {
         return new Article(a.origin(), a.slug(), a.title(), a.titleDerived(), a.date(), a.lang(), a.source(),
-                a.author(), a.tags(), a.summary(), a.bodyHtml(), a.captions(), a.rights(), a.damage(),
-                a.readingTime(), "UTF-8", a.draft(), a.text());
+                a.author(), a.tags(), a.summary(), a.body(), a.captions(), a.rights(), a.damage(),
+                a.readingTime(), "UTF-8", a.draft());
     }
 
     private static byte[] encode(String text, String charset, boolean bom) {

@@ -1,5 +1,6 @@
 package dev.kaiyuan.ingest;
 
+import dev.kaiyuan.model.ArticleBody;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.Article;
 import dev.kaiyuan.model.SourceFile;
@@ -32,7 +33,7 @@ final class SeedFixture {
     }
 
     static Article read(byte[] bytes, DiagnosticSink sink) {
-        return new ArticleReader(ZoneId.of("Asia/Shanghai"))
+        return new ArticleReader(ZoneId.of("Asia/Shanghai"), ArticleBody.Packing.PLAIN)
                 .read(new SourceFile(PATH, bytes), Optional.empty(), sink)
                 .orElseThrow(() -> new AssertionError("seed did not read: " + sink.sorted()));
     }

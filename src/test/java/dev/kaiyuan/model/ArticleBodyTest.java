@@ -3,6 +3,7 @@ package dev.kaiyuan.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaiyuan.model.ArticleBody.Packing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +13,44 @@ import org.junit.jupiter.api.Test;
 
 class ArticleBodyTest {
     @Property
-    void givesBackTheHtmlAndTextItWasMadeOf(@ForAll String html, @ForAll String text) {
-        ArticleBody body = ArticleBody.of(html, text);
+    void givesBackTheHtmlAndTextItWasMadeOf(@ForAll String html, @ForAll String text, @ForAll Packing packing) {
+        ArticleBody body = ArticleBody.of(html, text, packing);
 
         // exactly, a lone surrogate too (UTF-8 would make it '?')
         assertThat(body.html()).isEqualTo(html);
         assertThat(body.text()).isEqualTo(text);
+        assertThat(new ArticleBody(body.packed())).isEqualTo(body);
+    }
+
+    @Test
+    void smallSitesHoldBodiesPlainLargeOnesDeflated() {
+        assertThat(Packing.forSite(1)).isEqualTo(Packing.PLAIN);
+        assertThat(Packing.forSite(ArticleBody.DEFLATED_FROM - 1)).isEqualTo(Packing.PLAIN);
+        assertThat(Packing.forSite(ArticleBody.DEFLATED_FROM)).isEqualTo(Packing.DEFLATED);
+        assertThat(Packing.forSite(100_000)).isEqualTo(Packing.DEFLATED);
+    }
+
+    @Test
+    void theSameHtmlAndTextPackedTwoWaysAreTwoBodies() {
+        ArticleBody plain = ArticleBody.of("<p>开源</p>", "开源", Packing.PLAIN);
+        ArticleBody deflated = ArticleBody.of("<p>开源</p>", "开源", Packing.DEFLATED);
+
+        assertThat(plain.html()).isEqualTo(deflated.html());
+        assertThat(plain).isNotEqualTo(deflated);
+        assertThat(plain.key()).isNotEqualTo(deflated.key());
+        assertThat(plain.toString()).endsWith("plain]");
+    }
+
+    @Test
+    void aPlainBodyOfTheWrongLengthIsRefused() {
+        byte[] packed = ArticleBody.of("<p>开源</p>", "开源", Packing.PLAIN).packed();
+
+        assertThatThrownBy(() -> new ArticleBody(java.util.Arrays.copyOf(packed, packed.length - 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ArticleBody(java.util.Arrays.copyOf(packed, packed.length + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        packed[0] = 7;
+        assertThatThrownBy(() -> new ArticleBody(packed)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** XXH3-128, the build cache's content key. */
