@@ -3,20 +3,22 @@
  * window.KAIYUAN_SEARCH) in the browser, with no server, so it works from file:// too.
  * Load it after the index: <script src="../search/index.js"></script><script src="../assets/search.js"></script>
  *
- * A query is split exactly as the build split the articles (dev.kaiyuan.search.SearchTokenizer):
+ * A query is split as the build split the articles (dev.kaiyuan.search.SearchTokenizer), but for
+ * Han text, which the index holds as bigrams (and names), not as words:
  *   1. fold, one code point at a time: NFKC, lower case, Traditional -> Simplified (the index's map);
  *   2. at each place the longest name of the index's dictionary (names on Latin word boundaries);
  *   3. Intl.Segmenter word breaks (the browser's ICU) between names, word-like segments only.
- * Adjacent one-character Han words are joined again (so 开源, cut into 开 + 源, is looked up as
- * the bigram 开源). Every term must match (AND); a Han term the index lacks (the index holds Han
- * text only as names, bigrams and lone characters, so any longer Chinese word) falls back to all of
- * its bigrams, a lone Han character to every term that contains it, and the last Latin term to
+ * A one-character Han word is joined to the Han words beside it (开 + 源 is looked up as 开源,
+ * 模型 + 的 as 模型的): the index has a character by itself only where it stands alone. Every term
+ * must match (AND); a Han term the index lacks (any Chinese word of three or more characters that
+ * is no name) falls back to all of its bigrams, a lone Han character matches every term that
+ * contains it, and the last Latin term to
  * the terms it begins (the reader may still be typing). Scores are tf-idf, boosted when the
  * title has the term. Results are built as DOM nodes with textContent: index text is never HTML.
  * The postings are in shard scripts (search/terms/<n>.js, each calling
  * window.KAIYUAN_SEARCH_TERMS(n, groups)); a term's shard comes from its first two UTF-16 units
- * (dev.kaiyuan.search.SearchScript.shardOf), so a query loads the shards of its terms first, and
- * all of them only for a lone Han character that is no term of its own (matched inside terms).
+ * (dev.kaiyuan.search.SearchScript.shardOf), so a query loads the shards of its terms, and all of
+ * them for a lone Han character (matched inside terms).
  * A result's snippet comes from its document's text script (search/text/…, named by the index),
  * loaded when the result is first shown: it calls window.KAIYUAN_SEARCH_TEXT(url, text).
  * Also exposed as window.KaiyuanSearch, for tests.
@@ -173,17 +175,22 @@
     return Array.from(term).length === 1 && hasHan(term);
   }
 
-  /** The query's units: its tokens, with runs of adjacent one-character Han words joined, each term once. */
+  /**
+   * The query's units: its tokens, with each one-character Han word joined to the Han word right
+   * before it, or after it when it comes first (longer words stay apart: 开源 模型), each term once.
+   */
   Tokenizer.prototype.units = function (query) {
     var units = [];
     this.primary(this.fold(query)).forEach(function (t) {
-      var single = t.kind === 'word' && isSingleHan(t.term);
+      var han = t.kind === 'word' && hasHan(t.term);
+      var single = han && isSingleHan(t.term);
       var last = units[units.length - 1];
-      if (single && last && last.joinable && last.end === t.start) {
+      if (han && last && last.han && last.end === t.start && (single || last.single)) {
         last.term += t.term;
         last.end = t.end;
+        last.single = false;
       } else {
-        units.push({ term: t.term, end: t.end, joinable: single });
+        units.push({ term: t.term, end: t.end, han: han, single: single });
       }
     });
     var seen = new Set();
@@ -256,7 +263,7 @@
     }
   };
 
-  /** The shards the query needs that have not arrived: those of its terms, then, if a lone Han character is no term, all. */
+  /** The shards the query needs that have not arrived: those of its terms; all, for a lone Han character. */
   Index.prototype.missing = function (query) {
     this.sync();
     var shards = this.shards;
@@ -272,12 +279,11 @@
         var n = shardOf(t, shards);
         if (!added.has(n)) {
           need.add(n);
-        } else if (isSingleHan(t) && !postings.has(t)) {
-          lone = true;
         }
+        lone = lone || isSingleHan(t);
       });
     });
-    if (lone && need.size === 0) {
+    if (lone) {
       for (var n = 0; n < shards; n++) {
         if (!added.has(n)) {
           need.add(n);
@@ -328,6 +334,11 @@
   /** {scores, marks} of one query term, or null when no document has it. */
   Index.prototype.lookup = function (term, last) {
     var list = this.postings.get(term);
+    if (isSingleHan(term)) {
+      // the index has a character by itself only where it stands alone, elsewhere in bigrams
+      var holding = this.union(function (t) { return t.includes(term); }, Infinity);
+      return holding && { scores: holding.scores, marks: [term] };
+    }
     if (list) {
       return { scores: this.scores(list), marks: [term] };
     }
@@ -339,8 +350,8 @@
     var scores = null;
     for (var g = 0; g < grams.length; g++) {
       var gram = grams[g];
-      var lone = !this.postings.has(gram) && isSingleHan(gram) ? this.union(function (t) { return t.includes(gram); }, Infinity) : null;
-      var found = this.postings.has(gram) ? this.scores(this.postings.get(gram)) : lone && lone.scores;
+      var lone = isSingleHan(gram) ? this.union(function (t) { return t.includes(gram); }, Infinity) : null;
+      var found = lone ? lone.scores : this.postings.has(gram) ? this.scores(this.postings.get(gram)) : null;
       if (!found) {
         return null;
       }
@@ -512,8 +523,8 @@
       }
       var need = index ? index.missing(query) : [];
       if (need.length > 0) {
-        // The query's shards first (and then, for a lone Han character that is no term, all the
-        // others); the answer is shown if it is still the query by then. Asked again only when a
+        // The query's shards (all of them for a lone Han character); the answer is shown if it
+        // is still the query by then. Asked again only when a
         // shard did arrive, so shards that fail to load end in an answer without them.
         var left = need.length;
         need.forEach(function (n) {

@@ -321,7 +321,9 @@ public final class Build {
         ThreadLocal<ArticleReader> readers = ThreadLocal.withInitial(() -> new ArticleReader(config.zone(), packing));
         List<ReadOne> results = seeds.parallelStream().map(file -> {
             BuildCache.Read unchanged = cache.reads().get(file.path());
-            if (unchanged != null && unchanged.stamp().isPresent() && unchanged.stamp().equals(file.stamp())) {
+            // (a kept article whose body is held another way is read again, as its hash says)
+            if (unchanged != null && unchanged.stamp().isPresent() && unchanged.stamp().equals(file.stamp())
+                    && unchanged.article().map(a -> a.body().packing() == packing).orElse(true)) {
                 return new ReadOne(file.path(), unchanged.hash(), unchanged.article(), List.of(), true,
                         unchanged.stamp());
             }
@@ -338,7 +340,7 @@ public final class Build {
             }
             Seed seed = loaded.get();
             String path = seed.file().path();
-            String hash = hash(seed);
+            String hash = hash(seed, packing);
             BuildCache.Read kept = cache.reads().get(path);
             if (kept != null && kept.hash().equals(hash) && clean(own)) {
                 return new ReadOne(path, hash, kept.article(), List.of(), true, settled);
@@ -363,8 +365,10 @@ public final class Build {
         return new Reads(articles, paths, memo);
     }
 
-    private static String hash(Seed seed) {
-        Hashes hash = new Hashes().add(BuildCache.READER_VERSION).add(seed.file().path()).add(seed.file());
+    /** What a seed's article is made from: its bytes (and its sidecar's), the reader, how bodies are held. */
+    private static String hash(Seed seed, ArticleBody.Packing packing) {
+        Hashes hash = new Hashes().add(BuildCache.READER_VERSION).add(packing.name()).add(seed.file().path())
+                .add(seed.file());
         seed.sidecar().ifPresent(s -> hash.add(s.path()).add(s));
         return hash.hex();
     }

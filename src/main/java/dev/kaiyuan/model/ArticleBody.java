@@ -49,13 +49,19 @@ public record ArticleBody(byte[] packed, String key) {
     public ArticleBody {
         packed = packed.clone();
         if (packed.length < HEADER || packed[0] < 0 || packed[0] >= Packing.values().length
-                || ByteBuffer.wrap(packed).getInt(1) == Integer.MIN_VALUE
-                || ByteBuffer.wrap(packed).getInt(5) == Integer.MIN_VALUE
+                || !wellFormedCode(ByteBuffer.wrap(packed).getInt(1)) || !wellFormedCode(ByteBuffer.wrap(packed).getInt(5))
+                || (long) size(ByteBuffer.wrap(packed).getInt(1)) + size(ByteBuffer.wrap(packed).getInt(5))
+                        > Integer.MAX_VALUE - HEADER
                 || packed[0] == Packing.PLAIN.ordinal() && packed.length
                         != (long) HEADER + size(ByteBuffer.wrap(packed).getInt(1)) + size(ByteBuffer.wrap(packed).getInt(5))) {
             throw new IllegalArgumentException("not a packed body: " + packed.length + " bytes");
         }
         Objects.requireNonNull(key, "key");
+    }
+
+    /** A header word {@link #encode} can write: a UTF-8 byte count, or minus one minus an even UTF-16 one. */
+    private static boolean wellFormedCode(int code) {
+        return code >= 0 || code != Integer.MIN_VALUE && size(code) % 2 == 0;
     }
 
     /** A body from its packed bytes, its key made from them. */
@@ -157,6 +163,11 @@ public record ArticleBody(byte[] packed, String key) {
     /** The plain text, one paragraph or caption a line (read more often: only its part is inflated). */
     public String text() {
         return plain() ? decode(packed, HEADER, length(1)) : decode(inflate(size(length(1))), 0, length(1));
+    }
+
+    /** How the bytes are held. */
+    public Packing packing() {
+        return Packing.values()[packed[0]];
     }
 
     private boolean plain() {

@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * @param lang BCP 47 tag of the text
  * @param textKey    equal for two documents only when their texts are equal (the text itself, or a
  *                   hash of what it is made from), so that a memo need not make the text to know it
- * @param textSource makes the page's plain text, one paragraph per line (an article's is inflated
- *                   each time: it is asked for only when needed, and not held)
+ * @param textSource makes the page's plain text, one paragraph per line (an article's is decoded,
+ *                   and inflated on a large site, each time: it is asked for only when needed, and
+ *                   not held)
  */
 public record SearchDocument(String url, String title, String date, String lang, String textKey,
         Supplier<String> textSource) {

@@ -49,7 +49,7 @@ public final class SearchIndexProducer implements SiteFileProducer {
     public void produce(SiteContext context, DiagnosticSink sink, Consumer<RenderedPage> out) {
         SearchFold fold = SearchFold.icu();
         SearchTokenizer tokenizer = new SearchTokenizer(fold, SearchDictionary.of(context.site().gazetteer(), fold));
-        // Made as they are asked for: an article's text is inflated, tokenised (or found in the
+        // Made as they are asked for: an article's text is decoded, tokenised (or found in the
         // memo) and let go, never all held at once. Oldest first: a new article, usually the
         // newest, takes the next id and every other keeps its own, so the posting lists of terms
         // it does not have stay as they were, and so do the shards that hold only such terms.

@@ -22,6 +22,17 @@ final class Tokens {
         return c < 0x80 ? Character.isLetterOrDigit(c) : Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
+    /** Whether {@code [from, to)} has a Hiragana or Katakana letter, or the prolonged sound mark, full or half width. */
+    static boolean hasKana(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x3040 && c <= 0x30FF || c >= 0x31F0 && c <= 0x31FF || c >= 0xFF66 && c <= 0xFF9F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean hasHan(String s) {
         return s.codePoints().anyMatch(Tokens::isHan);
     }

@@ -19,8 +19,9 @@ import java.util.function.Predicate;
  * A generated {@code search/index.js} read back, and queried the way {@code assets/search.js}
  * queries it in the browser — the same steps in the same order, with ICU4J's word breaks standing
  * in for {@code Intl.Segmenter} — so the build's index is tested without a browser. Keep in step
- * with {@code search.js}: units (adjacent one-character Han words joined), AND over units, Han
- * bigram fallback, lone-character fallback, prefix for the last Latin unit, tf-idf, title boost.
+ * with {@code search.js}: units (one-character Han words joined to the Han words beside them), AND
+ * over units, Han bigram fallback, a lone character matched inside terms, prefix for the last
+ * Latin unit, tf-idf, title boost.
  */
 final class IndexJs {
     private static final double TITLE_BOOST = 2;
@@ -122,16 +123,20 @@ final class IndexJs {
     List<String> units(String query) {
         List<String[]> units = new ArrayList<>();
         int lastEnd = -1;
-        boolean joinable = false;
+        boolean lastHan = false;
+        boolean lastSingle = false;
         for (Token t : tokenizer.primary(tokenizer.fold(query))) {
-            boolean single = t.kind() == Token.Kind.WORD && isSingleHan(t.term());
-            if (single && joinable && lastEnd == t.start()) {
+            boolean han = t.kind() == Token.Kind.WORD && Tokens.hasHan(t.term());
+            boolean single = han && isSingleHan(t.term());
+            if (han && lastHan && lastEnd == t.start() && (single || lastSingle)) {
                 units.get(units.size() - 1)[0] += t.term();
+                lastSingle = false;
             } else {
                 units.add(new String[] {t.term()});
+                lastHan = han;
+                lastSingle = single;
             }
             lastEnd = t.end();
-            joinable = single;
         }
         return List.copyOf(new LinkedHashSet<>(units.stream().map(u -> u[0]).toList()));
     }
@@ -167,6 +172,9 @@ final class IndexJs {
 
     Optional<Map<Integer, Double>> lookup(String term, boolean last) {
         List<int[]> list = postings.get(term);
+        if (isSingleHan(term)) {
+            return union(t -> t.contains(term), Integer.MAX_VALUE);
+        }
         if (list != null) {
             return Optional.of(scores(list));
         }
@@ -176,8 +184,8 @@ final class IndexJs {
         List<String> grams = hanGrams(term);
         Map<Integer, Double> scores = null;
         for (String gram : grams) {
-            Optional<Map<Integer, Double>> found = postings.containsKey(gram) ? Optional.of(scores(postings.get(gram)))
-                    : isSingleHan(gram) ? union(t -> t.contains(gram), Integer.MAX_VALUE) : Optional.empty();
+            Optional<Map<Integer, Double>> found = isSingleHan(gram) ? union(t -> t.contains(gram), Integer.MAX_VALUE)
+                    : postings.containsKey(gram) ? Optional.of(scores(postings.get(gram))) : Optional.empty();
             if (found.isEmpty()) {
                 return Optional.empty();
             }
@@ -219,10 +227,24 @@ final class IndexJs {
         return both;
     }
 
-    /** As {@code hanGrams} in the script (and {@link SearchTokenizer#hanGrams}). */
+    /** As {@code hanGrams} in the script: the bigrams of each Han run of a term, a run of one character the character. */
     static List<String> hanGrams(String term) {
-        List<Token> tokens = new ArrayList<>();
-        SearchTokenizer.hanGrams(term, tokens);
-        return tokens.stream().map(Token::term).toList();
+        List<String> grams = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        int[] codePoints = java.util.stream.IntStream.concat(term.codePoints(), java.util.stream.IntStream.of(-1)).toArray();
+        for (int cp : codePoints) {
+            if (cp >= 0 && Tokens.isHan(cp)) {
+                run.add(Character.toString(cp));
+                continue;
+            }
+            if (run.size() == 1) {
+                grams.add(run.get(0));
+            }
+            for (int i = 0; i + 1 < run.size(); i++) {
+                grams.add(run.get(i) + run.get(i + 1));
+            }
+            run.clear();
+        }
+        return grams;
     }
 }
