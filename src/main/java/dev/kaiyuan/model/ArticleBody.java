@@ -48,18 +48,27 @@ public record ArticleBody(byte[] packed, String key) {
 
     public ArticleBody {
         packed = packed.clone();
-        if (packed.length < HEADER || packed[0] < 0 || packed[0] >= Packing.values().length
-                || !wellFormedCode(ByteBuffer.wrap(packed).getInt(1)) || !wellFormedCode(ByteBuffer.wrap(packed).getInt(5))
-                || (long) size(ByteBuffer.wrap(packed).getInt(1)) + size(ByteBuffer.wrap(packed).getInt(5))
-                        > Integer.MAX_VALUE - HEADER
-                || packed[0] == Packing.PLAIN.ordinal() && packed.length
-                        != (long) HEADER + size(ByteBuffer.wrap(packed).getInt(1)) + size(ByteBuffer.wrap(packed).getInt(5))) {
+        if (!wellFormed(packed)) {
             throw new IllegalArgumentException("not a packed body: " + packed.length + " bytes");
         }
         Objects.requireNonNull(key, "key");
     }
 
-    /** A header word {@link #encode} can write: a UTF-8 byte count, or minus one minus an even UTF-16 one. */
+    /** A known packing, header words {@link #encode} can write, and for a plain body the bytes they count. */
+    private static boolean wellFormed(byte[] packed) {
+        if (packed.length < HEADER || packed[0] < 0 || packed[0] >= Packing.values().length) {
+            return false;
+        }
+        int text = ByteBuffer.wrap(packed).getInt(1);
+        int html = ByteBuffer.wrap(packed).getInt(5);
+        if (!wellFormedCode(text) || !wellFormedCode(html)) {
+            return false;
+        }
+        long bytes = (long) HEADER + size(text) + size(html);
+        return bytes <= Integer.MAX_VALUE && (packed[0] != Packing.PLAIN.ordinal() || packed.length == bytes);
+    }
+
+    /** A UTF-8 byte count, or minus one minus an even UTF-16 one. */
     private static boolean wellFormedCode(int code) {
         return code >= 0 || code != Integer.MIN_VALUE && size(code) % 2 == 0;
     }
