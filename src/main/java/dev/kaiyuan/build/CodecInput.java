@@ -13,12 +13,26 @@ final class CodecInput {
     /** Where chunks come from: reads up to {@code length} bytes, or returns -1 at the end. */
     interface Fill {
         int read(byte[] bytes, int from, int length) throws IOException;
+
+        /** Passes over the next {@code n} bytes; reading past the end shows at the next read. */
+        default void skip(long n) throws IOException {
+            byte[] scratch = new byte[(int) Math.min(n, 1 << 13)];
+            for (long left = n; left > 0; ) {
+                int got = read(scratch, 0, (int) Math.min(left, scratch.length));
+                if (got < 0) {
+                    return;
+                }
+                left -= got;
+            }
+        }
     }
 
     private final byte[] buffer;
     private final Fill fill;
     private int at;
     private int end;
+    /** Bytes taken from {@link #fill} (or passed over) so far. */
+    private long taken;
 
     /** @param size the buffer's size in bytes, at least 8 (a long must fit) */
     CodecInput(Fill fill, int size) {
@@ -51,6 +65,7 @@ final class CodecInput {
                 return false;
             }
             end += got;
+            taken += got;
         }
         return true;
     }
@@ -96,8 +111,28 @@ final class CodecInput {
                 throw new EOFException("the data ends early");
             }
             done += got;
+            taken += got;
         }
         return bytes;
+    }
+
+    /** How many bytes were read or passed over. */
+    long position() {
+        return taken - (end - at);
+    }
+
+    /** Passes over the next {@code n} bytes. */
+    void skip(long n) throws IOException {
+        int buffered = end - at;
+        if (n <= buffered) {
+            at += (int) n;
+            return;
+        }
+        long rest = n - buffered;
+        at = 0;
+        end = 0;
+        fill.skip(rest);
+        taken += rest;
     }
 
     /** {@code n} bytes of UTF-8. */

@@ -1,12 +1,17 @@
 package dev.kaiyuan.build;
 
+import dev.kaiyuan.model.Blob;
+import dev.kaiyuan.output.FileStamp;
 import dev.kaiyuan.search.DocumentTerms;
 import dev.kaiyuan.search.MergedPostings;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,8 +66,8 @@ final class PersistentCache {
      */
     static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
-    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies). */
-    private static final int FORMAT = 8;
+    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies; 9: article bodies and search terms as blobs, left in the file when loaded; the written pages' stamps by themselves). */
+    private static final int FORMAT = 9;
 
     private static volatile Optional<String> code = Optional.empty();
 
@@ -161,6 +166,53 @@ final class PersistentCache {
     }
 
     /**
+     * The main file's payload: the output folder, the site's part of the cache through the record
+     * codec, then the written pages' stamps by themselves (26,000 at 10,000 articles): path, key and
+     * view hash, size and time, each entry in the same five fields. Through the codec each was two
+     * records rebuilt by reflection, a fifth of loading the main file.
+     */
+    private static void writeWhole(CodecOutput data, String folder, BuildCache site,
+            Map<String, BuildCache.Written> written) throws IOException {
+        data.writeShortString(folder);
+        new RecordCodec.Writer(data, true).write(new BuildCache(site.config(), Map.of(), site.knowledge(), Map.of(),
+                site.render(), site.pages(), Map.of(), Map.of(), Optional.empty()));
+        data.writeInt(written.size());
+        for (Map.Entry<String, BuildCache.Written> e : written.entrySet()) {
+            BuildCache.Written w = e.getValue();
+            data.writeShortString(e.getKey());
+            data.writeShortString(w.key());
+            data.writeShortString(w.view());
+            data.writeLong(w.stamp().size());
+            data.writeLong(w.stamp().modifiedNanos());
+        }
+    }
+
+    private static Whole readWhole(CodecInput in) throws IOException {
+        String folder = in.readShortString();
+        BuildCache site = new RecordCodec.Reader(in).read(BuildCache.class);
+        int count = in.readInt();
+        if (count < 0) {
+            throw new IOException("negative count");
+        }
+        Map<String, BuildCache.Written> written = new HashMap<>(count * 4 / 3 + 1);
+        for (int i = 0; i < count; i++) {
+            String path = in.readShortString();
+            String key = in.readShortString();
+            String view = in.readShortString();
+            long size = in.readLong();
+            FileStamp stamp;
+            try {
+                stamp = new FileStamp(size, in.readLong());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("a bad stamp for " + path, e);
+            }
+            written.put(path, new BuildCache.Written(key, view, stamp));
+        }
+        return new Whole(folder, new BuildCache(site.config(), site.reads(), site.knowledge(), site.enriched(),
+                site.render(), site.pages(), written, site.search(), site.postings()));
+    }
+
+    /**
      * The cache kept for {@code out}, or empty (with one note saying why, unless there simply is
      * none yet). Page stamps kept for another output folder are dropped. A segment that cannot be
      * read costs only its seeds' entries (with a note).
@@ -172,8 +224,7 @@ final class PersistentCache {
         }
         Whole whole;
         try {
-            Optional<Whole> read = readFile(file, in -> new Whole(in.readShortString(),
-                    new RecordCodec.Reader(in).read(BuildCache.class)));
+            Optional<Whole> read = readFile(file, PersistentCache::readWhole);
             if (read.isEmpty()) {
                 notes.accept("the build cache in " + FOLDER + "/ was made by another version of Kaiyuan; building "
                         + "from scratch");
@@ -188,13 +239,13 @@ final class PersistentCache {
         String settings = settings(whole.site());
         // the postings (30 MB at 10,000 articles) are decoded while the segments are
         CompletableFuture<Optional<BuildCache.Postings>> postings = CompletableFuture.supplyAsync(
-                () -> loadPart(postings(file), settings, PersistentCache::readPostings, notes,
+                () -> loadPart(postings(file), settings, (in, left) -> readPostings(in), notes,
                         "merging the search index from scratch"));
-        // Segments are decoded on every core (each has a reader of its own).
-        Payload<Segment> segmentOf = in -> new RecordCodec.Reader(in).read(Segment.class);
+        // Segments are decoded on every core (each has a reader of its own); article bodies are
+        // left in their files until asked for.
         List<Segment> segments = IntStream.range(0, SEGMENTS).parallel()
-                .mapToObj(n -> loadPart(segment(file, n), settings, segmentOf, notes, "reading its seeds from scratch")
-                        .orElse(Segment.EMPTY))
+                .mapToObj(n -> loadPart(segment(file, n), settings, (in, left) -> new RecordCodec.Reader(in, left)
+                        .read(Segment.class), notes, "reading its seeds from scratch").orElse(Segment.EMPTY))
                 .toList();
         Map<String, BuildCache.Read> reads = new HashMap<>();
         Map<String, BuildCache.Enriched> enriched = new HashMap<>();
@@ -218,13 +269,14 @@ final class PersistentCache {
      * be used is deleted, so that this build's save writes it again even when it has nothing to
      * hold; one that cannot be read also gives a note, ending in {@code instead}.
      */
-    private static <T> Optional<T> loadPart(Path part, String settings, Payload<T> payload, Consumer<String> notes,
-            String instead) {
+    private static <T> Optional<T> loadPart(Path part, String settings, LeavingPayload<T> payload,
+            Consumer<String> notes, String instead) {
         try {
             if (!Files.isRegularFile(part)) {
                 return Optional.empty();
             }
-            Optional<T> kept = readFile(part, in -> in.readShortString().equals(settings) ? payload.read(in) : null);
+            Optional<T> kept = readFile(part, (in, left) -> in.readShortString().equals(settings)
+                    ? payload.read(in, left) : null);
             if (kept.isEmpty()) {
                 Files.deleteIfExists(part);
             }
@@ -295,22 +347,32 @@ final class PersistentCache {
         T read(CodecInput in) throws IOException;
     }
 
+    /** As {@link Payload}, for a payload that may leave blobs in the file ({@code left}). */
+    private interface LeavingPayload<T> {
+        T read(CodecInput in, LeftInFile left) throws IOException;
+    }
+
     /**
      * One cache file's payload; empty when the file was written by other code. Throws when it is
      * truncated, corrupt or not a cache file.
      */
     private static <T> Optional<T> readFile(Path file, Payload<T> payload) throws IOException {
+        return readFile(file, (in, left) -> payload.read(in));
+    }
+
+    private static <T> Optional<T> readFile(Path file, LeavingPayload<T> payload) throws IOException {
         // The checksum is checked first, over the file in large chunks; then the file is read
         // through a plain buffer (a checksum updated a byte at a time cost a tenth of loading).
         verifyChecksum(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            CodecInput in = new CodecInput((bytes, from, length) -> channel.read(ByteBuffer.wrap(bytes, from,
-                    length)), 1 << 16);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        LeftInFile left = new LeftInFile(channel);
+        try {
+            CodecInput in = new CodecInput(left, 1 << 16);
             if (!MAGIC.equals(in.readShortString()) || in.readInt() != FORMAT
                     || !header().equals(in.readShortString())) {
                 return Optional.empty();
             }
-            T value = payload.read(in);
+            T value = payload.read(in, left);
             if (value == null) {
                 return Optional.empty();
             }
@@ -318,7 +380,124 @@ final class PersistentCache {
             if (in.read() != -1) {
                 throw new IOException("the cache does not end where its checksum begins");
             }
+            left.keepOpen();
             return Optional.of(value);
+        } finally {
+            left.closeUnlessKept();
+        }
+    }
+
+    /** Closes the files blobs were left in once none of their blobs is reachable. */
+    private static final Cleaner CLOSER = Cleaner.create();
+
+    /**
+     * A cache file being read, and the blobs of at least {@link #LEFT_FROM} bytes it leaves where
+     * they are (article bodies: 180 MB at 10,000 articles, of which a rebuild after one article was
+     * added reads a few hundred kilobytes). Such a blob is read when asked for, by position, from
+     * the file as it was loaded: a save renames new files over it, so the open file keeps its
+     * bytes. The file is closed when no blob of it is reachable.
+     */
+    private static final class LeftInFile implements CodecInput.Fill, RecordCodec.Blobs {
+        static final int LEFT_FROM = 256;
+        private final FileChannel channel;
+        private boolean leftAny;
+        private boolean kept;
+
+        LeftInFile(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public int read(byte[] bytes, int from, int length) throws IOException {
+            return channel.read(ByteBuffer.wrap(bytes, from, length));
+        }
+
+        @Override
+        public void skip(long n) throws IOException {
+            channel.position(channel.position() + n);
+        }
+
+        @Override
+        public Blob read(CodecInput in, int length) throws IOException {
+            if (length < LEFT_FROM) {
+                return Blob.owning(in.readBytes(length));
+            }
+            long at = in.position();
+            byte[] head = in.readBytes(Blob.HEAD);
+            in.skip(length - Blob.HEAD);
+            leftAny = true;
+            return new FileBlob(this, at, length, head);
+        }
+
+        /** Called once the whole file was read and found good: keeps it open for its blobs. */
+        void keepOpen() {
+            if (leftAny) {
+                kept = true;
+                FileChannel open = channel;
+                CLOSER.register(this, () -> {
+                    try {
+                        open.close();
+                    } catch (IOException e) {
+                        // nothing to do: it was only read
+                    }
+                });
+            }
+        }
+
+        void closeUnlessKept() throws IOException {
+            if (!kept) {
+                channel.close();
+            }
+        }
+
+        byte[] read(long at, int length) {
+            byte[] bytes = new byte[length];
+            ByteBuffer into = ByteBuffer.wrap(bytes);
+            try {
+                while (into.hasRemaining()) {
+                    if (channel.read(into, at + into.position()) < 0) {
+                        throw new EOFException("the build cache's file ends early");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading an article body from the build cache in " + FOLDER + "/", e);
+            }
+            return bytes;
+        }
+    }
+
+    /** A blob left in a cache file. */
+    private static final class FileBlob implements Blob {
+        private final LeftInFile file;
+        private final long at;
+        private final int length;
+        private final byte[] head;
+
+        FileBlob(LeftInFile file, long at, int length, byte[] head) {
+            this.file = file;
+            this.at = at;
+            this.length = length;
+            this.head = head;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public byte[] head() {
+            return head;
+        }
+
+        @Override
+        public byte[] bytes() {
+            return file.read(at, length);
+        }
+
+        @Override
+        public String toString() {
+            return "Blob[" + length + " bytes, left in the build cache]";
         }
     }
 
@@ -375,12 +554,7 @@ final class PersistentCache {
             // first build writes them all). Their order does not matter: each part is checked
             // against the configuration and keyed by what it was made from.
             List<Write> writes = new ArrayList<>();
-            BuildCache site = new BuildCache(cache.config(), Map.of(), cache.knowledge(), Map.of(), cache.render(),
-                    cache.pages(), cache.written(), Map.of(), Optional.empty());
-            writes.add(() -> writeFile(file, data -> {
-                data.writeShortString(key(out));
-                new RecordCodec.Writer(data, true).write(site);
-            }));
+            writes.add(() -> writeFile(file, data -> writeWhole(data, key(out), cache, cache.written())));
             Path postings = postings(file);
             if (cache.postings().isEmpty()) {
                 Files.deleteIfExists(postings);
@@ -476,7 +650,10 @@ final class PersistentCache {
 
     /**
      * Size and CRC of the jar this code runs from; for a classes folder (tests, IDE), the CRC of
-     * every file in it. Computed once per process.
+     * every file in it. Computed once per process. A jar's CRC is over its entries' names, sizes and
+     * CRC-32s as its central directory lists them (the zip format keeps a checksum of every entry),
+     * read from the end of the jar: reading and checksumming the whole jar (21 MB) took 40 ms of every
+     * build.
      */
     static String codeFingerprint() {
         Optional<String> known = code;
@@ -487,22 +664,65 @@ final class PersistentCache {
         try {
             CodeSource source = PersistentCache.class.getProtectionDomain().getCodeSource();
             Path where = Path.of(source.getLocation().toURI());
-            CRC32C crc = new CRC32C();
-            long size = 0;
-            try (Stream<Path> walk = Files.walk(where)) {
-                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    byte[] bytes = Files.readAllBytes(f);
-                    crc.update(where.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    crc.update(bytes);
-                    size += bytes.length;
+            if (Files.isRegularFile(where)) {
+                made = Files.size(where) + ":" + Long.toHexString(entriesCrc(where));
+            } else {
+                CRC32C crc = new CRC32C();
+                long size = 0;
+                try (Stream<Path> walk = Files.walk(where)) {
+                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        byte[] bytes = Files.readAllBytes(f);
+                        crc.update(where.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                        crc.update(bytes);
+                        size += bytes.length;
+                    }
                 }
+                made = size + ":" + Long.toHexString(crc.getValue());
             }
-            made = size + ":" + Long.toHexString(crc.getValue());
         } catch (IOException | URISyntaxException | RuntimeException e) {
             // Unknown code cannot vouch for a cache: a fresh value per process never matches a saved one.
             made = "unknown-" + System.nanoTime();
         }
         code = Optional.of(made);
         return made;
+    }
+
+    /**
+     * The CRC32C of a jar's central directory (the zip format's list of entries, each with its
+     * name, sizes and CRC-32; PKWARE APPNOTE 4.3.12), found through the end-of-central-directory
+     * record at the end of the file (4.3.16); of the whole file when it has none that fits.
+     */
+    private static long entriesCrc(Path jar) throws IOException {
+        final int endRecord = 22;
+        final int signature = 0x06054b50;
+        CRC32C crc = new CRC32C();
+        try (FileChannel channel = FileChannel.open(jar, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int tail = (int) Math.min(size, endRecord + 0xFFFF);
+            ByteBuffer end = readAt(channel, size - tail, tail).order(ByteOrder.LITTLE_ENDIAN);
+            for (int at = tail - endRecord; at >= 0; at--) {
+                if (end.getInt(at) == signature) {
+                    long length = end.getInt(at + 12) & 0xFFFFFFFFL;
+                    long start = end.getInt(at + 16) & 0xFFFFFFFFL;
+                    if (start + length <= size - tail + at && length < Integer.MAX_VALUE) {
+                        crc.update(readAt(channel, start, (int) length));
+                        return crc.getValue();
+                    }
+                    break;
+                }
+            }
+            crc.update(readAt(channel, 0, (int) Math.min(size, Integer.MAX_VALUE)));
+            return crc.getValue();
+        }
+    }
+
+    private static ByteBuffer readAt(FileChannel channel, long at, int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        while (bytes.hasRemaining()) {
+            if (channel.read(bytes, at + bytes.position()) < 0) {
+                throw new EOFException("the file ends early");
+            }
+        }
+        return bytes.flip();
     }
 }

@@ -1,5 +1,6 @@
 package dev.kaiyuan.build;
 
+import dev.kaiyuan.model.Blob;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -54,6 +55,7 @@ final class RecordCodec {
     private static final byte LOCALE = 19;
     private static final byte SHARED_STRING = 20;
     private static final byte ENCODED = 21;
+    private static final byte BLOB = 22;
     /** Strings at least this long are written once per stream by a writer that shares them. */
     private static final int SHARED_LENGTH = 256;
     /** Strings at least this long with characters beyond Latin-1 are stored as UTF-16 units. */
@@ -149,6 +151,10 @@ final class RecordCodec {
                 out.writeByte(BYTES);
                 out.writeInt(bytes.length);
                 out.write(bytes);
+            } else if (value instanceof Blob blob) {
+                out.writeByte(BLOB);
+                out.writeInt(blob.length());
+                out.write(blob.bytes());
             } else if (value instanceof Enum<?> e) {
                 out.writeByte(ENUM);
                 type(e.getDeclaringClass());
@@ -276,14 +282,29 @@ final class RecordCodec {
         }
     }
 
+    /** How a reader makes the {@link Blob}s it meets. */
+    interface Blobs {
+        /** Reads the next {@code length} bytes as a blob, or passes over them and leaves them where they are. */
+        Blob read(CodecInput in, int length) throws IOException;
+
+        /** Every blob read into memory. */
+        Blobs IN_MEMORY = (in, length) -> Blob.owning(in.readBytes(length));
+    }
+
     /** Reads back what a {@link Writer} wrote; any mismatch is an {@link IOException}. */
     static final class Reader {
         private final CodecInput in;
+        private final Blobs blobs;
         private final List<Class<?>> classes = new ArrayList<>();
         private final List<Object> seen = new ArrayList<>();
 
         Reader(CodecInput in) {
+            this(in, Blobs.IN_MEMORY);
+        }
+
+        Reader(CodecInput in, Blobs blobs) {
             this.in = in;
+            this.blobs = blobs;
         }
 
         <T> T read(Class<T> type) throws IOException {
@@ -310,6 +331,7 @@ final class RecordCodec {
                 case FALSE -> false;
                 case DOUBLE -> Double.longBitsToDouble(in.readLong());
                 case BYTES -> in.readBytes(size());
+                case BLOB -> blobs.read(in, size());
                 case ENUM -> enumValue();
                 case DATE -> LocalDate.ofEpochDay(in.readLong());
                 case ZONE -> ZoneId.of(string());

@@ -18,7 +18,13 @@ import java.util.zip.Inflater;
  * text: at 100,000 articles the two strings took 1.5 GB. Deflated together (the text repeats the
  * HTML's words) they take about a quarter of that, but deflating was 5 % of a cold build's CPU at
  * 10,000 articles, so smaller sites hold bodies plain. Each call of {@link #html()} or
- * {@link #text()} decodes (and inflates); a build reads a body a few times.
+ * {@link #text()} decodes (and inflates); a build reads a body a few times. A body the build cache
+ * loaded stays in the cache's file until one of them is called ({@link Blob}); its packing, sizes
+ * and key are known without reading it.
+ *
+ * <p>Two bodies are equal when their keys are: a 128-bit hash of the packed bytes stands for them,
+ * as it does for every other input the build cache compares, so that comparing a kept article with
+ * the same one read again reads neither body.
  *
  * @param packed its {@link Packing} (one byte, its ordinal), the byte counts of the text and the
  *               HTML (4 bytes each; negative for UTF-16, see {@link #encode}), then both, text
@@ -27,7 +33,7 @@ import java.util.zip.Inflater;
  *               {@link #key()}); whoever passes it vouches for it, as the build cache's
  *               checksummed file does
  */
-public record ArticleBody(byte[] packed, String key) {
+public record ArticleBody(Blob packed, String key) {
     private static final int HEADER = 9;
     /**
      * Sites from this many articles hold bodies deflated. Measured at 10,000 (the kit's corpus):
@@ -47,25 +53,28 @@ public record ArticleBody(byte[] packed, String key) {
     }
 
     public ArticleBody {
-        packed = packed.clone();
-        if (!wellFormed(packed)) {
-            throw new IllegalArgumentException("not a packed body: " + packed.length + " bytes");
+        Objects.requireNonNull(packed, "packed");
+        if (!wellFormed(packed.head(), packed.length())) {
+            throw new IllegalArgumentException("not a packed body: " + packed.length() + " bytes");
         }
         Objects.requireNonNull(key, "key");
     }
 
-    /** A known packing, header words {@link #encode} can write, and for a plain body the bytes they count. */
-    private static boolean wellFormed(byte[] packed) {
-        if (packed.length < HEADER || packed[0] < 0 || packed[0] >= Packing.values().length) {
+    /**
+     * A known packing, header words {@link #encode} can write, and for a plain body the bytes they
+     * count; checked on the header alone ({@code head}, of a body of {@code length} bytes).
+     */
+    private static boolean wellFormed(byte[] head, int length) {
+        if (length < HEADER || head[0] < 0 || head[0] >= Packing.values().length) {
             return false;
         }
-        int text = ByteBuffer.wrap(packed).getInt(1);
-        int html = ByteBuffer.wrap(packed).getInt(5);
+        int text = ByteBuffer.wrap(head).getInt(1);
+        int html = ByteBuffer.wrap(head).getInt(5);
         if (!wellFormedCode(text) || !wellFormedCode(html)) {
             return false;
         }
         long bytes = (long) HEADER + size(text) + size(html);
-        return bytes <= Integer.MAX_VALUE && (packed[0] != Packing.PLAIN.ordinal() || packed.length == bytes);
+        return bytes <= Integer.MAX_VALUE && (head[0] != Packing.PLAIN.ordinal() || length == bytes);
     }
 
     /** A UTF-8 byte count, or minus one minus an even UTF-16 one. */
@@ -73,9 +82,14 @@ public record ArticleBody(byte[] packed, String key) {
         return code >= 0 || code != Integer.MIN_VALUE && size(code) % 2 == 0;
     }
 
-    /** A body from its packed bytes, its key made from them. */
+    /** A body from its packed bytes (copied), its key made from them. */
     public ArticleBody(byte[] packed) {
-        this(packed, keyOf(packed));
+        this(Blob.of(packed), keyOf(packed));
+    }
+
+    /** A body made here from bytes no one else holds. */
+    private static ArticleBody owning(byte[] packed) {
+        return new ArticleBody(Blob.owning(packed), keyOf(packed));
     }
 
     /** A deflated body. */
@@ -91,7 +105,7 @@ public record ArticleBody(byte[] packed, String key) {
             byte[] packed = Arrays.copyOf(header, HEADER + t.bytes.length + h.bytes.length);
             System.arraycopy(t.bytes, 0, packed, HEADER, t.bytes.length);
             System.arraycopy(h.bytes, 0, packed, HEADER + t.bytes.length, h.bytes.length);
-            return new ArticleBody(packed);
+            return owning(packed);
         }
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
@@ -107,7 +121,7 @@ public record ArticleBody(byte[] packed, String key) {
             while (!deflater.finished()) {
                 out.write(buffer, 0, deflater.deflate(buffer));
             }
-            return new ArticleBody(out.toByteArray());
+            return owning(out.toByteArray());
         } finally {
             deflater.end();
         }
@@ -166,21 +180,21 @@ public record ArticleBody(byte[] packed, String key) {
     public String html() {
         int t = size(length(1));
         int h = size(length(5));
-        return plain() ? decode(packed, HEADER + t, length(5)) : decode(inflate(t + h), t, length(5));
+        return plain() ? decode(packed.bytes(), HEADER + t, length(5)) : decode(inflate(t + h), t, length(5));
     }
 
     /** The plain text, one paragraph or caption a line (read more often: only its part is inflated). */
     public String text() {
-        return plain() ? decode(packed, HEADER, length(1)) : decode(inflate(size(length(1))), 0, length(1));
+        return plain() ? decode(packed.bytes(), HEADER, length(1)) : decode(inflate(size(length(1))), 0, length(1));
     }
 
     /** How the bytes are held. */
     public Packing packing() {
-        return Packing.values()[packed[0]];
+        return Packing.values()[packed.head()[0]];
     }
 
     private boolean plain() {
-        return packed[0] == Packing.PLAIN.ordinal();
+        return packed.head()[0] == Packing.PLAIN.ordinal();
     }
 
     /**
@@ -196,13 +210,13 @@ public record ArticleBody(byte[] packed, String key) {
         return HexFormat.of().formatHex(Hashing.xxh3_128().hashBytesTo128Bits(packed).toByteArray());
     }
 
-    @Override
-    public byte[] packed() {
-        return packed.clone();
+    /** A copy of the packed bytes (read from the cache's file if they are still there). */
+    public byte[] packedBytes() {
+        return packed.bytes().clone();
     }
 
     private int length(int at) {
-        return ByteBuffer.wrap(packed, at, 4).getInt();
+        return ByteBuffer.wrap(packed.head(), at, 4).getInt();
     }
 
     /** The first {@code n} bytes of the stream. */
@@ -210,7 +224,8 @@ public record ArticleBody(byte[] packed, String key) {
         byte[] out = new byte[n];
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(packed, HEADER, packed.length - HEADER);
+            byte[] bytes = packed.bytes();
+            inflater.setInput(bytes, HEADER, bytes.length - HEADER);
             int done = 0;
             while (done < n) {
                 int got = inflater.inflate(out, done, n - done);
@@ -229,17 +244,17 @@ public record ArticleBody(byte[] packed, String key) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ArticleBody b && Arrays.equals(packed, b.packed);
+        return other instanceof ArticleBody b && key.equals(b.key) && packed.length() == b.packed.length();
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(packed);
+        return key.hashCode();
     }
 
     @Override
     public String toString() {
-        return "ArticleBody[text " + size(length(1)) + " + html " + size(length(5)) + " bytes, " + packed.length
+        return "ArticleBody[text " + size(length(1)) + " + html " + size(length(5)) + " bytes, " + packed.length()
                 + (plain() ? " plain]" : " deflated]");
     }
 }

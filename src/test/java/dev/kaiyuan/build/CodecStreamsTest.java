@@ -60,6 +60,33 @@ class CodecStreamsTest {
         assertThat(in.read()).isEqualTo(-1);
     }
 
+    /**
+     * Passing over runs of bytes (as a reader leaving blobs in the file does) lands where reading
+     * them would have, and the position counts every byte read or passed over, whatever the buffer.
+     */
+    @Property(tries = 300)
+    void skippingLandsWhereReadingWouldHave(@ForAll @Size(max = 300) byte[] raw,
+            @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 40) Integer> steps,
+            @ForAll @IntRange(min = 8, max = 64) int readSize) throws IOException {
+        CodecInput in = new CodecInput(new ByteArrayInputStream(raw)::read, readSize);
+        int at = 0;
+        boolean skip = true;
+        for (int step : steps) {
+            int n = Math.min(step, raw.length - at);
+            if (skip) {
+                in.skip(n);
+            } else {
+                assertThat(in.readBytes(n)).isEqualTo(Arrays.copyOfRange(raw, at, at + n));
+            }
+            at += n;
+            skip = !skip;
+            assertThat(in.position()).isEqualTo(at);
+        }
+        assertThat(in.readBytes(raw.length - at)).isEqualTo(Arrays.copyOfRange(raw, at, raw.length));
+        assertThat(in.position()).isEqualTo(raw.length);
+        assertThat(in.read()).isEqualTo(-1);
+    }
+
     @Test
     void numbersAndHeaderStringsAreWrittenAsDataOutputWritesThem() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

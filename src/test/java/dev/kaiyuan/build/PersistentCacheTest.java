@@ -5,6 +5,8 @@ import static dev.kaiyuan.build.BuildCacheTest.theme;
 import static dev.kaiyuan.build.TestSites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaiyuan.model.ArticleBody;
+import dev.kaiyuan.model.Blob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -417,6 +419,42 @@ class PersistentCacheTest {
      * Shown by bytes changed behind the build's back with the stamp put back, which a file made
      * again would overwrite; the edited article's script, whose inputs changed, is made again.
      */
+    /**
+     * A loaded cache leaves article bodies and search terms in its segment files, read when asked
+     * for from the file as it was loaded: a later save renames a new file over it, and the bodies of
+     * the cache loaded before still read as they were kept.
+     */
+    @Test
+    void bodiesAndTermsStayInTheCacheFileAsLoadedUntilAskedFor() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        List<String> notes = new ArrayList<>();
+        BuildCache before = PersistentCache.load(project, "", project.resolve("site"), notes::add);
+        assertThat(notes).isEmpty();
+        ArticleBody body = before.reads().get(BuildCacheTest.QWEN3).article().orElseThrow().body();
+        assertThat(body.packed()).isNotInstanceOf(Blob.Held.class);
+        assertThat(before.search().values()).isNotEmpty()
+                .allSatisfy(terms -> assertThat(terms.packed()).isNotInstanceOf(Blob.Held.class));
+        Path segment = PersistentCache.segment(PersistentCache.file(project), PersistentCache.segmentOf(BuildCacheTest.QWEN3));
+        byte[] keptSegment = Files.readAllBytes(segment);
+
+        Change.EDIT_ARTICLE.applyTo(project);
+        cached(project, new ArrayList<>());
+
+        assertThat(Files.readAllBytes(segment)).as("the segment was written again").isNotEqualTo(keptSegment);
+        assertThat(body.text()).contains("许可证值得留意。").doesNotContain("DeepSeek 也是如此");
+        assertThat(body.html()).contains("许可证值得留意。");
+        assertThat(new ArticleBody(body.packedBytes())).as("equal to the same bytes held in memory").isEqualTo(body);
+        BuildCache after = PersistentCache.load(project, "", project.resolve("site"), notes::add);
+        ArticleBody edited = after.reads().get(BuildCacheTest.QWEN3).article().orElseThrow().body();
+        assertThat(edited.text()).contains("DeepSeek 也是如此");
+        assertThat(edited).isNotEqualTo(body);
+        List<String> terms = new ArrayList<>();
+        before.search().values().forEach(t -> t.forEachTerm((term, n) -> terms.add(term)));
+        assertThat(terms).contains("qwen3", "许可");
+        assertThat(notes).isEmpty();
+    }
+
     @Test
     void anUnchangedArticlesTextScriptIsKeptUnmadeAndAnEditedOnesIsMadeAgain() throws Exception {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));

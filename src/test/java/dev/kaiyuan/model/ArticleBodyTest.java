@@ -44,7 +44,7 @@ class ArticleBodyTest {
 
     @Test
     void aPlainBodyOfTheWrongLengthIsRefused() {
-        byte[] packed = ArticleBody.of("<p>开源</p>", "开源", Packing.PLAIN).packed();
+        byte[] packed = ArticleBody.of("<p>开源</p>", "开源", Packing.PLAIN).packedBytes();
 
         assertThatThrownBy(() -> new ArticleBody(java.util.Arrays.copyOf(packed, packed.length - 1)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -71,7 +71,7 @@ class ArticleBodyTest {
         assertThat(ArticleBody.of(html, text)).isEqualTo(ArticleBody.of(html, text))
                 .hasSameHashCodeAs(ArticleBody.of(html, text));
         assertThat(ArticleBody.of(html, text).key()).isEqualTo(ArticleBody.of(html, text).key())
-                .isEqualTo(java.util.HexFormat.of().formatHex(xxh3(ArticleBody.of(html, text).packed())));
+                .isEqualTo(java.util.HexFormat.of().formatHex(xxh3(ArticleBody.of(html, text).packedBytes())));
         if (!other.equals(text)) {
             assertThat(ArticleBody.of(html, text)).isNotEqualTo(ArticleBody.of(html, other));
             assertThat(ArticleBody.of(html, text).key()).isNotEqualTo(ArticleBody.of(html, other).key());
@@ -91,7 +91,7 @@ class ArticleBodyTest {
 
         // a Java string holds Chinese text in two bytes a character
         int asStrings = 2 * (html.length() + seed.length());
-        assertThat(body.packed().length).isLessThan(asStrings / 3);
+        assertThat(body.packedBytes().length).isLessThan(asStrings / 3);
         assertThat(body.html()).isEqualTo(html);
         assertThat(body.text()).isEqualTo(seed);
     }
@@ -99,11 +99,11 @@ class ArticleBodyTest {
     @Test
     void isImmutable() {
         ArticleBody body = ArticleBody.of("<p>开源</p>", "开源");
-        byte[] packed = body.packed();
+        byte[] packed = body.packedBytes();
         packed[packed.length - 1] ^= 1;
 
         assertThat(body.text()).isEqualTo("开源");
-        assertThat(new ArticleBody(body.packed())).isEqualTo(body);
+        assertThat(new ArticleBody(body.packedBytes())).isEqualTo(body);
     }
 
     @Test
@@ -121,7 +121,7 @@ class ArticleBodyTest {
     /** Raw deflate has no checksum (the cache file around it has one): a cut is caught, not every flip. */
     @Test
     void aCutPackIsAnErrorNotShorterText() {
-        byte[] packed = ArticleBody.of("<p>开源模型</p>", "开源模型").packed();
+        byte[] packed = ArticleBody.of("<p>开源模型</p>", "开源模型").packedBytes();
         byte[] cut = java.util.Arrays.copyOf(packed, packed.length - 3);
 
         // the HTML is packed after the text, so the cut is in its part

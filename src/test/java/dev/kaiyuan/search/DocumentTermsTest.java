@@ -1,11 +1,16 @@
 package dev.kaiyuan.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaiyuan.model.Blob;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DocumentTermsTest {
     private final SearchTokenizer tokenizer = new SearchTokenizer(SearchFold.icu(), List.of("deepseek", "gpt-oss"));
@@ -42,5 +47,32 @@ class DocumentTermsTest {
         assertThat(SearchScript.write(SearchIndex.build(docs, tokenizer, memo))).isEqualTo(plain);
         assertThat(SearchScript.write(SearchIndex.build(docs, tokenizer, memo))).isEqualTo(plain);
         assertThat(kept).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deepseek\nr1\t2\n", "开源\n模型\t3\n", "𠀀x\n"})
+    void packsItsStringsOneByteACharacterWhenTheyAreLatin1AndTwoOtherwise(String lines) {
+        DocumentTerms terms = DocumentTerms.of(lines, "deepseek\n", lines.contains("开") ? "开模源型" : "");
+        boolean latin1 = lines.chars().allMatch(c -> c <= 0xFF);
+        assertThat(terms.packed().length()).isEqualTo(13 + (latin1 ? 1 : 2) * (lines.length() + 9 + terms.han().length()));
+        assertThat(terms.terms()).isEqualTo(lines);
+        assertThat(terms.names()).isEqualTo("deepseek\n");
+        DocumentTerms same = new DocumentTerms(Blob.of(terms.packed().bytes()));
+        assertThat(same).isEqualTo(terms).hasSameHashCodeAs(terms);
+        assertThat(same).isNotEqualTo(DocumentTerms.of(lines + "x\n", "deepseek\n", terms.han()));
+    }
+
+    @Test
+    void refusesBytesThatAreNotPackedTerms() {
+        byte[] packed = DocumentTerms.of("开源\n", "", "开源").packed().bytes();
+        assertThatThrownBy(() -> new DocumentTerms(Blob.of(Arrays.copyOf(packed, packed.length - 1))))
+                .isInstanceOf(IllegalArgumentException.class);
+        byte[] coder = packed.clone();
+        coder[0] = 2;
+        assertThatThrownBy(() -> new DocumentTerms(Blob.of(coder))).isInstanceOf(IllegalArgumentException.class);
+        byte[] negative = packed.clone();
+        negative[1] = (byte) 0x80;
+        assertThatThrownBy(() -> new DocumentTerms(Blob.of(negative))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DocumentTerms(Blob.of(new byte[12]))).isInstanceOf(IllegalArgumentException.class);
     }
 }

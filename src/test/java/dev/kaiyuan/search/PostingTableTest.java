@@ -32,7 +32,7 @@ class PostingTableTest {
                     lines.append(word).append(n == 1 ? "" : "\t" + n).append('\n');
                 }
             }
-            docs.add(new DocumentTerms(lines.toString(), "", ""));
+            docs.add(DocumentTerms.of(lines.toString(), "", ""));
         }
         return docs;
     }
