@@ -5,6 +5,7 @@ import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.SourceFile;
 import dev.kaiyuan.model.SourceRef;
 import dev.kaiyuan.output.FileStamp;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
@@ -13,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,25 +48,26 @@ final class ProjectFiles {
         }
         Map<Path, Optional<FileStamp>> files = list(root);
         Map<String, Path> sidecars = new HashMap<>();
-        List<Path> articles = new ArrayList<>();
+        Map<Path, String> articles = new LinkedHashMap<>();
         for (Path file : files.keySet()) {
             String rel = relative(project, file);
-            String name = file.getFileName().toString();
+            String name = rel.substring(rel.lastIndexOf('/') + 1);
             if (rel.startsWith(SEEDS + "/data/") || name.startsWith(".") || name.endsWith("~")) {
                 continue;
             }
             if (name.endsWith(SIDECAR_SUFFIX)) {
                 sidecars.put(rel.substring(0, rel.length() - SIDECAR_SUFFIX.length()), file);
             } else if (extensions.contains(extension(name))) {
-                articles.add(file);
+                articles.put(file, rel);
             } else {
                 sink.report(Diagnostic.warning("project.unknown-file", SourceRef.file(rel), "not an article, skipped",
                         "", "articles end in ." + String.join(", .", extensions) + "; sidecars in " + SIDECAR_SUFFIX));
             }
         }
         List<SeedFile> seeds = new ArrayList<>();
-        for (Path file : articles) {
-            String rel = relative(project, file);
+        for (Map.Entry<Path, String> article : articles.entrySet()) {
+            Path file = article.getKey();
+            String rel = article.getValue();
             String key = rel.substring(0, rel.lastIndexOf('.'));
             Optional<Path> sidecar = Optional.ofNullable(sidecars.remove(key));
             Optional<FileStamp> sidecarStamp = sidecar.flatMap(files::get);
@@ -148,7 +151,20 @@ final class ProjectFiles {
         return files;
     }
 
+    /**
+     * {@code file}'s path from {@code project}, with forward slashes. A file the walk found under the
+     * project (both absolute and normalised) starts with the project's path: that is cut off, as
+     * {@link Path#relativize} would give, without its work (a third of listing 10,000 seeds).
+     */
     static String relative(Path project, Path file) {
+        String base = project.toString();
+        String full = file.toString();
+        if (project.isAbsolute() && file.isAbsolute() && full.length() > base.length() + 1 && full.startsWith(base)
+                && full.charAt(base.length()) == File.separatorChar && !base.endsWith(File.separator)
+                && file.normalize().equals(file) && project.normalize().equals(project)) {
+            String rel = full.substring(base.length() + 1);
+            return File.separatorChar == '/' ? rel : rel.replace(File.separatorChar, '/');
+        }
         return project.relativize(file).toString().replace('\\', '/');
     }
 

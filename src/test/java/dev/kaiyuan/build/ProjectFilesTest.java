@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How the seeds of a project are found: in path order, with their sidecars, links to files followed. */
 class ProjectFilesTest {
@@ -30,5 +32,18 @@ class ProjectFilesTest {
         assertThat(seeds.get(1).sidecar()).contains(project.resolve("seeds/b.meta.yaml"));
         assertThat(ProjectFiles.read(project, seeds.get(0), sink).orElseThrow().file().size()).isPositive();
         assertThat(sink.errorCount()).isZero();
+    }
+
+    /** The quick relative path (a prefix cut off) is the one {@link Path#relativize} gives. */
+    @ParameterizedTest
+    @ValueSource(strings = {"seeds/a.md", "seeds/深度/求索 1.md", "seeds/x/../y.md", "seeds/./z.md", "seeds", "../out/a.md",
+            "seeds/a b/c.txt"})
+    void aFilesPathFromTheProjectIsWhatRelativizeGives(String rel) {
+        Path file = project.resolve(rel);
+        assertThat(ProjectFiles.relative(project, file))
+                .isEqualTo(project.relativize(file).toString().replace('\\', '/'));
+        Path relativeProject = Path.of("some/project");
+        assertThat(ProjectFiles.relative(relativeProject, relativeProject.resolve(rel)))
+                .isEqualTo(relativeProject.relativize(relativeProject.resolve(rel)).toString().replace('\\', '/'));
     }
 }
