@@ -80,7 +80,7 @@ public final class Enricher {
         }
         events.forEach(e -> checkAgainstKnowledge(article, e, sink));
         List<EntityId> entities = List.copyOf(new LinkedHashSet<>(mentions.stream().map(Mention::entity).toList()));
-        return new Enrichment(mentions, entities, found, events, quotes);
+        return new Enrichment(entities, found, events, quotes);
     }
 
     private static Mention shift(Mention m, int by) {
