@@ -97,13 +97,46 @@ public final class Build {
             // first build, which has no cache, leaves it for when the search index needs it.
             SearchFold.prepareInBackground();
         }
-        BuildCache last = Files.isDirectory(project) ? PersistentCache.load(project, variant, request.out(), once)
-                : BuildCache.EMPTY;
-        CachedBuild built = run(request, new DiskSiteWriter(request.out()), List.of(), last, Keep.DISK);
+        try (PersistentCache.Loaded loaded = Files.isDirectory(project)
+                ? PersistentCache.load(project, variant, request.out(), once) : PersistentCache.Loaded.EMPTY) {
+            return runWithCache(request, project, variant, loaded, once);
+        }
+    }
+
+    /**
+     * A disk build from {@code loaded} that keeps its cache when it succeeds. A build that cannot
+     * read a part of the cache left in its files ({@link PersistentCache.Unreadable}: the file
+     * changed under it) is done again from scratch, with a note: a cache only ever costs speed.
+     * Nothing is committed before the end of a build, so the first attempt leaves the site as it was.
+     */
+    static BuildResult runWithCache(BuildRequest request, Path project, String variant, PersistentCache.Loaded loaded,
+            Consumer<String> notes) {
+        BuildCache last = loaded.cache();
+        CachedBuild built;
+        try {
+            built = run(request, new DiskSiteWriter(request.out()), List.of(), last, Keep.DISK);
+        } catch (RuntimeException e) {
+            Optional<PersistentCache.Unreadable> unreadable = causeOf(e, PersistentCache.Unreadable.class);
+            if (unreadable.isEmpty()) {
+                throw e;
+            }
+            notes.accept(unreadable.get().getMessage() + "; building from scratch");
+            last = BuildCache.EMPTY;
+            built = run(request, new DiskSiteWriter(request.out()), List.of(), last, Keep.DISK);
+        }
         if (built.result().succeeded()) {
-            PersistentCache.save(project, variant, request.out(), built.cache(), last, once);
+            PersistentCache.save(project, variant, request.out(), built.cache(), last, notes);
         }
         return built.result();
+    }
+
+    private static <E extends Throwable> Optional<E> causeOf(Throwable thrown, Class<E> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
     }
 
     public static BuildResult run(BuildRequest request, SiteWriter writer) {

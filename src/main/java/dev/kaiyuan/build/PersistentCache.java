@@ -5,10 +5,10 @@ import dev.kaiyuan.output.FileStamp;
 import dev.kaiyuan.search.DocumentTerms;
 import dev.kaiyuan.search.MergedPostings;
 import java.io.EOFException;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.ref.Cleaner;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,8 +43,8 @@ import java.util.zip.CRC32C;
  * {@code build-cache.postings.bin} the search index's merged postings. A rebuild after adding one
  * article rewrites the segments that changed (two of {@value #SEGMENTS}) and the postings, not the
  * 260 MB of a 10,000-article site, and loads the files on every core. Loading leaves the article
- * bodies and search terms in the segment files (see {@link LeftInFile}): most of those bytes, and
- * a rebuild after an article was added reads almost none of them.
+ * bodies and search terms in the segment files (see {@link LeftInFile}): most of those bytes, which
+ * a rebuild after an article was added checks (the checksum) but neither decodes nor holds.
  *
  * <p>Each file says which code wrote it (the stage versions and a fingerprint of the running jar or
  * classes folder) and ends with a checksum; a file that is missing, truncated, corrupt or written by
@@ -215,14 +215,39 @@ final class PersistentCache {
     }
 
     /**
+     * A loaded cache and the files it left blobs in (see {@link LeftInFile}), open until this is
+     * closed: after the save, since the save writes again the entries of the segments that
+     * changed. A blob read after the close throws {@link Unreadable}.
+     */
+    record Loaded(BuildCache cache, List<FileChannel> open) implements AutoCloseable {
+        static final Loaded EMPTY = new Loaded(BuildCache.EMPTY, List.of());
+
+        Loaded {
+            Objects.requireNonNull(cache, "cache");
+            open = List.copyOf(open);
+        }
+
+        @Override
+        public void close() {
+            for (FileChannel channel : open) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // nothing to do: it was only read
+                }
+            }
+        }
+    }
+
+    /**
      * The cache kept for {@code out}, or empty (with one note saying why, unless there simply is
      * none yet). Page stamps kept for another output folder are dropped. A segment that cannot be
      * read costs only its seeds' entries (with a note).
      */
-    static BuildCache load(Path project, String variant, Path out, Consumer<String> notes) {
+    static Loaded load(Path project, String variant, Path out, Consumer<String> notes) {
         Path file = file(project, variant);
         if (!Files.isRegularFile(file)) {
-            return BuildCache.EMPTY;
+            return Loaded.EMPTY;
         }
         Whole whole;
         try {
@@ -230,24 +255,25 @@ final class PersistentCache {
             if (read.isEmpty()) {
                 notes.accept("the build cache in " + FOLDER + "/ was made by another version of Kaiyuan; building "
                         + "from scratch");
-                return BuildCache.EMPTY;
+                return Loaded.EMPTY;
             }
             whole = read.get();
         } catch (IOException | RuntimeException e) {
             notes.accept("ignoring the unreadable build cache in " + FOLDER + "/ (" + e.getMessage()
                     + "); building from scratch");
-            return BuildCache.EMPTY;
+            return Loaded.EMPTY;
         }
         String settings = settings(whole.site());
         // the postings (30 MB at 10,000 articles) are decoded while the segments are
+        Queue<FileChannel> open = new ConcurrentLinkedQueue<>();
         CompletableFuture<Optional<BuildCache.Postings>> postings = CompletableFuture.supplyAsync(
-                () -> loadPart(postings(file), settings, (in, left) -> readPostings(in), notes,
+                () -> loadPart(postings(file), settings, (in, left) -> readPostings(in), open, notes,
                         "merging the search index from scratch"));
-        // Segments are decoded on every core (each has a reader of its own); article bodies are
-        // left in their files until asked for.
+        // Segments are decoded on every core (each has a reader of its own); article bodies and
+        // search terms are left in their files until asked for.
         List<Segment> segments = IntStream.range(0, SEGMENTS).parallel()
                 .mapToObj(n -> loadPart(segment(file, n), settings, (in, left) -> new RecordCodec.Reader(in, left)
-                        .read(Segment.class), notes, "reading its seeds from scratch").orElse(Segment.EMPTY))
+                        .read(Segment.class), open, notes, "reading its seeds from scratch").orElse(Segment.EMPTY))
                 .toList();
         Map<String, BuildCache.Read> reads = new HashMap<>();
         Map<String, BuildCache.Enriched> enriched = new HashMap<>();
@@ -260,7 +286,7 @@ final class PersistentCache {
         BuildCache site = whole.site();
         BuildCache cache = new BuildCache(site.config(), reads, site.knowledge(), enriched, site.render(),
                 site.pages(), site.written(), search, postings.join());
-        return whole.folder().equals(key(out)) ? cache : cache.withoutWritten();
+        return new Loaded(whole.folder().equals(key(out)) ? cache : cache.withoutWritten(), List.copyOf(open));
     }
 
     /**
@@ -272,13 +298,13 @@ final class PersistentCache {
      * hold; one that cannot be read also gives a note, ending in {@code instead}.
      */
     private static <T> Optional<T> loadPart(Path part, String settings, LeavingPayload<T> payload,
-            Consumer<String> notes, String instead) {
+            Queue<FileChannel> open, Consumer<String> notes, String instead) {
         try {
             if (!Files.isRegularFile(part)) {
                 return Optional.empty();
             }
             Optional<T> kept = readFile(part, (in, left) -> in.readShortString().equals(settings)
-                    ? payload.read(in, left) : null);
+                    ? payload.read(in, left) : null, open);
             if (kept.isEmpty()) {
                 Files.deleteIfExists(part);
             }
@@ -359,15 +385,18 @@ final class PersistentCache {
      * truncated, corrupt or not a cache file.
      */
     private static <T> Optional<T> readFile(Path file, Payload<T> payload) throws IOException {
-        return readFile(file, (in, left) -> payload.read(in));
+        return readFile(file, (in, left) -> payload.read(in), new ConcurrentLinkedQueue<>());
     }
 
-    private static <T> Optional<T> readFile(Path file, LeavingPayload<T> payload) throws IOException {
+    /** As {@link #readFile(Path, Payload)}; the file is added to {@code open} when blobs were left in it. */
+    private static <T> Optional<T> readFile(Path file, LeavingPayload<T> payload, Queue<FileChannel> open)
+            throws IOException {
         // The checksum is checked first, over the file in large chunks; then the file is read
         // through a plain buffer (a checksum updated a byte at a time cost a tenth of loading).
         verifyChecksum(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         LeftInFile left = new LeftInFile(channel);
+        boolean kept = false;
         try {
             CodecInput in = new CodecInput(left, 1 << 16);
             if (!MAGIC.equals(in.readShortString()) || in.readInt() != FORMAT
@@ -382,28 +411,50 @@ final class PersistentCache {
             if (in.read() != -1) {
                 throw new IOException("the cache does not end where its checksum begins");
             }
-            left.keepOpen();
+            if (left.leftAny()) {
+                open.add(channel);
+                kept = true;
+            }
             return Optional.of(value);
         } finally {
-            left.closeUnlessKept();
+            if (!kept) {
+                channel.close();
+            }
         }
     }
 
-    /** Closes the files blobs were left in once none of their blobs is reachable. */
-    private static final Cleaner CLOSER = Cleaner.create();
+    /**
+     * Whether blobs are left in the cache's files. Not on Windows, which refuses to replace a file
+     * that is open, as a save does with the segments that changed: there every blob is read at once.
+     */
+    private static final boolean LEAVES_BLOBS = File.separatorChar == '/';
+
+    /**
+     * A blob of the build cache that could not be read when it was asked for: the cache's file
+     * changed under the build, or was closed. The build is done again without the cache
+     * ({@link Build#run(BuildRequest, boolean, Consumer)}).
+     */
+    static final class Unreadable extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(IOException cause) {
+            super("part of the build cache in " + FOLDER + "/ (an article body or search terms) could not be read: "
+                    + cause.getMessage(), cause);
+        }
+    }
 
     /**
      * A cache file being read, and the blobs of at least {@link #LEFT_FROM} bytes it leaves where
-     * they are (article bodies: 180 MB at 10,000 articles, of which a rebuild after one article was
-     * added reads a few hundred kilobytes). Such a blob is read when asked for, by position, from
-     * the file as it was loaded: a save renames new files over it, so the open file keeps its
-     * bytes. The file is closed when no blob of it is reachable.
+     * they are (article bodies and search terms: 230 MB at 10,000 articles, of which a rebuild after
+     * one article was added decodes and holds a few hundred kilobytes). Such a blob is read when
+     * asked for, by position, from the file as it was loaded, which stays open until the
+     * {@link Loaded} cache is closed: a save renames new files over it, and the open file keeps
+     * its bytes.
      */
     private static final class LeftInFile implements CodecInput.Fill, RecordCodec.Blobs {
         static final int LEFT_FROM = 256;
         private final FileChannel channel;
         private boolean leftAny;
-        private boolean kept;
 
         LeftInFile(FileChannel channel) {
             this.channel = channel;
@@ -421,7 +472,7 @@ final class PersistentCache {
 
         @Override
         public Blob read(CodecInput in, int length) throws IOException {
-            if (length < LEFT_FROM) {
+            if (length < LEFT_FROM || !LEAVES_BLOBS) {
                 return Blob.owning(in.readBytes(length));
             }
             long at = in.position();
@@ -431,25 +482,8 @@ final class PersistentCache {
             return new FileBlob(this, at, length, head);
         }
 
-        /** Called once the whole file was read and found good: keeps it open for its blobs. */
-        void keepOpen() {
-            if (leftAny) {
-                kept = true;
-                FileChannel open = channel;
-                CLOSER.register(this, () -> {
-                    try {
-                        open.close();
-                    } catch (IOException e) {
-                        // nothing to do: it was only read
-                    }
-                });
-            }
-        }
-
-        void closeUnlessKept() throws IOException {
-            if (!kept) {
-                channel.close();
-            }
+        boolean leftAny() {
+            return leftAny;
         }
 
         byte[] read(long at, int length) {
@@ -458,11 +492,11 @@ final class PersistentCache {
             try {
                 while (into.hasRemaining()) {
                     if (channel.read(into, at + into.position()) < 0) {
-                        throw new EOFException("the build cache's file ends early");
+                        throw new EOFException("the file ends early");
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("reading an article body from the build cache in " + FOLDER + "/", e);
+                throw new Unreadable(e);
             }
             return bytes;
         }
@@ -694,7 +728,7 @@ final class PersistentCache {
      * name, sizes and CRC-32; PKWARE APPNOTE 4.3.12), found through the end-of-central-directory
      * record at the end of the file (4.3.16); of the whole file when it has none that fits.
      */
-    private static long entriesCrc(Path jar) throws IOException {
+    static long entriesCrc(Path jar) throws IOException {
         final int endRecord = 22;
         final int signature = 0x06054b50;
         CRC32C crc = new CRC32C();
@@ -702,15 +736,16 @@ final class PersistentCache {
             long size = channel.size();
             int tail = (int) Math.min(size, endRecord + 0xFFFF);
             ByteBuffer end = readAt(channel, size - tail, tail).order(ByteOrder.LITTLE_ENDIAN);
+            // the record ends the file but for its comment, whose length it gives: a comment
+            // holding the signature is not taken for it
             for (int at = tail - endRecord; at >= 0; at--) {
-                if (end.getInt(at) == signature) {
+                if (end.getInt(at) == signature && (end.getShort(at + 20) & 0xFFFF) == tail - at - endRecord) {
                     long length = end.getInt(at + 12) & 0xFFFFFFFFL;
                     long start = end.getInt(at + 16) & 0xFFFFFFFFL;
                     if (start + length <= size - tail + at && length < Integer.MAX_VALUE) {
                         crc.update(readAt(channel, start, (int) length));
                         return crc.getValue();
                     }
-                    break;
                 }
             }
             crc.update(readAt(channel, 0, (int) Math.min(size, Integer.MAX_VALUE)));

@@ -162,8 +162,7 @@ final class ProjectFiles {
         if (project.isAbsolute() && file.isAbsolute() && full.length() > base.length() + 1 && full.startsWith(base)
                 && full.charAt(base.length()) == File.separatorChar && !base.endsWith(File.separator)
                 && file.normalize().equals(file) && project.normalize().equals(project)) {
-            String rel = full.substring(base.length() + 1);
-            return File.separatorChar == '/' ? rel : rel.replace(File.separatorChar, '/');
+            return full.substring(base.length() + 1).replace(File.separatorChar, '/').replace('\\', '/');
         }
         return project.relativize(file).toString().replace('\\', '/');
     }

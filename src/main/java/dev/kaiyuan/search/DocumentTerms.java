@@ -2,7 +2,6 @@ package dev.kaiyuan.search;
 
 import dev.kaiyuan.model.Blob;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -65,11 +64,14 @@ public record DocumentTerms(Blob packed) {
         int width = coder + 1;
         ByteBuffer out = ByteBuffer.allocate(HEADER + width * (terms.length() + names.length() + han.length()));
         out.put(coder).putInt(terms.length()).putInt(names.length()).putInt(han.length());
+        // char by char: an encoder would put U+FFFD for a lone surrogate, and the strings must come back as they were
         for (String s : List.of(terms, names, han)) {
-            if (coder == LATIN1) {
-                out.put(s.getBytes(StandardCharsets.ISO_8859_1));
-            } else {
-                out.put(s.getBytes(StandardCharsets.UTF_16BE));
+            for (int i = 0; i < s.length(); i++) {
+                if (coder == LATIN1) {
+                    out.put((byte) s.charAt(i));
+                } else {
+                    out.putChar(s.charAt(i));
+                }
             }
         }
         return new DocumentTerms(Blob.owning(out.array()));

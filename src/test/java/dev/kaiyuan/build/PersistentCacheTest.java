@@ -4,6 +4,7 @@ import static dev.kaiyuan.build.BuildCacheTest.edit;
 import static dev.kaiyuan.build.BuildCacheTest.theme;
 import static dev.kaiyuan.build.TestSites.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaiyuan.model.ArticleBody;
 import dev.kaiyuan.model.Blob;
@@ -323,11 +324,11 @@ class PersistentCacheTest {
                 StandardCharsets.UTF_8);
         cached(project, new ArrayList<>());
 
-        BuildCache loaded = PersistentCache.load(project, "", project.resolve("site"), note -> { });
-
-        assertThat(loaded.config()).isPresent();
-        assertThat(loaded.reads()).as("segments kept under the new configuration").isNotEmpty();
-        assertThat(loaded.postings()).as("postings kept under the new configuration").isPresent();
+        try (PersistentCache.Loaded loaded = PersistentCache.load(project, "", project.resolve("site"), note -> { })) {
+            assertThat(loaded.cache().config()).isPresent();
+            assertThat(loaded.cache().reads()).as("segments kept under the new configuration").isNotEmpty();
+            assertThat(loaded.cache().postings()).as("postings kept under the new configuration").isPresent();
+        }
     }
 
     /**
@@ -414,23 +415,19 @@ class PersistentCacheTest {
     }
 
     /**
-     * An unchanged article's text script (search/text/…) is kept by what it is made from, the
-     * article's URL and packed body, and by its file's stamp, as pages are: it is not made again.
-     * Shown by bytes changed behind the build's back with the stamp put back, which a file made
-     * again would overwrite; the edited article's script, whose inputs changed, is made again.
-     */
-    /**
      * A loaded cache leaves article bodies and search terms in its segment files, read when asked
      * for from the file as it was loaded: a later save renames a new file over it, and the bodies of
-     * the cache loaded before still read as they were kept.
+     * the cache loaded before still read as they were kept, until the loaded cache is closed.
      */
     @Test
     void bodiesAndTermsStayInTheCacheFileAsLoadedUntilAskedFor() throws Exception {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));
         cached(project, new ArrayList<>());
         List<String> notes = new ArrayList<>();
-        BuildCache before = PersistentCache.load(project, "", project.resolve("site"), notes::add);
+        PersistentCache.Loaded loaded = PersistentCache.load(project, "", project.resolve("site"), notes::add);
+        BuildCache before = loaded.cache();
         assertThat(notes).isEmpty();
+        assertThat(loaded.open()).as("segments with blobs left in them").isNotEmpty().hasSizeLessThanOrEqualTo(PersistentCache.SEGMENTS);
         ArticleBody body = before.reads().get(BuildCacheTest.QWEN3).article().orElseThrow().body();
         assertThat(body.packed()).isNotInstanceOf(Blob.Held.class);
         assertThat(before.search().values()).isNotEmpty()
@@ -445,16 +442,50 @@ class PersistentCacheTest {
         assertThat(body.text()).contains("许可证值得留意。").doesNotContain("DeepSeek 也是如此");
         assertThat(body.html()).contains("许可证值得留意。");
         assertThat(new ArticleBody(body.packedBytes())).as("equal to the same bytes held in memory").isEqualTo(body);
-        BuildCache after = PersistentCache.load(project, "", project.resolve("site"), notes::add);
-        ArticleBody edited = after.reads().get(BuildCacheTest.QWEN3).article().orElseThrow().body();
-        assertThat(edited.text()).contains("DeepSeek 也是如此");
-        assertThat(edited).isNotEqualTo(body);
         List<String> terms = new ArrayList<>();
         before.search().values().forEach(t -> t.forEachTerm((term, n) -> terms.add(term)));
         assertThat(terms).contains("qwen3", "许可");
+        loaded.close();
+        assertThatThrownBy(body::text).isInstanceOf(PersistentCache.Unreadable.class);
+        try (PersistentCache.Loaded after = PersistentCache.load(project, "", project.resolve("site"), notes::add)) {
+            ArticleBody edited = after.cache().reads().get(BuildCacheTest.QWEN3).article().orElseThrow().body();
+            assertThat(edited.text()).contains("DeepSeek 也是如此");
+            assertThat(edited).isNotEqualTo(body);
+        }
         assertThat(notes).isEmpty();
     }
 
+    /**
+     * A part of the cache left in its file that cannot be read when the build asks for it (here:
+     * the file closed; in life, changed under the build) costs only speed: the build is done again
+     * from scratch, with one note, and writes what a cold build writes.
+     */
+    @Test
+    void aBuildThatCannotReadAPartLeftInTheCacheIsDoneAgainFromScratch() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
+        // every article page is made again, from the bodies left in the cache's files
+        Change.EDIT_TEMPLATE.applyTo(project);
+        PersistentCache.Loaded loaded = PersistentCache.load(project, "", project.resolve("site"), note -> { });
+        loaded.close();
+        List<String> notes = new ArrayList<>();
+
+        BuildResult result = Build.runWithCache(BuildRequest.of(project), project, "", loaded, notes::add);
+
+        assertThat(result.succeeded()).as(RepositoryProject.describe(result)).isTrue();
+        assertThat(notes).singleElement().asString().contains("could not be read").endsWith("building from scratch");
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+        List<String> next = new ArrayList<>();
+        cached(project, next);
+        assertThat(next).as("the cache kept by the build done again is read").isEmpty();
+    }
+
+    /**
+     * An unchanged article's text script (search/text/…) is kept by what it is made from, the
+     * article's URL and packed body, and by its file's stamp, as pages are: it is not made again.
+     * Shown by bytes changed behind the build's back with the stamp put back, which a file made
+     * again would overwrite; the edited article's script, whose inputs changed, is made again.
+     */
     @Test
     void anUnchangedArticlesTextScriptIsKeptUnmadeAndAnEditedOnesIsMadeAgain() throws Exception {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));

@@ -50,7 +50,7 @@ class DocumentTermsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"deepseek\nr1\t2\n", "开源\n模型\t3\n", "𠀀x\n"})
+    @ValueSource(strings = {"deepseek\nr1\t2\n", "开源\n模型\t3\n", "𠀀x\n", "lone\ud800surrogate\n"})
     void packsItsStringsOneByteACharacterWhenTheyAreLatin1AndTwoOtherwise(String lines) {
         DocumentTerms terms = DocumentTerms.of(lines, "deepseek\n", lines.contains("开") ? "开模源型" : "");
         boolean latin1 = lines.chars().allMatch(c -> c <= 0xFF);
