@@ -37,7 +37,7 @@ import java.util.zip.CRC32C;
  * The {@link BuildCache} of the last successful {@code kaiyuan build}, kept between runs in
  * {@code PROJECT/.kaiyuan/} (git-ignored, safe to delete) so that a CI rebuild redoes only what
  * changed. It is kept in {@value #SEGMENTS} + 2 files: {@code build-cache.bin} holds what is about the
- * whole site (configuration, knowledge base, the written pages' stamps), each
+ * whole site (configuration, knowledge base, the written pages' stamps, the seeds' stamps), each
  * {@code build-cache.NN.bin} a segment of what is about the seeds: the reads and enrichments of the
  * seeds whose path falls in it and the search terms whose key does, and
  * {@code build-cache.postings.bin} the search index's merged postings. A rebuild after adding one
@@ -68,8 +68,8 @@ final class PersistentCache {
      */
     static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
-    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies; 9: article bodies and search terms as blobs, left in the file when loaded; the written pages' stamps by themselves; 10: no mention spans in enrichments). */
-    private static final int FORMAT = 10;
+    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies; 9: article bodies and search terms as blobs, left in the file when loaded; the written pages' stamps by themselves; 10: no mention spans in enrichments; 11: seed stamps in the main file). */
+    private static final int FORMAT = 11;
 
     private static volatile Optional<String> code = Optional.empty();
 
@@ -144,7 +144,13 @@ final class PersistentCache {
 
     /** The seeds' part of {@code cache}, cut into its segments. */
     private static List<Segment> segments(BuildCache cache) {
-        List<Map<String, BuildCache.Read>> reads = buckets(cache.reads());
+        // Without their stamps, which the main file keeps: a fresh checkout gives every seed a new
+        // time, and with the stamps in them every segment (230 MB at 10,000 articles) was written
+        // again by the first build after it, though no seed had changed.
+        Map<String, BuildCache.Read> unstamped = new HashMap<>();
+        cache.reads().forEach((path, read) -> unstamped.put(path, read.stamp().isEmpty() ? read
+                : new BuildCache.Read(read.hash(), read.article(), Optional.empty())));
+        List<Map<String, BuildCache.Read>> reads = buckets(unstamped);
         List<Map<String, BuildCache.Enriched>> enriched = buckets(cache.enriched());
         List<Map<String, DocumentTerms>> search = buckets(cache.search());
         List<Segment> segments = new ArrayList<>(SEGMENTS);
@@ -164,14 +170,19 @@ final class PersistentCache {
     }
 
     /** What the main file holds. */
-    private record Whole(String folder, BuildCache site) {
+    private record Whole(String folder, BuildCache site, Map<String, KeptStamp> stamps) {
+    }
+
+    /** A seed's stamp, as the main file keeps it, with the hash of the read it vouches for. */
+    private record KeptStamp(String hash, BuildCache.SeedStamp stamp) {
     }
 
     /**
      * The main file's payload: the output folder, the site's part of the cache through the record
      * codec, then the written pages' stamps by themselves (26,000 at 10,000 articles): path, key and
-     * view hash, size and time, each entry in the same five fields. Through the codec each was two
-     * records rebuilt by reflection, a fifth of loading the main file.
+     * view hash, size and time, each entry in the same five fields (through the codec each was two
+     * records rebuilt by reflection, a fifth of loading the main file); then the seeds' stamps, each
+     * with the hash of the read it vouches for: path, hash, size and time, and the sidecar's if any.
      */
     private static void writeWhole(CodecOutput data, String folder, BuildCache site,
             Map<String, BuildCache.Written> written) throws IOException {
@@ -187,6 +198,25 @@ final class PersistentCache {
             data.writeLong(w.stamp().size());
             data.writeLong(w.stamp().modifiedNanos());
         }
+        Map<String, BuildCache.Read> stamped = new HashMap<>();
+        site.reads().forEach((path, read) -> {
+            if (read.stamp().isPresent()) {
+                stamped.put(path, read);
+            }
+        });
+        data.writeInt(stamped.size());
+        for (Map.Entry<String, BuildCache.Read> e : stamped.entrySet()) {
+            BuildCache.SeedStamp stamp = e.getValue().stamp().orElseThrow();
+            data.writeShortString(e.getKey());
+            data.writeShortString(e.getValue().hash());
+            data.writeLong(stamp.seed().size());
+            data.writeLong(stamp.seed().modifiedNanos());
+            data.writeByte(stamp.sidecar().isPresent() ? 1 : 0);
+            if (stamp.sidecar().isPresent()) {
+                data.writeLong(stamp.sidecar().get().size());
+                data.writeLong(stamp.sidecar().get().modifiedNanos());
+            }
+        }
     }
 
     private static Whole readWhole(CodecInput in) throws IOException {
@@ -201,17 +231,31 @@ final class PersistentCache {
             String path = in.readShortString();
             String key = in.readShortString();
             String view = in.readShortString();
-            long size = in.readLong();
-            FileStamp stamp;
-            try {
-                stamp = new FileStamp(size, in.readLong());
-            } catch (IllegalArgumentException e) {
-                throw new IOException("a bad stamp for " + path, e);
-            }
-            written.put(path, new BuildCache.Written(key, view, stamp));
+            written.put(path, new BuildCache.Written(key, view, fileStamp(in, path)));
+        }
+        int seeds = in.readInt();
+        if (seeds < 0) {
+            throw new IOException("negative count");
+        }
+        Map<String, KeptStamp> stamps = new HashMap<>(seeds * 4 / 3 + 1);
+        for (int i = 0; i < seeds; i++) {
+            String path = in.readShortString();
+            String hash = in.readShortString();
+            FileStamp seed = fileStamp(in, path);
+            Optional<FileStamp> sidecar = in.readByte() != 0 ? Optional.of(fileStamp(in, path)) : Optional.empty();
+            stamps.put(path, new KeptStamp(hash, new BuildCache.SeedStamp(seed, sidecar)));
         }
         return new Whole(folder, new BuildCache(site.config(), site.reads(), site.knowledge(), site.enriched(),
-                site.render(), site.pages(), written, site.search(), site.postings()));
+                site.render(), site.pages(), written, site.search(), site.postings()), stamps);
+    }
+
+    private static FileStamp fileStamp(CodecInput in, String path) throws IOException {
+        long size = in.readLong();
+        try {
+            return new FileStamp(size, in.readLong());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("a bad stamp for " + path, e);
+        }
     }
 
     /**
@@ -283,6 +327,10 @@ final class PersistentCache {
             enriched.putAll(segment.enriched());
             search.putAll(segment.search());
         }
+        // a stamp goes back on the read it was kept with, and on no other (a segment may be newer
+        // than the main file, from a build killed before it wrote that)
+        whole.stamps().forEach((path, kept) -> reads.computeIfPresent(path, (p, read) -> read.hash().equals(kept.hash())
+                ? new BuildCache.Read(read.hash(), read.article(), Optional.of(kept.stamp())) : read));
         BuildCache site = whole.site();
         BuildCache cache = new BuildCache(site.config(), reads, site.knowledge(), enriched, site.render(),
                 site.pages(), site.written(), search, postings.join());

@@ -382,6 +382,43 @@ class PersistentCacheTest {
     }
 
     /**
+     * A fresh checkout gives every seed a new time: the next build reads each again (its stamp
+     * changed), finds the same bytes, and keeps the new stamps in the main file without writing any
+     * segment again; the build after it takes the seeds by their new stamps.
+     */
+    @Test
+    void newSeedTimesAloneRewriteNoSegmentAndTheNewStampsAreKept() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        setTimes(project.resolve("seeds"), PAST);
+        cached(project, new ArrayList<>());
+        Path file = PersistentCache.file(project);
+        FileTime segmentsTime = FileTime.from(Instant.parse("2021-01-01T00:00:00Z"));
+        for (int n = 0; n < PersistentCache.SEGMENTS; n++) {
+            Files.setLastModifiedTime(PersistentCache.segment(file, n), segmentsTime);
+        }
+        FileTime checkout = FileTime.from(Instant.parse("2022-02-02T00:00:00Z"));
+        setTimes(project.resolve("seeds"), checkout);
+
+        cached(project, new ArrayList<>());
+
+        for (int n = 0; n < PersistentCache.SEGMENTS; n++) {
+            assertThat(Files.getLastModifiedTime(PersistentCache.segment(file, n))).as("segment %d", n)
+                    .isEqualTo(segmentsTime);
+        }
+        try (PersistentCache.Loaded loaded = PersistentCache.load(project, "", project.resolve("site"), note -> { })) {
+            assertThat(loaded.cache().reads().get(BuildCacheTest.QWEN3).stamp()).get()
+                    .satisfies(stamp -> assertThat(stamp.seed().modifiedNanos())
+                            .isEqualTo(checkout.to(java.util.concurrent.TimeUnit.NANOSECONDS)));
+        }
+        Path page = project.resolve("site/articles/qwen3/index.html");
+        edit(project, BuildCacheTest.QWEN3, SAME_SIZE_FROM, SAME_SIZE_TO);
+        Files.setLastModifiedTime(project.resolve(BuildCacheTest.QWEN3), checkout);
+        cached(project, new ArrayList<>());
+        assertThat(Files.readString(page, StandardCharsets.UTF_8)).as("taken by its new stamp, unread")
+                .contains(SAME_SIZE_FROM).doesNotContain(SAME_SIZE_TO);
+    }
+
+    /**
      * A seed modified moments before a build may be saved again within the same tick of the file
      * system's clock, keeping its stamp: its stamp is not trusted, and the next build reads it.
      */
