@@ -11,6 +11,8 @@
 # rebuild wrote (newer than the added article), and whether the rebuilt site is byte-identical to a
 # cold --no-cache build of the same project.
 #
+# TOUCH=1 gives every seed a new time before each timed rebuild, settled (4 s before it), as a CI
+# job's fresh checkout does: the rebuild then reads every seed again and keeps the new stamps.
 # Builds run through the launcher target/kaiyuan, as users run them (PLAIN_JAR=1: java -jar instead).
 # Environment: BENCH_WORK (/dev/shm/kaiyuan-bench-own), JAVA_OPTS (options for the build's JVM,
 # passed to the launcher as KAIYUAN_JAVA_OPTS).
@@ -51,6 +53,10 @@ last=$(ls "$P/seeds" | grep -E '\.md$' | sort | tail -1)
 for i in $(seq 1 "$RUNS"); do
     added=$P/seeds/2026-12-31-added-article-$i.md
     sed -e "s/^slug:.*/slug: added-article-$i/" -e 's/^date:.*/date: 2026-12-31/' "$P/seeds/$last" >"$added"
+    if [ "${TOUCH:-0}" = 1 ]; then
+        find "$P/seeds" -type f -exec touch {} +
+        sleep 4
+    fi
     sleep 1
     timed "one article added (run $i)" --out "$OUT"
     echo "  files written: $(find "$OUT" -newer "$added" -type f | wc -l) of $(find "$OUT" -type f | wc -l)"
