@@ -1,24 +1,26 @@
 package dev.kaiyuan.enrich;
 
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import com.ibm.icu.text.Transliterator;
 import dev.kaiyuan.model.EntityId;
 import dev.kaiyuan.model.Gazetteer;
 import dev.kaiyuan.model.Mention;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.ahocorasick.trie.PayloadEmit;
-import org.ahocorasick.trie.PayloadTrie;
 
 /**
  * Finds the knowledge base's organizations, models and people in text with one Aho-Corasick
  * automaton over every name and alias. Text and aliases are both folded from Traditional to
  * Simplified Chinese (ICU, character by character so offsets stay true), so either script finds
- * either alias. Overlapping matches keep the longest: {@code gpt-oss-120b} beats {@code gpt-oss},
- * {@code 阿里·法哈迪} (Ali Farhadi) beats {@code 阿里} (Alibaba).
+ * either alias. Overlapping matches keep the longest, and of two as long the first: {@code gpt-oss-120b}
+ * beats {@code gpt-oss}, {@code 阿里·法哈迪} (Ali Farhadi) beats {@code 阿里} (Alibaba).
  *
  * <p>Latin-script aliases must stand on word boundaries ({@code Meta} is not in {@code metadata})
  * and obey a case rule: matching ignores case, but a match written all in lower case is accepted
@@ -27,7 +29,8 @@ import org.ahocorasick.trie.PayloadTrie;
  * become Meta's model or Apple Inc.). Built once per knowledge base; thread-safe.
  */
 public final class EntityTagger {
-    private final PayloadTrie<Alias> trie;
+    /** Every alias by its key: folded to Simplified and lower-cased, char for char. */
+    private final AhoCorasickDoubleArrayTrie<Alias> automaton = new AhoCorasickDoubleArrayTrie<>();
     private final Map<Integer, Integer> foldCache = new ConcurrentHashMap<>();
     /** See {@link #folded}. */
     private final int[] foldedBmp = new int[0x10000];
@@ -38,15 +41,26 @@ public final class EntityTagger {
     record Alias(EntityId entity, String written) {
     }
 
+    /** A match of an alias's key, from start to end (exclusive). */
+    private record Hit(int start, int end, Alias alias) {
+        int length() {
+            return end - start;
+        }
+    }
+
+    private static final Comparator<Hit> LONGEST_FIRST = Comparator.comparingInt(Hit::length).reversed()
+            .thenComparingInt(Hit::start);
+
     public EntityTagger(Gazetteer gazetteer) {
-        PayloadTrie.PayloadTrieBuilder<Alias> builder = PayloadTrie.<Alias>builder().ignoreCase().ignoreOverlaps();
+        // Two aliases with one key: the first listed wins.
+        Map<String, Alias> byKey = new LinkedHashMap<>();
         for (Alias alias : aliases(gazetteer)) {
-            String key = fold(alias.written()).toLowerCase(Locale.ROOT);
+            String key = new String(keyForm(alias.written()));
             if (!key.isBlank()) {
-                builder.addKeyword(key, alias);
+                byKey.putIfAbsent(key, alias);
             }
         }
-        this.trie = builder.build();
+        automaton.build(byKey);
     }
 
     private static List<Alias> aliases(Gazetteer g) {
@@ -62,23 +76,46 @@ public final class EntityTagger {
 
     /** Mentions in text order, none overlapping. */
     public List<Mention> tag(String text) {
-        String folded = fold(text);
+        List<Hit> hits = new ArrayList<>();
+        automaton.parseText(keyForm(text), (start, end, alias) -> hits.add(new Hit(start, end, alias)));
         List<Mention> mentions = new ArrayList<>();
-        for (PayloadEmit<Alias> emit : trie.parseText(folded)) {
-            int start = emit.getStart();
-            int end = emit.getEnd() + 1;
-            Alias alias = emit.getPayload();
-            if (acceptable(text, start, end, alias.written())) {
+        for (Hit hit : withoutOverlaps(hits)) {
+            int start = hit.start();
+            int end = hit.end();
+            String written = hit.alias().written();
+            if (acceptable(text, start, end, written)) {
                 // Written as the alias is (nearly always), the mention shares the alias's string: a
                 // large site holds millions of mentions (4.5 million at 100,000 articles).
-                String written = alias.written();
                 String found = written.length() == end - start && text.startsWith(written, start) ? written
                         : text.substring(start, end);
-                mentions.add(new Mention(alias.entity(), start, end, found));
+                mentions.add(new Mention(hit.alias().entity(), start, end, found));
             }
         }
-        mentions.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return mentions;
+    }
+
+    /**
+     * The longest hits, in text order: each hit, longest first and of two as long the earlier, is
+     * kept unless it overlaps one kept before it. The word boundary and case rules come after: a
+     * longer name cut off mid-word ({@code Llama 3.1} in {@code Llama 3.17}) means the text names
+     * something else, so the shorter names inside it ({@code Llama 3}) are not taken either.
+     */
+    private static List<Hit> withoutOverlaps(List<Hit> hits) {
+        if (hits.size() < 2) {
+            return hits;
+        }
+        hits.sort(LONGEST_FIRST);
+        BitSet taken = new BitSet();
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            int next = taken.nextSetBit(hit.start());
+            if (next < 0 || next >= hit.end()) {
+                taken.set(hit.start(), hit.end());
+                kept.add(hit);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Hit::start));
+        return kept;
     }
 
     private static boolean acceptable(String text, int start, int end, String alias) {
@@ -101,23 +138,27 @@ public final class EntityTagger {
         return c < 0x80 ? Character.isLetterOrDigit(c) : Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
-    /** Traditional → Simplified, one code point at a time, keeping every char offset. */
-    private String fold(String text) {
-        int first = 0;
-        while (first < text.length() && text.charAt(first) < 0x2E80) {
-            first++;
+    /**
+     * The text as the automaton reads it: Traditional → Simplified one code point at a time, and
+     * each char lower-cased by itself, so every char offset stays true.
+     */
+    private char[] keyForm(String text) {
+        char[] key = new char[text.length()];
+        for (int i = 0; i < key.length; i++) {
+            char c = text.charAt(i);
+            // No Han character lies below U+2E80: the rest is only lower-cased.
+            if (c < 0x2E80) {
+                key[i] = Character.toLowerCase(c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < key.length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = folded(Character.toCodePoint(c, text.charAt(i + 1)));
+                // folded keeps a character's width (see transliterate)
+                Character.toChars(cp, key, i);
+                i++;
+            } else {
+                key[i] = Character.toLowerCase((char) folded(c));
+            }
         }
-        if (first == text.length()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
-        for (int i = first; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            // No Han character lies below U+2E80: text without any is its own folding.
-            out.appendCodePoint(cp >= 0x2E80 ? folded(cp) : cp);
-            i += Character.charCount(cp);
-        }
-        return out.toString();
+        return key;
     }
 
     /**

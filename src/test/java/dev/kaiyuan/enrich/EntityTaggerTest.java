@@ -46,6 +46,23 @@ class EntityTaggerTest {
     }
 
     @Test
+    void ofTwoOverlappingMatchesAsLongTheFirstWins() {
+        EntityTagger two = new EntityTagger(new Gazetteer(List.of(org("ab", "Ab-Cd"), org("cd", "Cd-Ef")), List.of(),
+                List.of()));
+        assertThat(two.tag("Ab-Cd-Ef").stream().map(m -> m.entity().id() + "=" + m.text()))
+                .containsExactly("ab=Ab-Cd");
+    }
+
+    @Test
+    void aLongerNameCutOffMidWordHidesTheShorterOnesInIt() {
+        EntityTagger llamas = new EntityTagger(new Gazetteer(List.of(), List.of(model("llama-3", "Llama 3"),
+                model("llama-3-1", "Llama 3.1")), List.of()));
+        assertThat(llamas.tag("Llama 3.1 and Llama 3.").stream().map(m -> m.entity().id() + "=" + m.text()))
+                .containsExactly("llama-3-1=Llama 3.1", "llama-3=Llama 3");
+        assertThat(llamas.tag("Llama 3.17 is no release we know")).isEmpty();
+    }
+
+    @Test
     void traditionalTextFindsSimplifiedAliasesWithTrueOffsets() {
         String text = "與微軟簽署協議";
         List<Mention> mentions = tagger.tag(text);
