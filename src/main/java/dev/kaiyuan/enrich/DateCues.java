@@ -26,8 +26,6 @@ final class DateCues {
     /** 年代, a decade. */
     static final int NIANDAI = 1 << 9;
 
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-        "Nov", "Dec"};
     private static final String[] RELATIVE = {"year", "month", "yesterday", "today", "tomorrow"};
 
     private DateCues() {
@@ -60,14 +58,14 @@ final class DateCues {
                 case '日' -> cues |= RI;
                 case '天' -> cues |= TIAN;
                 case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D' -> {
-                    if (startsAny(text, i, MONTHS, false)) {
+                    if (monthAt(text, i)) {
                         cues |= MONTH_NAME;
-                    } else if ((c == 'M') && startsAny(text, i, RELATIVE, true)) {
+                    } else if ((c == 'M') && relativeAt(text, i)) {
                         cues |= ENGLISH_RELATIVE;
                     }
                 }
                 case 'y', 'Y', 'm', 't', 'T' -> {
-                    if (startsAny(text, i, RELATIVE, true)) {
+                    if (relativeAt(text, i)) {
                         cues |= ENGLISH_RELATIVE;
                     }
                 }
@@ -86,6 +84,38 @@ final class DateCues {
     private static boolean isDecadeEnd(String text, int at) {
         char c = text.charAt(at);
         return c == 's' || (c == '\'' || c == '’') && at + 1 < text.length() && text.charAt(at + 1) == 's';
+    }
+
+    /**
+     * A month's name or abbreviation ({@code Jan} … {@code Dec}) starts at {@code at}. Capitals start many words of English text and most
+     * names: two chars looked at spare trying twelve months at each.
+     */
+    private static boolean monthAt(String text, int at) {
+        if (at + 3 > text.length()) {
+            return false;
+        }
+        char a = text.charAt(at + 1);
+        char b = text.charAt(at + 2);
+        return switch (text.charAt(at)) {
+            case 'J' -> a == 'a' && b == 'n' || a == 'u' && (b == 'n' || b == 'l');
+            case 'F' -> a == 'e' && b == 'b';
+            case 'M' -> a == 'a' && (b == 'r' || b == 'y');
+            case 'A' -> a == 'p' && b == 'r' || a == 'u' && b == 'g';
+            case 'S' -> a == 'e' && b == 'p';
+            case 'O' -> a == 'c' && b == 't';
+            case 'N' -> a == 'o' && b == 'v';
+            case 'D' -> a == 'e' && b == 'c';
+            default -> false;
+        };
+    }
+
+    /** One of {@link #RELATIVE} at {@code at}, in any case: each has {@code e} or {@code o} second. */
+    private static boolean relativeAt(String text, int at) {
+        if (at + 1 >= text.length()) {
+            return false;
+        }
+        char second = text.charAt(at + 1);
+        return (second == 'e' || second == 'E' || second == 'o' || second == 'O') && startsAny(text, at, RELATIVE, true);
     }
 
     private static boolean startsAny(String text, int at, String[] words, boolean ignoreCase) {

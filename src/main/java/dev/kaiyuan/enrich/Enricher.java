@@ -115,7 +115,8 @@ public final class Enricher {
             found.addAll(here);
             // An event names a model or lab: a sentence without one needs no further look.
             if (anyWithin(mentions, start, at)) {
-                Optional<DateMention> carried = SAME_TIME.matcher(sentence).find() ? last : Optional.empty();
+                Optional<DateMention> carried = last.isPresent() && SAME_TIME.matcher(sentence).find() ? last
+                        : Optional.empty();
                 event(sentence, start, mentions, here, carried).ifPresent(events::add);
             }
             for (DateMention d : here) {

@@ -38,6 +38,10 @@ final class QuoteFinder {
      * @param lastPerson the last person named before this paragraph, if any
      */
     static List<Quote> find(String paragraph, List<Mention> mentions, Optional<Mention> lastPerson) {
+        // Every quotation QUOTED reads opens with one of these; most paragraphs have none.
+        if (paragraph.indexOf('“') < 0 && paragraph.indexOf('「') < 0 && paragraph.indexOf('"') < 0) {
+            return List.of();
+        }
         List<Quote> quotes = new ArrayList<>();
         Matcher m = QUOTED.matcher(paragraph);
         while (m.find()) {
