@@ -32,8 +32,8 @@ public final class EntityTagger {
     /** Every alias by its key: folded to Simplified and lower-cased, char for char. */
     private final AhoCorasickDoubleArrayTrie<Alias> automaton = new AhoCorasickDoubleArrayTrie<>();
     private final Map<Integer, Integer> foldCache = new ConcurrentHashMap<>();
-    /** See {@link #folded}. */
-    private final int[] foldedBmp = new int[0x10000];
+    /** See {@link #keyOf}. */
+    private final char[] keyOfBmp = new char[0x10000];
     /** Built on the first Han character (guarded by this): text without any never starts ICU's transliterators. */
     private Transliterator toSimplified;
 
@@ -146,35 +146,30 @@ public final class EntityTagger {
         char[] key = new char[text.length()];
         for (int i = 0; i < key.length; i++) {
             char c = text.charAt(i);
-            // No Han character lies below U+2E80: the rest is only lower-cased.
-            if (c < 0x2E80) {
-                key[i] = Character.toLowerCase(c);
-            } else if (Character.isHighSurrogate(c) && i + 1 < key.length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int cp = folded(Character.toCodePoint(c, text.charAt(i + 1)));
-                // folded keeps a character's width (see transliterate)
+            if (Character.isHighSurrogate(c) && i + 1 < key.length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = foldedAnew(Character.toCodePoint(c, text.charAt(i + 1)));
+                // a folding keeps a character's width (see transliterate)
                 Character.toChars(cp, key, i);
                 i++;
             } else {
-                key[i] = Character.toLowerCase((char) folded(c));
+                key[i] = keyOf(c);
             }
         }
         return key;
     }
 
     /**
-     * A code point's folding: the Simplified form of a Han character, any other as it is. Looked up
-     * for every character of every article from U+2E80 on, so a BMP character's is kept in a table
-     * once known (0 until then; a race only computes it twice): the script lookup and the boxed
-     * map it replaced were 2-3 % of a cold build.
+     * A BMP char's key: its Simplified form, lower-cased. Looked up for every char of every article
+     * twice (enrichment and page links), so each is kept in a table once known (0 until then, as no
+     * char but U+0000 has that key; a race only computes it twice): the script lookup, and the case
+     * lookup of every Han character, were 2-3 % of a cold build.
      */
-    private int folded(int cp) {
-        if (cp >= foldedBmp.length) {
-            return foldedAnew(cp);
-        }
-        int known = foldedBmp[cp];
-        if (known == 0) {
-            known = foldedAnew(cp);
-            foldedBmp[cp] = known;
+    private char keyOf(char c) {
+        char known = keyOfBmp[c];
+        if (known == 0 && c != 0) {
+            // No Han character lies below U+2E80: the rest is only lower-cased.
+            known = Character.toLowerCase(c < 0x2E80 ? c : (char) foldedAnew(c));
+            keyOfBmp[c] = known;
         }
         return known;
     }
