@@ -449,8 +449,10 @@ public final class Build {
         SearchReuse search = new SearchReuse(cache.search(), cache.postings(), knowledge,
                 output.keep() != Keep.NOTHING);
         producers.add(new SearchIndexProducer(search));
+        // a rebuild keeps most pages: the search index is made while they are laid out
+        boolean rebuild = same && !(cache.written().isEmpty() && cache.pages().isEmpty());
         PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
-                producers);
+                producers, rebuild);
         Map<String, Path> assets = theme.assets();
         Map<String, String> keys = new ConcurrentHashMap<>();
         AtomicInteger htmlCount = new AtomicInteger();

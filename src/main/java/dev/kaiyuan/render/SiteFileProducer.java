@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * Makes site files that are not templated pages — feeds, the sitemap, robots.txt, the search
  * index. Producers are registered in code (the build passes them to the {@link PageRenderer}) and run after the
- * pages are rendered; files they make are written as they are, without HTML post-processing.
+ * pages are rendered, or beside them when they read none ({@link #readsPages}); files they make are
+ * written as they are, without HTML post-processing.
  */
 public interface SiteFileProducer {
     List<RenderedPage> produce(SiteContext context, DiagnosticSink sink);
@@ -18,5 +19,15 @@ public interface SiteFileProducer {
      */
     default void produce(SiteContext context, DiagnosticSink sink, Consumer<RenderedPage> out) {
         produce(context, sink).forEach(out);
+    }
+
+    /**
+     * Whether this producer reads the rendered pages ({@link SiteContext#paths}). One that does not
+     * runs while the pages are rendered, on a thread of its own, and is then given no paths; its
+     * files come after every other producer's. Its {@code out} is then called from that thread
+     * while pages are handed over from others.
+     */
+    default boolean readsPages() {
+        return true;
     }
 }

@@ -37,6 +37,12 @@ public final class SearchIndexProducer implements SiteFileProducer {
         this.memo = memo;
     }
 
+    /** The index is made of the articles alone, so it is made while the pages are rendered. */
+    @Override
+    public boolean readsPages() {
+        return false;
+    }
+
     @Override
     public List<RenderedPage> produce(SiteContext context, DiagnosticSink sink) {
         List<RenderedPage> files = new ArrayList<>();
