@@ -154,12 +154,68 @@ public final class SearchScript {
         });
     }
 
-    private static byte[] termScript(int shard, List<Map.Entry<String, List<String>>> groups) {
+    /**
+     * One shard's script as UTF-8, written into an array of its exact size. A shard is mostly its
+     * posting lists (digits, spaces and colons); built in a string first, grown by doubling, then
+     * encoded, it took ten times its size in allocations: a third of what a rebuild at 10,000
+     * articles allocated, with the collections that go with that.
+     */
+    static byte[] termScript(int shard, List<Map.Entry<String, List<String>>> groups) {
+        byte[] head = ("window." + TERMS_GLOBAL + "(" + shard + ",[").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "]);\n".getBytes(StandardCharsets.US_ASCII);
+        byte[][] terms = new byte[groups.size()][];
+        int size = head.length + tail.length;
+        for (int g = 0; g < groups.size(); g++) {
+            String postings = groups.get(g).getKey();
+            if (!ascii(postings)) {
+                return termScriptAsText(shard, groups);
+            }
+            terms[g] = quote(frontCoded(groups.get(g).getValue()), new StringBuilder()).toString()
+                    .getBytes(StandardCharsets.UTF_8);
+            // separator, ["postings", terms ]
+            size += (g == 0 ? 1 : 2) + 2 + postings.length() + 2 + terms[g].length + 1;
+        }
+        byte[] script = new byte[size];
+        int at = put(head, script, 0);
+        for (int g = 0; g < groups.size(); g++) {
+            at = put(g == 0 ? "\n[\"" : ",\n[\"", script, at);
+            at = put(groups.get(g).getKey(), script, at);
+            at = put("\",", script, at);
+            at = put(terms[g], script, at);
+            script[at++] = ']';
+        }
+        put(tail, script, at);
+        return script;
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Puts the chars of {@code ascii}, all below U+0080, as bytes at {@code at}; the place after them. */
+    private static int put(String ascii, byte[] into, int at) {
+        for (int i = 0; i < ascii.length(); i++) {
+            into[at++] = (byte) ascii.charAt(i);
+        }
+        return at;
+    }
+
+    private static int put(byte[] bytes, byte[] into, int at) {
+        System.arraycopy(bytes, 0, into, at, bytes.length);
+        return at + bytes.length;
+    }
+
+    /** The shard's script made as text and then encoded: the same bytes, for posting lists of other characters. */
+    static byte[] termScriptAsText(int shard, List<Map.Entry<String, List<String>>> groups) {
         StringBuilder script = new StringBuilder(1 << 12);
         script.append("window.").append(TERMS_GLOBAL).append('(').append(shard).append(",[");
         String sep = "\n";
         for (Map.Entry<String, List<String>> group : groups) {
-            // A posting list is digits, spaces and colons: nothing to escape, nothing to scan for.
             script.append(sep).append("[\"").append(group.getKey()).append("\",");
             quote(frontCoded(group.getValue()), script).append(']');
             sep = ",\n";

@@ -3,8 +3,13 @@ package dev.kaiyuan.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaiyuan.testing.StrictJson;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 
@@ -27,5 +32,21 @@ class SearchScriptProperties {
 
         assertThat(StrictJson.parse(quoted)).isEqualTo(text);
         assertThat(quoted).doesNotContain("</", "\u2028", "\u2029");
+    }
+
+    /** A shard written as bytes is the shard made as text and encoded, whatever its terms and posting lists. */
+    @Property(tries = 300)
+    void aShardScriptIsItsTextEncoded(@ForAll("groups") List<Map.Entry<String, List<String>>> groups) {
+        assertThat(SearchScript.termScript(7, groups)).isEqualTo(SearchScript.termScriptAsText(7, groups));
+    }
+
+    @Provide
+    Arbitrary<List<Map.Entry<String, List<String>>>> groups() {
+        // posting lists are digits, spaces and colons; now and then one of another character takes the text path
+        Arbitrary<String> postings = Arbitraries.oneOf(Arbitraries.strings().withChars("0123456789 :").ofMinLength(1)
+                .ofMaxLength(40), Arbitraries.strings().withChars("0123 é开").ofMinLength(1).ofMaxLength(5));
+        Arbitrary<String> term = Arbitraries.strings().withChars('a', 'z', '开', '模', '"', '\\', '<', '\ud800', '\udc00',
+                '\u2028', '\n').ofMinLength(1).ofMaxLength(8);
+        return Arbitraries.entries(postings, term.list().ofMinSize(1).ofMaxSize(4)).list().ofMaxSize(6);
     }
 }
