@@ -54,6 +54,16 @@ class EntityTaggerTest {
     }
 
     @Test
+    void anAliasIsLowerCasedCharByCharAsTheTextIs() {
+        // Lower-casing a whole string gives İ two chars and a final Σ the form ς, which the text,
+        // lower-cased char by char to keep its offsets, never has: such aliases were never found.
+        EntityTagger odd = new EntityTagger(new Gazetteer(List.of(org("istanbul-ai", "İstanbul AI"),
+                org("odos", "ΟΔΟΣ Labs")), List.of(), List.of()));
+        assertThat(odd.tag("İstanbul AI and ΟΔΟΣ Labs").stream().map(m -> m.entity().id() + "=" + m.text()))
+                .containsExactly("istanbul-ai=İstanbul AI", "odos=ΟΔΟΣ Labs");
+    }
+
+    @Test
     void aLongerNameCutOffMidWordHidesTheShorterOnesInIt() {
         EntityTagger llamas = new EntityTagger(new Gazetteer(List.of(), List.of(model("llama-3", "Llama 3"),
                 model("llama-3-1", "Llama 3.1")), List.of()));
