@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Producers that read no page run beside the rendering in a rebuild, and change nothing of the site. */
@@ -85,5 +87,45 @@ class ProducersAlongsideTest {
 
         assertThatThrownBy(() -> render(true, List.of(failing))).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the index could not be made");
+    }
+
+    @Test
+    void aFailedRenderWaitsForTheProducerBesideItBeforeItFails() {
+        AtomicBoolean indexDone = new AtomicBoolean();
+        AtomicBoolean failed = new AtomicBoolean();
+        AtomicInteger handedOverAfter = new AtomicInteger();
+        SiteFileProducer slowIndex = new SiteFileProducer() {
+            @Override
+            public List<RenderedPage> produce(SiteContext context, DiagnosticSink sink) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                indexDone.set(true);
+                return List.of(new RenderedPage("index.txt", "late"));
+            }
+
+            @Override
+            public boolean readsPages() {
+                return false;
+            }
+        };
+        SiteFileProducer failingSitemap = (context, sink) -> {
+            throw new IllegalStateException("the sitemap could not be made");
+        };
+        PageRenderer renderer = new PageRenderer(new FreemarkerEngine(List.of(Path.of("templates"))),
+                name -> "templates/" + name, List.of(slowIndex, failingSitemap), true);
+
+        assertThatThrownBy(() -> renderer.render(site, SiteConfig.defaults(), new DiagnosticSink(), PageMemo.NONE,
+                page -> {
+                    if (failed.get()) {
+                        handedOverAfter.incrementAndGet();
+                    }
+                })).hasMessage("the sitemap could not be made");
+        failed.set(true);
+
+        assertThat(indexDone).as("the index was done before the failure was reported").isTrue();
+        assertThat(handedOverAfter).as("nothing handed over after the failure").hasValue(0);
     }
 }
