@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -97,7 +96,7 @@ public final class DiskSiteWriter implements SiteWriter {
 
         @Override
         public Map<String, FileStamp> stamps() {
-            return new TreeMap<>(stamps);
+            return Map.copyOf(stamps);
         }
     }
 

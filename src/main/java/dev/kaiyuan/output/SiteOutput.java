@@ -34,7 +34,7 @@ public interface SiteOutput extends AutoCloseable {
      */
     void commit() throws IOException;
 
-    /** How each file of the new site looked when it was put or kept; empty when the output keeps no files on disk. */
+    /** How each file of the new site looked when it was put or kept, in no order; empty when the output keeps no files on disk. */
     default Map<String, FileStamp> stamps() {
         return Map.of();
     }
