@@ -87,8 +87,8 @@ final class DateCues {
     }
 
     /**
-     * A month's name or abbreviation ({@code Jan} … {@code Dec}) starts at {@code at}. Capitals start many words of English text and most
-     * names: two chars looked at spare trying twelve months at each.
+     * A month's name or abbreviation ({@code Jan} … {@code Dec}) starts at {@code at}. Capitals start
+     * many words of English text and most names: two chars looked at spare trying twelve months at each.
      */
     private static boolean monthAt(String text, int at) {
         if (at + 3 > text.length()) {

@@ -23,9 +23,9 @@ public interface SiteFileProducer {
 
     /**
      * Whether this producer reads the rendered pages ({@link SiteContext#paths}). One that does not
-     * runs while the pages are rendered, on a thread of its own, and is then given no paths; its
-     * files come after every other producer's. Its {@code out} is then called from that thread
-     * while pages are handed over from others.
+     * may be run while the pages are rendered (a renderer made for rebuilds does so), on a thread of
+     * its own, and is then given no paths; its files then come after every other producer's, and its
+     * {@code out} is called from that thread while pages are handed over from others.
      */
     default boolean readsPages() {
         return true;
