@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * The steps the HTML and Markdown readers share once {@link HtmlSanitizer} has cleaned a body:
@@ -34,7 +35,32 @@ final class SanitizedBody {
     /** As {@link #result(FrontMatter, Document, List)}, given the body's markup when it is already at hand. */
     static BodyResult result(FrontMatter derived, Document doc, Optional<String> markup, List<Caption> captions) {
         Element first = doc.body().selectFirst("p");
-        return new BodyResult(derived, markup.orElseGet(() -> doc.body().html()), doc.body().wholeText(),
+        return new BodyResult(derived, markup.orElseGet(() -> doc.body().html()), plainText(doc.body()),
                 first == null ? "" : first.text(), captions, Optional.empty(), List.of());
+    }
+
+    /**
+     * The body's text as jsoup's {@code wholeText} gives it (the text as written, a line break for
+     * each {@code br}), with a space between two cells of a table row. HTML needs nothing there, and
+     * Markdown tables have nothing there, so a row of "Llama 3.1" and "72B" read "Llama 3.172B": the
+     * entity tagger found no model in it (nor "Gemma 3" in "Gemma 38B"), the search index had one
+     * term for both cells, and the search snippet showed them run together.
+     */
+    static String plainText(Element body) {
+        StringBuilder text = new StringBuilder();
+        body.traverse((node, depth) -> {
+            if (node instanceof TextNode piece) {
+                text.append(piece.getWholeText());
+            } else if (node instanceof Element element) {
+                String name = element.normalName();
+                if (name.equals("br")) {
+                    text.append('\n');
+                } else if ((name.equals("td") || name.equals("th")) && element.previousElementSibling() != null
+                        && !text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1))) {
+                    text.append(' ');
+                }
+            }
+        });
+        return text.toString();
     }
 }

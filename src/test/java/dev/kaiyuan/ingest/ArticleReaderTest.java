@@ -66,6 +66,22 @@ class ArticleReaderTest {
     }
 
     @Test
+    void aTableRowsCellsKeepASpaceBetweenThemInTheText() {
+        Article a = read("seeds/t.md", """
+                # Scores
+
+                | Model | Parameters | License |
+                | --- | ---: | --- |
+                | Llama 3.1 | 72B | Llama 3.1 Community |
+                | 通义千问 | 32B | 开源 |
+                """, null).orElseThrow();
+        // HTML has nothing between cells: the text read "Llama 3.172B", where no model could be found
+        assertThat(a.text()).contains("Model Parameters License", "Llama 3.1 72B Llama 3.1 Community",
+                "通义千问 32B 开源");
+        assertThat(a.bodyHtml()).contains("<td>Llama 3.1</td>");
+    }
+
+    @Test
     void unclosedFrontMatterIsAnErrorAtLineOne() {
         assertThat(read("seeds/c.md", "---\ntitle: x\n\nbody", null)).isEmpty();
         assertThat(sink.sorted()).singleElement().satisfies(d -> {
