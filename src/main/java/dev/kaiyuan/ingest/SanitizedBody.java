@@ -3,6 +3,7 @@ package dev.kaiyuan.ingest;
 import dev.kaiyuan.model.Caption;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,26 +42,43 @@ final class SanitizedBody {
 
     /**
      * The body's text as jsoup's {@code wholeText} gives it (the text as written, a line break for
-     * each {@code br}), with a space between two cells of a table row. HTML needs nothing there, and
-     * Markdown tables have nothing there, so a row of "Llama 3.1" and "72B" read "Llama 3.172B": the
-     * entity tagger found no model in it (nor "Gemma 3" in "Gemma 38B"), the search index had one
-     * term for both cells, and the search snippet showed them run together.
+     * each {@code br}), but with a line break before each block that does not start a line already,
+     * and a space between two cells of a table row. HTML needs nothing between blocks or cells, and
+     * minified pages and Markdown tables have nothing there: "… by Meta</p><p>OpenAI said" read
+     * "by MetaOpenAI said", and a row of "Llama 3.1" and "72B" read "Llama 3.172B", so the entity
+     * tagger, which wants a name on word boundaries, found neither, the search index made one term
+     * of two words, and its snippets ran them together. Text broken into lines is read a paragraph
+     * a line (enrichment), so a block must start one.
      */
+    /**
+     * The blocks that start a line: HTML's flow blocks. Not jsoup's {@code isBlock}, which counts
+     * {@code ins} and {@code del} (a struck-out word inside a sentence) among them.
+     */
+    private static final Set<String> LINE_BLOCKS = Set.of("p", "div", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
+            "h5", "h6", "blockquote", "pre", "table", "caption", "tr", "ul", "ol", "figure", "figcaption", "section",
+            "article", "header", "footer", "aside", "nav", "main", "hr", "address", "details", "summary");
+
     static String plainText(Element body) {
         StringBuilder text = new StringBuilder();
         body.traverse((node, depth) -> {
             if (node instanceof TextNode piece) {
                 text.append(piece.getWholeText());
-            } else if (node instanceof Element element) {
+            } else if (node instanceof Element element && element != body) {
                 String name = element.normalName();
+                boolean cell = name.equals("td") || name.equals("th");
                 if (name.equals("br")) {
                     text.append('\n');
-                } else if ((name.equals("td") || name.equals("th")) && element.previousElementSibling() != null
-                        && !text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1))) {
+                } else if (cell && element.previousElementSibling() != null && !endsWithSpace(text)) {
                     text.append(' ');
+                } else if (LINE_BLOCKS.contains(name) && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+                    text.append('\n');
                 }
             }
         });
         return text.toString();
+    }
+
+    private static boolean endsWithSpace(StringBuilder text) {
+        return text.isEmpty() || Character.isWhitespace(text.charAt(text.length() - 1));
     }
 }

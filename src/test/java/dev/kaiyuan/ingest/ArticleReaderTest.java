@@ -82,6 +82,15 @@ class ArticleReaderTest {
     }
 
     @Test
+    void aMinifiedPagesBlocksEachStartALineOfTheText() {
+        Article a = read("seeds/min.html", "<html><head><title>Models</title></head><body><article><h1>Models</h1>"
+                + "<p>The model came from Meta</p><p>OpenAI said it would answer.</p><ul><li>first</li><li>second</li>"
+                + "</ul><p>A <del>closed</del> open model.</p></article></body></html>", null).orElseThrow();
+        // run together, "MetaOpenAI" was no name on its word boundaries, and one paragraph of the enrichment
+        assertThat(a.text()).contains("came from Meta\nOpenAI said", "answer.\nfirst\nsecond\nA closed open model.");
+    }
+
+    @Test
     void unclosedFrontMatterIsAnErrorAtLineOne() {
         assertThat(read("seeds/c.md", "---\ntitle: x\n\nbody", null)).isEmpty();
         assertThat(sink.sorted()).singleElement().satisfies(d -> {
