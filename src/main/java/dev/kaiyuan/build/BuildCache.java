@@ -45,7 +45,7 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
         Map<String, Enriched> enriched, Optional<RenderInputs> render, Map<String, Page> pages,
         Map<String, Written> written, Map<String, DocumentTerms> search, Optional<Postings> postings) {
     /** Bump when the read stage (decode, clean, parse) changes what it makes of the same bytes. */
-    static final String READER_VERSION = "read-2";
+    static final String READER_VERSION = "read-3";
     /** Bump when enrichment changes what it makes of the same article. */
     static final String ENRICH_VERSION = "enrich-1";
 
