@@ -41,6 +41,14 @@ final class SanitizedBody {
     }
 
     /**
+     * The blocks that start a line: HTML's flow blocks. Not jsoup's {@code isBlock}, which counts
+     * {@code ins} and {@code del} (a struck-out word inside a sentence) among them.
+     */
+    private static final Set<String> LINE_BLOCKS = Set.of("p", "div", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
+            "h5", "h6", "blockquote", "pre", "table", "caption", "tr", "ul", "ol", "figure", "figcaption", "section",
+            "article", "header", "footer", "aside", "nav", "main", "hr", "address", "details", "summary");
+
+    /**
      * The body's text as jsoup's {@code wholeText} gives it (the text as written, a line break for
      * each {@code br}), but with a line break before each block that does not start a line already,
      * and a space between two cells of a table row. HTML needs nothing between blocks or cells, and
@@ -50,14 +58,6 @@ final class SanitizedBody {
      * of two words, and its snippets ran them together. Text broken into lines is read a paragraph
      * a line (enrichment), so a block must start one.
      */
-    /**
-     * The blocks that start a line: HTML's flow blocks. Not jsoup's {@code isBlock}, which counts
-     * {@code ins} and {@code del} (a struck-out word inside a sentence) among them.
-     */
-    private static final Set<String> LINE_BLOCKS = Set.of("p", "div", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
-            "h5", "h6", "blockquote", "pre", "table", "caption", "tr", "ul", "ol", "figure", "figcaption", "section",
-            "article", "header", "footer", "aside", "nav", "main", "hr", "address", "details", "summary");
-
     static String plainText(Element body) {
         StringBuilder text = new StringBuilder();
         body.traverse((node, depth) -> {
