@@ -15,10 +15,12 @@
  * contains it, and the last Latin term to
  * the terms it begins (the reader may still be typing). Scores are tf-idf, boosted when the
  * title has the term. Results are built as DOM nodes with textContent: index text is never HTML.
- * The postings are in shard scripts (search/terms/<n>.js, each calling
- * window.KAIYUAN_SEARCH_TERMS(n, groups)); a term's shard comes from its first two UTF-16 units
- * (dev.kaiyuan.search.SearchScript.shardOf), so a query loads the shards of its terms, and all of
- * them for a lone Han character (matched inside terms).
+ * The postings are in parts by document (the newest documents in the last), each part in shard
+ * scripts (search/terms/<p>-<n>.js, each calling window.KAIYUAN_SEARCH_TERMS("p-n", groups)); in
+ * each part a term's shard comes from its first two UTF-16 units
+ * (dev.kaiyuan.search.SearchScript.shardOf), so a query loads the shard of each part for each of
+ * its terms, joining the lists the parts have for a term, and every shard for a lone Han character
+ * (matched inside terms).
  * A result's snippet comes from its document's text script (search/text/…, named by the index),
  * loaded when the result is first shown: it calls window.KAIYUAN_SEARCH_TEXT(url, text).
  * Also exposed as window.KaiyuanSearch, for tests.
@@ -37,7 +39,7 @@
   var TEXTS = new Map();
   /** Script address -> callbacks waiting for it to load. */
   var WAITING = new Map();
-  /** Shard number -> its posting groups, as the shard scripts deliver them. */
+  /** Shard name ("p-n") -> its posting groups, as the shard scripts deliver them. */
   var SHARDS = new Map();
   var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
     'October', 'November', 'December'];
@@ -238,7 +240,7 @@
     this.fold = makeFold(data.fold);
     this.tokenizer = new Tokenizer(data.names, this.fold);
     this.postings = new Map();
-    this.shards = data.shards || 0;
+    this.shards = data.shards || [];
     this.added = new Set();
     if (data.postings) {
       this.add(data.postings);
@@ -247,18 +249,26 @@
     this.sync();
   }
 
-  /** True once shard n has arrived. */
-  Index.prototype.has = function (n) {
+  /** True once the shard of that name has arrived. */
+  Index.prototype.has = function (name) {
     this.sync();
-    return this.added.has(n);
+    return this.added.has(name);
   };
 
-  /** Takes in the shards that arrived since, in shard order. */
+  /** The names of the shards, one of each part, that hold a term's lists. */
+  Index.prototype.shardsOf = function (term) {
+    return this.shards.map(function (count, p) { return p + '-' + shardOf(term, count); });
+  };
+
+  /** Takes in the shards that arrived since, part by part in shard order. */
   Index.prototype.sync = function () {
-    for (var n = 0; n < this.shards; n++) {
-      if (!this.added.has(n) && SHARDS.has(n)) {
-        this.added.add(n);
-        this.add(SHARDS.get(n));
+    for (var p = 0; p < this.shards.length; p++) {
+      for (var n = 0; n < this.shards[p]; n++) {
+        var name = p + '-' + n;
+        if (!this.added.has(name) && SHARDS.has(name)) {
+          this.added.add(name);
+          this.add(SHARDS.get(name));
+        }
       }
     }
   };
@@ -266,34 +276,37 @@
   /** The shards the query needs that have not arrived: those of its terms; all, for a lone Han character. */
   Index.prototype.missing = function (query) {
     this.sync();
-    var shards = this.shards;
+    var index = this;
     var added = this.added;
     var need = new Set();
     var lone = false;
     var postings = this.postings;
     this.tokenizer.units(query).forEach(function (unit) {
-      var own = shardOf(unit, shards);
+      var own = index.shardsOf(unit).every(function (name) { return added.has(name); });
       // a unit's bigrams matter only when it is no term itself (or that is not known yet)
-      var grams = hasHan(unit) && !(added.has(own) && postings.has(unit)) ? hanGrams(unit) : [];
+      var grams = hasHan(unit) && !(own && postings.has(unit)) ? hanGrams(unit) : [];
       [unit].concat(grams).forEach(function (t) {
-        var n = shardOf(t, shards);
-        if (!added.has(n)) {
-          need.add(n);
-        }
+        index.shardsOf(t).forEach(function (name) {
+          if (!added.has(name)) {
+            need.add(name);
+          }
+        });
         lone = lone || isSingleHan(t);
       });
     });
     if (lone) {
-      for (var n = 0; n < shards; n++) {
-        if (!added.has(n)) {
-          need.add(n);
+      this.shards.forEach(function (count, p) {
+        for (var n = 0; n < count; n++) {
+          if (!added.has(p + '-' + n)) {
+            need.add(p + '-' + n);
+          }
         }
-      }
+      });
     }
-    return Array.from(need).sort(function (a, b) { return a - b; });
+    return Array.from(need).sort();
   };
 
-  /** Adds posting groups: [posting list, front-coded terms]. */
+  /** Adds posting groups: [posting list, front-coded terms]; a term another part has lists for gets them joined. */
   Index.prototype.add = function (groups) {
     var postings = this.postings;
     groups.forEach(function (group) {
@@ -304,7 +317,8 @@
       var term = '';
       group[1].split('\n').forEach(function (line) {
         term = term.slice(0, parseInt(line[0], 36)) + line.slice(1);
-        postings.set(term, list);
+        var before = postings.get(term);
+        postings.set(term, before ? before.concat(list) : list);
       });
     });
   };
@@ -527,8 +541,8 @@
         // is still the query by then. Asked again only when a
         // shard did arrive, so shards that fail to load end in an answer without them.
         var left = need.length;
-        need.forEach(function (n) {
-          loadScript(document, (box.dataset.root || '') + 'search/terms/' + n + '.js', function () {
+        need.forEach(function (name) {
+          loadScript(document, (box.dataset.root || '') + 'search/terms/' + name + '.js', function () {
             left--;
             if (left > 0 || latest !== query) {
               return;
@@ -640,8 +654,8 @@
   global.KAIYUAN_SEARCH_TEXT = function (url, text) {
     TEXTS.set(String(url), String(text));
   };
-  global.KAIYUAN_SEARCH_TERMS = function (n, groups) {
-    SHARDS.set(Number(n), groups);
+  global.KAIYUAN_SEARCH_TERMS = function (name, groups) {
+    SHARDS.set(String(name), groups);
   };
   if (typeof global.document !== 'undefined' && global.document.getElementById) {
     var data = global.KAIYUAN_SEARCH;

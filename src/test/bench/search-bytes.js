@@ -1,5 +1,5 @@
 // What a search downloads: runs the site's own assets/search.js in Node on a built site and, for
-// each query, loads the shards it asks for (search/terms/<n>.js) until it needs no more, then
+// each query, loads the shards it asks for (search/terms/<part>-<n>.js) until it needs no more, then
 // prints how many shards and bytes that was, the results and the time taken (index.js, loaded
 // once by the page, comes first). The snippet texts of the results shown come on top.
 //
@@ -22,7 +22,7 @@ const indexFile = path.join(site, 'search', 'index.js');
 vm.runInContext(fs.readFileSync(indexFile, 'utf8'), context, { filename: indexFile });
 vm.runInContext(fs.readFileSync(path.join(site, 'assets', 'search.js'), 'utf8'), context);
 const index = window.KaiyuanSearch.create(window.KAIYUAN_SEARCH);
-console.log(`search/index.js: ${fs.statSync(indexFile).size} bytes, ${window.KAIYUAN_SEARCH.shards} shards`);
+console.log(`search/index.js: ${fs.statSync(indexFile).size} bytes, shards by part: ${window.KAIYUAN_SEARCH.shards.join(' + ')}`);
 for (const query of queries) {
   const start = process.hrtime.bigint();
   let shards = 0;

@@ -22,10 +22,12 @@ if (!window.KAIYUAN_SEARCH || !window.KaiyuanSearch) {
 // index), as the search page loads those its queries and results need
 const path = require('path');
 const site = path.dirname(path.dirname(path.resolve(indexPath)));
-for (let n = 0; n < window.KAIYUAN_SEARCH.shards; n++) {
-  const file = path.join(site, 'search', 'terms', n + '.js');
-  vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
-}
+window.KAIYUAN_SEARCH.shards.forEach((count, p) => {
+  for (let n = 0; n < count; n++) {
+    const file = path.join(site, 'search', 'terms', p + '-' + n + '.js');
+    vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
+  }
+});
 for (const doc of window.KAIYUAN_SEARCH.docs) {
   const file = path.join(site, doc.snippet);
   vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });

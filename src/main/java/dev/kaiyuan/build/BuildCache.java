@@ -38,8 +38,8 @@ import java.util.Optional;
  *                  named (kept on disk by {@code build}, see {@link PersistentCache})
  * @param search    each article's search terms, keyed by a hash of the knowledge base, its title and its
  *                  text key
- * @param postings  the search index's postings as merged from them, for a next build whose articles
- *                  begin with the same ones
+ * @param postings  the postings of the search index's first part as merged from them, for a next
+ *                  build whose articles begin with the same ones
  */
 public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, Optional<Knowledge> knowledge,
         Map<String, Enriched> enriched, Optional<RenderInputs> render, Map<String, Page> pages,

@@ -40,9 +40,10 @@ import java.util.zip.CRC32C;
  * whole site (configuration, knowledge base, the written pages' stamps, the seeds' stamps), each
  * {@code build-cache.NN.bin} a segment of what is about the seeds: the reads and enrichments of the
  * seeds whose path falls in it and the search terms whose key does, and
- * {@code build-cache.postings.bin} the search index's merged postings. A rebuild after adding one
- * article rewrites the segments that changed (two of {@value #SEGMENTS}) and the postings, not the
- * 260 MB of a 10,000-article site, and loads the files on every core. Loading leaves the article
+ * {@code build-cache.postings.bin} the merged postings of the search index's first part. A rebuild
+ * after adding one article rewrites the segments that changed (two of {@value #SEGMENTS}), not the
+ * 260 MB of a 10,000-article site (nor the postings, unless the new article is not among the
+ * newest or the first part grew), and loads the files on every core. Loading leaves the article
  * bodies and search terms in the segment files (see {@link LeftInFile}): most of those bytes, which
  * a rebuild after an article was added checks (the checksum) but neither decodes nor holds.
  *

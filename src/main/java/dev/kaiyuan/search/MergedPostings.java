@@ -4,19 +4,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The posting lists of a site's documents as one build merged them, kept so that a next build whose
- * documents begin with the same ones merges only the documents after them. A site gives its
- * documents oldest first ({@link SearchIndexProducer}), so a new article, usually of the latest day,
- * comes at or near the end: the kept lists are cut before the first document that differs (a list
- * is sorted by id, so that is a cut of its tail) and the documents from there on merged onto them.
- * At 10,000 articles merging every document's terms again was a quarter of the CPU of a rebuild
- * after one was added. A change near the start (an old article edited or deleted) merges every
- * document, as a cold build does, and so does a site above {@link SearchIndex#KEPT_POSTINGS_LIMIT}
- * documents, whose postings are not kept.
+ * The posting lists of the first part of a site's index ({@link SearchIndex#parts}) as one build
+ * merged them, kept so that a next build whose documents begin with the same ones merges only the
+ * documents after them. A site gives its documents oldest first ({@link SearchIndexProducer}), so a
+ * new article, usually of the latest day, comes at or near the end, in the last part, which is
+ * always merged: the kept lists are then the first part as it is. When the documents differ
+ * earlier, the kept lists are cut before the first document that differs (a list is sorted by id,
+ * so that is a cut of its tail) and the first part's documents from there on merged onto them. At
+ * 10,000 articles merging every document's terms again was a quarter of the CPU of a rebuild after
+ * one was added. A change near the start (an old article edited or deleted) merges every document,
+ * as a cold build does, and so does a site above {@link SearchIndex#KEPT_POSTINGS_LIMIT} documents,
+ * whose postings are not kept, or one of a single part.
  *
  * @param docs      each merged document's {@link #key}, by id: what its terms are made from
  * @param terms     every term of those documents
- * @param lists     each term's posting list, as {@link SearchIndex#postings} writes them, one per
+ * @param lists     each term's posting list, as {@link SearchIndex.Part#postings} writes them, one per
  *                  term as the merge handed them on (kept up to {@link SearchIndex#KEPT_POSTINGS_LIMIT}
  *                  documents: 30 MB at 10,000)
  * @param names     the dictionary names among the terms, sorted

@@ -1,7 +1,10 @@
 package dev.kaiyuan.search;
 
+import com.dynatrace.hash4j.hashing.HashStream128;
+import com.dynatrace.hash4j.hashing.Hashing;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +12,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -16,16 +20,23 @@ import java.util.stream.IntStream;
  * frequency there (title and text together). Terms with the same posting list are stored as one
  * group — most terms occur in one document once, so this keeps the index small.
  *
- * @param docs     the documents without their texts (the postings hold their terms), in the order
- *                 given (their position is their id; a site gives them oldest first, see
- *                 {@link SearchIndexProducer})
- * @param names    the dictionary names that occur in the documents, folded: the others cannot
- *                 change how any document is split, so the browser does not need them
- * @param fold     Traditional → Simplified for every character the browser has to fold
- * @param postings posting list ({@code doc} or {@code doc:tf}, space-separated, by doc id) → its terms
+ * <p>The postings are in parts by document id: the newest documents (fewer than {@link
+ * #tailStart}'s block) in a part of their own, the others before them in one. A new article is
+ * usually the newest, so it changes only the last part's shards, which hold a few hundred
+ * documents, and every shard of the earlier part stays as it was: at 10,000 articles a rebuild
+ * after one was added rewrote 383 of the one part's 512 shards (20 MB), now the last part's few
+ * dozen. A query loads a term's shard of each part and joins the lists.
+ *
+ * @param docs  the documents without their texts (the postings hold their terms), in the order
+ *              given (their position is their id; a site gives them oldest first, see
+ *              {@link SearchIndexProducer})
+ * @param names the dictionary names that occur in the documents, folded: the others cannot
+ *              change how any document is split, so the browser does not need them
+ * @param fold  Traditional → Simplified for every character the browser has to fold
+ * @param parts the postings of consecutive runs of documents, in id order; at least one
  */
 public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Integer, Integer> fold,
-        SortedMap<String, SortedSet<String>> postings) {
+        List<Part> parts) {
     /** What the index keeps of a document: at 100,000 articles their texts would be 750 MB. */
     public record Doc(String url, String title, String date, String lang) {
         public Doc {
@@ -40,12 +51,46 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
         }
     }
 
+    /**
+     * The postings of the documents with ids {@code from} to {@code to} (exclusive).
+     *
+     * @param key      equal for two parts only when they are of the same documents (by {@link
+     *                 MergedPostings#key}) with the same ids: under one dictionary, their postings
+     *                 are then the same
+     * @param postings posting list ({@code doc} or {@code doc:tf}, space-separated, by doc id) → its terms
+     */
+    public record Part(int from, int to, String key, SortedMap<String, SortedSet<String>> postings) {
+        public Part {
+            Objects.requireNonNull(key, "key");
+            postings = new TreeMap<>(postings);
+        }
+    }
+
     public SearchIndex {
         docs = List.copyOf(docs);
         names = new TreeSet<>(names);
         fold = new TreeMap<>(fold);
-        postings = new TreeMap<>(postings);
+        parts = List.copyOf(parts);
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("an index has at least one part");
+        }
     }
+
+    /**
+     * Where the last part begins for a site of {@code documents}: after the largest multiple of a
+     * block that fits, the block being a power of two near an eighth of the site, at most {@value
+     * #MAX_BLOCK} (the last part then holds at most an eighth of the documents, and never more than
+     * {@value #MAX_BLOCK}). A site of fewer than {@code 8 * }{@value #MIN_BLOCK} documents is one part.
+     */
+    public static int tailStart(int documents) {
+        int block = Math.min(MAX_BLOCK, Integer.highestOneBit(Math.max(1, documents / 8)));
+        return block < MIN_BLOCK ? 0 : documents - documents % block;
+    }
+
+    /** The largest block of {@link #tailStart}. */
+    static final int MAX_BLOCK = 1024;
+    /** The smallest block of {@link #tailStart}: a smaller site is one part. */
+    static final int MIN_BLOCK = 16;
 
     /**
      * Documents are tokenised in parallel (the tokenizer is thread-safe); their postings are then
@@ -58,9 +103,9 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
     /**
      * As {@link #build(List, SearchTokenizer)}, asking {@code memo} for each document's terms. Each
      * document is asked for once, so {@code docs} may make them as they are asked for. When the
-     * memo has postings merged from documents most of which {@code docs} begins with, those are cut
-     * where the documents first differ and only the documents from there on are merged onto them
-     * ({@link MergedPostings}).
+     * memo has the first part's postings merged from documents most of which {@code docs} begins
+     * with, those are cut where the documents first differ and only the documents from there on are
+     * merged onto them ({@link MergedPostings}); the last part is always merged.
      */
     public static SearchIndex build(List<SearchDocument> docs, SearchTokenizer tokenizer, TermsMemo memo) {
         DocumentTerms[] indexed = new DocumentTerms[docs.size()];
@@ -72,47 +117,87 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
             keys[i] = MergedPostings.key(d);
             indexed[i] = memo.terms(d, () -> DocumentTerms.of(d, tokenizer));
         });
+        int tail = tailStart(keys.length);
         Optional<MergedPostings> last = memo.merged();
-        Optional<Merged> base = last.flatMap(m -> Merged.cut(m, keys));
+        Optional<Merged> base = tail == 0 ? Optional.empty() : last.flatMap(m -> Merged.cut(m, keys, tail));
         int cut = base.map(Merged::documents).orElse(0);
-        // Merged in runs of consecutive documents on every core, each run into a table of its own;
-        // the runs are then joined in document order, so each list stays sorted by doc id. A large
-        // site merges on one thread: at 100,000 articles two tables filling at once raised a cold
-        // build's peak from 3.5 to 4.0-4.3 GiB.
-        int count = indexed.length - cut;
-        int runs = indexed.length > PARALLEL_MERGE_LIMIT ? 1
-                : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), count / 64));
-        List<Merged> merged = IntStream.range(0, runs).parallel()
-                .mapToObj(r -> merge(indexed, cut + count * r / runs, cut + count * (r + 1) / runs)).toList();
-        Merged all = base.orElse(merged.get(0));
-        for (Merged later : base.isPresent() ? merged : merged.subList(1, merged.size())) {
-            all.join(later);
-        }
-        boolean keep = memo.keepsMerged() && keys.length <= KEPT_POSTINGS_LIMIT;
+        Merged first = merge(base, indexed, cut, tail);
+        // a site of one part merges every document anyway
+        boolean keep = memo.keepsMerged() && tail > 0 && keys.length <= KEPT_POSTINGS_LIMIT;
         // the same documents give the same postings: the kept ones are handed back, not made again
-        Optional<MergedPostings> same = last.filter(m -> cut == keys.length && m.docs().size() == keys.length);
+        Optional<MergedPostings> same = last.filter(m -> cut == tail && m.docs().size() == tail);
         boolean collect = keep && same.isEmpty();
-        SortedMap<String, SortedSet<String>> groups = new TreeMap<>();
         List<String> terms = new ArrayList<>();
         List<String> lists = new ArrayList<>();
-        all.lists().drainTo((term, list) -> {
-            groups.computeIfAbsent(list, k -> new TreeSet<>()).add(term);
+        SortedMap<String, SortedSet<String>> firstGroups = groups(first.lists(), (term, list) -> {
             if (collect) {
                 terms.add(term);
                 lists.add(list);
             }
         });
-        List<Integer> han = new ArrayList<>();
-        List<Integer> hanFirst = new ArrayList<>();
-        all.han().forEach((codePoint, doc) -> {
-            han.add(codePoint);
-            hanFirst.add(doc);
-        });
         if (keep) {
-            memo.keepMerged(same.orElseGet(() -> new MergedPostings(Arrays.asList(keys), terms, lists,
-                    List.copyOf(all.names()), han, hanFirst)));
+            List<Integer> han = new ArrayList<>();
+            List<Integer> hanFirst = new ArrayList<>();
+            first.han().forEach((codePoint, doc) -> {
+                han.add(codePoint);
+                hanFirst.add(doc);
+            });
+            memo.keepMerged(same.orElseGet(() -> new MergedPostings(Arrays.asList(keys).subList(0, tail), terms,
+                    lists, List.copyOf(first.names()), han, hanFirst)));
         }
-        return new SearchIndex(List.of(kept), all.names(), new TreeMap<>(SearchFold.traditionalFor(han)), groups);
+        List<Part> parts = new ArrayList<>();
+        if (tail > 0) {
+            parts.add(new Part(0, tail, partKey(keys, 0, tail), firstGroups));
+        }
+        if (tail < keys.length || parts.isEmpty()) {
+            Merged rest = merge(Optional.empty(), indexed, tail, keys.length);
+            parts.add(new Part(tail, keys.length, partKey(keys, tail, keys.length), groups(rest.lists(), (t, l) -> {
+            })));
+            first.join(rest);
+        }
+        List<Integer> han = new ArrayList<>();
+        first.han().forEach((codePoint, doc) -> han.add(codePoint));
+        return new SearchIndex(List.of(kept), first.names(), new TreeMap<>(SearchFold.traditionalFor(han)), parts);
+    }
+
+    /**
+     * The documents {@code from} to {@code to} merged onto {@code base} (which ends at {@code from})
+     * or by themselves. Merged in runs of consecutive documents on every core, each run into a table
+     * of its own; the runs are then joined in document order, so each list stays sorted by doc id.
+     * A large site merges on one thread: at 100,000 articles two tables filling at once raised a
+     * cold build's peak from 3.5 to 4.0-4.3 GiB.
+     */
+    private static Merged merge(Optional<Merged> base, DocumentTerms[] indexed, int from, int to) {
+        int count = to - from;
+        int runs = indexed.length > PARALLEL_MERGE_LIMIT ? 1
+                : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), count / 64));
+        List<Merged> merged = IntStream.range(0, runs).parallel()
+                .mapToObj(r -> merge(indexed, from + count * r / runs, from + count * (r + 1) / runs)).toList();
+        Merged all = base.orElse(merged.get(0));
+        for (Merged later : base.isPresent() ? merged : merged.subList(1, merged.size())) {
+            all.join(later);
+        }
+        return all;
+    }
+
+    /** The table's terms grouped by posting list; each term and its list also handed to {@code each}. The table is emptied. */
+    private static SortedMap<String, SortedSet<String>> groups(PostingTable table, BiConsumer<String, String> each) {
+        SortedMap<String, SortedSet<String>> groups = new TreeMap<>();
+        table.drainTo((term, list) -> {
+            groups.computeIfAbsent(list, k -> new TreeSet<>()).add(term);
+            each.accept(term, list);
+        });
+        return groups;
+    }
+
+    /** The key of the part of documents {@code from} to {@code to} (see {@link Part#key}). */
+    private static String partKey(String[] keys, int from, int to) {
+        HashStream128 hash = Hashing.xxh3_128().hashStream();
+        hash.putInt(from).putInt(to);
+        for (int i = from; i < to; i++) {
+            hash.putInt(keys[i].length()).putChars(keys[i]);
+        }
+        return HexFormat.of().formatHex(hash.get().toByteArray());
     }
 
     /**
@@ -122,12 +207,13 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
     private record Merged(PostingTable lists, SortedSet<String> names, FirstSeen han, int documents) {
         /**
          * Kept postings cut before the first of {@code keys} (this build's documents by id) they
-         * were not merged from, to merge the rest onto; empty when fewer than half the documents
-         * come before that, or when the kept postings cannot be read (a cache only costs speed).
+         * were not merged from, and before {@code limit}, to merge the rest of the first part onto;
+         * empty when fewer than half of that part's documents come before the cut, or when the kept
+         * postings cannot be read (a cache only costs speed).
          */
-        static Optional<Merged> cut(MergedPostings postings, String[] keys) {
-            int end = postings.sameUpTo(keys);
-            if (end * 2 < keys.length || end == 0) {
+        static Optional<Merged> cut(MergedPostings postings, String[] keys, int limit) {
+            int end = Math.min(limit, postings.sameUpTo(keys));
+            if (end * 2 < limit || end == 0) {
                 return Optional.empty();
             }
             try {
@@ -246,8 +332,12 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
      */
     static final int KEPT_POSTINGS_LIMIT = 50_000;
 
-    /** Number of distinct terms. */
-    public int terms() {
-        return postings.values().stream().mapToInt(SortedSet::size).sum();
+    /** Each term with its whole posting list (its lists of every part joined), in term order. */
+    public SortedMap<String, String> postings() {
+        SortedMap<String, String> all = new TreeMap<>();
+        for (Part part : parts) {
+            part.postings().forEach((list, terms) -> terms.forEach(term -> all.merge(term, list, (a, b) -> a + " " + b)));
+        }
+        return all;
     }
 }

@@ -1,5 +1,7 @@
 package dev.kaiyuan.search;
 
+import com.dynatrace.hash4j.hashing.HashStream128;
+import com.dynatrace.hash4j.hashing.Hashing;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.Article;
 import dev.kaiyuan.model.SiteModel;
@@ -8,8 +10,10 @@ import dev.kaiyuan.render.SiteContext;
 import dev.kaiyuan.render.SiteFileProducer;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +27,8 @@ public final class SearchIndexProducer implements SiteFileProducer {
     public static final String PATH = "search/index.js";
     /** The memo's name for what makes a text script; bump the version when the script's form changes. */
     private static final String TEXT_SCRIPT = "search-text-1";
+    /** The memo's name for what makes a shard script; bump the version when the script's form changes. */
+    private static final String TERMS_SCRIPT = "search-terms-2";
     /** How many text scripts are made at once (a cold build makes every one: 560 MB at 100,000 articles). */
     private static final int TEXT_BATCH = 512;
 
@@ -54,15 +60,33 @@ public final class SearchIndexProducer implements SiteFileProducer {
     @Override
     public void produce(SiteContext context, DiagnosticSink sink, Consumer<RenderedPage> out) {
         SearchFold fold = SearchFold.icu();
-        SearchTokenizer tokenizer = new SearchTokenizer(fold, SearchDictionary.of(context.site().gazetteer(), fold));
+        SortedSet<String> dictionary = SearchDictionary.of(context.site().gazetteer(), fold);
+        SearchTokenizer tokenizer = new SearchTokenizer(fold, dictionary);
         // Made as they are asked for: an article's text is decoded, tokenised (or found in the
         // memo) and let go, never all held at once. Oldest first: a new article, usually the
-        // newest, takes the next id and every other keeps its own, so the posting lists of terms
-        // it does not have stay as they were, and so do the shards that hold only such terms.
+        // newest, takes the next id and every other keeps its own, so it falls in the index's last
+        // part, and the first part's postings and shards stay as they were.
         List<SearchDocument> docs = new OldestFirst(context.site().all());
         SearchIndex index = SearchIndex.build(docs, tokenizer, memo);
         out.accept(RenderedPage.data(PATH, SearchScript.bytes(index)));
-        SearchScript.termScripts(index, (path, bytes) -> out.accept(RenderedPage.data(path, bytes)));
+        // A shard script is made from its part's documents, split by the dictionary: one made from
+        // the same by an earlier build, still in the output as made, is kept without making it again
+        // (a new article changes only the last part's shards).
+        String split = dictionaryKey(dictionary);
+        List<String> partKeys = index.parts().stream().map(p -> split + "\n" + p.key()).toList();
+        SearchScript.termScripts(index,
+                path -> context.memo().keptUnbuilt(path, TERMS_SCRIPT, partKeys.get(partOf(path))),
+                new SearchScript.ShardSink() {
+                    @Override
+                    public void made(String path, byte[] script) {
+                        out.accept(RenderedPage.data(path, script));
+                    }
+
+                    @Override
+                    public void kept(String path) {
+                        out.accept(RenderedPage.kept(path));
+                    }
+                });
         // A text script is made from its document's url and text alone: one made from the same by
         // an earlier build, still in the output as made, is kept without making the text again.
         // Looked up and made on every core, and handed on in order.
@@ -91,6 +115,20 @@ public final class SearchIndexProducer implements SiteFileProducer {
         public int size() {
             return articles.size();
         }
+    }
+
+    /** The part of a shard script's path, {@code search/terms/<p>-<n>.js}. */
+    private static int partOf(String termsPath) {
+        return Integer.parseInt(termsPath, SearchScript.TERMS_FOLDER.length(), termsPath.indexOf('-'), 10);
+    }
+
+    /** A hash of the dictionary's names, which decide how the documents are split into terms. */
+    private static String dictionaryKey(SortedSet<String> names) {
+        HashStream128 hash = Hashing.xxh3_128().hashStream();
+        for (String name : names) {
+            hash.putInt(name.length()).putChars(name);
+        }
+        return HexFormat.of().formatHex(hash.get().toByteArray());
     }
 
     static SearchDocument document(Article a) {

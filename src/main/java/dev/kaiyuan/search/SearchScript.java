@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Writes a {@link SearchIndex} as a script that assigns one global,
@@ -18,12 +19,14 @@ import java.util.function.BiConsumer;
  *  "docs": [{"url", "title", "date", "lang", "snippet" (site path of the document's text script)}],
  *  "names": [folded dictionary names],
  *  "fold": "TsTs…" (pairs of code points: Traditional, then its Simplified form),
- *  "shards": N}
+ *  "shards": [N0, N1]}
  * </pre>
- * The postings are in N shard scripts, {@code search/terms/<n>.js}, each calling
- * {@code window.KAIYUAN_SEARCH_TERMS(n, [["0 3:2", "terms"], …])}; a term is in shard
- * {@link #shardOf}, decided by its first two UTF-16 units, so a query loads only the shards of
- * its terms, and all the terms that begin with a prefix of two or more units are in one shard.
+ * The postings are in the index's parts ({@link SearchIndex#parts}), part {@code p} in
+ * {@code Np} shard scripts, {@code search/terms/<p>-<n>.js}, each calling
+ * {@code window.KAIYUAN_SEARCH_TERMS("p-n", [["0 3:2", "terms"], …])}; in each part a term is in
+ * shard {@link #shardOf}, decided by its first two UTF-16 units, so a query loads only the shards
+ * of its terms (one of each part, whose lists it joins), and all the terms that begin with a
+ * prefix of two or more units are in one shard of each part.
  * A posting group is the posting list — doc ids, each with the term's frequency there when it is
  * not 1 — and every term that has it, sorted and front-coded: one term a line, each line being the
  * number of leading UTF-16 units it shares with the line before (one base-36 digit) and the rest.
@@ -62,7 +65,7 @@ public final class SearchScript {
     public static String write(SearchIndex index) {
         StringBuilder out = new StringBuilder(1 << 16);
         out.append("/* Kaiyuan search index, made by the build; read by assets/search.js. */\n");
-        out.append("window.").append(GLOBAL).append(" = {\"version\":3,\n\"docs\":[");
+        out.append("window.").append(GLOBAL).append(" = {\"version\":4,\n\"docs\":[");
         String sep = "\n";
         for (SearchIndex.Doc d : index.docs()) {
             out.append(sep).append("{\"url\":");
@@ -75,7 +78,11 @@ public final class SearchScript {
         }
         out.append("],\n\"names\":");
         strings(index.names(), out).append(",\n\"fold\":");
-        quote(pairs(index.fold()), out).append(",\n\"shards\":").append(shardCount(index)).append("};\n");
+        quote(pairs(index.fold()), out).append(",\n\"shards\":[");
+        for (int p = 0; p < index.parts().size(); p++) {
+            out.append(p == 0 ? "" : ",").append(shardCount(index.parts().get(p)));
+        }
+        out.append("]};\n");
         return out.toString();
     }
 
@@ -85,12 +92,12 @@ public final class SearchScript {
     }
 
     /**
-     * The number of shards: the smallest power of two that puts at most about {@link #SHARD_CHARS}
-     * characters of postings in each (at most {@link #MAX_SHARDS}).
+     * The number of a part's shards: the smallest power of two that puts at most about {@link
+     * #SHARD_CHARS} characters of postings in each (at most {@link #MAX_SHARDS}).
      */
-    public static int shardCount(SearchIndex index) {
+    public static int shardCount(SearchIndex.Part part) {
         long chars = 0;
-        for (Map.Entry<String, SortedSet<String>> group : index.postings().entrySet()) {
+        for (Map.Entry<String, SortedSet<String>> group : part.postings().entrySet()) {
             chars += group.getKey().length() + 8;
             for (String term : group.getValue()) {
                 chars += term.length() + 2;
@@ -116,42 +123,98 @@ public final class SearchScript {
         return Integer.remainderUnsigned(hash, shards);
     }
 
-    /** The site path of shard {@code n}'s script. */
-    public static String termsPath(int shard) {
-        return TERMS_FOLDER + shard + ".js";
+    /** The name of shard {@code n} of part {@code p}: {@code p-n}, as its script calls itself. */
+    public static String shardName(int part, int shard) {
+        return part + "-" + shard;
+    }
+
+    /** The site path of the script of shard {@code n} of part {@code p}. */
+    public static String termsPath(int part, int shard) {
+        return TERMS_FOLDER + shardName(part, shard) + ".js";
+    }
+
+    /** Where {@link #termScripts} hands each shard script: made, or kept as an earlier build made it. */
+    public interface ShardSink {
+        void made(String path, byte[] script);
+
+        void kept(String path);
+    }
+
+    /** As {@link #termScripts(SearchIndex, Predicate, ShardSink)}, making every shard. */
+    public static void termScripts(SearchIndex index, BiConsumer<String, byte[]> out) {
+        termScripts(index, path -> false, new ShardSink() {
+            @Override
+            public void made(String path, byte[] script) {
+                out.accept(path, script);
+            }
+
+            @Override
+            public void kept(String path) {
+                throw new IllegalStateException("no shard is kept");
+            }
+        });
     }
 
     /**
-     * Every shard script, in shard order, handed to {@code out} with its site path as it is made:
-     * {@code window.KAIYUAN_SEARCH_TERMS(n,[["0 3:2","terms"],…]);} with each posting group's terms
-     * of that shard, groups in the index's order.
+     * Every shard script, part by part in shard order, handed to {@code out} with its site path as
+     * it is made: {@code window.KAIYUAN_SEARCH_TERMS("p-n",[["0 3:2","terms"],…]);} with each
+     * posting group's terms of that shard, groups in the part's order. A shard whose path
+     * {@code kept} accepts (asked once for each, in order) is handed on as kept and not made.
      */
-    public static void termScripts(SearchIndex index, BiConsumer<String, byte[]> out) {
-        int shards = shardCount(index);
-        List<List<Map.Entry<String, List<String>>>> parts = new ArrayList<>(shards);
-        for (int i = 0; i < shards; i++) {
-            parts.add(new ArrayList<>());
+    public static void termScripts(SearchIndex index, Predicate<String> kept, ShardSink out) {
+        for (int p = 0; p < index.parts().size(); p++) {
+            SearchIndex.Part part = index.parts().get(p);
+            int shards = shardCount(part);
+            boolean[] keep = new boolean[shards];
+            boolean all = true;
+            for (int n = 0; n < shards; n++) {
+                keep[n] = kept.test(termsPath(p, n));
+                all &= keep[n];
+            }
+            List<List<Map.Entry<String, List<String>>>> groups = all ? List.of() : shardGroups(part, shards, keep);
+            // made on every core and handed on in shard order (at 100,000 articles they are 280 MB)
+            int[] next = {0};
+            int inPart = p;
+            InOrder.make(shards, SHARD_BATCH, n -> keep[n] ? null : termScript(shardName(inPart, n), groups.get(n)),
+                    script -> {
+                        int n = next[0]++;
+                        if (keep[n]) {
+                            out.kept(termsPath(inPart, n));
+                        } else {
+                            groups.set(n, List.of());
+                            out.made(termsPath(inPart, n), script);
+                        }
+                    });
         }
-        for (Map.Entry<String, SortedSet<String>> group : index.postings().entrySet()) {
+    }
+
+    /** The posting groups of each of a part's shards that is not kept, each with its terms of that shard. */
+    private static List<List<Map.Entry<String, List<String>>>> shardGroups(SearchIndex.Part part, int shards,
+            boolean[] keep) {
+        List<List<Map.Entry<String, List<String>>>> groups = new ArrayList<>(shards);
+        for (int i = 0; i < shards; i++) {
+            groups.add(new ArrayList<>());
+        }
+        for (Map.Entry<String, SortedSet<String>> group : part.postings().entrySet()) {
             if (group.getValue().size() == 1) {
                 // most groups: one term, in one shard
                 String term = group.getValue().first();
-                parts.get(shardOf(term, shards)).add(Map.entry(group.getKey(), List.of(term)));
+                int shard = shardOf(term, shards);
+                if (!keep[shard]) {
+                    groups.get(shard).add(Map.entry(group.getKey(), List.of(term)));
+                }
                 continue;
             }
             Map<Integer, List<String>> byShard = new TreeMap<>();
             for (String term : group.getValue()) {
-                byShard.computeIfAbsent(shardOf(term, shards), k -> new ArrayList<>()).add(term);
+                int shard = shardOf(term, shards);
+                if (!keep[shard]) {
+                    byShard.computeIfAbsent(shard, k -> new ArrayList<>()).add(term);
+                }
             }
-            byShard.forEach((shard, terms) -> parts.get(shard).add(Map.entry(group.getKey(), terms)));
+            byShard.forEach((shard, terms) -> groups.get(shard).add(Map.entry(group.getKey(), terms)));
         }
-        // made on every core and handed on in shard order (at 100,000 articles they are 280 MB)
-        int[] next = {0};
-        InOrder.make(shards, SHARD_BATCH, shard -> termScript(shard, parts.get(shard)), script -> {
-            int shard = next[0]++;
-            parts.set(shard, List.of());
-            out.accept(termsPath(shard), script);
-        });
+        return groups;
     }
 
     /**
@@ -160,8 +223,8 @@ public final class SearchScript {
      * encoded, it took ten times its size in allocations: a third of what a rebuild at 10,000
      * articles allocated, with the collections that go with that.
      */
-    static byte[] termScript(int shard, List<Map.Entry<String, List<String>>> groups) {
-        byte[] head = ("window." + TERMS_GLOBAL + "(" + shard + ",[").getBytes(StandardCharsets.US_ASCII);
+    static byte[] termScript(String shard, List<Map.Entry<String, List<String>>> groups) {
+        byte[] head = ("window." + TERMS_GLOBAL + "(\"" + shard + "\",[").getBytes(StandardCharsets.US_ASCII);
         byte[] tail = "]);\n".getBytes(StandardCharsets.US_ASCII);
         byte[][] terms = new byte[groups.size()][];
         int size = head.length + tail.length;
@@ -211,9 +274,9 @@ public final class SearchScript {
     }
 
     /** The shard's script made as text and then encoded: the same bytes, for posting lists of other characters. */
-    static byte[] termScriptAsText(int shard, List<Map.Entry<String, List<String>>> groups) {
+    static byte[] termScriptAsText(String shard, List<Map.Entry<String, List<String>>> groups) {
         StringBuilder script = new StringBuilder(1 << 12);
-        script.append("window.").append(TERMS_GLOBAL).append('(').append(shard).append(",[");
+        script.append("window.").append(TERMS_GLOBAL).append("(\"").append(shard).append("\",[");
         String sep = "\n";
         for (Map.Entry<String, List<String>> group : groups) {
             script.append(sep).append("[\"").append(group.getKey()).append("\",");

@@ -288,7 +288,8 @@ class PersistentCacheTest {
     @ParameterizedTest
     @EnumSource(Part.class)
     void aCorruptPartIsIgnoredWithOneNoteAndWrittenAgain(Part part) throws Exception {
-        Path project = builtWithCache();
+        Path project = part == Part.POSTINGS ? withKeptPostings() : RepositoryProject.copyTo(tmp.resolve("project"));
+        cached(project, new ArrayList<>());
         Path file = part.in(project);
         assertThat(file).isRegularFile();
         byte[] flipped = Files.readAllBytes(file);
@@ -315,7 +316,7 @@ class PersistentCacheTest {
      */
     @Test
     void aBuildAfterAConfigurationChangeLeavesACacheTheNextBuildUses() throws Exception {
-        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        Path project = withKeptPostings();
         cached(project, new ArrayList<>());
         Path config = project.resolve("kaiyuan.yaml");
         String yaml = Files.readString(config, StandardCharsets.UTF_8);
@@ -547,6 +548,55 @@ class PersistentCacheTest {
         assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
     }
 
+    /**
+     * The search index is in parts by article age: adding the newest article to a site of 200
+     * leaves every shard of the first part as it was, kept unmade (shown by bytes changed behind
+     * the build's back with the stamp put back), and rewrites only shards of the last part. An
+     * edit of the oldest article makes the first part's shards again.
+     */
+    @Test
+    void aNewArticleRewritesOnlyTheLastPartOfTheSearchIndex() throws Exception {
+        Path project = tmp.resolve("corpus");
+        dev.kaiyuan.bench.CorpusGenerator.write(200, project.resolve("seeds"), "7");
+        RepositoryProject.copyKnowledgeBase(project);
+        cached(project, new ArrayList<>());
+        Path terms = project.resolve("site/search/terms");
+        Map<String, FileTime> before = times(terms);
+        Path first = terms.resolve("0-0.js");
+        String firstBytes = Files.readString(first, StandardCharsets.UTF_8);
+        String behindTheBack = firstBytes.replace("KAIYUAN_SEARCH_TERMS", "KAIYUAN_SEARCH_TERMX");
+        Files.writeString(first, behindTheBack, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(first, before.get("0-0.js"));
+        Thread.sleep(10);
+
+        write(project, "seeds/2027-01-01-newest.md", ADDED.replace("date: 2025-08-21", "date: 2027-01-01"));
+        cached(project, new ArrayList<>());
+
+        Map<String, FileTime> times = times(terms);
+        List<String> firstPart = times.keySet().stream().filter(name -> name.startsWith("0-")).toList();
+        List<String> lastPart = times.keySet().stream().filter(name -> name.startsWith("1-")).toList();
+        assertThat(firstPart).hasSizeGreaterThan(4);
+        assertThat(lastPart).isNotEmpty();
+        assertThat(firstPart).allSatisfy(name -> assertThat(times.get(name)).as(name).isEqualTo(before.get(name)));
+        assertThat(lastPart).anySatisfy(name -> assertThat(times.get(name)).as(name).isNotEqualTo(before.get(name)));
+        assertThat(Files.readString(first, StandardCharsets.UTF_8)).isEqualTo(behindTheBack);
+        Files.writeString(first, firstBytes, StandardCharsets.UTF_8);
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+
+        Path oldest;
+        try (var seeds = Files.list(project.resolve("seeds"))) {
+            oldest = seeds.filter(f -> f.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+        }
+        Files.writeString(oldest, Files.readString(oldest, StandardCharsets.UTF_8) + "\nA postscript naming DeepSeek.\n",
+                StandardCharsets.UTF_8);
+        Thread.sleep(10);
+        cached(project, new ArrayList<>());
+        Map<String, FileTime> edited = times(terms);
+        assertThat(edited.keySet().stream().filter(name -> name.startsWith("0-")))
+                .anySatisfy(name -> assertThat(edited.get(name)).as(name).isNotEqualTo(times.get(name)));
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+    }
+
     @Test
     void aCorruptTruncatedOrForeignCacheIsIgnoredWithOneNote() throws Exception {
         Path project = builtWithCache();
@@ -576,6 +626,17 @@ class PersistentCacheTest {
     private Path builtWithCache() {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));
         cached(project, new ArrayList<>());
+        return project;
+    }
+
+    /**
+     * The repository's project with 130 generated articles beside its own: enough for a search
+     * index in two parts, whose first part's postings the cache keeps (a site of fewer than 128
+     * articles is one part, merged whole every build, and keeps none).
+     */
+    private Path withKeptPostings() throws IOException {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        dev.kaiyuan.bench.CorpusGenerator.write(130, project.resolve("seeds"), "3");
         return project;
     }
 

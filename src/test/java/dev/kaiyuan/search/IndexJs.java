@@ -60,7 +60,12 @@ final class IndexJs {
             String term = "";
             for (String line : ((String) g.get(1)).split("\n", -1)) {
                 term = term.substring(0, Character.digit(line.charAt(0), 36)) + line.substring(1);
-                postings.put(term, list);
+                // a term of several parts: their lists joined, as search.js joins them
+                postings.merge(term, list, (before, more) -> {
+                    List<int[]> joined = new ArrayList<>(before);
+                    joined.addAll(more);
+                    return joined;
+                });
             }
         }
         docs.forEach(d -> titles.add(tokenizer.fold((String) d.get("title"))));
@@ -82,16 +87,18 @@ final class IndexJs {
         }
         Map<String, Object> data = (Map<String, Object>) StrictJson.parse(script.substring(start + assign.length(), end));
         Path site = file.toAbsolutePath().getParent().getParent();
-        // the shards' posting groups, in shard order, as the search page takes them in
+        // the shards' posting groups, part by part in shard order, as the search page takes them in
         List<Object> postings = new ArrayList<>();
-        int shards = ((Number) data.get("shards")).intValue();
-        for (int n = 0; n < shards; n++) {
-            List<Object> call = call(Files.readString(site.resolve(SearchScript.termsPath(n)), StandardCharsets.UTF_8),
-                    SearchScript.TERMS_GLOBAL);
-            if (((Number) call.get(0)).intValue() != n) {
-                throw new IllegalArgumentException("shard " + n + " says it is " + call.get(0));
+        List<?> shards = (List<?>) data.get("shards");
+        for (int p = 0; p < shards.size(); p++) {
+            for (int n = 0; n < ((Number) shards.get(p)).intValue(); n++) {
+                List<Object> call = call(Files.readString(site.resolve(SearchScript.termsPath(p, n)),
+                        StandardCharsets.UTF_8), SearchScript.TERMS_GLOBAL);
+                if (!call.get(0).equals(SearchScript.shardName(p, n))) {
+                    throw new IllegalArgumentException("shard " + p + "-" + n + " says it is " + call.get(0));
+                }
+                postings.addAll((List<Object>) call.get(1));
             }
-            postings.addAll((List<Object>) call.get(1));
         }
         data.put("postings", postings);
         for (Map<String, Object> doc : (List<Map<String, Object>>) data.get("docs")) {

@@ -6,6 +6,8 @@ import dev.kaiyuan.testing.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import org.junit.jupiter.api.Test;
 
 /** The index script: hostile text stays data, and what it writes reads back the same. */
@@ -47,30 +49,51 @@ class SearchScriptTest {
                     "深度求索发布开源模型第" + i + "篇 deepseek-v" + i + " release" + i + " 𠀀𠀁" + i));
         }
         SearchIndex index = SearchIndex.build(docs, TOKENIZER);
-        int shards = SearchScript.shardCount(index);
-        assertThat(shards).as("a power of two, more than one for this index").isGreaterThan(1).isEqualTo(Integer.highestOneBit(shards));
+        assertThat(index.parts()).as("blocks of 128: documents 0-1919, then the last 80")
+                .extracting(SearchIndex.Part::from, SearchIndex.Part::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1920), org.assertj.core.groups.Tuple.tuple(1920, 2000));
+        int[] shards = index.parts().stream().mapToInt(SearchScript::shardCount).toArray();
+        assertThat(shards[0]).as("more than one shard for the first part").isGreaterThan(1);
+        for (int count : shards) {
+            assertThat(count).as("a power of two").isEqualTo(Integer.highestOneBit(count));
+        }
 
-        Map<String, String> listOf = new java.util.HashMap<>();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Map<String, String>> listOf = List.of(new java.util.HashMap<>(), new java.util.HashMap<>());
+        List<String> paths = new java.util.ArrayList<>();
         SearchScript.termScripts(index, (path, bytes) -> {
-            int n = next.getAndIncrement();
-            assertThat(path).isEqualTo("search/terms/" + n + ".js");
+            paths.add(path);
             List<Object> call = IndexJs.call(new String(bytes, StandardCharsets.UTF_8), SearchScript.TERMS_GLOBAL);
-            assertThat(((Number) call.get(0)).intValue()).isEqualTo(n);
+            String name = (String) call.get(0);
+            assertThat(path).isEqualTo("search/terms/" + name + ".js");
+            int part = Integer.parseInt(name.substring(0, name.indexOf('-')));
+            int n = Integer.parseInt(name.substring(name.indexOf('-') + 1));
             for (Object group : (List<?>) call.get(1)) {
                 String list = (String) ((List<?>) group).get(0);
                 for (String term : frontDecoded((String) ((List<?>) group).get(1))) {
-                    assertThat(SearchScript.shardOf(term, shards)).as(term).isEqualTo(n);
-                    assertThat(listOf.put(term, list)).as("%s once", term).isNull();
+                    assertThat(SearchScript.shardOf(term, shards[part])).as(term).isEqualTo(n);
+                    assertThat(listOf.get(part).put(term, list)).as("%s once", term).isNull();
+                    int first = Integer.parseInt(list.split("[ :]")[0]);
+                    assertThat(first).as("%s: a document of its part", term)
+                            .isBetween(index.parts().get(part).from(), index.parts().get(part).to() - 1);
                 }
             }
         });
-        assertThat(next.get()).isEqualTo(shards);
-        Map<String, String> expected = new java.util.HashMap<>();
-        index.postings().forEach((list, terms) -> terms.forEach(t -> expected.put(t, list)));
-        assertThat(listOf).isEqualTo(expected);
-        assertThat(SearchScript.shardOf("deepseek-v1", shards)).as("terms sharing two units share a shard")
-                .isEqualTo(SearchScript.shardOf("de", shards));
+        List<String> expectedPaths = new java.util.ArrayList<>();
+        for (int p = 0; p < shards.length; p++) {
+            for (int n = 0; n < shards[p]; n++) {
+                expectedPaths.add("search/terms/" + p + "-" + n + ".js");
+            }
+        }
+        assertThat(paths).as("part by part, in shard order").isEqualTo(expectedPaths);
+        Map<String, String> joined = new java.util.TreeMap<>(listOf.get(0));
+        listOf.get(1).forEach((term, list) -> joined.merge(term, list, (a, b) -> a + " " + b));
+        assertThat(joined).isEqualTo(index.postings());
+        assertThat(listOf.get(0)).containsKey("release5").doesNotContainKey("release1990");
+        assertThat(listOf.get(1)).containsKey("release1990").doesNotContainKey("release5");
+        assertThat(listOf.get(0).get("title")).as("a term of both parts").isNotNull();
+        assertThat(listOf.get(1).get("title")).isNotNull();
+        assertThat(SearchScript.shardOf("deepseek-v1", shards[0])).as("terms sharing two units share a shard")
+                .isEqualTo(SearchScript.shardOf("de", shards[0]));
     }
 
     private static List<String> frontDecoded(String coded) {
@@ -114,9 +137,11 @@ class SearchScriptTest {
                 new SearchDocument("a", "DeepSeek 开源", "2025-01-01", "zh-Hans", "DeepSeek 开源 DeepSeek"),
                 new SearchDocument("b", "Other", "", "en", "深度求索 開源")), TOKENIZER);
 
-        assertThat(index.postings().get("0:3")).as("title once, text twice").containsExactly("deepseek");
-        assertThat(index.postings().get("0:2 1")).contains("开源");
-        assertThat(index.postings().get("1")).contains("深度求索", "other");
+        SortedMap<String, SortedSet<String>> groups = index.parts().get(0).postings();
+        assertThat(index.parts()).hasSize(1);
+        assertThat(groups.get("0:3")).as("title once, text twice").containsExactly("deepseek");
+        assertThat(groups.get("0:2 1")).contains("开源");
+        assertThat(groups.get("1")).contains("深度求索", "other");
         assertThat(index.names()).containsExactly("deepseek", "深度求索");
         assertThat(index.fold()).containsEntry((int) '開', (int) '开');
     }

@@ -35,7 +35,7 @@ class SiteSnapshotTest {
                 .pagesToReload()).contains(List.of("articles/a/index.html", "search/index.html"));
         assertThat(changes(List.of("search/text/articles/b.js"), List.of(SiteSnapshot.SEARCH_INDEX), List.of())
                 .pagesToReload()).contains(List.of("search/index.html"));
-        assertThat(changes(List.of(), List.of("search/terms/3.js"), List.of("search/terms/4.js")).pagesToReload())
+        assertThat(changes(List.of(), List.of("search/terms/0-3.js"), List.of("search/terms/1-4.js")).pagesToReload())
                 .contains(List.of("search/index.html"));
     }
 
