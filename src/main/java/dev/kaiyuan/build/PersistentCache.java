@@ -69,8 +69,8 @@ final class PersistentCache {
      */
     static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
-    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies; 9: article bodies and search terms as blobs, left in the file when loaded; the written pages' stamps by themselves; 10: no mention spans in enrichments; 11: seed stamps in the main file). */
-    private static final int FORMAT = 11;
+    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies; 9: article bodies and search terms as blobs, left in the file when loaded; the written pages' stamps by themselves; 10: no mention spans in enrichments; 11: seed stamps in the main file; 12: the postings of the search index's first part, their shard count, terms and lists as a blob). */
+    private static final int FORMAT = 12;
 
     private static volatile Optional<String> code = Optional.empty();
 
@@ -312,7 +312,7 @@ final class PersistentCache {
         // the postings (30 MB at 10,000 articles) are decoded while the segments are
         Queue<FileChannel> open = new ConcurrentLinkedQueue<>();
         CompletableFuture<Optional<BuildCache.Postings>> postings = CompletableFuture.supplyAsync(
-                () -> loadPart(postings(file), settings, (in, left) -> readPostings(in), open, notes,
+                () -> loadPart(postings(file), settings, PersistentCache::readPostings, open, notes,
                         "merging the search index from scratch"));
         // Segments are decoded on every core (each has a reader of its own); article bodies and
         // search terms are left in their files until asked for.
@@ -371,10 +371,13 @@ final class PersistentCache {
     }
 
     /**
-     * The postings file's payload: the small parts through the record codec, then each term (as
-     * UTF-16 units, as the codec writes Chinese text) and each posting list (as Latin-1: digits,
-     * spaces and colons) by itself. Through the codec, every list was first searched for a character
-     * beyond Latin-1, one character at a time on the quick compiler a rebuild runs on.
+     * The postings file's payload: the small parts through the record codec, then the terms and
+     * lists as one blob, which loading leaves in the file ({@link LeftInFile}) until a build asks
+     * for them: a rebuild after an article was added at the end does not (30 MB at 10,000 articles).
+     * In the blob each term is written as UTF-16 units (as the codec writes Chinese text) and each
+     * posting list as Latin-1 (digits, spaces and colons), by itself: through the codec, every
+     * list was first searched for a character beyond Latin-1, one character at a time on the quick
+     * compiler a rebuild runs on.
      */
     private static void writePostings(CodecOutput data, BuildCache.Postings postings) throws IOException {
         MergedPostings merged = postings.merged();
@@ -384,39 +387,57 @@ final class PersistentCache {
         small.write(merged.names());
         small.write(merged.han());
         small.write(merged.hanFirst());
-        data.writeInt(merged.terms().size());
+        small.write(merged.shards());
+        java.io.ByteArrayOutputStream lists = new java.io.ByteArrayOutputStream(1 << 20);
+        CodecOutput blob = CodecOutput.to(lists);
+        blob.writeInt(merged.terms().size());
         for (String term : merged.terms()) {
-            data.writeInt(term.length());
-            data.writeChars(term);
+            blob.writeInt(term.length());
+            blob.writeChars(term);
         }
         for (String list : merged.lists()) {
             byte[] bytes = list.getBytes(StandardCharsets.ISO_8859_1);
-            data.writeInt(bytes.length);
-            data.write(bytes);
+            blob.writeInt(bytes.length);
+            blob.write(bytes);
         }
+        blob.flush();
+        small.write(Blob.owning(lists.toByteArray()));
     }
 
     @SuppressWarnings("unchecked")
-    private static BuildCache.Postings readPostings(CodecInput in) throws IOException {
-        RecordCodec.Reader small = new RecordCodec.Reader(in);
+    private static BuildCache.Postings readPostings(CodecInput in, LeftInFile left) throws IOException {
+        RecordCodec.Reader small = new RecordCodec.Reader(in, left);
         String knowledge = (String) small.read();
         List<String> docs = (List<String>) small.read();
         List<String> names = (List<String>) small.read();
         List<Integer> han = (List<Integer>) small.read();
         List<Integer> hanFirst = (List<Integer>) small.read();
-        int count = in.readInt();
-        if (count < 0) {
-            throw new IOException("negative count");
+        int shards = (Integer) small.read();
+        Blob blob = (Blob) small.read();
+        return new BuildCache.Postings(knowledge, new MergedPostings(docs, names, han, hanFirst, shards,
+                MergedPostings.later(() -> lists(blob))));
+    }
+
+    /** The terms and lists of the postings file, from their blob (read from the file now, if it was left there). */
+    private static MergedPostings.Lists lists(Blob blob) {
+        try {
+            CodecInput in = CodecInput.of(blob.bytes());
+            int count = in.readInt();
+            if (count < 0) {
+                throw new IOException("negative count");
+            }
+            List<String> terms = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                terms.add(in.readChars(in.readInt()));
+            }
+            List<String> lists = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                lists.add(new String(in.readBytes(in.readInt()), StandardCharsets.ISO_8859_1));
+            }
+            return new MergedPostings.Lists(terms, lists);
+        } catch (IOException e) {
+            throw new Unreadable(e);
         }
-        List<String> terms = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            terms.add(in.readChars(in.readInt()));
-        }
-        List<String> lists = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            lists.add(new String(in.readBytes(in.readInt()), StandardCharsets.ISO_8859_1));
-        }
-        return new BuildCache.Postings(knowledge, new MergedPostings(docs, terms, lists, names, han, hanFirst));
     }
 
     /** What a file's payload is read with; null for a file that is not for this build (left unread). */

@@ -4,6 +4,7 @@ import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.Hashing;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -52,17 +54,60 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
     }
 
     /**
-     * The postings of the documents with ids {@code from} to {@code to} (exclusive).
-     *
-     * @param key      equal for two parts only when they are of the same documents (by {@link
-     *                 MergedPostings#key}) with the same ids: under one dictionary, their postings
-     *                 are then the same
-     * @param postings posting list ({@code doc} or {@code doc:tf}, space-separated, by doc id) → its terms
+     * The postings of the documents with ids {@code from} to {@code to} (exclusive), and the number
+     * of shards they are written in. Its postings may be made when first asked for: a part kept
+     * from the last build, whose shard scripts are all still in the output as made, never is.
      */
-    public record Part(int from, int to, String key, SortedMap<String, SortedSet<String>> postings) {
-        public Part {
-            Objects.requireNonNull(key, "key");
-            postings = new TreeMap<>(postings);
+    public static final class Part {
+        private final int from;
+        private final int to;
+        private final String key;
+        private final int shards;
+        private final Supplier<SortedMap<String, SortedSet<String>>> make;
+        private SortedMap<String, SortedSet<String>> postings;
+
+        /** @param postings posting list ({@code doc} or {@code doc:tf}, space-separated, by doc id) → its terms */
+        public Part(int from, int to, String key, SortedMap<String, SortedSet<String>> postings) {
+            this(from, to, key, SearchScript.shardCount(postings), () -> postings);
+        }
+
+        /** A part of {@code shards} shards whose postings {@code make} makes when first asked for. */
+        Part(int from, int to, String key, int shards, Supplier<SortedMap<String, SortedSet<String>>> make) {
+            this.from = from;
+            this.to = to;
+            this.key = Objects.requireNonNull(key, "key");
+            this.shards = shards;
+            this.make = make;
+        }
+
+        public int from() {
+            return from;
+        }
+
+        public int to() {
+            return to;
+        }
+
+        /**
+         * Equal for two parts only when they are of the same documents (by {@link
+         * MergedPostings#key}) with the same ids: under one dictionary, their postings are then
+         * the same.
+         */
+        public String key() {
+            return key;
+        }
+
+        /** The number of shards its postings are written in ({@link SearchScript#shardCount}). */
+        public int shards() {
+            return shards;
+        }
+
+        /** Posting list ({@code doc} or {@code doc:tf}, space-separated, by doc id) → its terms. */
+        public synchronized SortedMap<String, SortedSet<String>> postings() {
+            if (postings == null) {
+                postings = Collections.unmodifiableSortedMap(new TreeMap<>(make.get()));
+            }
+            return postings;
         }
     }
 
@@ -105,7 +150,9 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
      * document is asked for once, so {@code docs} may make them as they are asked for. When the
      * memo has the first part's postings merged from documents most of which {@code docs} begins
      * with, those are cut where the documents first differ and only the documents from there on are
-     * merged onto them ({@link MergedPostings}); the last part is always merged.
+     * merged onto them ({@link MergedPostings}); when they are of the first part's very documents,
+     * they are its postings, read only when a shard script is made of them ({@link Part#postings}).
+     * The last part is always merged.
      */
     public static SearchIndex build(List<SearchDocument> docs, SearchTokenizer tokenizer, TermsMemo memo) {
         DocumentTerms[] indexed = new DocumentTerms[docs.size()];
@@ -119,35 +166,42 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
         });
         int tail = tailStart(keys.length);
         Optional<MergedPostings> last = memo.merged();
-        Optional<Merged> base = tail == 0 ? Optional.empty() : last.flatMap(m -> Merged.cut(m, keys, tail));
-        int cut = base.map(Merged::documents).orElse(0);
-        Merged first = merge(base, indexed, cut, tail);
         // a site of one part merges every document anyway
         boolean keep = memo.keepsMerged() && tail > 0 && keys.length <= KEPT_POSTINGS_LIMIT;
-        // the same documents give the same postings: the kept ones are handed back, not made again
-        Optional<MergedPostings> same = last.filter(m -> cut == tail && m.docs().size() == tail);
-        boolean collect = keep && same.isEmpty();
-        List<String> terms = new ArrayList<>();
-        List<String> lists = new ArrayList<>();
-        SortedMap<String, SortedSet<String>> firstGroups = groups(first.lists(), (term, list) -> {
-            if (collect) {
-                terms.add(term);
-                lists.add(list);
-            }
-        });
-        if (keep) {
-            List<Integer> han = new ArrayList<>();
-            List<Integer> hanFirst = new ArrayList<>();
-            first.han().forEach((codePoint, doc) -> {
-                han.add(codePoint);
-                hanFirst.add(doc);
-            });
-            memo.keepMerged(same.orElseGet(() -> new MergedPostings(Arrays.asList(keys).subList(0, tail), terms,
-                    lists, List.copyOf(first.names()), han, hanFirst)));
-        }
         List<Part> parts = new ArrayList<>();
-        if (tail > 0) {
-            parts.add(new Part(0, tail, partKey(keys, 0, tail), firstGroups));
+        Merged first;
+        // the same documents give the same postings: the kept ones are handed back, not made again,
+        // and not even read unless a shard of theirs is to be made
+        Optional<MergedPostings> same = tail == 0 ? Optional.empty()
+                : last.filter(m -> m.docs().size() == tail && m.sameUpTo(keys) == tail);
+        if (same.isPresent()) {
+            MergedPostings before = same.get();
+            first = Merged.names(before);
+            parts.add(new Part(0, tail, partKey(keys, 0, tail), before.shards(), () -> {
+                try {
+                    return groups(new PostingTable(before.terms(), before.lists(), tail), (term, list) -> {
+                    });
+                } catch (RuntimeException unreadable) {
+                    // kept postings that cannot be read cost only the merge they would save (and
+                    // are kept again, as merged)
+                    Merged merged = merge(Optional.empty(), indexed, 0, tail);
+                    SortedMap<String, SortedSet<String>> groups = keptGroups(merged, keys, tail, keep, memo);
+                    if (SearchScript.shardCount(groups) != before.shards()) {
+                        throw new IllegalStateException("the kept search postings are not of the kept documents");
+                    }
+                    return groups;
+                }
+            }));
+            if (keep) {
+                memo.keepMerged(before);
+            }
+        } else {
+            Optional<Merged> base = tail == 0 ? Optional.empty() : last.flatMap(m -> Merged.cut(m, keys, tail));
+            first = merge(base, indexed, base.map(Merged::documents).orElse(0), tail);
+            SortedMap<String, SortedSet<String>> firstGroups = keptGroups(first, keys, tail, keep, memo);
+            if (tail > 0) {
+                parts.add(new Part(0, tail, partKey(keys, 0, tail), firstGroups));
+            }
         }
         if (tail < keys.length || parts.isEmpty()) {
             Merged rest = merge(Optional.empty(), indexed, tail, keys.length);
@@ -158,6 +212,33 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
         List<Integer> han = new ArrayList<>();
         first.han().forEach((codePoint, doc) -> han.add(codePoint));
         return new SearchIndex(List.of(kept), first.names(), new TreeMap<>(SearchFold.traditionalFor(han)), parts);
+    }
+
+    /**
+     * The first part's groups, from its documents {@code merged} (whose table is emptied); when
+     * {@code keep}, its postings are also handed to the memo for the next build.
+     */
+    private static SortedMap<String, SortedSet<String>> keptGroups(Merged merged, String[] keys, int tail,
+            boolean keep, TermsMemo memo) {
+        List<String> terms = new ArrayList<>();
+        List<String> lists = new ArrayList<>();
+        SortedMap<String, SortedSet<String>> groups = groups(merged.lists(), (term, list) -> {
+            if (keep) {
+                terms.add(term);
+                lists.add(list);
+            }
+        });
+        if (keep) {
+            List<Integer> han = new ArrayList<>();
+            List<Integer> hanFirst = new ArrayList<>();
+            merged.han().forEach((codePoint, doc) -> {
+                han.add(codePoint);
+                hanFirst.add(doc);
+            });
+            memo.keepMerged(new MergedPostings(Arrays.asList(keys).subList(0, tail), terms, lists,
+                    List.copyOf(merged.names()), han, hanFirst, SearchScript.shardCount(groups)));
+        }
+        return groups;
     }
 
     /**
@@ -235,6 +316,15 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
             } catch (RuntimeException unreadable) {
                 return Optional.empty();
             }
+        }
+
+        /** The names and Han characters of kept postings, without their lists (an empty table). */
+        static Merged names(MergedPostings postings) {
+            FirstSeen han = new FirstSeen();
+            for (int i = 0; i < postings.han().size(); i++) {
+                han.see(postings.han().get(i), postings.hanFirst().get(i));
+            }
+            return new Merged(new PostingTable(), new TreeSet<>(postings.names()), han, postings.docs().size());
         }
 
         /** Takes in {@code later}'s, whose documents all come after this one's. */

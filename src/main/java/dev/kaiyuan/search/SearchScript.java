@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -80,7 +81,7 @@ public final class SearchScript {
         strings(index.names(), out).append(",\n\"fold\":");
         quote(pairs(index.fold()), out).append(",\n\"shards\":[");
         for (int p = 0; p < index.parts().size(); p++) {
-            out.append(p == 0 ? "" : ",").append(shardCount(index.parts().get(p)));
+            out.append(p == 0 ? "" : ",").append(index.parts().get(p).shards());
         }
         out.append("]};\n");
         return out.toString();
@@ -95,9 +96,9 @@ public final class SearchScript {
      * The number of a part's shards: the smallest power of two that puts at most about {@link
      * #SHARD_CHARS} characters of postings in each (at most {@link #MAX_SHARDS}).
      */
-    public static int shardCount(SearchIndex.Part part) {
+    public static int shardCount(SortedMap<String, SortedSet<String>> postings) {
         long chars = 0;
-        for (Map.Entry<String, SortedSet<String>> group : part.postings().entrySet()) {
+        for (Map.Entry<String, SortedSet<String>> group : postings.entrySet()) {
             chars += group.getKey().length() + 8;
             for (String term : group.getValue()) {
                 chars += term.length() + 2;
@@ -164,7 +165,7 @@ public final class SearchScript {
     public static void termScripts(SearchIndex index, Predicate<String> kept, ShardSink out) {
         for (int p = 0; p < index.parts().size(); p++) {
             SearchIndex.Part part = index.parts().get(p);
-            int shards = shardCount(part);
+            int shards = part.shards();
             boolean[] keep = new boolean[shards];
             boolean all = true;
             for (int n = 0; n < shards; n++) {

@@ -182,7 +182,7 @@ class MergedPostingsProperties {
         List<String> lists = new ArrayList<>(last.after.lists());
         lists.set(0, "not a posting list");
         MergedPostings broken = new MergedPostings(last.after.docs(), last.after.terms(), lists, last.after.names(),
-                last.after.han(), last.after.hanFirst());
+                last.after.han(), last.after.hanFirst(), last.after.shards());
         docs.add(doc(BASE, 5));
 
         assertThat(everything(SearchIndex.build(docs, TOKENIZER, new Memo(Optional.of(broken)))))
@@ -207,7 +207,7 @@ class MergedPostingsProperties {
         terms.add("only-kept");
         lists.add("3");
         MergedPostings marked = new MergedPostings(kept.docs(), terms, lists, kept.names(), kept.han(),
-                kept.hanFirst());
+                kept.hanFirst(), kept.shards());
         docs.add(doc(BASE, 5));
 
         SearchIndex index = SearchIndex.build(docs, TOKENIZER, new Memo(Optional.of(marked)));
@@ -216,6 +216,52 @@ class MergedPostingsProperties {
         docs.set(0, doc(0, 7));
         SearchIndex changed = SearchIndex.build(docs, TOKENIZER, new Memo(Optional.of(marked)));
         assertThat(changed.postings()).doesNotContainKey("only-kept");
+    }
+
+    /**
+     * A first part of the same documents as the kept postings is written from them without reading
+     * their terms and lists, as long as every one of its shards is kept; a shard to make reads them.
+     */
+    @Test
+    void keptPostingsOfAnUnchangedFirstPartAreReadOnlyForAShardToMake() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < BASE; i++) {
+            docs.add(doc(i, i));
+        }
+        Memo last = new Memo(Optional.empty());
+        SearchIndex.build(docs, TOKENIZER, last);
+        MergedPostings kept = last.after;
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        MergedPostings counted = new MergedPostings(kept.docs(), kept.names(), kept.han(), kept.hanFirst(),
+                kept.shards(), MergedPostings.later(() -> {
+                    reads.incrementAndGet();
+                    return new MergedPostings.Lists(kept.terms(), kept.lists());
+                }));
+        docs.add(doc(BASE, 5));
+        Memo next = new Memo(Optional.of(counted));
+        SearchIndex index = SearchIndex.build(docs, TOKENIZER, next);
+        List<String> made = new ArrayList<>();
+        SearchScript.ShardSink sink = new SearchScript.ShardSink() {
+            @Override
+            public void made(String path, byte[] script) {
+                made.add(path);
+            }
+
+            @Override
+            public void kept(String path) {
+            }
+        };
+
+        String script = SearchScript.write(index);
+        SearchScript.termScripts(index, path -> path.startsWith(SearchScript.TERMS_FOLDER + "0-"), sink);
+        assertThat(reads).as("not read").hasValue(0);
+        assertThat(next.after).as("kept as it was").isSameAs(counted);
+        assertThat(made).isNotEmpty().allMatch(path -> path.startsWith(SearchScript.TERMS_FOLDER + "1-"));
+
+        SearchScript.termScripts(index, path -> false, sink);
+        assertThat(reads).as("read once, for the shards to make").hasValue(1);
+        assertThat(script + everything(index)).isEqualTo(SearchScript.write(SearchIndex.build(docs, TOKENIZER))
+                + everything(SearchIndex.build(docs, TOKENIZER)));
     }
 
     @Test

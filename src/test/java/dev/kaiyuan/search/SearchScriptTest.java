@@ -52,7 +52,7 @@ class SearchScriptTest {
         assertThat(index.parts()).as("blocks of 128: documents 0-1919, then the last 80")
                 .extracting(SearchIndex.Part::from, SearchIndex.Part::to)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1920), org.assertj.core.groups.Tuple.tuple(1920, 2000));
-        int[] shards = index.parts().stream().mapToInt(SearchScript::shardCount).toArray();
+        int[] shards = index.parts().stream().mapToInt(SearchIndex.Part::shards).toArray();
         assertThat(shards[0]).as("more than one shard for the first part").isGreaterThan(1);
         for (int count : shards) {
             assertThat(count).as("a power of two").isEqualTo(Integer.highestOneBit(count));
