@@ -317,8 +317,9 @@
       var term = '';
       group[1].split('\n').forEach(function (line) {
         term = term.slice(0, parseInt(line[0], 36)) + line.slice(1);
+        // the parts hold documents of ids apart: the joined list stays in id order
         var before = postings.get(term);
-        postings.set(term, before ? before.concat(list) : list);
+        postings.set(term, !before ? list : before[0][0] < list[0][0] ? before.concat(list) : list.concat(before));
       });
     });
   };
@@ -331,17 +332,40 @@
     return scores;
   };
 
-  /** {scores: doc id -> best score, terms} over the terms that pass the test (at most `limit` of them), or null. */
+  /** A posting list as the index writes it: doc ids in order, each with :tf when that is not 1, space-separated. */
+  function listText(list) {
+    return list.map(function (p) { return p[1] === 1 ? String(p[0]) : p[0] + ':' + p[1]; }).join(' ');
+  }
+
+  function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /**
+   * {scores: doc id -> best score, terms} over the terms that pass the test, or null. When more
+   * than `limit` pass, the first `limit` in the order the index writes a shard's terms in: by
+   * posting list, then term (UTF-16 order, as the build sorts them), so that the terms taken do
+   * not depend on which shards have arrived, or in what order.
+   */
   Index.prototype.union = function (test, limit) {
-    var scores = null;
-    var terms = [];
+    var matched = [];
     for (var entry of this.postings) {
-      if (terms.length < limit && test(entry[0])) {
-        terms.push(entry[0]);
-        scores = scores || new Map();
-        this.scores(entry[1]).forEach(function (s, doc) { scores.set(doc, Math.max(scores.get(doc) || 0, s)); });
+      if (test(entry[0])) {
+        matched.push(entry);
       }
     }
+    if (matched.length > limit) {
+      matched = matched.map(function (e) { return [listText(e[1]), e]; })
+        .sort(function (a, b) { return compare(a[0], b[0]) || compare(a[1][0], b[1][0]); })
+        .slice(0, limit).map(function (k) { return k[1]; });
+    }
+    var scores = null;
+    var terms = [];
+    matched.forEach(function (entry) {
+      terms.push(entry[0]);
+      scores = scores || new Map();
+      this.scores(entry[1]).forEach(function (s, doc) { scores.set(doc, Math.max(scores.get(doc) || 0, s)); });
+    }, this);
     return scores && { scores: scores, terms: terms };
   };
 

@@ -372,8 +372,9 @@ final class PersistentCache {
 
     /**
      * The postings file's payload: the small parts through the record codec, then the terms and
-     * lists as one blob, which loading leaves in the file ({@link LeftInFile}) until a build asks
-     * for them: a rebuild after an article was added at the end does not (30 MB at 10,000 articles).
+     * lists as one blob (its length first), which loading leaves in the file ({@link LeftInFile})
+     * until a build asks for them: a rebuild after an article was added at the end does not (30 MB
+     * at 10,000 articles).
      * In the blob each term is written as UTF-16 units (as the codec writes Chinese text) and each
      * posting list as Latin-1 (digits, spaces and colons), by itself: through the codec, every
      * list was first searched for a character beyond Latin-1, one character at a time on the quick
@@ -388,20 +389,29 @@ final class PersistentCache {
         small.write(merged.han());
         small.write(merged.hanFirst());
         small.write(merged.shards());
-        java.io.ByteArrayOutputStream lists = new java.io.ByteArrayOutputStream(1 << 20);
-        CodecOutput blob = CodecOutput.to(lists);
-        blob.writeInt(merged.terms().size());
+        // the blob's length first, so that loading can leave it where it is; then the blob as it is
+        // made (at 50,000 articles it is 150 MB, not to be held whole besides the lists)
+        long length = Integer.BYTES;
         for (String term : merged.terms()) {
-            blob.writeInt(term.length());
-            blob.writeChars(term);
+            length += Integer.BYTES + 2L * term.length();
+        }
+        for (String list : merged.lists()) {
+            length += Integer.BYTES + list.length();
+        }
+        if (length > Integer.MAX_VALUE) {
+            throw new IOException("search postings of " + length + " bytes are too large to keep");
+        }
+        data.writeInt((int) length);
+        data.writeInt(merged.terms().size());
+        for (String term : merged.terms()) {
+            data.writeInt(term.length());
+            data.writeChars(term);
         }
         for (String list : merged.lists()) {
             byte[] bytes = list.getBytes(StandardCharsets.ISO_8859_1);
-            blob.writeInt(bytes.length);
-            blob.write(bytes);
+            data.writeInt(bytes.length);
+            data.write(bytes);
         }
-        blob.flush();
-        small.write(Blob.owning(lists.toByteArray()));
     }
 
     @SuppressWarnings("unchecked")
@@ -413,7 +423,11 @@ final class PersistentCache {
         List<Integer> han = (List<Integer>) small.read();
         List<Integer> hanFirst = (List<Integer>) small.read();
         int shards = (Integer) small.read();
-        Blob blob = (Blob) small.read();
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("negative length");
+        }
+        Blob blob = left.read(in, length);
         return new BuildCache.Postings(knowledge, new MergedPostings(docs, names, han, hanFirst, shards,
                 MergedPostings.later(() -> lists(blob))));
     }

@@ -63,12 +63,14 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
         private final int to;
         private final String key;
         private final int shards;
-        private final Supplier<SortedMap<String, SortedSet<String>>> make;
+        /** Makes the postings when first asked for; let go of once it has (with what it holds). */
+        private Supplier<SortedMap<String, SortedSet<String>>> make;
         private SortedMap<String, SortedSet<String>> postings;
 
         /** @param postings posting list ({@code doc} or {@code doc:tf}, space-separated, by doc id) → its terms */
         public Part(int from, int to, String key, SortedMap<String, SortedSet<String>> postings) {
-            this(from, to, key, SearchScript.shardCount(postings), () -> postings);
+            this(from, to, key, SearchScript.shardCount(postings), null);
+            this.postings = Collections.unmodifiableSortedMap(new TreeMap<>(postings));
         }
 
         /** A part of {@code shards} shards whose postings {@code make} makes when first asked for. */
@@ -105,7 +107,9 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
         /** Posting list ({@code doc} or {@code doc:tf}, space-separated, by doc id) → its terms. */
         public synchronized SortedMap<String, SortedSet<String>> postings() {
             if (postings == null) {
-                postings = Collections.unmodifiableSortedMap(new TreeMap<>(make.get()));
+                // made by this class's own build, as a map of its own: not copied
+                postings = Collections.unmodifiableSortedMap(make.get());
+                make = null;
             }
             return postings;
         }

@@ -60,10 +60,10 @@ final class IndexJs {
             String term = "";
             for (String line : ((String) g.get(1)).split("\n", -1)) {
                 term = term.substring(0, Character.digit(line.charAt(0), 36)) + line.substring(1);
-                // a term of several parts: their lists joined, as search.js joins them
+                // a term of several parts: their lists joined in id order, as search.js joins them
                 postings.merge(term, list, (before, more) -> {
-                    List<int[]> joined = new ArrayList<>(before);
-                    joined.addAll(more);
+                    List<int[]> joined = new ArrayList<>(before.get(0)[0] < more.get(0)[0] ? before : more);
+                    joined.addAll(before.get(0)[0] < more.get(0)[0] ? more : before);
                     return joined;
                 });
             }
@@ -209,19 +209,36 @@ final class IndexJs {
         return scores;
     }
 
+    /** As search.js: more than {@code limit} matching terms are cut to the first by posting list as written, then term. */
     private Optional<Map<Integer, Double>> union(Predicate<String> test, int limit) {
-        Map<Integer, Double> scores = null;
-        int used = 0;
+        List<Map.Entry<String, List<int[]>>> matched = new ArrayList<>();
         for (Map.Entry<String, List<int[]>> e : postings.entrySet()) {
-            if (used < limit && test.test(e.getKey())) {
-                used++;
-                scores = scores == null ? new LinkedHashMap<>() : scores;
-                for (Map.Entry<Integer, Double> s : scores(e.getValue()).entrySet()) {
-                    scores.merge(s.getKey(), s.getValue(), Math::max);
-                }
+            if (test.test(e.getKey())) {
+                matched.add(e);
+            }
+        }
+        if (matched.size() > limit) {
+            matched.sort(Comparator.comparing((Map.Entry<String, List<int[]>> e) -> listText(e.getValue()))
+                    .thenComparing(Map.Entry::getKey));
+            matched = matched.subList(0, limit);
+        }
+        Map<Integer, Double> scores = null;
+        for (Map.Entry<String, List<int[]>> e : matched) {
+            scores = scores == null ? new LinkedHashMap<>() : scores;
+            for (Map.Entry<Integer, Double> s : scores(e.getValue()).entrySet()) {
+                scores.merge(s.getKey(), s.getValue(), Math::max);
             }
         }
         return Optional.ofNullable(scores);
+    }
+
+    /** A posting list as the index writes it: {@code doc} or {@code doc:tf}, space-separated. */
+    private static String listText(List<int[]> list) {
+        StringBuilder text = new StringBuilder();
+        for (int[] p : list) {
+            text.append(text.length() == 0 ? "" : " ").append(p[0]).append(p[1] == 1 ? "" : ":" + p[1]);
+        }
+        return text.toString();
     }
 
     private static Map<Integer, Double> intersect(Map<Integer, Double> a, Map<Integer, Double> b) {

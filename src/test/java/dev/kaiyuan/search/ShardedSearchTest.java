@@ -76,6 +76,60 @@ class ShardedSearchTest {
         assertThat(nonEmpty).as("queries with results").isGreaterThanOrEqualTo(QUERIES.size() - 2);
     }
 
+    /**
+     * A prefix that more than 50 terms begin with takes the first 50 in the order one shard of a
+     * one-part index held them (by posting list, then term), whatever shards earlier queries loaded
+     * (a review found the newest part's terms taken first once a query had loaded its shard). 128
+     * documents with one term each, {@code coaN} (lists "0" … "127"), and two with 60 {@code cob}
+     * terms each: by list, the first 50 are those of documents 0, 1, 10, 100–109, 11, 110–119, 12,
+     * 120–127 and 17 of document 128's.
+     */
+    @Test
+    void aPrefixOfManyTermsFindsTheSameWhateverCameBefore(@TempDir Path prefixSite) throws Exception {
+        List<SearchDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            StringBuilder text = new StringBuilder();
+            if (i < 128) {
+                text.append("coa").append(i);
+            } else {
+                for (int k = 0; k < 60; k++) {
+                    text.append(" cob").append(i).append('x').append(k);
+                }
+            }
+            docs.add(new SearchDocument("articles/d" + i + "/index.html", "Doc", "2025-01-01", "en", text.toString()));
+        }
+        SearchIndex index = SearchIndex.build(docs, new SearchTokenizer(SearchFold.icu(), List.of()));
+        assertThat(index.parts()).hasSize(2);
+        Files.createDirectories(prefixSite.resolve("search/terms"));
+        Files.createDirectories(prefixSite.resolve("assets"));
+        Files.write(prefixSite.resolve(SearchIndexProducer.PATH), SearchScript.bytes(index));
+        SearchScript.termScripts(index, (path, bytes) -> {
+            try {
+                Files.write(prefixSite.resolve(path), bytes);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Files.copy(Path.of("templates/assets/search.js"), prefixSite.resolve("assets/search.js"));
+        for (SearchDocument doc : docs) {
+            Path text = prefixSite.resolve(SearchScript.textPath(doc.url()));
+            Files.createDirectories(text.getParent());
+            Files.write(text, SearchScript.textScript(doc));
+        }
+
+        List<Object> fresh = List.copyOf((List<?>) ((List<?>) NodeHarness.run(prefixSite, "node-history-harness.js",
+                "co").get("results")).get(0));
+        List<Object> afterAnother = List.copyOf((List<?>) ((List<?>) NodeHarness.run(prefixSite,
+                "node-history-harness.js", "filler", "co").get("results")).get(1));
+        List<Object> whole = IndexJs.read(prefixSite.resolve(SearchIndexProducer.PATH)).search("co").stream()
+                .map(hit -> (Object) hit.url()).toList();
+
+        assertThat(fresh).hasSize(34).contains("articles/d128/index.html").doesNotContain("articles/d129/index.html",
+                "articles/d13/index.html");
+        assertThat(afterAnother).isEqualTo(fresh);
+        assertThat(whole).isEqualTo(fresh);
+    }
+
     private static String json(List<String> values) {
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < values.size(); i++) {
