@@ -128,15 +128,7 @@ class DiskSiteWriterTest {
         current.forEach((path, stamp) -> ahead.put(path,
                 new FileStamp(stamp.size(), stamp.modifiedNanos() + TimeUnit.SECONDS.toNanos(10))));
 
-        Map<String, FileStamp> next;
-        try (SiteOutput out = new DiskSiteWriter(site, ahead).open()) {
-            out.put(file("index.html", "two"));
-            out.put(file("a/x.html", "x"));
-            out.put(file("became-a-file", "now a file"));
-            out.put(file("new/page.html", "new"));
-            out.commit();
-            next = out.stamps();
-        }
+        Map<String, FileStamp> next = putNextSite(new DiskSiteWriter(site, ahead));
 
         try (Stream<Path> files = Files.walk(site)) {
             assertThat(files.filter(Files::isRegularFile).map(p -> site.relativize(p).toString().replace('\\', '/')))
@@ -149,16 +141,22 @@ class DiskSiteWriterTest {
 
         // with the stamps as they are, the folder the stray file changed is listed again
         Files.writeString(site.resolve("a/stray-too.html"), "stray");
-        try (SiteOutput out = new DiskSiteWriter(site, next).open()) {
+        putNextSite(new DiskSiteWriter(site, next));
+        assertThat(site.resolve("a/stray-too.html")).doesNotExist();
+        assertThat(site.resolve("a/stray.html")).doesNotExist();
+        assertThat(site.resolve("a/x.html")).hasContent("x");
+    }
+
+    /** The site of the later builds of {@link #withTheCurrentSiteKnownAFolderUnchangedSinceIsNotListed}, committed; its stamps. */
+    private static Map<String, FileStamp> putNextSite(DiskSiteWriter writer) throws IOException {
+        try (SiteOutput out = writer.open()) {
             out.put(file("index.html", "two"));
             out.put(file("a/x.html", "x"));
             out.put(file("became-a-file", "now a file"));
             out.put(file("new/page.html", "new"));
             out.commit();
+            return out.stamps();
         }
-        assertThat(site.resolve("a/stray-too.html")).doesNotExist();
-        assertThat(site.resolve("a/stray.html")).doesNotExist();
-        assertThat(site.resolve("a/x.html")).hasContent("x");
     }
 
     /** A link in the site is replaced by a real folder; nothing where it points is written or removed. */

@@ -69,6 +69,22 @@ class MergedPostingsProperties {
         return new SearchDocument("d" + id + "/", TEXTS.get((content + 2) % TEXTS.size()), "", "zh-Hans", text);
     }
 
+    /** {@link #BASE} documents, one of each content in turn. */
+    static List<SearchDocument> base() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < BASE; i++) {
+            docs.add(doc(i, i));
+        }
+        return docs;
+    }
+
+    /** A memo that has kept what a build of {@code docs} merged. */
+    static Memo kept(List<SearchDocument> docs) {
+        Memo last = new Memo(Optional.empty());
+        SearchIndex.build(docs, TOKENIZER, last);
+        return last;
+    }
+
     static String everything(SearchIndex index) {
         StringBuilder all = new StringBuilder(SearchScript.write(index));
         SearchScript.termScripts(index, (path, bytes) -> all.append(path).append(new String(bytes,
@@ -173,12 +189,8 @@ class MergedPostingsProperties {
     /** Kept postings that cannot be read (a list that is not one) cost only the merge they would save. */
     @Test
     void unreadableKeptPostingsAreMergedAgain() {
-        List<SearchDocument> docs = new ArrayList<>();
-        for (int i = 0; i < BASE; i++) {
-            docs.add(doc(i, i));
-        }
-        Memo last = new Memo(Optional.empty());
-        SearchIndex.build(docs, TOKENIZER, last);
+        List<SearchDocument> docs = base();
+        Memo last = kept(docs);
         List<String> lists = new ArrayList<>(last.after.lists());
         lists.set(0, "not a posting list");
         MergedPostings broken = new MergedPostings(last.after.docs(), last.after.terms(), lists, last.after.names(),
@@ -195,12 +207,8 @@ class MergedPostingsProperties {
      */
     @Test
     void keptPostingsAreMergedOntoNotMadeAgain() {
-        List<SearchDocument> docs = new ArrayList<>();
-        for (int i = 0; i < BASE; i++) {
-            docs.add(doc(i, i));
-        }
-        Memo last = new Memo(Optional.empty());
-        SearchIndex.build(docs, TOKENIZER, last);
+        List<SearchDocument> docs = base();
+        Memo last = kept(docs);
         MergedPostings kept = last.after;
         List<String> terms = new ArrayList<>(kept.terms());
         List<String> lists = new ArrayList<>(kept.lists());
@@ -224,12 +232,8 @@ class MergedPostingsProperties {
      */
     @Test
     void keptPostingsOfAnUnchangedFirstPartAreReadOnlyForAShardToMake() {
-        List<SearchDocument> docs = new ArrayList<>();
-        for (int i = 0; i < BASE; i++) {
-            docs.add(doc(i, i));
-        }
-        Memo last = new Memo(Optional.empty());
-        SearchIndex.build(docs, TOKENIZER, last);
+        List<SearchDocument> docs = base();
+        Memo last = kept(docs);
         MergedPostings kept = last.after;
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         MergedPostings counted = new MergedPostings(kept.docs(), kept.names(), kept.han(), kept.hanFirst(),
