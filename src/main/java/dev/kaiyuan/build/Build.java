@@ -114,7 +114,7 @@ public final class Build {
         BuildCache last = loaded.cache();
         CachedBuild built;
         try {
-            built = run(request, new DiskSiteWriter(request.out(), stamps(last)), List.of(), last, Keep.DISK);
+            built = run(request, new DiskSiteWriter(request.out()), List.of(), last, Keep.DISK);
         } catch (RuntimeException e) {
             Optional<PersistentCache.Unreadable> unreadable = causeOf(e, PersistentCache.Unreadable.class);
             if (unreadable.isEmpty()) {
@@ -128,13 +128,6 @@ public final class Build {
             PersistentCache.save(project, variant, request.out(), built.cache(), last, notes);
         }
         return built.result();
-    }
-
-    /** The stamps of every file of the site the cache was kept with (for its output folder), or none. */
-    private static Map<String, FileStamp> stamps(BuildCache cache) {
-        Map<String, FileStamp> stamps = new HashMap<>(cache.written().size() * 4 / 3 + 1);
-        cache.written().forEach((path, written) -> stamps.put(path, written.stamp()));
-        return stamps;
     }
 
     private static <E extends Throwable> Optional<E> causeOf(Throwable thrown, Class<E> type) {
@@ -526,11 +519,10 @@ public final class Build {
             return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused(),
                     search.after(), search.postings(), Optional.empty());
         }
-        // every file of the new site, with the keys it may be kept by next time (none for an asset):
-        // the next build's commit then knows what the site has without listing its folders
         Map<String, BuildCache.Written> files = new HashMap<>();
-        emitted.stamps().forEach((path, stamp) -> files.put(path,
-                new BuildCache.Written(keys.getOrDefault(path, ""), memo.view(path), stamp)));
+        keys.forEach((path, key) -> Optional.ofNullable(emitted.stamps().get(path))
+                .filter(stamp -> !key.isEmpty() || !memo.view(path).isEmpty())
+                .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, memo.view(path), stamp))));
         return new Rendered(emitted.committed(), html, Optional.of(inputs), emitted.run().after(), files, memo.fresh(),
                 memo.reused(), search.after(), search.postings(), output.keep() == Keep.MEMORY
                         ? Optional.of(renderer.articlePages(site, config)) : Optional.empty());

@@ -33,9 +33,9 @@ import java.util.Optional;
  * @param render    what every page below was rendered with; any change drops {@code pages}
  * @param pages     rendered pages by site path, keyed by template name, equal view record and the
  *                  post-processing inputs of the page (kept in memory by {@code serve})
- * @param written   every file of the site by site path as a disk build wrote it, pages and search text
- *                  scripts keyed by a hash of their post-processing inputs or of the inputs their
- *                  producer named (kept on disk by {@code build}, see {@link PersistentCache})
+ * @param written   finished pages (and search text scripts) by site path as a disk build wrote them,
+ *                  keyed by a hash of their post-processing inputs or of the inputs their producer
+ *                  named (kept on disk by {@code build}, see {@link PersistentCache})
  * @param search    each article's search terms, keyed by a hash of the knowledge base, its title and its
  *                  text key
  * @param postings  the postings of the search index's first part as merged from them, for a next
@@ -195,16 +195,14 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
     }
 
     /**
-     * A file of the site as a disk build wrote it: a finished page, a data file, an asset. When a
-     * page's template and view (or a data file's inputs, as its producer named them) hash to
+     * A finished page, or a data file a producer made from inputs it named (a search text script),
+     * as a disk build wrote it. When the page's template and view (or the file's inputs) hash to
      * {@code view} again, or a page's post-processing inputs to {@code key}, and the output folder
      * still holds the file with this stamp, that file is the page: it is taken as it is, neither
-     * rendered (for an equal view) nor post-processed nor written again. A file with neither (an
-     * asset, an index) is listed all the same: the next build's commit knows from them what the site
-     * in the output folder has.
+     * rendered (for an equal view) nor post-processed nor written again.
      *
      * @param key   hash of the page's path, its HTML before post-processing and its head facts; "" for a
-     *              data file or an asset
+     *              data file
      * @param view  hash of its template name and view record (or of the inputs a producer named), or ""
      *              when the view could not be hashed
      * @param stamp size and modification time of the file written

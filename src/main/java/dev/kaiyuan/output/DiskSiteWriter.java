@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,21 +41,9 @@ import java.util.concurrent.TimeUnit;
 
 public final class DiskSiteWriter implements SiteWriter {
     private final Path out;
-    /** The current site's files as the build that wrote it left them, when known: see {@link Updated#commit}. */
-    private final Map<String, FileStamp> current;
 
     public DiskSiteWriter(Path out) {
-        this(out, Map.of());
-    }
-
-    /**
-     * @param current every file of the site in {@code out} with its stamp, as the build that wrote
-     *                it handed them back ({@link SiteOutput#stamps}), or empty when not known. With
-     *                it, the commit lists only the folders changed since, instead of all of them.
-     */
-    public DiskSiteWriter(Path out, Map<String, FileStamp> current) {
         this.out = out.toAbsolutePath().normalize();
-        this.current = Map.copyOf(current);
     }
 
     @Override
@@ -175,8 +162,7 @@ public final class DiskSiteWriter implements SiteWriter {
         public void commit() throws IOException {
             ensureOpen();
             Set<String> newFolders = newFolders();
-            Map<String, Folder> folders = folders(newFolders);
-            for (String folder : notRealFolders(folders)) {
+            for (String folder : notRealFolders(newFolders)) {
                 String under = folder + "/";
                 for (String path : new TreeSet<>(stamps.keySet())) {
                     if (path.startsWith(under) && changed.add(path)) {
@@ -202,7 +188,7 @@ public final class DiskSiteWriter implements SiteWriter {
                         StandardCopyOption.ATOMIC_MOVE);
             }
             committed = true;
-            removeWhatIsGone(newFolders, folders);
+            removeWhatIsGone(newFolders);
             deleteTree(fresh);
         }
 
@@ -219,21 +205,14 @@ public final class DiskSiteWriter implements SiteWriter {
             return newFolders;
         }
 
-        /** How each folder of the new site is on disk before the commit, looked at on every core without following links. */
-        private Map<String, Folder> folders(Set<String> newFolders) {
-            Map<String, Folder> found = new ConcurrentHashMap<>();
-            newFolders.parallelStream().forEach(folder -> Folder.of(folder.isEmpty() ? out : out.resolve(folder))
-                    .ifPresent(f -> found.put(folder, f)));
-            return found;
-        }
-
         /**
-         * The folders of the new site that exist on disk as something else than a folder,
-         * outermost first; a folder under one of them is left out, since it is reached through it.
+         * The folders of the new site that exist on disk as something else than a folder (looked at
+         * without following links, on every core), outermost first; a folder under one of them is
+         * left out, since it is reached through it.
          */
-        private List<String> notRealFolders(Map<String, Folder> folders) {
-            List<String> found = folders.entrySet().stream()
-                    .filter(e -> !e.getKey().isEmpty() && !e.getValue().directory()).map(Map.Entry::getKey)
+        private List<String> notRealFolders(Set<String> newFolders) {
+            List<String> found = newFolders.parallelStream().filter(folder -> !folder.isEmpty())
+                    .filter(folder -> attributes(out.resolve(folder)).filter(a -> !a.isDirectory()).isPresent())
                     .sorted(Comparator.comparingInt(String::length).thenComparing(f -> f)).toList();
             List<String> outermost = new ArrayList<>();
             for (String folder : found) {
@@ -249,30 +228,11 @@ public final class DiskSiteWriter implements SiteWriter {
          * site (all real folders by now), each entry that is neither one of its files nor one of its
          * folders, listed on every core (a large site has a folder per article). Where the file
          * system ignores case, an entry the new site has under another case is renamed, not removed.
-         *
-         * <p>When the build that wrote the current site handed back its files, a folder unchanged
-         * since (see {@link #unchangedSince}) holds what that site had in it, and nothing else: it
-         * is not listed, and those of its files and folders the new site does not have are removed.
-         * A rebuild of 10,000 articles spent 80 ms listing its 10,600 folders.
          */
-        private void removeWhatIsGone(Set<String> newFolders, Map<String, Folder> folders) throws IOException {
+        private void removeWhatIsGone(Set<String> newFolders) throws IOException {
             Queue<String> gone = new ConcurrentLinkedQueue<>();
-            OptionalLong since = unchangedSince();
-            for (String path : current.keySet()) {
-                if (!stamps.containsKey(path)) {
-                    // the outermost entry of it the new site has no place for: a file, or a folder of the old site
-                    String entry = path;
-                    for (int slash = entry.lastIndexOf('/'); slash > 0 && !newFolders.contains(entry.substring(0, slash));
-                            slash = entry.lastIndexOf('/')) {
-                        entry = entry.substring(0, slash);
-                    }
-                    if (!newFolders.contains(entry) && !stamps.containsKey(entry)) {
-                        gone.add(entry);
-                    }
-                }
-            }
             try {
-                newFolders.parallelStream().filter(folder -> !unchanged(folders.get(folder), since)).forEach(folder -> {
+                newFolders.parallelStream().forEach(folder -> {
                     Path dir = folder.isEmpty() ? out : out.resolve(folder);
                     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                         for (Path entry : entries) {
@@ -302,7 +262,7 @@ public final class DiskSiteWriter implements SiteWriter {
                 }
             }
             // outermost first: a folder renamed for its case is then listed under its new name
-            for (String path : gone.stream().distinct().sorted(Comparator.comparingInt(String::length)).toList()) {
+            for (String path : gone.stream().sorted(Comparator.comparingInt(String::length)).toList()) {
                 String kept = byLowerCase.get(path.toLowerCase(Locale.ROOT));
                 Path entry = out.resolve(path);
                 if (kept == null) {
@@ -315,29 +275,6 @@ public final class DiskSiteWriter implements SiteWriter {
                     Files.move(step, out.resolve(kept));
                 }
             }
-        }
-
-        /**
-         * The time before which a folder's status must last have changed for the folder to count as
-         * unchanged since the current site was committed: three seconds before the newest of the
-         * current site's files was written, which was before that commit looked at its folders. A
-         * folder's status (inode) change time moves whenever an entry is added to it, removed or
-         * renamed, and no tool can set it back (a folder restored from a backup, with its
-         * modification time, is new to it); the three seconds are for file systems whose times are
-         * coarse. Empty (every folder is listed) when the current site's files are not known, or the
-         * file system keeps no such time.
-         */
-        private OptionalLong unchangedSince() {
-            if (current.isEmpty() || !Folder.CHANGE_TIMES) {
-                return OptionalLong.empty();
-            }
-            long newest = current.values().stream().mapToLong(FileStamp::modifiedNanos).max().orElseThrow();
-            return OptionalLong.of(newest - TimeUnit.SECONDS.toNanos(3));
-        }
-
-        /** Whether a folder, as it was before the commit ({@code null}: not there), counts as unchanged since {@code since}. */
-        private static boolean unchanged(Folder folder, OptionalLong since) {
-            return since.isPresent() && folder != null && folder.directory() && folder.changedNanos() < since.getAsLong();
         }
 
         /** Whether the file system of the staging folder takes names that differ only in case as one. */
@@ -409,32 +346,6 @@ public final class DiskSiteWriter implements SiteWriter {
                 if (!committed) {
                     deleteTree(fresh);
                 }
-            }
-        }
-    }
-
-    /**
-     * A folder of the new site as it is on disk before the commit: whether it is a real folder
-     * (not a link, not a file), and when its status last changed, in nanoseconds ({@link
-     * Long#MAX_VALUE} where the file system keeps no such time).
-     */
-    private record Folder(boolean directory, long changedNanos) {
-        /** Whether this platform gives folders' status change times (the {@code unix} attribute view). */
-        static final boolean CHANGE_TIMES = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
-                .contains("unix");
-
-        static Optional<Folder> of(Path path) {
-            try {
-                if (CHANGE_TIMES) {
-                    Map<String, Object> attrs = Files.readAttributes(path, "unix:isDirectory,ctime",
-                            LinkOption.NOFOLLOW_LINKS);
-                    return Optional.of(new Folder((Boolean) attrs.get("isDirectory"),
-                            ((java.nio.file.attribute.FileTime) attrs.get("ctime")).to(TimeUnit.NANOSECONDS)));
-                }
-                return Optional.of(new Folder(Files.readAttributes(path, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS).isDirectory(), Long.MAX_VALUE));
-            } catch (IOException e) {
-                return Optional.empty();
             }
         }
     }

@@ -161,31 +161,6 @@ class PersistentCacheTest {
         assertThat(notes).isEmpty();
     }
 
-    /**
-     * The commit lists only the site's folders changed since the last build wrote its files
-     * ({@code DiskSiteWriter}): three builds, the third more than three seconds after the first, so
-     * that the folders the first made count as unchanged. An article deleted then loses its folder,
-     * and a stray file put into a folder of the site is removed, as a cold build would have neither.
-     */
-    @Test
-    void foldersUnchangedSinceTheLastBuildAreNotListedAndTheSiteIsStillTheColdOne() throws Exception {
-        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
-        cached(project, new ArrayList<>());
-        Thread.sleep(3_200);
-        Change.EDIT_ARTICLE.applyTo(project);
-        cached(project, new ArrayList<>());
-        Path site = project.resolve("site");
-        assertThat(site.resolve("articles/qwen3/index.html")).isRegularFile();
-        Files.writeString(site.resolve("tags/stray.html"), "stray", StandardCharsets.UTF_8);
-
-        Change.DELETE_ARTICLE.applyTo(project);
-        cached(project, new ArrayList<>());
-
-        assertThat(site.resolve("articles/qwen3")).doesNotExist();
-        assertThat(site.resolve("tags/stray.html")).doesNotExist();
-        assertThat(differences(TestSites.snapshot(site), cold(project))).isEmpty();
-    }
-
     @Test
     void aRebuildWithoutChangesTouchesNoFile() {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));

@@ -10,10 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -102,61 +99,6 @@ class DiskSiteWriterTest {
         assertThat(site.resolve("old")).doesNotExist();
         assertThat(site.resolve("stray")).doesNotExist();
         assertNothingBesideTheSite();
-    }
-
-    /**
-     * Given the current site's files (the stamps its build handed back), a folder whose status has
-     * not changed since they were written is not listed: what the new site no longer has is removed
-     * from what the current one had, and a stray file in such a folder is not seen. Shown with stamps
-     * ten seconds ahead of the clock, so that every folder counts as unchanged since.
-     */
-    @Test
-    void withTheCurrentSiteKnownAFolderUnchangedSinceIsNotListed() throws IOException {
-        Path site = tmp.resolve("site");
-        Map<String, FileStamp> current;
-        try (SiteOutput out = new DiskSiteWriter(site).open()) {
-            out.put(file("index.html", "one"));
-            out.put(file("a/x.html", "x"));
-            out.put(file("a/gone.html", "gone"));
-            out.put(file("old/deep/y.html", "y"));
-            out.put(file("became-a-file/z.html", "z"));
-            out.commit();
-            current = out.stamps();
-        }
-        Files.writeString(site.resolve("a/stray.html"), "stray");
-        Map<String, FileStamp> ahead = new HashMap<>();
-        current.forEach((path, stamp) -> ahead.put(path,
-                new FileStamp(stamp.size(), stamp.modifiedNanos() + TimeUnit.SECONDS.toNanos(10))));
-
-        Map<String, FileStamp> next = putNextSite(new DiskSiteWriter(site, ahead));
-
-        try (Stream<Path> files = Files.walk(site)) {
-            assertThat(files.filter(Files::isRegularFile).map(p -> site.relativize(p).toString().replace('\\', '/')))
-                    .containsExactlyInAnyOrder("index.html", "a/x.html", "a/stray.html", "became-a-file",
-                            "new/page.html");
-        }
-        assertThat(site.resolve("old")).doesNotExist();
-        assertThat(site.resolve("became-a-file")).hasContent("now a file");
-        assertNothingBesideTheSite();
-
-        // with the stamps as they are, the folder the stray file changed is listed again
-        Files.writeString(site.resolve("a/stray-too.html"), "stray");
-        putNextSite(new DiskSiteWriter(site, next));
-        assertThat(site.resolve("a/stray-too.html")).doesNotExist();
-        assertThat(site.resolve("a/stray.html")).doesNotExist();
-        assertThat(site.resolve("a/x.html")).hasContent("x");
-    }
-
-    /** The site of the later builds of {@link #withTheCurrentSiteKnownAFolderUnchangedSinceIsNotListed}, committed; its stamps. */
-    private static Map<String, FileStamp> putNextSite(DiskSiteWriter writer) throws IOException {
-        try (SiteOutput out = writer.open()) {
-            out.put(file("index.html", "two"));
-            out.put(file("a/x.html", "x"));
-            out.put(file("became-a-file", "now a file"));
-            out.put(file("new/page.html", "new"));
-            out.commit();
-            return out.stamps();
-        }
     }
 
     /** A link in the site is replaced by a real folder; nothing where it points is written or removed. */
