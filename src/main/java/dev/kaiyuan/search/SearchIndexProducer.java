@@ -73,9 +73,8 @@ public final class SearchIndexProducer implements SiteFileProducer {
         // the same by an earlier build, still in the output as made, is kept without making it again
         // (a new article changes only the last part's shards).
         String split = dictionaryKey(dictionary);
-        List<String> partKeys = index.parts().stream().map(p -> split + "\n" + p.key()).toList();
         SearchScript.termScripts(index,
-                path -> context.memo().keptUnbuilt(path, TERMS_SCRIPT, partKeys.get(partOf(path))),
+                (part, path) -> context.memo().keptUnbuilt(path, TERMS_SCRIPT, split + "\n" + part.key()),
                 new SearchScript.ShardSink() {
                     @Override
                     public void made(String path, byte[] script) {
@@ -115,11 +114,6 @@ public final class SearchIndexProducer implements SiteFileProducer {
         public int size() {
             return articles.size();
         }
-    }
-
-    /** The part of a shard script's path, {@code search/terms/<p>-<n>.js}. */
-    private static int partOf(String termsPath) {
-        return Integer.parseInt(termsPath, SearchScript.TERMS_FOLDER.length(), termsPath.indexOf('-'), 10);
     }
 
     /** A hash of the dictionary's names, which decide how the documents are split into terms. */

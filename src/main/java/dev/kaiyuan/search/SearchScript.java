@@ -9,7 +9,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Writes a {@link SearchIndex} as a script that assigns one global,
@@ -141,9 +141,9 @@ public final class SearchScript {
         void kept(String path);
     }
 
-    /** As {@link #termScripts(SearchIndex, Predicate, ShardSink)}, making every shard. */
+    /** As {@link #termScripts(SearchIndex, BiPredicate, ShardSink)}, making every shard. */
     public static void termScripts(SearchIndex index, BiConsumer<String, byte[]> out) {
-        termScripts(index, path -> false, new ShardSink() {
+        termScripts(index, (part, path) -> false, new ShardSink() {
             @Override
             public void made(String path, byte[] script) {
                 out.accept(path, script);
@@ -160,16 +160,16 @@ public final class SearchScript {
      * Every shard script, part by part in shard order, handed to {@code out} with its site path as
      * it is made: {@code window.KAIYUAN_SEARCH_TERMS("p-n",[["0 3:2","terms"],…]);} with each
      * posting group's terms of that shard, groups in the part's order. A shard whose path
-     * {@code kept} accepts (asked once for each, in order) is handed on as kept and not made.
+     * {@code kept} accepts with its part (asked once for each, in order) is handed on as kept and not made.
      */
-    public static void termScripts(SearchIndex index, Predicate<String> kept, ShardSink out) {
+    public static void termScripts(SearchIndex index, BiPredicate<SearchIndex.Part, String> kept, ShardSink out) {
         for (int p = 0; p < index.parts().size(); p++) {
             SearchIndex.Part part = index.parts().get(p);
             int shards = part.shards();
             boolean[] keep = new boolean[shards];
             boolean all = true;
             for (int n = 0; n < shards; n++) {
-                keep[n] = kept.test(termsPath(p, n));
+                keep[n] = kept.test(part, termsPath(p, n));
                 all &= keep[n];
             }
             if (all) {

@@ -257,12 +257,12 @@ class MergedPostingsProperties {
         };
 
         String script = SearchScript.write(index);
-        SearchScript.termScripts(index, path -> path.startsWith(SearchScript.TERMS_FOLDER + "0-"), sink);
+        SearchScript.termScripts(index, (part, path) -> part.from() == 0, sink);
         assertThat(reads).as("not read").hasValue(0);
         assertThat(next.after).as("kept as it was").isSameAs(counted);
         assertThat(made).isNotEmpty().allMatch(path -> path.startsWith(SearchScript.TERMS_FOLDER + "1-"));
 
-        SearchScript.termScripts(index, path -> false, sink);
+        SearchScript.termScripts(index, (part, path) -> false, sink);
         assertThat(reads).as("read once, for the shards to make").hasValue(1);
         assertThat(script + everything(index)).isEqualTo(SearchScript.write(SearchIndex.build(docs, TOKENIZER))
                 + everything(SearchIndex.build(docs, TOKENIZER)));
