@@ -18,6 +18,7 @@ import dev.kaiyuan.model.SourceRef;
 import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.output.DiskSiteWriter;
 import dev.kaiyuan.output.FileStamp;
+import dev.kaiyuan.output.FolderStamp;
 import dev.kaiyuan.output.SiteOutput;
 import dev.kaiyuan.output.OutputFolder;
 import dev.kaiyuan.output.SiteWriter;
@@ -114,7 +115,8 @@ public final class Build {
         BuildCache last = loaded.cache();
         CachedBuild built;
         try {
-            built = run(request, new DiskSiteWriter(request.out()), List.of(), last, Keep.DISK);
+            built = run(request, new DiskSiteWriter(request.out(), last.written().keySet(), last.folders()), List.of(),
+                    last, Keep.DISK);
         } catch (RuntimeException e) {
             Optional<PersistentCache.Unreadable> unreadable = causeOf(e, PersistentCache.Unreadable.class);
             if (unreadable.isEmpty()) {
@@ -207,7 +209,8 @@ public final class Build {
         BuildResult result = new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(), sink.dropped(),
                 site.all().size(), rendered.htmlFiles(), millis, rendered.written());
         BuildCache next = new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
-                rendered.inputs(), rendered.pages(), rendered.files(), rendered.search(), rendered.postings());
+                rendered.inputs(), rendered.pages(), rendered.files(), rendered.folders(), rendered.search(),
+                rendered.postings());
         // The preview's quick path for a saved article works from the last good build only.
         Optional<ArticleRefresh> refresh = keep == Keep.MEMORY && rendered.written()
                 ? rendered.articlePages().map(pages -> new ArticleRefresh(project, config, request.drafts(), site,
@@ -416,11 +419,13 @@ public final class Build {
      * rendered or reused.
      */
     /** What writing the pages left: the written files' stamps, the page memo, the page writer, whether the site was swapped in. */
-    private record Emitted(Map<String, FileStamp> stamps, PageReuse memo, Pages run, boolean committed) {
+    private record Emitted(Map<String, FileStamp> stamps, Map<String, FolderStamp> folders, PageReuse memo, Pages run,
+            boolean committed) {
     }
 
     private record Rendered(boolean written, int htmlFiles, Optional<BuildCache.RenderInputs> inputs,
-            Map<String, BuildCache.Page> pages, Map<String, BuildCache.Written> files, List<String> fresh,
+            Map<String, BuildCache.Page> pages, Map<String, BuildCache.Written> files,
+            Map<String, FolderStamp> folders, List<String> fresh,
             int reused, Map<String, DocumentTerms> search, Optional<BuildCache.Postings> postings,
             Optional<ArticlePages> articlePages) {
     }
@@ -439,7 +444,7 @@ public final class Build {
         String knowledge = articleKeys.knowledgeHash();
         Optional<Theme> opened = Theme.open(project, config.engine(), sink);
         if (opened.isEmpty()) {
-            return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), List.of(), 0, Map.of(),
+            return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), Map.of(), List.of(), 0, Map.of(),
                     Optional.empty(), Optional.empty());
         }
         Theme theme = opened.get();
@@ -509,22 +514,24 @@ public final class Build {
                     if (commit) {
                         out.commit();
                     }
-                    return new Emitted(out.stamps(), memo, run, commit);
+                    return new Emitted(out.stamps(), out.folders(), memo, run, commit);
                 }));
             }
         });
         PageReuse memo = emitted.memo();
         int html = htmlCount.get();
         if (!emit) {
-            return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(), memo.reused(),
+            return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), Map.of(), memo.fresh(),
+                    memo.reused(),
                     search.after(), search.postings(), Optional.empty());
         }
-        Map<String, BuildCache.Written> files = new HashMap<>();
-        keys.forEach((path, key) -> Optional.ofNullable(emitted.stamps().get(path))
-                .filter(stamp -> !key.isEmpty() || !memo.view(path).isEmpty())
-                .ifPresent(stamp -> files.put(path, new BuildCache.Written(key, memo.view(path), stamp))));
-        return new Rendered(emitted.committed(), html, Optional.of(inputs), emitted.run().after(), files, memo.fresh(),
-                memo.reused(), search.after(), search.postings(), output.keep() == Keep.MEMORY
+        // every file of the new site, with the keys it may be kept by next time (none for an asset):
+        // the next build's commit knows from them what a folder it need not list holds
+        Map<String, BuildCache.Written> files = new HashMap<>(emitted.stamps().size() * 4 / 3 + 1);
+        emitted.stamps().forEach((path, stamp) -> files.put(path,
+                new BuildCache.Written(keys.getOrDefault(path, ""), memo.view(path), stamp)));
+        return new Rendered(emitted.committed(), html, Optional.of(inputs), emitted.run().after(), files,
+                emitted.folders(), memo.fresh(), memo.reused(), search.after(), search.postings(), output.keep() == Keep.MEMORY
                         ? Optional.of(renderer.articlePages(site, config)) : Optional.empty());
     }
 

@@ -7,6 +7,7 @@ import dev.kaiyuan.model.Enrichment;
 import dev.kaiyuan.model.Gazetteer;
 import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.output.FileStamp;
+import dev.kaiyuan.output.FolderStamp;
 import dev.kaiyuan.postprocess.HeadMetadata;
 import dev.kaiyuan.postprocess.HtmlTransform;
 import dev.kaiyuan.search.DocumentTerms;
@@ -33,9 +34,11 @@ import java.util.Optional;
  * @param render    what every page below was rendered with; any change drops {@code pages}
  * @param pages     rendered pages by site path, keyed by template name, equal view record and the
  *                  post-processing inputs of the page (kept in memory by {@code serve})
- * @param written   finished pages (and search text scripts) by site path as a disk build wrote them,
- *                  keyed by a hash of their post-processing inputs or of the inputs their producer
- *                  named (kept on disk by {@code build}, see {@link PersistentCache})
+ * @param written   every file of the site by site path as a disk build wrote it, pages and search text
+ *                  scripts keyed by a hash of their post-processing inputs or of the inputs their
+ *                  producer named (kept on disk by {@code build}, see {@link PersistentCache})
+ * @param folders   the site's folders whose stamps its commit vouched for ({@link
+ *                  dev.kaiyuan.output.SiteOutput#folders}): the next commit need not list them
  * @param search    each article's search terms, keyed by a hash of the knowledge base, its title and its
  *                  text key
  * @param postings  the postings of the search index's first part as merged from them, for a next
@@ -43,7 +46,8 @@ import java.util.Optional;
  */
 public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, Optional<Knowledge> knowledge,
         Map<String, Enriched> enriched, Optional<RenderInputs> render, Map<String, Page> pages,
-        Map<String, Written> written, Map<String, DocumentTerms> search, Optional<Postings> postings) {
+        Map<String, Written> written, Map<String, FolderStamp> folders, Map<String, DocumentTerms> search,
+        Optional<Postings> postings) {
     /** Bump when the read stage (decode, clean, parse) changes what it makes of the same bytes. */
     static final String READER_VERSION = "read-3";
     /** Bump when enrichment changes what it makes of the same article. */
@@ -51,7 +55,7 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
 
     /** Nothing known: the next build does all the work. */
     public static final BuildCache EMPTY = new BuildCache(Optional.empty(), Map.of(), Optional.empty(), Map.of(),
-            Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty());
+            Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Optional.empty());
 
     public BuildCache {
         Objects.requireNonNull(config, "config");
@@ -61,13 +65,14 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
         Objects.requireNonNull(render, "render");
         pages = Map.copyOf(pages);
         written = Map.copyOf(written);
+        folders = Map.copyOf(folders);
         search = Map.copyOf(search);
         Objects.requireNonNull(postings, "postings");
     }
 
     /** As read from {@link PersistentCache} for some other output folder: its files are not there. */
     BuildCache withoutWritten() {
-        return new BuildCache(config, reads, knowledge, enriched, render, pages, Map.of(), search, postings);
+        return new BuildCache(config, reads, knowledge, enriched, render, pages, Map.of(), Map.of(), search, postings);
     }
 
     /** This cache when it was made with {@code current}, else an empty one. */
@@ -195,14 +200,15 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
     }
 
     /**
-     * A finished page, or a data file a producer made from inputs it named (a search text script),
-     * as a disk build wrote it. When the page's template and view (or the file's inputs) hash to
+     * A file of the site as a disk build wrote it: a finished page, a data file, an asset. When a
+     * page's template and view (or a data file's inputs, as its producer named them) hash to
      * {@code view} again, or a page's post-processing inputs to {@code key}, and the output folder
      * still holds the file with this stamp, that file is the page: it is taken as it is, neither
-     * rendered (for an equal view) nor post-processed nor written again.
+     * rendered (for an equal view) nor post-processed nor written again. A file with neither (an
+     * asset) is kept all the same: the next build's commit knows from these what the site has.
      *
      * @param key   hash of the page's path, its HTML before post-processing and its head facts; "" for a
-     *              data file
+     *              data file or an asset
      * @param view  hash of its template name and view record (or of the inputs a producer named), or ""
      *              when the view could not be hashed
      * @param stamp size and modification time of the file written

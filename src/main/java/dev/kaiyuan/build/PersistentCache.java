@@ -2,6 +2,7 @@ package dev.kaiyuan.build;
 
 import dev.kaiyuan.model.Blob;
 import dev.kaiyuan.output.FileStamp;
+import dev.kaiyuan.output.FolderStamp;
 import dev.kaiyuan.search.DocumentTerms;
 import dev.kaiyuan.search.MergedPostings;
 import java.io.EOFException;
@@ -69,8 +70,8 @@ final class PersistentCache {
      */
     static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
-    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies; 9: article bodies and search terms as blobs, left in the file when loaded; the written pages' stamps by themselves; 10: no mention spans in enrichments; 11: seed stamps in the main file; 12: the postings of the search index's first part, their shard count, terms and lists as a blob). */
-    private static final int FORMAT = 12;
+    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies; 9: article bodies and search terms as blobs, left in the file when loaded; the written pages' stamps by themselves; 10: no mention spans in enrichments; 11: seed stamps in the main file; 12: the postings of the search index's first part, their shard count, terms and lists as a blob; 13: every file of the site among the written ones, and the folder stamps the commit vouched for). */
+    private static final int FORMAT = 13;
 
     private static volatile Optional<String> code = Optional.empty();
 
@@ -182,14 +183,15 @@ final class PersistentCache {
      * The main file's payload: the output folder, the site's part of the cache through the record
      * codec, then the written pages' stamps by themselves (26,000 at 10,000 articles): path, key and
      * view hash, size and time, each entry in the same five fields (through the codec each was two
-     * records rebuilt by reflection, a fifth of loading the main file); then the seeds' stamps, each
+     * records rebuilt by reflection, a fifth of loading the main file); then the folder stamps the
+     * commit vouched for (path, device, inode, change time); then the seeds' stamps, each
      * with the hash of the read it vouches for: path, hash, size and time, and the sidecar's if any.
      */
     private static void writeWhole(CodecOutput data, String folder, BuildCache site,
             Map<String, BuildCache.Written> written) throws IOException {
         data.writeShortString(folder);
         new RecordCodec.Writer(data, true).write(new BuildCache(site.config(), Map.of(), site.knowledge(), Map.of(),
-                site.render(), site.pages(), Map.of(), Map.of(), Optional.empty()));
+                site.render(), site.pages(), Map.of(), Map.of(), Map.of(), Optional.empty()));
         data.writeInt(written.size());
         for (Map.Entry<String, BuildCache.Written> e : written.entrySet()) {
             BuildCache.Written w = e.getValue();
@@ -198,6 +200,13 @@ final class PersistentCache {
             data.writeShortString(w.view());
             data.writeLong(w.stamp().size());
             data.writeLong(w.stamp().modifiedNanos());
+        }
+        data.writeInt(site.folders().size());
+        for (Map.Entry<String, FolderStamp> e : site.folders().entrySet()) {
+            data.writeShortString(e.getKey());
+            data.writeLong(e.getValue().device());
+            data.writeLong(e.getValue().inode());
+            data.writeLong(e.getValue().changedNanos());
         }
         Map<String, BuildCache.Read> stamped = new HashMap<>();
         site.reads().forEach((path, read) -> {
@@ -234,6 +243,14 @@ final class PersistentCache {
             String view = in.readShortString();
             written.put(path, new BuildCache.Written(key, view, fileStamp(in, path)));
         }
+        int folderCount = in.readInt();
+        if (folderCount < 0) {
+            throw new IOException("negative count");
+        }
+        Map<String, FolderStamp> folders = new HashMap<>(folderCount * 4 / 3 + 1);
+        for (int i = 0; i < folderCount; i++) {
+            folders.put(in.readShortString(), new FolderStamp(in.readLong(), in.readLong(), in.readLong()));
+        }
         int seeds = in.readInt();
         if (seeds < 0) {
             throw new IOException("negative count");
@@ -247,7 +264,7 @@ final class PersistentCache {
             stamps.put(path, new KeptStamp(hash, new BuildCache.SeedStamp(seed, sidecar)));
         }
         return new Whole(folder, new BuildCache(site.config(), site.reads(), site.knowledge(), site.enriched(),
-                site.render(), site.pages(), written, site.search(), site.postings()), stamps);
+                site.render(), site.pages(), written, folders, site.search(), site.postings()), stamps);
     }
 
     private static FileStamp fileStamp(CodecInput in, String path) throws IOException {
@@ -334,7 +351,7 @@ final class PersistentCache {
                 ? new BuildCache.Read(read.hash(), read.article(), Optional.of(kept.stamp())) : read));
         BuildCache site = whole.site();
         BuildCache cache = new BuildCache(site.config(), reads, site.knowledge(), enriched, site.render(),
-                site.pages(), site.written(), search, postings.join());
+                site.pages(), site.written(), site.folders(), search, postings.join());
         return new Loaded(whole.folder().equals(key(out)) ? cache : cache.withoutWritten(), List.copyOf(open));
     }
 

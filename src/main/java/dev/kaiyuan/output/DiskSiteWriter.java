@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,10 +43,34 @@ import java.util.concurrent.TimeUnit;
  */
 
 public final class DiskSiteWriter implements SiteWriter {
+    /**
+     * How long before a commit starts a folder's status must last have changed for the commit to
+     * vouch for the folder's stamp: wider than the tick of any file system's clock (2 s on FAT, a
+     * few milliseconds on ext4), so that nothing done to the folder after the commit started can
+     * leave it the same change time (git's "racily clean" entries, the same margin as for seeds).
+     */
+    static final long MARGIN_NANOS = 3_000_000_000L;
+
     private final Path out;
+    private final Set<String> lastFiles;
+    private final Map<String, FolderStamp> lastFolders;
 
     public DiskSiteWriter(Path out) {
+        this(out, Set.of(), Map.of());
+    }
+
+    /**
+     * A writer that knows what the last commit left in {@code out}.
+     *
+     * @param lastFiles   every file of the site the last build committed to {@code out} (not copied:
+     *                    it must not change)
+     * @param lastFolders the folder stamps that commit handed back ({@link SiteOutput#folders}): a
+     *                    folder that still has its stamp holds that site's entries and is not listed
+     */
+    public DiskSiteWriter(Path out, Set<String> lastFiles, Map<String, FolderStamp> lastFolders) {
         this.out = out.toAbsolutePath().normalize();
+        this.lastFiles = lastFiles;
+        this.lastFolders = Map.copyOf(lastFolders);
     }
 
     @Override
@@ -116,6 +143,8 @@ public final class DiskSiteWriter implements SiteWriter {
         /** Paths of the files in the staging folder, to move into place. */
         private final Set<String> changed = ConcurrentHashMap.newKeySet();
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+        /** Set by the commit: the folders the next commit may take as they are. */
+        private volatile Map<String, FolderStamp> vouched = Map.of();
 
         Updated(Path fresh) {
             this.fresh = fresh;
@@ -157,12 +186,23 @@ public final class DiskSiteWriter implements SiteWriter {
          * of the new site that is not a real folder on disk (a symbolic link, a file) is replaced
          * first: the files kept under a link are copied into the staging folder through it, and the
          * link itself is removed, so that nothing outside the site is ever written or removed.
+         *
+         * <p>Each folder of the new site is looked at before anything is moved. One whose status
+         * changed more than {@link #MARGIN_NANOS} before the commit started (by the clock of the
+         * file system: a file made in the staging folder tells it) is vouched for: if the next commit
+         * finds it with the same stamp, nothing was added to it, removed or renamed since, so it
+         * holds exactly this site's entries (the commit changes the stamp of every folder it
+         * changes). On a file system that ignores case nothing is vouched for, and every folder is
+         * listed as before: an entry whose name the new site has in another case is renamed from
+         * the listing.
          */
         @Override
         public void commit() throws IOException {
             ensureOpen();
+            Probe probe = probe();
             Set<String> newFolders = newFolders();
-            for (String folder : notRealFolders(newFolders)) {
+            Map<String, Folder> before = folders(newFolders);
+            for (String folder : notRealFolders(before)) {
                 String under = folder + "/";
                 for (String path : new TreeSet<>(stamps.keySet())) {
                     if (path.startsWith(under) && changed.add(path)) {
@@ -188,8 +228,27 @@ public final class DiskSiteWriter implements SiteWriter {
                         StandardCopyOption.ATOMIC_MOVE);
             }
             committed = true;
-            removeWhatIsGone(newFolders);
+            removeWhatIsGone(newFolders, before, probe);
+            vouched = vouched(before, probe);
             deleteTree(fresh);
+        }
+
+        @Override
+        public Map<String, FolderStamp> folders() {
+            return vouched;
+        }
+
+        /** The folders seen before the commit whose stamps the next commit may trust (see {@link #commit}). */
+        private Map<String, FolderStamp> vouched(Map<String, Folder> before, Probe probe) {
+            if (probe.now().isEmpty() || probe.ignoresCase()) {
+                return Map.of();
+            }
+            long settled = probe.now().getAsLong() - MARGIN_NANOS;
+            Map<String, FolderStamp> vouched = new HashMap<>(before.size() * 4 / 3 + 1);
+            before.forEach((folder, seen) -> seen.stamp()
+                    .filter(stamp -> seen.directory() && stamp.changedNanos() < settled)
+                    .ifPresent(stamp -> vouched.put(folder, stamp)));
+            return vouched;
         }
 
         /** Every folder of the new site, "" for its top. */
@@ -205,14 +264,21 @@ public final class DiskSiteWriter implements SiteWriter {
             return newFolders;
         }
 
+        /** How each folder of the new site that exists on disk is there, looked at on every core without following links. */
+        private Map<String, Folder> folders(Set<String> newFolders) {
+            Map<String, Folder> found = new ConcurrentHashMap<>();
+            newFolders.parallelStream().forEach(folder -> Folder.of(folder.isEmpty() ? out : out.resolve(folder))
+                    .ifPresent(seen -> found.put(folder, seen)));
+            return found;
+        }
+
         /**
-         * The folders of the new site that exist on disk as something else than a folder (looked at
-         * without following links, on every core), outermost first; a folder under one of them is
-         * left out, since it is reached through it.
+         * The folders of the new site that exist on disk as something else than a folder, outermost
+         * first; a folder under one of them is left out, since it is reached through it.
          */
-        private List<String> notRealFolders(Set<String> newFolders) {
-            List<String> found = newFolders.parallelStream().filter(folder -> !folder.isEmpty())
-                    .filter(folder -> attributes(out.resolve(folder)).filter(a -> !a.isDirectory()).isPresent())
+        private List<String> notRealFolders(Map<String, Folder> before) {
+            List<String> found = before.entrySet().stream()
+                    .filter(e -> !e.getKey().isEmpty() && !e.getValue().directory()).map(Map.Entry::getKey)
                     .sorted(Comparator.comparingInt(String::length).thenComparing(f -> f)).toList();
             List<String> outermost = new ArrayList<>();
             for (String folder : found) {
@@ -228,11 +294,35 @@ public final class DiskSiteWriter implements SiteWriter {
          * site (all real folders by now), each entry that is neither one of its files nor one of its
          * folders, listed on every core (a large site has a folder per article). Where the file
          * system ignores case, an entry the new site has under another case is renamed, not removed.
+         *
+         * <p>A folder that had the stamp the last commit vouched for before this one began holds
+         * the last site's entries (see {@link #commit}): it is not listed, and the entries the last
+         * site had there and this one does not are known from the last site's files. A rebuild of
+         * 10,000 articles spent 80-180 ms listing its 10,600 folders.
          */
-        private void removeWhatIsGone(Set<String> newFolders) throws IOException {
+        private void removeWhatIsGone(Set<String> newFolders, Map<String, Folder> before, Probe probe)
+                throws IOException {
+            Set<String> unchanged = unchanged(before, probe);
             Queue<String> gone = new ConcurrentLinkedQueue<>();
+            if (!unchanged.isEmpty()) {
+                for (String path : lastFiles) {
+                    if (!stamps.containsKey(path)) {
+                        // the outermost entry of the path that the new site has no place for
+                        String entry = path;
+                        for (int slash = entry.lastIndexOf('/'); slash > 0
+                                && !newFolders.contains(entry.substring(0, slash)); slash = entry.lastIndexOf('/')) {
+                            entry = entry.substring(0, slash);
+                        }
+                        int slash = entry.lastIndexOf('/');
+                        if (unchanged.contains(slash < 0 ? "" : entry.substring(0, slash))
+                                && !newFolders.contains(entry) && !stamps.containsKey(entry)) {
+                            gone.add(entry);
+                        }
+                    }
+                }
+            }
             try {
-                newFolders.parallelStream().forEach(folder -> {
+                newFolders.parallelStream().filter(folder -> !unchanged.contains(folder)).forEach(folder -> {
                     Path dir = folder.isEmpty() ? out : out.resolve(folder);
                     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                         for (Path entry : entries) {
@@ -253,7 +343,7 @@ public final class DiskSiteWriter implements SiteWriter {
                 return;
             }
             Map<String, String> byLowerCase = new HashMap<>();
-            if (ignoresCase()) {
+            if (probe.ignoresCase()) {
                 for (String path : stamps.keySet()) {
                     byLowerCase.put(path.toLowerCase(Locale.ROOT), path);
                 }
@@ -262,7 +352,7 @@ public final class DiskSiteWriter implements SiteWriter {
                 }
             }
             // outermost first: a folder renamed for its case is then listed under its new name
-            for (String path : gone.stream().sorted(Comparator.comparingInt(String::length)).toList()) {
+            for (String path : gone.stream().distinct().sorted(Comparator.comparingInt(String::length)).toList()) {
                 String kept = byLowerCase.get(path.toLowerCase(Locale.ROOT));
                 Path entry = out.resolve(path);
                 if (kept == null) {
@@ -277,11 +367,31 @@ public final class DiskSiteWriter implements SiteWriter {
             }
         }
 
-        /** Whether the file system of the staging folder takes names that differ only in case as one. */
-        private boolean ignoresCase() throws IOException {
-            Path probe = Files.createFile(fresh.resolve(".kaiyuan-case-probe"));
+        /** The folders that still have the stamp the last commit vouched for, all real folders. */
+        private Set<String> unchanged(Map<String, Folder> before, Probe probe) {
+            if (lastFolders.isEmpty() || probe.ignoresCase()) {
+                return Set.of();
+            }
+            Set<String> unchanged = new HashSet<>();
+            before.forEach((folder, seen) -> {
+                if (seen.directory() && seen.stamp().isPresent() && seen.stamp().equals(
+                        Optional.ofNullable(lastFolders.get(folder)))) {
+                    unchanged.add(folder);
+                }
+            });
+            return unchanged;
+        }
+
+        /**
+         * A file made in the staging folder (beside the output folder, on its file system) tells
+         * that file system's clock now, and whether it takes names that differ only in case as one.
+         */
+        private Probe probe() throws IOException {
+            Path probe = Files.createFile(fresh.resolve(".kaiyuan-probe"));
             try {
-                return Files.exists(fresh.resolve(".KAIYUAN-CASE-PROBE"));
+                OptionalLong now = Folder.CHANGE_TIMES ? OptionalLong.of(((FileTime) Files.getAttribute(probe,
+                        "unix:ctime", LinkOption.NOFOLLOW_LINKS)).to(TimeUnit.NANOSECONDS)) : OptionalLong.empty();
+                return new Probe(now, Files.exists(fresh.resolve(".KAIYUAN-PROBE")));
             } finally {
                 Files.delete(probe);
             }
@@ -346,6 +456,46 @@ public final class DiskSiteWriter implements SiteWriter {
                 if (!committed) {
                     deleteTree(fresh);
                 }
+            }
+        }
+    }
+
+    /** The stamp {@code folder} has now, as a commit sees it; empty where it is none or the platform gives none. */
+    static Optional<FolderStamp> stampOf(Path folder) {
+        return Folder.of(folder).filter(Folder::directory).flatMap(Folder::stamp);
+    }
+
+    /**
+     * What the file system of the staging folder is like when a commit starts.
+     *
+     * @param now         its clock (the status change time of a file made then), or empty where it
+     *                    keeps no such time
+     * @param ignoresCase whether it takes names that differ only in case as one
+     */
+    private record Probe(OptionalLong now, boolean ignoresCase) {
+    }
+
+    /**
+     * A folder of the new site as it is on disk before the commit: whether it is a real folder (not
+     * a link, not a file), and its stamp, where the platform gives status change times (the {@code
+     * unix} attribute view).
+     */
+    private record Folder(boolean directory, Optional<FolderStamp> stamp) {
+        static final boolean CHANGE_TIMES = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+
+        static Optional<Folder> of(Path path) {
+            try {
+                if (!CHANGE_TIMES) {
+                    return Optional.of(new Folder(Files.readAttributes(path, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS).isDirectory(), Optional.empty()));
+                }
+                Map<String, Object> attrs = Files.readAttributes(path, "unix:isDirectory,dev,ino,ctime",
+                        LinkOption.NOFOLLOW_LINKS);
+                return Optional.of(new Folder((Boolean) attrs.get("isDirectory"), Optional.of(new FolderStamp(
+                        (Long) attrs.get("dev"), (Long) attrs.get("ino"),
+                        ((FileTime) attrs.get("ctime")).to(TimeUnit.NANOSECONDS)))));
+            } catch (IOException e) {
+                return Optional.empty();
             }
         }
     }

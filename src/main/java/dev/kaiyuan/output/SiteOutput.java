@@ -39,6 +39,15 @@ public interface SiteOutput extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * After the commit, the folders of the site whose entries a next commit may take as they are,
+     * without listing them, while they keep these stamps ({@link DiskSiteWriter}); empty before the
+     * commit, or when the output keeps no folders on disk.
+     */
+    default Map<String, FolderStamp> folders() {
+        return Map.of();
+    }
+
     /** Throws the new site away unless it was committed. */
     @Override
     void close() throws IOException;

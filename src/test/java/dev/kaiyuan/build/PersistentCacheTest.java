@@ -161,6 +161,50 @@ class PersistentCacheTest {
         assertThat(notes).isEmpty();
     }
 
+    /**
+     * The commit lists only the folders of the site whose stamps differ from those the last commit
+     * vouched for ({@code DiskSiteWriter}), and the site is still the cold build's through what
+     * could fool that: a stray file put into a folder, a file given a time in the future, an article
+     * deleted (its folder is found from the last site's files), and the output folder swapped for a
+     * copy and back (the copy's folders are other folders, whatever their times). The folders must
+     * have settled (3 s) before a commit vouches for them.
+     */
+    @Test
+    void foldersTheLastCommitVouchedForAreNotListedAndTheSiteIsStillTheColdOne() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        Path site = project.resolve("site");
+        cached(project, new ArrayList<>());
+        Thread.sleep(3_200);
+        Change.EDIT_ARTICLE.applyTo(project);
+        cached(project, new ArrayList<>());
+        Files.writeString(site.resolve("tags/stray.html"), "stray", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(site.resolve("index.html"), FileTime.from(Instant.parse("2100-01-01T00:00:00Z")));
+        String qwen3 = Files.readString(project.resolve(BuildCacheTest.QWEN3), StandardCharsets.UTF_8);
+        Change.DELETE_ARTICLE.applyTo(project);
+        cached(project, new ArrayList<>());
+
+        assertThat(site.resolve("articles/qwen3")).doesNotExist();
+        assertThat(site.resolve("tags/stray.html")).doesNotExist();
+        assertThat(differences(TestSites.snapshot(site), cold(project))).isEmpty();
+
+        // the article back, the site set aside and a copy built on, then the old site back in place
+        write(project, BuildCacheTest.QWEN3, qwen3);
+        cached(project, new ArrayList<>());
+        assertThat(site.resolve("articles/qwen3/index.html")).isRegularFile();
+        Path kept = tmp.resolve("kept");
+        Files.move(site, kept);
+        RepositoryProject.copyTree(kept, site);
+        Thread.sleep(3_200);
+        Change.DELETE_ARTICLE.applyTo(project);
+        cached(project, new ArrayList<>());
+        Files.move(site, tmp.resolve("copy"));
+        Files.move(kept, site);
+        cached(project, new ArrayList<>());
+
+        assertThat(site.resolve("articles/qwen3")).doesNotExist();
+        assertThat(differences(TestSites.snapshot(site), cold(project))).isEmpty();
+    }
+
     @Test
     void aRebuildWithoutChangesTouchesNoFile() {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));
