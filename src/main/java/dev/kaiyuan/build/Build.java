@@ -44,8 +44,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -191,15 +189,12 @@ public final class Build {
         SiteConfig config = stage("config", () -> config(project, request, sink));
         BuildCache cache = last.forConfig(config);
         Known known = stage("knowledge", () -> io(() -> knowledge(project, cache, sink)));
-        // The entity tagger is made on another core while this one lists the seeds: a rebuild of
-        // 10,000 articles waited 80 ms for it after assembling them.
-        Supplier<Enricher> enricherMade = inBackground(() -> new Enricher(known.gazetteer()));
         // Each seed's bytes are held only while it is read (90 MB at 10,000 articles, 900 MB at 100,000).
         Reads reads = stage("read", () -> read(project, stage("load", () -> io(() -> ProjectFiles.seeds(project,
                 new ArticleReader(config.zone(), ArticleBody.Packing.PLAIN).readers().extensions(), sink))), config, cache, startNanos, sink));
         List<Article> articles = reads.articles().stream().filter(a -> request.drafts() || !a.draft()).toList();
         SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
-        Enricher enricher = stage("knowledge", enricherMade);
+        Enricher enricher = stage("knowledge", () -> new Enricher(known.gazetteer()));
         Enriching enriched = stage("enrich", () -> enrich(assembled, enricher, known.hash(), cache, sink));
         SiteModel site = enriched.site();
         OutputFolder.problem(project, request.out()).ifPresent(problem -> sink.report(Diagnostic.error(
@@ -660,36 +655,6 @@ public final class Build {
         } catch (RuntimeException e) {
             throw e instanceof BuildFailure f ? f : new BuildFailure(name, e);
         }
-    }
-
-    /**
-     * Starts {@code body} on a thread of its own; the supplier returned waits for its result, and
-     * throws what it threw.
-     */
-    private static <T> Supplier<T> inBackground(Supplier<T> body) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(body.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }, "kaiyuan-build-background");
-        thread.setDaemon(true);
-        thread.start();
-        return () -> {
-            try {
-                return result.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException thrown) {
-                    throw thrown;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
-        };
     }
 
     /** An I/O step inside a stage. */
