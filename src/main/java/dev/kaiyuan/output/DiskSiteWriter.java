@@ -64,8 +64,8 @@ public final class DiskSiteWriter implements SiteWriter {
      *
      * @param lastFiles   every file of the site the last build committed to {@code out} (not copied:
      *                    it must not change)
-     * @param lastFolders the folder stamps that commit handed back ({@link SiteOutput#folders}): a
-     *                    folder that still has its stamp holds that site's entries and is not listed
+     * @param lastFolders the folder stamps that commit vouched for ({@link SiteOutput#folders}): a
+     *                    folder that has its stamp holds that site's entries and is not listed
      */
     public DiskSiteWriter(Path out, Set<String> lastFiles, Map<String, FolderStamp> lastFolders) {
         this.out = out.toAbsolutePath().normalize();
@@ -189,10 +189,11 @@ public final class DiskSiteWriter implements SiteWriter {
          *
          * <p>Each folder of the new site is looked at before anything is moved. One whose status
          * changed more than {@link #MARGIN_NANOS} before the commit started (by the clock of the
-         * file system: a file made in the staging folder tells it) is vouched for: if the next commit
-         * finds it with the same stamp, nothing was added to it, removed or renamed since, so it
-         * holds exactly this site's entries (the commit changes the stamp of every folder it
-         * changes). On a file system that ignores case nothing is vouched for, and every folder is
+         * file system: a file made in the staging folder tells it), and that the commit leaves as
+         * it was, is vouched for with the stamp it had: whenever it has that stamp, it holds exactly
+         * this site's entries (a snapshot of it taken then, restored later, included), since
+         * anything done to it afterwards gives it a later change time, which a coarse clock cannot
+         * round back to the one vouched for. On a file system that ignores case nothing is vouched for, and every folder is
          * listed as before: an entry whose name the new site has in another case is renamed from
          * the listing.
          */
@@ -202,7 +203,10 @@ public final class DiskSiteWriter implements SiteWriter {
             Probe probe = probe();
             Set<String> newFolders = newFolders();
             Map<String, Folder> before = folders(newFolders);
+            // every folder whose entries this commit adds, removes or renames, and those above them
+            Set<String> touched = new HashSet<>();
             for (String folder : notRealFolders(before)) {
+                addWithFoldersAbove(folder, touched);
                 String under = folder + "/";
                 for (String path : new TreeSet<>(stamps.keySet())) {
                     if (path.startsWith(under) && changed.add(path)) {
@@ -227,10 +231,20 @@ public final class DiskSiteWriter implements SiteWriter {
                 Files.move(fresh.resolve(path), target, StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
+            changed.forEach(path -> addWithFoldersAbove(path, touched));
             committed = true;
-            removeWhatIsGone(newFolders, before, probe);
-            vouched = vouched(before, probe);
+            removeWhatIsGone(newFolders, before, probe).forEach(path -> addWithFoldersAbove(path, touched));
+            vouched = vouched(before, touched, probe);
             deleteTree(fresh);
+        }
+
+        /** Adds the folders above {@code path} (the site's top "" too) and, for a folder, itself. */
+        private static void addWithFoldersAbove(String path, Set<String> folders) {
+            folders.add(path);
+            folders.add("");
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                folders.add(path.substring(0, slash));
+            }
         }
 
         @Override
@@ -238,17 +252,32 @@ public final class DiskSiteWriter implements SiteWriter {
             return vouched;
         }
 
-        /** The folders seen before the commit whose stamps the next commit may trust (see {@link #commit}). */
-        private Map<String, FolderStamp> vouched(Map<String, Folder> before, Probe probe) {
+        /**
+         * The folders whose stamps the next commit may trust (see {@link #commit}): seen before this
+         * commit, settled then, not touched by it, and reached through real folders only (one under
+         * a link was seen through it).
+         */
+        private Map<String, FolderStamp> vouched(Map<String, Folder> before, Set<String> touched, Probe probe) {
             if (probe.now().isEmpty() || probe.ignoresCase()) {
                 return Map.of();
             }
             long settled = probe.now().getAsLong() - MARGIN_NANOS;
             Map<String, FolderStamp> vouched = new HashMap<>(before.size() * 4 / 3 + 1);
             before.forEach((folder, seen) -> seen.stamp()
-                    .filter(stamp -> seen.directory() && stamp.changedNanos() < settled)
+                    .filter(stamp -> seen.directory() && stamp.changedNanos() < settled && !touched.contains(folder)
+                            && realFoldersAbove(folder, before))
                     .ifPresent(stamp -> vouched.put(folder, stamp)));
             return vouched;
+        }
+
+        private static boolean realFoldersAbove(String folder, Map<String, Folder> before) {
+            for (int slash = folder.indexOf('/'); slash > 0; slash = folder.indexOf('/', slash + 1)) {
+                Folder above = before.get(folder.substring(0, slash));
+                if (above == null || !above.directory()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Every folder of the new site, "" for its top. */
@@ -299,8 +328,10 @@ public final class DiskSiteWriter implements SiteWriter {
          * the last site's entries (see {@link #commit}): it is not listed, and the entries the last
          * site had there and this one does not are known from the last site's files. A rebuild of
          * 10,000 articles spent 80-180 ms listing its 10,600 folders.
+         *
+         * @return the entries removed or renamed, and the new names of those renamed
          */
-        private void removeWhatIsGone(Set<String> newFolders, Map<String, Folder> before, Probe probe)
+        private List<String> removeWhatIsGone(Set<String> newFolders, Map<String, Folder> before, Probe probe)
                 throws IOException {
             Set<String> unchanged = unchanged(before, probe);
             Queue<String> gone = new ConcurrentLinkedQueue<>();
@@ -340,8 +371,9 @@ public final class DiskSiteWriter implements SiteWriter {
                 throw e.getCause();
             }
             if (gone.isEmpty()) {
-                return;
+                return List.of();
             }
+            List<String> removedOrRenamed = new ArrayList<>();
             Map<String, String> byLowerCase = new HashMap<>();
             if (probe.ignoresCase()) {
                 for (String path : stamps.keySet()) {
@@ -355,9 +387,11 @@ public final class DiskSiteWriter implements SiteWriter {
             for (String path : gone.stream().distinct().sorted(Comparator.comparingInt(String::length)).toList()) {
                 String kept = byLowerCase.get(path.toLowerCase(Locale.ROOT));
                 Path entry = out.resolve(path);
+                removedOrRenamed.add(path);
                 if (kept == null) {
                     deleteTree(entry);
                 } else if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    removedOrRenamed.add(kept);
                     // the same entry under the new site's case: renamed in two steps, since a
                     // rename that only changes case is not one to a file system that ignores it
                     Path step = entry.resolveSibling(".kaiyuan-case-" + entry.getFileName());
@@ -365,6 +399,7 @@ public final class DiskSiteWriter implements SiteWriter {
                     Files.move(step, out.resolve(kept));
                 }
             }
+            return removedOrRenamed;
         }
 
         /** The folders that still have the stamp the last commit vouched for, all real folders. */
