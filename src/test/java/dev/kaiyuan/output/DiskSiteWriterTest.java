@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,21 @@ class DiskSiteWriterTest {
         }
     }
 
+    /** Commits a site of {@code files} with {@code writer}; the folders the commit vouched for. */
+    private static Map<String, FolderStamp> commit(DiskSiteWriter writer, List<OutputFile> files) throws IOException {
+        try (SiteOutput out = writer.open()) {
+            for (OutputFile f : files) {
+                out.put(f);
+            }
+            out.commit();
+            return out.folders();
+        }
+    }
+
+    private static Set<String> paths(List<OutputFile> files) {
+        return files.stream().map(OutputFile::path).collect(Collectors.toSet());
+    }
+
     /**
      * A folder that has the stamp the last commit vouched for is not listed: what the new site no
      * longer has there is removed from what the last site had. Shown with a stray file put in before
@@ -130,26 +146,15 @@ class DiskSiteWriterTest {
     @Test
     void aFolderWithTheStampItWasVouchedForIsNotListed() throws IOException {
         Path site = tmp.resolve("site");
-        Set<String> last;
-        try (SiteOutput out = new DiskSiteWriter(site).open()) {
-            out.put(file("index.html", "one"));
-            out.put(file("a/x.html", "x"));
-            out.put(file("a/gone.html", "gone"));
-            out.put(file("old/deep/y.html", "y"));
-            out.put(file("became-a-file/z.html", "z"));
-            out.commit();
-            last = Set.copyOf(out.stamps().keySet());
-        }
+        List<OutputFile> first = List.of(file("index.html", "one"), file("a/x.html", "x"), file("a/gone.html", "gone"),
+                file("old/deep/y.html", "y"), file("became-a-file/z.html", "z"));
+        commit(new DiskSiteWriter(site), first);
         Files.writeString(site.resolve("a/stray.html"), "stray");
         Map<String, FolderStamp> vouched = stampsNow(site, "", "a", "old", "old/deep", "became-a-file");
 
-        try (SiteOutput out = new DiskSiteWriter(site, last, vouched).open()) {
-            out.put(file("index.html", "two"));
-            out.put(file("a/x.html", "x"));
-            out.put(file("became-a-file", "now a file"));
-            out.put(file("new/page.html", "new"));
-            out.commit();
-        }
+        List<OutputFile> second = List.of(file("index.html", "two"), file("a/x.html", "x"),
+                file("became-a-file", "now a file"), file("new/page.html", "new"));
+        commit(new DiskSiteWriter(site, paths(first), vouched), second);
 
         assertThat(filesOf(site)).containsExactlyInAnyOrder("index.html", "a/x.html", "a/stray.html",
                 "became-a-file", "new/page.html");
@@ -158,22 +163,9 @@ class DiskSiteWriterTest {
         assertNothingBesideTheSite();
 
         Files.writeString(site.resolve("a/stray-too.html"), "stray");
-        Set<String> now = Set.of("index.html", "a/x.html", "became-a-file", "new/page.html");
-        try (SiteOutput out = new DiskSiteWriter(site, now, vouched).open()) {
-            now.forEach(path -> put(out, file(path, path.equals("index.html") ? "two"
-                    : path.equals("a/x.html") ? "x" : path.equals("became-a-file") ? "now a file" : "new")));
-            out.commit();
-        }
-        assertThat(filesOf(site)).containsExactlyInAnyOrderElementsOf(now);
+        commit(new DiskSiteWriter(site, paths(second), vouched), second);
+        assertThat(filesOf(site)).containsExactlyInAnyOrderElementsOf(paths(second));
         assertNothingBesideTheSite();
-    }
-
-    private static void put(SiteOutput out, OutputFile file) {
-        try {
-            out.put(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /**
@@ -187,31 +179,16 @@ class DiskSiteWriterTest {
     @Test
     void aCommitVouchesForTheFoldersSettledBeforeItBeganThatItLeavesAsTheyWere() throws Exception {
         Path site = tmp.resolve("site");
-        Set<String> last;
-        try (SiteOutput out = new DiskSiteWriter(site).open()) {
-            out.put(file("index.html", "one"));
-            out.put(file("a/x.html", "x"));
-            out.put(file("a/old.html", "old"));
-            out.put(file("b/y.html", "y"));
-            out.put(file("d/z.html", "z"));
-            out.commit();
-            last = Set.copyOf(out.stamps().keySet());
-            assertThat(out.folders()).as("a first site is not vouched for").isEmpty();
-        }
+        List<OutputFile> first = List.of(file("index.html", "one"), file("a/x.html", "x"), file("a/old.html", "old"),
+                file("b/y.html", "y"), file("d/z.html", "z"));
+        assertThat(commit(new DiskSiteWriter(site), first)).as("a first site is not vouched for").isEmpty();
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(DiskSiteWriter.MARGIN_NANOS) + 200);
         Files.writeString(site.resolve("b/stray.html"), "stray");
         Map<String, FolderStamp> settled = stampsNow(site, "d");
 
-        Map<String, FolderStamp> vouched;
-        try (SiteOutput out = new DiskSiteWriter(site, last, Map.of()).open()) {
-            out.put(file("index.html", "one"));
-            out.put(file("a/x.html", "x"));
-            out.put(file("b/y.html", "y"));
-            out.put(file("d/z.html", "z"));
-            out.put(file("c/new.html", "new"));
-            out.commit();
-            vouched = out.folders();
-        }
+        Map<String, FolderStamp> vouched = commit(new DiskSiteWriter(site, paths(first), Map.of()),
+                List.of(file("index.html", "one"), file("a/x.html", "x"), file("b/y.html", "y"), file("d/z.html", "z"),
+                        file("c/new.html", "new")));
 
         assertThat(vouched).isEqualTo(settled);
         assertThat(site.resolve("b/stray.html")).doesNotExist();
