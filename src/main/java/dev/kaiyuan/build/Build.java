@@ -522,8 +522,7 @@ public final class Build {
         int html = htmlCount.get();
         if (!emit) {
             return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), Map.of(), memo.fresh(),
-                    memo.reused(),
-                    search.after(), search.postings(), Optional.empty());
+                    memo.reused(), search.after(), search.postings(), Optional.empty());
         }
         // every file of the new site, with the keys it may be kept by next time (none for an asset):
         // the next build's commit knows from them what a folder it need not list holds
@@ -531,8 +530,8 @@ public final class Build {
         emitted.stamps().forEach((path, stamp) -> files.put(path,
                 new BuildCache.Written(keys.getOrDefault(path, ""), memo.view(path), stamp)));
         return new Rendered(emitted.committed(), html, Optional.of(inputs), emitted.run().after(), files,
-                emitted.folders(), memo.fresh(), memo.reused(), search.after(), search.postings(), output.keep() == Keep.MEMORY
-                        ? Optional.of(renderer.articlePages(site, config)) : Optional.empty());
+                emitted.folders(), memo.fresh(), memo.reused(), search.after(), search.postings(),
+                output.keep() == Keep.MEMORY ? Optional.of(renderer.articlePages(site, config)) : Optional.empty());
     }
 
     /** Takes the pages of a build that is not written (it has errors), keeping nothing. */

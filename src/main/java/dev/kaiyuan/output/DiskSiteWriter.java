@@ -193,9 +193,9 @@ public final class DiskSiteWriter implements SiteWriter {
          * it was, is vouched for with the stamp it had: whenever it has that stamp, it holds exactly
          * this site's entries (a snapshot of it taken then, restored later, included), since
          * anything done to it afterwards gives it a later change time, which a coarse clock cannot
-         * round back to the one vouched for. On a file system that ignores case nothing is vouched for, and every folder is
-         * listed as before: an entry whose name the new site has in another case is renamed from
-         * the listing.
+         * round back to the one vouched for (unless the clock is set back by more than the margin).
+         * On a file system that ignores case nothing is vouched for, and every folder is listed as
+         * before: an entry whose name the new site has in another case is renamed from the listing.
          */
         @Override
         public void commit() throws IOException {
@@ -293,7 +293,7 @@ public final class DiskSiteWriter implements SiteWriter {
             return newFolders;
         }
 
-        /** How each folder of the new site that exists on disk is there, looked at on every core without following links. */
+        /** How each folder of the new site that exists on disk is there (every core; links not followed). */
         private Map<String, Folder> folders(Set<String> newFolders) {
             Map<String, Folder> found = new ConcurrentHashMap<>();
             newFolders.parallelStream().forEach(folder -> Folder.of(folder.isEmpty() ? out : out.resolve(folder))
