@@ -242,9 +242,16 @@ public final class DiskSiteWriter implements SiteWriter {
         private static void addWithFoldersAbove(String path, Set<String> folders) {
             folders.add(path);
             folders.add("");
+            folders.addAll(foldersAbove(path));
+        }
+
+        /** The folders above {@code path}, outermost first, without the site's top "". */
+        private static List<String> foldersAbove(String path) {
+            List<String> above = new ArrayList<>();
             for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-                folders.add(path.substring(0, slash));
+                above.add(path.substring(0, slash));
             }
+            return above;
         }
 
         @Override
@@ -271,13 +278,7 @@ public final class DiskSiteWriter implements SiteWriter {
         }
 
         private static boolean realFoldersAbove(String folder, Map<String, Folder> before) {
-            for (int slash = folder.indexOf('/'); slash > 0; slash = folder.indexOf('/', slash + 1)) {
-                Folder above = before.get(folder.substring(0, slash));
-                if (above == null || !above.directory()) {
-                    return false;
-                }
-            }
-            return true;
+            return foldersAbove(folder).stream().map(before::get).allMatch(above -> above != null && above.directory());
         }
 
         /** Every folder of the new site, "" for its top. */
