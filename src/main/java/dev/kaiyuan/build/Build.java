@@ -31,7 +31,6 @@ import dev.kaiyuan.render.PageRenderer;
 import dev.kaiyuan.render.SiteFileProducer;
 import dev.kaiyuan.render.SiteUrls;
 import dev.kaiyuan.search.DocumentTerms;
-import dev.kaiyuan.search.SearchFold;
 import dev.kaiyuan.search.SearchIndexProducer;
 import dev.kaiyuan.render.RenderedPage;
 import java.io.IOException;
@@ -92,12 +91,6 @@ public final class Build {
             }
         };
         String variant = PersistentCache.variant(request);
-        if (Files.isRegularFile(PersistentCache.file(project, variant))) {
-            // Made while the cache loads, on the core loading leaves idle. A site without Chinese
-            // never needs it; its rebuilds make it for nothing (0.15 s on that idle core), while a
-            // first build, which has no cache, leaves it for when the search index needs it.
-            SearchFold.prepareInBackground();
-        }
         try (PersistentCache.Loaded loaded = Files.isDirectory(project)
                 ? PersistentCache.load(project, variant, request.out(), once) : PersistentCache.Loaded.EMPTY) {
             return runWithCache(request, project, variant, loaded, once);

@@ -1,9 +1,9 @@
 package dev.kaiyuan.enrich;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
-import com.ibm.icu.text.Transliterator;
 import dev.kaiyuan.model.EntityId;
 import dev.kaiyuan.model.Gazetteer;
+import dev.kaiyuan.model.HanVariants;
 import dev.kaiyuan.model.Mention;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -12,15 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Finds the knowledge base's organizations, models and people in text with one Aho-Corasick
  * automaton over every name and alias. Text and aliases are both folded from Traditional to
- * Simplified Chinese (ICU, character by character so offsets stay true), so either script finds
- * either alias. Overlapping matches keep the longest, and of two as long the first: {@code gpt-oss-120b}
- * beats {@code gpt-oss}, {@code 阿里·法哈迪} (Ali Farhadi) beats {@code 阿里} (Alibaba).
+ * Simplified Chinese (ICU's {@code Hant-Hans}, character by character so offsets stay true: see
+ * {@link HanVariants}), so either script finds either alias. Overlapping matches keep the longest,
+ * and of two as long the first: {@code gpt-oss-120b} beats {@code gpt-oss}, {@code 阿里·法哈迪}
+ * (Ali Farhadi) beats {@code 阿里} (Alibaba).
  *
  * <p>Latin-script aliases must stand on word boundaries ({@code Meta} is not in {@code metadata})
  * and obey a case rule: matching ignores case, but a match written all in lower case is accepted
@@ -31,11 +31,9 @@ import java.util.stream.Stream;
 public final class EntityTagger {
     /** Every alias by its key: folded to Simplified and lower-cased, char for char. */
     private final AhoCorasickDoubleArrayTrie<Alias> automaton = new AhoCorasickDoubleArrayTrie<>();
-    private final Map<Integer, Integer> foldCache = new ConcurrentHashMap<>();
     /** See {@link #keyOf}. */
     private final char[] keyOfBmp = new char[0x10000];
-    /** Built on the first Han character (guarded by this): text without any never starts ICU's transliterators. */
-    private Transliterator toSimplified;
+    private final HanVariants variants = HanVariants.icu();
 
     /** One searchable name of an entity. */
     record Alias(EntityId entity, String written) {
@@ -148,7 +146,7 @@ public final class EntityTagger {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < key.length && Character.isLowSurrogate(text.charAt(i + 1))) {
                 int cp = foldedAnew(Character.toCodePoint(c, text.charAt(i + 1)));
-                // a folding keeps a character's width (see transliterate)
+                // a folding keeps a character's width (see foldHan)
                 Character.toChars(cp, key, i);
                 i++;
             } else {
@@ -178,18 +176,9 @@ public final class EntityTagger {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? foldHan(cp) : cp;
     }
 
-    /** Memoised without a lock; only the transliterator, which may keep state, is used by one thread at a time. */
+    /** The character's Simplified form, unless that has another width (offsets must hold). */
     private int foldHan(int cp) {
-        Integer known = foldCache.get(cp);
-        return known != null ? known : foldCache.computeIfAbsent(cp, this::transliterate);
-    }
-
-    private synchronized int transliterate(int c) {
-        if (toSimplified == null) {
-            toSimplified = Transliterator.getInstance("Hant-Hans");
-        }
-        String s = toSimplified.transliterate(new String(Character.toChars(c)));
-        boolean sameWidth = s.codePointCount(0, s.length()) == 1 && Character.charCount(s.codePointAt(0)) == Character.charCount(c);
-        return sameWidth ? s.codePointAt(0) : c;
+        int simplified = variants.simplified(cp);
+        return Character.charCount(simplified) == Character.charCount(cp) ? simplified : cp;
     }
 }

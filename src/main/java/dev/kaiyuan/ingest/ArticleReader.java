@@ -31,7 +31,7 @@ public final class ArticleReader {
         ScriptFolding folding = new ScriptFolding();
         this.frontMatter = new FrontMatterParser(zone);
         this.readers = SourceReaders.defaults(folding);
-        this.languages = new LanguageDetector(folding);
+        this.languages = new LanguageDetector();
     }
 
     public SourceReaders readers() {

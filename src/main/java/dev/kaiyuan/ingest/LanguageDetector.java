@@ -1,15 +1,13 @@
 package dev.kaiyuan.ingest;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.kaiyuan.model.HanVariants;
 
 /**
  * Tells the language of article text: Chinese when Han characters make up a fair share of the
  * letters, then Traditional or Simplified by which characters change under ICU's script
- * conversion (a character that Hant→Hans changes is Traditional-only, and vice versa);
- * otherwise English. Good enough for {@code lang} attributes and font choice. Each distinct
- * character is classified once (ICU's transliterators are slow on long strings), and a few
- * thousand characters decide.
+ * conversion of the character alone (a character that Hant→Hans changes is Traditional-only, and
+ * vice versa; see {@link HanVariants}); otherwise English. Good enough for {@code lang} attributes
+ * and font choice. A few thousand characters decide.
  */
 public final class LanguageDetector {
     /** Chinese news text in practice runs far above this; English with a few names, far below. */
@@ -20,12 +18,7 @@ public final class LanguageDetector {
     private static final byte TRADITIONAL_ONLY = 1;
     private static final byte SIMPLIFIED_ONLY = 2;
 
-    private final ScriptFolding folding;
-    private final Map<Integer, Byte> scriptOf = new HashMap<>();
-
-    public LanguageDetector(ScriptFolding folding) {
-        this.folding = folding;
-    }
+    private final HanVariants variants = HanVariants.icu();
 
     public String detect(String text) {
         StringBuilder han = new StringBuilder();
@@ -58,7 +51,7 @@ public final class LanguageDetector {
                 continue;
             }
             seen++;
-            byte script = scriptOf.computeIfAbsent(cp, this::classify);
+            byte script = classify(cp);
             traditionalOnly += script == TRADITIONAL_ONLY ? 1 : 0;
             simplifiedOnly += script == SIMPLIFIED_ONLY ? 1 : 0;
         }
@@ -66,10 +59,9 @@ public final class LanguageDetector {
     }
 
     private byte classify(int cp) {
-        String c = new String(Character.toChars(cp));
-        if (!folding.simplified(c).equals(c)) {
+        if (variants.simplified(cp) != cp) {
             return TRADITIONAL_ONLY;
         }
-        return folding.traditional(c).equals(c) ? NEITHER : SIMPLIFIED_ONLY;
+        return variants.traditional(cp) == cp ? NEITHER : SIMPLIFIED_ONLY;
     }
 }

@@ -1,15 +1,13 @@
 package dev.kaiyuan.search;
 
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
-import com.ibm.icu.text.UnicodeSet;
-import com.ibm.icu.text.UnicodeSetIterator;
+import dev.kaiyuan.model.HanVariants;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * Folds text for searching, one code point at a time (so the browser can do exactly the same and
@@ -25,22 +23,6 @@ public final class SearchFold {
 
     private SearchFold(IntUnaryOperator han) {
         this.han = han;
-    }
-
-    /**
-     * Makes what {@link #traditionalFor} needs on a thread of its own, so that a build can have it
-     * made while it does other work (loading its cache); a later call waits for it if it is not done.
-     */
-    public static void prepareInBackground() {
-        Thread thread = new Thread(() -> {
-            try {
-                IcuSimplified.traditionalOf(0);
-            } catch (RuntimeException | Error e) {
-                // the build meets the same failure where it needs the map, and reports it there
-            }
-        }, "kaiyuan-search-fold");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** Folding with ICU's Traditional → Simplified transform, as the build does. */
@@ -86,67 +68,17 @@ public final class SearchFold {
         return map;
     }
 
-    /** ICU's {@code Hant-Hans}, one character at a time, memoised, with its inverse. */
+    /** ICU's {@code Hant-Hans}, one character at a time (see {@link HanVariants}), and its inverse. */
     private static final class IcuSimplified {
-        private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Hant-Hans");
-        private static final Map<Integer, Integer> CACHE = new ConcurrentHashMap<>();
-
-        /**
-         * Asked for every Han character of every document: a BMP character's answer is kept in a
-         * table once known (0 until then; a race only computes it twice), not looked up boxed.
-         */
-        private static final int[] BMP = new int[0x10000];
+        private static final HanVariants VARIANTS = HanVariants.icu();
 
         static int of(int cp) {
-            if (cp >= BMP.length) {
-                return CACHE.computeIfAbsent(cp, IcuSimplified::transliterate);
-            }
-            int known = BMP[cp];
-            if (known == 0) {
-                known = CACHE.computeIfAbsent(cp, IcuSimplified::transliterate);
-                BMP[cp] = known;
-            }
-            return known;
+            return VARIANTS.simplified(cp);
         }
 
-        /** Keeps the character when ICU gives more or less than one character (offsets must hold). */
-        private static int transliterate(int cp) {
-            String s;
-            synchronized (TO_SIMPLIFIED) {
-                s = TO_SIMPLIFIED.transliterate(new String(Character.toChars(cp)));
-            }
-            return s.codePointCount(0, s.length()) == 1 ? s.codePointAt(0) : cp;
-        }
-
+        /** The Han characters among those whose Simplified form is {@code simplified}. */
         static int[] traditionalOf(int simplified) {
-            return Inverse.MAP.getOrDefault(simplified, new int[0]);
-        }
-
-        /**
-         * Built once, on first use, from the transform's source set: every character it can change
-         * (0.15 s of transliterating). A class of its own, so that threads asking at once wait for
-         * the one building it.
-         */
-        private static final class Inverse {
-            static final Map<Integer, int[]> MAP = build();
-
-            private static Map<Integer, int[]> build() {
-                Map<Integer, int[]> built = new TreeMap<>();
-                UnicodeSet source = TO_SIMPLIFIED.getSourceSet();
-                for (UnicodeSetIterator it = new UnicodeSetIterator(source); it.next(); ) {
-                    int t = it.codepoint;
-                    if (t != UnicodeSetIterator.IS_STRING && Tokens.isHan(t) && of(t) != t) {
-                        built.merge(of(t), new int[] {t}, IcuSimplified::concat);
-                    }
-                }
-                return Map.copyOf(built);
-            }
-        }
-
-        private static int[] concat(int[] a, int[] b) {
-            int[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, both, a.length, b.length);
-            return both;
+            return IntStream.of(VARIANTS.traditionalsOf(simplified)).filter(Tokens::isHan).toArray();
         }
     }
 }

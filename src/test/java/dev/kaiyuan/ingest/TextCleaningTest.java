@@ -152,7 +152,7 @@ class TextCleaningTest {
 
     @Nested
     class Languages {
-        private final LanguageDetector detector = new LanguageDetector(new ScriptFolding());
+        private final LanguageDetector detector = new LanguageDetector();
 
         @Test
         void tellsTraditionalSimplifiedAndEnglish() {
