@@ -136,8 +136,10 @@ class LauncherIT {
         assertThat(flags(noCode)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(noCache)).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(variant)).contains("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
-        assertThat(flags(large)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70")
-                .doesNotContain("TieredStopAtLevel", "InitialHeapSize=734003200", "UseParallelGC");
+        // from 20,000 seed files: the optimising compiler too, the parallel collector and a heap of 1 GB to start
+        assertThat(flags(large)).contains("-XX:+UseParallelGC", "-XX:InitialHeapSize=1073741824",
+                "-XX:MaxNewSize=536870912", "-XX:FreqInlineSize=70")
+                .doesNotContain("TieredStopAtLevel", "UseSerialGC", "HeapFreeRatio", "MaxTenuringThreshold");
     }
 
     @Test
