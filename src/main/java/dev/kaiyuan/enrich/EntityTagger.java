@@ -33,7 +33,6 @@ public final class EntityTagger {
     private final AhoCorasickDoubleArrayTrie<Alias> automaton = new AhoCorasickDoubleArrayTrie<>();
     /** See {@link #keyOf}. */
     private final char[] keyOfBmp = new char[0x10000];
-    private final HanVariants variants = HanVariants.icu();
 
     /** One searchable name of an entity. */
     record Alias(EntityId entity, String written) {
@@ -176,9 +175,12 @@ public final class EntityTagger {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? foldHan(cp) : cp;
     }
 
-    /** The character's Simplified form, unless that has another width (offsets must hold). */
-    private int foldHan(int cp) {
-        int simplified = variants.simplified(cp);
+    /**
+     * The character's Simplified form, unless that has another width (offsets must hold). Asked
+     * only for Han characters: a build without any never reads the table.
+     */
+    private static int foldHan(int cp) {
+        int simplified = HanVariants.icu().simplified(cp);
         return Character.charCount(simplified) == Character.charCount(cp) ? simplified : cp;
     }
 }

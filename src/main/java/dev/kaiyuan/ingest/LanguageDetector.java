@@ -18,8 +18,6 @@ public final class LanguageDetector {
     private static final byte TRADITIONAL_ONLY = 1;
     private static final byte SIMPLIFIED_ONLY = 2;
 
-    private final HanVariants variants = HanVariants.icu();
-
     public String detect(String text) {
         StringBuilder han = new StringBuilder();
         int letters = 0;
@@ -58,7 +56,9 @@ public final class LanguageDetector {
         return traditionalOnly > simplifiedOnly ? "zh-Hant" : "zh-Hans";
     }
 
-    private byte classify(int cp) {
+    /** Asked only for Han characters: a build without any never reads the table. */
+    private static byte classify(int cp) {
+        HanVariants variants = HanVariants.icu();
         if (variants.simplified(cp) != cp) {
             return TRADITIONAL_ONLY;
         }

@@ -25,9 +25,13 @@ public final class HanVariants {
     static final String TABLE = "han-variants.txt";
     private static final int BMP = 0x10000;
 
-    /** By code point below U+10000, 0 where the transform leaves the character as it is. */
-    private final char[] simplifiedBmp = new char[BMP];
-    private final char[] traditionalBmp = new char[BMP];
+    /**
+     * Each transform's answer for every code point below U+10000 (most are the character itself):
+     * asked for every Han character of every article, so looked up in an array, not boxed in a map.
+     */
+    private final int[] simplifiedBmp = identity();
+    private final int[] traditionalBmp = identity();
+    /** Its answers for the code points above, where it changes them. */
     private final Map<Integer, Integer> simplifiedAstral = new HashMap<>();
     private final Map<Integer, Integer> traditionalAstral = new HashMap<>();
     /** Every Simplified form with the Traditional characters that have it, each list in code point order. */
@@ -58,9 +62,17 @@ public final class HanVariants {
         traditionalsOf = Map.copyOf(reverse);
     }
 
-    private static void put(int from, int to, char[] bmp, Map<Integer, Integer> astral) {
-        if (from < BMP && to < BMP) {
-            bmp[from] = (char) to;
+    private static int[] identity() {
+        int[] all = new int[BMP];
+        for (int cp = 0; cp < BMP; cp++) {
+            all[cp] = cp;
+        }
+        return all;
+    }
+
+    private static void put(int from, int to, int[] bmp, Map<Integer, Integer> astral) {
+        if (from < BMP) {
+            bmp[from] = to;
         } else {
             astral.put(from, to);
         }
@@ -103,10 +115,7 @@ public final class HanVariants {
         return all == null ? new int[0] : all.clone();
     }
 
-    private static int of(int cp, char[] bmp, Map<Integer, Integer> astral) {
-        if (cp >= 0 && cp < BMP && bmp[cp] != 0) {
-            return bmp[cp];
-        }
-        return astral.getOrDefault(cp, cp);
+    private static int of(int cp, int[] bmp, Map<Integer, Integer> astral) {
+        return cp >= 0 && cp < BMP ? bmp[cp] : astral.getOrDefault(cp, cp);
     }
 }

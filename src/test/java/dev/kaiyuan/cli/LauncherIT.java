@@ -117,6 +117,8 @@ class LauncherIT {
         Run variant = run(showFlags(""), "check", "--project=big", "--help");
         emptySeeds(project.resolve("big/seeds/more"), 17_000);
         Run large = run(showFlags(""), "build", "--project", "big", "--help");
+        Run largeCapped = run(showFlags("-Xmx512m"), "build", "--project", "big", "--help");
+        Run largeTheirCollector = run(showFlags("-XX:+UseG1GC"), "build", "--project", "big", "--help");
 
         assertThat(cached.exit()).as(cached.output()).isZero();
         assertThat(flags(cached)).contains("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
@@ -140,6 +142,13 @@ class LauncherIT {
         assertThat(flags(large)).contains("-XX:+UseParallelGC", "-XX:InitialHeapSize=1073741824",
                 "-XX:MaxNewSize=536870912", "-XX:FreqInlineSize=70")
                 .doesNotContain("TieredStopAtLevel", "UseSerialGC", "HeapFreeRatio", "MaxTenuringThreshold");
+        // a maximum heap of theirs under our 1 GB initial one would stop the JVM: the serial collector then
+        assertThat(largeCapped.exit()).as(largeCapped.output()).isZero();
+        assertThat(flags(largeCapped)).contains("-XX:MaxHeapSize=536870912", "-XX:+UseSerialGC")
+                .doesNotContain("InitialHeapSize=1073741824", "UseParallelGC");
+        assertThat(largeTheirCollector.exit()).as(largeTheirCollector.output()).isZero();
+        assertThat(flags(largeTheirCollector)).contains("-XX:+UseG1GC")
+                .doesNotContain("UseParallelGC", "UseSerialGC", "InitialHeapSize=1073741824");
     }
 
     @Test
