@@ -24,6 +24,8 @@ import java.util.function.Predicate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -108,9 +110,14 @@ public final class PageRenderer {
         }
         FutureTask<List<String>> meanwhile = new FutureTask<>(
                 () -> produce(beside, new SiteContext(site, config, labels, List.of(), memo), sink, each));
-        Thread worker = new Thread(meanwhile, "kaiyuan-producers");
-        worker.setDaemon(true);
-        worker.start();
+        // The producers' thread is the one worker of a pool of its own, so that a parallel stream of
+        // theirs runs on it. Started from a plain thread, their parallel streams and the pages' both
+        // went to the common pool, and the plain thread, waiting for its part, spun in
+        // ForkJoinPool.helpComplete: at 10,000 articles, one article added, 0.45 s of CPU (perf) that
+        // the pages' threads lacked.
+        ForkJoinPool pool = new ForkJoinPool(1, PageRenderer::producerThread, null, false);
+        pool.execute(meanwhile);
+        pool.shutdown();
         try {
             List<String> paths = render(site, config, labels, sink, memo, each, afterPages);
             paths.addAll(meanwhile.get());
@@ -143,6 +150,13 @@ public final class PageRenderer {
             });
         }
         return paths;
+    }
+
+    private static ForkJoinWorkerThread producerThread(ForkJoinPool pool) {
+        ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        thread.setName("kaiyuan-producers");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static void awaitQuietly(FutureTask<?> task) {
