@@ -69,6 +69,33 @@ class LauncherIT {
         }
     }
 
+    /**
+     * Where the kernel gives transparent huge pages to a program that asks (its setting names
+     * madvise or always), every command asks for them for the heap; an option of the user's wins.
+     */
+    @Test
+    void theHeapAsksForHugePagesWhereTheKernelGivesThem() throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String kernel = Files.isReadable(setting) ? Files.readString(setting) : "";
+        boolean offered = kernel.contains("[madvise]") || kernel.contains("[always]");
+
+        Run build = run(showFlags(""), "build", "--help");
+        Run serve = run(showFlags(""), "serve", "--help");
+        Run declined = run(showFlags("-XX:-UseTransparentHugePages"), "build", "--help");
+
+        assertThat(build.exit()).as(build.output()).isZero();
+        assertThat(serve.exit()).as(serve.output()).isZero();
+        assertThat(declined.exit()).as(declined.output()).isZero();
+        if (offered) {
+            assertThat(flags(build)).contains("-XX:+UseTransparentHugePages");
+            assertThat(flags(serve)).contains("-XX:+UseTransparentHugePages");
+        } else {
+            assertThat(flags(build)).doesNotContain("UseTransparentHugePages");
+            assertThat(flags(serve)).doesNotContain("UseTransparentHugePages");
+        }
+        assertThat(flags(declined)).contains("-XX:-UseTransparentHugePages").doesNotContain("+UseTransparentHugePages");
+    }
+
     /** {@code n} empty seed files in {@code folder}: the launcher only counts them. */
     private static Path emptySeeds(Path folder, int n) throws IOException {
         Files.createDirectories(folder);
