@@ -120,7 +120,7 @@ public final class Build {
             built = run(request, new DiskSiteWriter(request.out()), List.of(), last, Keep.DISK);
         }
         if (built.result().succeeded()) {
-            PersistentCache.save(project, variant, request.out(), built.cache(), last, notes);
+            PersistentCache.save(project, variant, request.out(), built.cache(), last, built.result().articles(), notes);
         }
         return built.result();
     }

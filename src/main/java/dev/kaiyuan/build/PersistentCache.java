@@ -66,7 +66,8 @@ final class PersistentCache {
      * Beside the cache: the fingerprint of the code that kept it ({@code SIZE:CRC}, the jar's size in
      * bytes first), for the launcher, which gives a rebuild with a cache the quick compiler only when
      * the jar it runs has that size: a rebuilt jar with the same bytes (the build is reproducible)
-     * finds its cache, though its file time is new.
+     * finds its cache, though its file time is new. On its second line, how many articles the build
+     * built: the launcher takes it for the project's size instead of counting the seed files again.
      */
     static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
@@ -670,8 +671,10 @@ final class PersistentCache {
      * Keeps {@code cache} for the next build into {@code out}; a failure only costs the next build its
      * speed. Of the segments, only those whose entries differ from {@code last}'s (the cache this
      * build started from, as loaded) or whose file is missing are written.
+     *
+     * @param articles how many articles the build built, written beside the cache for the launcher
      */
-    static void save(Path project, String variant, Path out, BuildCache cache, BuildCache last,
+    static void save(Path project, String variant, Path out, BuildCache cache, BuildCache last, int articles,
             Consumer<String> notes) {
         Path file = file(project, variant);
         try {
@@ -722,7 +725,8 @@ final class PersistentCache {
             } else if (failed instanceof RuntimeException e) {
                 throw e;
             }
-            Files.writeString(file.resolveSibling(CODE), codeFingerprint() + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(file.resolveSibling(CODE), codeFingerprint() + "\n" + articles + "\n",
+                    StandardCharsets.US_ASCII);
         } catch (IOException | RuntimeException e) {
             notes.accept("could not keep the build cache in " + FOLDER + "/ (" + e + "); the next build starts "
                     + "from scratch");

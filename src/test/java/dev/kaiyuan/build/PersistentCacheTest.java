@@ -214,8 +214,12 @@ class PersistentCacheTest {
         cached(project, new ArrayList<>());
 
         assertThat(times(project.resolve("site"))).isEqualTo(before);
-        // for the launcher, beside the cache: the fingerprint of the code that kept it
-        assertThat(project.resolve(".kaiyuan/code")).hasContent(PersistentCache.codeFingerprint());
+        // for the launcher, beside the cache: the fingerprint of the code that kept it, and how many
+        // articles the build built
+        int articles = cold(project).keySet().stream().filter(path -> path.matches("articles/[^/]+/index\\.html"))
+                .mapToInt(path -> 1).sum();
+        assertThat(articles).isGreaterThan(1);
+        assertThat(project.resolve(".kaiyuan/code")).hasContent(PersistentCache.codeFingerprint() + "\n" + articles);
     }
 
     @Test

@@ -178,6 +178,36 @@ class LauncherIT {
                 .doesNotContain("UseParallelGC", "UseSerialGC", "InitialHeapSize=1073741824");
     }
 
+    /**
+     * A rebuild takes the number of articles the cache's build read (the code file's second line)
+     * for the project's size, and counts the seed files only where that number is missing.
+     */
+    @Test
+    void aRebuildTakesTheProjectsSizeFromTheCache() throws Exception {
+        emptySeeds(project.resolve("big/seeds"), 10);
+        long size = Files.size(LAUNCHER.resolveSibling("kaiyuan.jar"));
+        write(project, "big/.kaiyuan/build-cache.bin", "kept");
+        write(project, "big/.kaiyuan/code", size + ":1a2b3c4d\n25000\n");
+
+        Run large = run(showFlags(""), "build", "--project", "big", "--help");
+        write(project, "big/.kaiyuan/code", size + ":1a2b3c4d\n10\n");
+        Run small = run(showFlags(""), "build", "--project", "big", "--help");
+        write(project, "big/.kaiyuan/code", size + ":1a2b3c4d\nmany\n");
+        Run unreadable = run(showFlags(""), "build", "--project", "big", "--help");
+        write(project, "big/.kaiyuan/code", (size + 1) + ":1a2b3c4d\n25000\n");
+        Run otherJar = run(showFlags(""), "build", "--project", "big", "--help");
+
+        assertThat(large.exit()).as(large.output()).isZero();
+        assertThat(flags(large)).contains("-XX:+UseParallelGC", "-XX:InitialHeapSize=1073741824", "-XX:FreqInlineSize=70")
+                .doesNotContain("TieredStopAtLevel");
+        assertThat(flags(small)).contains("-XX:+UseParallelGC", "-XX:MaxNewSize=104857600", "-XX:TieredStopAtLevel=1");
+        // no number there: the 10 seed files are counted
+        assertThat(flags(unreadable)).contains("-XX:MaxNewSize=104857600", "-XX:TieredStopAtLevel=1");
+        // a cache of another jar is no rebuild's: its count is not taken either (10 files: the quick compiler, serial)
+        assertThat(flags(otherJar)).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                .doesNotContain("UseParallelGC", "FreqInlineSize");
+    }
+
     @Test
     void aProjectWithTensOfThousandsOfSeedsGrowsTheHeapByLess() throws Exception {
         Path seeds = emptySeeds(project.resolve("huge/seeds"), 20_000);
