@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -22,10 +23,27 @@ import java.util.function.Supplier;
  */
 final class DigestViews {
     /**
-     * The template that renders a view, the site path it is written to, and how to make the view:
-     * made when the page is rendered, on the renderer's threads, and let go after.
+     * The template that renders a view, the site path it is written to, how to make the view (made
+     * when the page is rendered, on the renderer's threads, and let go after) and, when known, a
+     * key of everything the view is made from ({@link PageMemo#keptUnbuilt}).
      */
-    record Placed(String template, String path, Supplier<Object> view) {
+    record Placed(String template, String path, Supplier<Object> view, Supplier<Optional<String>> inputs) {
+        Placed(String template, String path, Supplier<Object> view) {
+            this(template, path, view, Optional::empty);
+        }
+    }
+
+    /**
+     * A key of what a list of articles shows of them: each article's path and a key that changes
+     * whenever the article could have (see {@link PageMemo#articleKey}); empty when an article has
+     * none. A card is made of its article alone ({@link PageRenderer#card}), and so is the date
+     * span of a page of them.
+     */
+    interface ListKeys {
+        Optional<String> of(List<Article> articles);
+
+        /** Knows no article: every list page's view is built and compared. */
+        ListKeys NONE = articles -> Optional.empty();
     }
 
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
@@ -35,13 +53,41 @@ final class DigestViews {
     private final int pageSize;
     private final String lang;
     private final ArticleCards cards;
+    private final ListKeys keys;
+    /** A key of the site-wide view (title, language, labels), which every page shows. */
+    private final String siteKey;
 
     DigestViews(SiteModel site, SiteView siteView, SiteConfig config, ArticleCards cards) {
+        this(site, siteView, config, cards, ListKeys.NONE, "");
+    }
+
+    /**
+     * @param keys    keys of the articles a list shows, for pages kept without building their view
+     * @param siteKey a key of {@code siteView}
+     */
+    DigestViews(SiteModel site, SiteView siteView, SiteConfig config, ArticleCards cards, ListKeys keys,
+            String siteKey) {
         this.site = site;
         this.cards = cards;
         this.siteView = siteView;
         this.pageSize = config.pageSize();
         this.lang = config.language();
+        this.keys = keys;
+        this.siteKey = siteKey;
+    }
+
+    /**
+     * The key of a list page's view: the site-wide view's key, the page's own values (its links
+     * among them) and the key of the articles it shows, one line each; empty when an article has no
+     * key. The template and the page's path are added by the memo.
+     */
+    private Optional<String> inputs(List<Article> shown, String... values) {
+        return keys.of(shown).map(articles -> siteKey + "\n" + String.join("\n", values) + "\n" + articles);
+    }
+
+    /** The key of an issue as {@link #issue} shows it: its week (the label, dates and path follow) and articles. */
+    private Optional<String> issueInputs(WeekIssue w) {
+        return keys.of(w.articles()).map(articles -> w.id() + "\n" + w.path() + "\n" + articles);
     }
 
     static String homePath(int page) {
@@ -71,11 +117,25 @@ final class DigestViews {
             Pager pager = new Pager(page + " / " + pages.size(), page > 1 ? homePath(page - 1) : "",
                     page < pages.size() ? homePath(page + 1) : "");
             List<WeekIssue> issues = pages.get(i);
-            placed.add(new Placed("index", homePath(page), () -> new HomePage(siteView, page == 1 ? "" : "../../",
-                    issues.stream().map(this::issue).toList(), page == 1 ? cards.of(site.undated()) : List.of(),
-                    pager)));
+            String root = page == 1 ? "" : "../../";
+            List<Article> undated = page == 1 ? site.undated() : List.of();
+            placed.add(new Placed("index", homePath(page), () -> new HomePage(siteView, root,
+                    issues.stream().map(this::issue).toList(), cards.of(undated), pager),
+                    () -> homeInputs(root, issues, undated, pager)));
         }
         return placed;
+    }
+
+    private Optional<String> homeInputs(String root, List<WeekIssue> issues, List<Article> undated, Pager pager) {
+        StringBuilder all = new StringBuilder();
+        for (WeekIssue issue : issues) {
+            Optional<String> one = issueInputs(issue);
+            if (one.isEmpty()) {
+                return Optional.empty();
+            }
+            all.append(one.get()).append("\n");
+        }
+        return inputs(undated, root, pager.position(), pager.previousUrl(), pager.nextUrl(), all.toString());
     }
 
     List<Placed> issuePages() {
@@ -86,7 +146,7 @@ final class DigestViews {
             String older = i + 1 < issues.size() ? issues.get(i + 1).path() : "";
             WeekIssue issue = issues.get(i);
             placed.add(new Placed("issue", issue.path(), () -> new IssuePage(siteView, "../../", issue(issue),
-                    older, newer)));
+                    older, newer), () -> issueInputs(issue).flatMap(one -> inputs(List.of(), older, newer, one))));
         }
         return placed;
     }
@@ -171,9 +231,21 @@ final class DigestViews {
             boolean hasFeed = feeds && articles.stream().anyMatch(a -> a.date().isPresent());
             String feed = hasFeed ? "tags/" + tag.slug() + "/feed.xml" : "";
             placed.addAll(stablePages("tag", tag.path(), articles, pageSize, (root, shown, pager, first) ->
-                    new TagPage(siteView, root, tag.name(), cards.of(shown), pager, feed)));
+                    new TagPage(siteView, root, tag.name(), cards.of(shown), pager, feed),
+                    (root, shown, newer, older) -> inputs(shown, root, tag.name(), feed, newer, older)));
         }
         return placed;
+    }
+
+    /**
+     * The key of what one page of a list of articles is made from besides the site-wide view, as
+     * {@link #inputs}: the root, the articles shown and the links to its neighbours (the pager's
+     * position is the span of the articles' dates); empty when unknown.
+     */
+    interface ListPageInputs {
+        Optional<String> of(String root, List<Article> shown, String newer, String older);
+
+        ListPageInputs NONE = (root, shown, newer, older) -> Optional.empty();
     }
 
     /** The view of one page of a list of articles. */
@@ -197,6 +269,12 @@ final class DigestViews {
      * every page on each new article). The pager's position is the span of dates the page covers.
      */
     List<Placed> stablePages(String template, String first, List<Article> articles, int size, ListPage page) {
+        return stablePages(template, first, articles, size, page, ListPageInputs.NONE);
+    }
+
+    /** As {@link #stablePages(String, String, List, int, ListPage)}, each page with its key from {@code inputs}. */
+    List<Placed> stablePages(String template, String first, List<Article> articles, int size, ListPage page,
+            ListPageInputs inputs) {
         String folder = first.substring(0, first.length() - "index.html".length());
         int depth = (int) first.chars().filter(c -> c == '/').count();
         List<Slice> slices = slices(articles.size(), size);
@@ -209,7 +287,7 @@ final class DigestViews {
             String root = "../".repeat(slice.number() == 0 ? depth : depth + 2);
             placed.add(new Placed(template, pagePath(folder, slice.number()), () -> page.view(root, shown,
                     new Pager(newer.isEmpty() && older.isEmpty() ? "" : dateSpan(shown), newer, older),
-                    slice.number() == 0)));
+                    slice.number() == 0), () -> inputs.of(root, shown, newer, older)));
         }
         return placed;
     }

@@ -184,7 +184,13 @@ public final class PageRenderer {
         ArticlePages articlePages = new ArticlePages(engine, siteView, knowledge);
         List<Job> jobs = new ArrayList<>();
         ArticleCards cards = new ArticleCards(site.all());
-        DigestViews digest = new DigestViews(site, siteView, config, cards);
+        // An article page shows the article, its enrichment and the site-wide view, nothing else.
+        // The site view hashed once (XXH3-128, as the build cache's keys): its labels make it two
+        // kilobytes, which 10,000 keys would each copy.
+        String siteKey = HexFormat.of().formatHex(Hashing.xxh3_128().hashCharsTo128Bits(siteView.toString())
+                .toByteArray());
+        DigestViews digest = new DigestViews(site, siteView, config, cards, articles -> listKey(articles, memo),
+                siteKey);
         List<DigestViews.Placed> lists = new ArrayList<>(digest.home());
         lists.addAll(digest.issuePages());
         lists.add(digest.archive());
@@ -197,17 +203,12 @@ public final class PageRenderer {
         NotFoundPage notFound = new NotFoundPage(siteView, config.baseUrl().map(PageRenderer::pathOf).orElse(""));
         jobs.add(new Job("404", "404.html", () -> notFound));
         for (DigestViews.Placed placed : lists) {
-            jobs.add(new Job(placed.template(), placed.path(), placed.view()));
+            jobs.add(new Job(placed.template(), placed.path(), placed.view(), placed.inputs()));
         }
-        // An article page shows the article, its enrichment and the site-wide view, nothing else.
-        // The site view hashed once (XXH3-128, as the build cache's keys): its labels make it two
-        // kilobytes, which 10,000 keys would each copy.
-        String siteKey = HexFormat.of().formatHex(Hashing.xxh3_128().hashCharsTo128Bits(siteView.toString())
-                .toByteArray());
         for (Article article : site.all()) {
             jobs.add(new Job(ArticlePages.TEMPLATE, SiteModel.articlePath(article),
                     () -> articlePages.view(article, site.enrichment(article)),
-                    memo.articleKey(article).map(key -> key + "\n" + siteKey)));
+                    () -> memo.articleKey(article).map(key -> key + "\n" + siteKey)));
         }
         // An entity lists the articles that mention it: links, ten times as many a page as a list of cards.
         for (EntityId id : entities(site)) {
@@ -295,10 +296,26 @@ public final class PageRenderer {
      * One templated page to render: its template, where it goes, how to make its view and, when
      * known, a key of everything that view is made from.
      */
-    private record Job(String template, String path, Supplier<Object> view, Optional<String> inputs) {
+    private record Job(String template, String path, Supplier<Object> view, Supplier<Optional<String>> inputs) {
         Job(String template, String path, Supplier<Object> view) {
-            this(template, path, view, Optional.empty());
+            this(template, path, view, Optional::empty);
         }
+    }
+
+    /**
+     * A key of the articles a list page shows, for {@link DigestViews}: each one's path and its key
+     * from the memo, a line each; empty when the memo knows no key for one of them.
+     */
+    private static Optional<String> listKey(List<Article> articles, PageMemo memo) {
+        StringBuilder all = new StringBuilder();
+        for (Article article : articles) {
+            Optional<String> key = memo.articleKey(article);
+            if (key.isEmpty()) {
+                return Optional.empty();
+            }
+            all.append(SiteModel.articlePath(article)).append(' ').append(key.get()).append('\n');
+        }
+        return Optional.of(all.toString());
     }
 
     /**
@@ -313,12 +330,13 @@ public final class PageRenderer {
         IntStream.range(0, jobs.size()).parallel().forEach(i -> {
             Job job = jobs.get(i);
             try {
-                if (job.inputs().isPresent() && memo.keptUnbuilt(job.path(), job.template(), job.inputs().get())) {
+                Optional<String> inputs = job.inputs().get();
+                if (inputs.isPresent() && memo.keptUnbuilt(job.path(), job.template(), inputs.get())) {
                     each.accept(RenderedPage.kept(job.path()));
                     return;
                 }
                 Object view = job.view().get();
-                if (job.inputs().isEmpty() && memo.kept(job.path(), job.template(), view)) {
+                if (inputs.isEmpty() && memo.kept(job.path(), job.template(), view)) {
                     each.accept(RenderedPage.kept(job.path()));
                     return;
                 }
