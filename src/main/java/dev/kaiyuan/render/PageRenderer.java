@@ -110,12 +110,14 @@ public final class PageRenderer {
         }
         FutureTask<List<String>> meanwhile = new FutureTask<>(
                 () -> produce(beside, new SiteContext(site, config, labels, List.of(), memo), sink, each));
-        // The producers' thread is the one worker of a pool of its own, so that a parallel stream of
-        // theirs runs on it. Started from a plain thread, their parallel streams and the pages' both
-        // went to the common pool, and the plain thread, waiting for its part, spun in
-        // ForkJoinPool.helpComplete: at 10,000 articles, one article added, 0.45 s of CPU (perf) that
-        // the pages' threads lacked.
-        ForkJoinPool pool = new ForkJoinPool(1, PageRenderer::producerThread, null, false);
+        // The producers run in a pool of their own, so that a parallel stream of theirs runs on its
+        // workers, which wait for their own tasks by doing them. Started from a plain thread, their
+        // parallel streams and the pages' both went to the common pool, and the plain thread,
+        // waiting for its part, spun in ForkJoinPool.helpComplete: at 10,000 articles, one article
+        // added, 0.45 s of CPU (perf) that the pages' threads lacked. As many workers as the common
+        // pool's less one (the pages have those and the calling thread): one on two cores.
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, ForkJoinPool.getCommonPoolParallelism() - 1),
+                PageRenderer::producerThread, null, false);
         pool.execute(meanwhile);
         pool.shutdown();
         try {
@@ -154,7 +156,7 @@ public final class PageRenderer {
 
     private static ForkJoinWorkerThread producerThread(ForkJoinPool pool) {
         ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        thread.setName("kaiyuan-producers");
+        thread.setName("kaiyuan-producers-" + thread.getPoolIndex());
         thread.setDaemon(true);
         return thread;
     }

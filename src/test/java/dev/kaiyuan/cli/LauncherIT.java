@@ -94,6 +94,12 @@ class LauncherIT {
             assertThat(flags(serve)).doesNotContain("UseTransparentHugePages");
         }
         assertThat(flags(declined)).contains("-XX:-UseTransparentHugePages").doesNotContain("+UseTransparentHugePages");
+        // also given where the java command reads options itself, which come before ours
+        Run declinedThere = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags",
+                "JDK_JAVA_OPTIONS", "-XX:-UseTransparentHugePages"), "build", "--help");
+        assertThat(declinedThere.exit()).as(declinedThere.output()).isZero();
+        assertThat(flags(declinedThere)).contains("-XX:-UseTransparentHugePages")
+                .doesNotContain("+UseTransparentHugePages");
     }
 
     /** {@code n} empty seed files in {@code folder}: the launcher only counts them. */
@@ -179,31 +185,42 @@ class LauncherIT {
     }
 
     /**
-     * A rebuild takes the number of articles the cache's build read (the code file's second line)
+     * A rebuild takes the number of articles the cache's build built (the code file's second line)
      * for the project's size, and counts the seed files only where that number is missing.
      */
     @Test
     void aRebuildTakesTheProjectsSizeFromTheCache() throws Exception {
-        emptySeeds(project.resolve("big/seeds"), 10);
         long size = Files.size(LAUNCHER.resolveSibling("kaiyuan.jar"));
-        write(project, "big/.kaiyuan/build-cache.bin", "kept");
-        write(project, "big/.kaiyuan/code", size + ":1a2b3c4d\n25000\n");
+        // ten seed files, a cache that says 25,000 articles
+        emptySeeds(project.resolve("few/seeds"), 10);
+        write(project, "few/.kaiyuan/build-cache.bin", "kept");
+        write(project, "few/.kaiyuan/code", size + ":1a2b3c4d\n25000\n");
+        // 20,000 seed files (sidecars, say), a cache that says 10 articles
+        emptySeeds(project.resolve("many/seeds"), 20_000);
+        write(project, "many/.kaiyuan/build-cache.bin", "kept");
+        write(project, "many/.kaiyuan/code", size + ":1a2b3c4d\n10\n");
 
-        Run large = run(showFlags(""), "build", "--project", "big", "--help");
-        write(project, "big/.kaiyuan/code", size + ":1a2b3c4d\n10\n");
-        Run small = run(showFlags(""), "build", "--project", "big", "--help");
-        write(project, "big/.kaiyuan/code", size + ":1a2b3c4d\nmany\n");
-        Run unreadable = run(showFlags(""), "build", "--project", "big", "--help");
-        write(project, "big/.kaiyuan/code", (size + 1) + ":1a2b3c4d\n25000\n");
-        Run otherJar = run(showFlags(""), "build", "--project", "big", "--help");
+        Run large = run(showFlags(""), "build", "--project", "few", "--help");
+        Run small = run(showFlags(""), "build", "--project", "many", "--help");
+        write(project, "many/.kaiyuan/code", size + ":1a2b3c4d\nmany\n");
+        Run notANumber = run(showFlags(""), "build", "--project", "many", "--help");
+        write(project, "many/.kaiyuan/code", size + ":1a2b3c4d\n99999999999999999999\n");
+        Run tooLong = run(showFlags(""), "build", "--project", "many", "--help");
+        write(project, "few/.kaiyuan/code", (size + 1) + ":1a2b3c4d\n25000\n");
+        Run otherJar = run(showFlags(""), "build", "--project", "few", "--help");
 
         assertThat(large.exit()).as(large.output()).isZero();
         assertThat(flags(large)).contains("-XX:+UseParallelGC", "-XX:InitialHeapSize=1073741824", "-XX:FreqInlineSize=70")
                 .doesNotContain("TieredStopAtLevel");
+        assertThat(small.exit()).as(small.output()).isZero();
         assertThat(flags(small)).contains("-XX:+UseParallelGC", "-XX:MaxNewSize=104857600", "-XX:TieredStopAtLevel=1");
-        // no number there: the 10 seed files are counted
-        assertThat(flags(unreadable)).contains("-XX:MaxNewSize=104857600", "-XX:TieredStopAtLevel=1");
-        // a cache of another jar is no rebuild's: its count is not taken either (10 files: the quick compiler, serial)
+        // no usable number there: the 20,000 seed files are counted
+        for (Run counted : List.of(notANumber, tooLong)) {
+            assertThat(counted.exit()).as(counted.output()).isZero();
+            assertThat(counted.output()).doesNotContain("Illegal number");
+            assertThat(flags(counted)).contains("-XX:InitialHeapSize=1073741824").doesNotContain("TieredStopAtLevel");
+        }
+        // a cache of another jar is no rebuild's, and its number is not taken (ten files: serial, quick compiler)
         assertThat(flags(otherJar)).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
                 .doesNotContain("UseParallelGC", "FreqInlineSize");
     }
