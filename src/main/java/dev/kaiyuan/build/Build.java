@@ -120,7 +120,8 @@ public final class Build {
             built = run(request, new DiskSiteWriter(request.out()), List.of(), last, Keep.DISK);
         }
         if (built.result().succeeded()) {
-            PersistentCache.save(project, variant, request.out(), built.cache(), last, built.result().articles(), notes);
+            PersistentCache.save(project, variant, request.out(), built.cache(), last, built.result().articles(),
+                    notes);
         }
         return built.result();
     }

@@ -186,9 +186,9 @@ public final class PageRenderer {
         ArticlePages articlePages = new ArticlePages(engine, siteView, knowledge);
         List<Job> jobs = new ArrayList<>();
         ArticleCards cards = new ArticleCards(site.all());
-        // An article page shows the article, its enrichment and the site-wide view, nothing else.
-        // The site view hashed once (XXH3-128, as the build cache's keys): its labels make it two
-        // kilobytes, which 10,000 keys would each copy.
+        // Every page shows the site-wide view: hashed once (XXH3-128, as the build cache's keys) for
+        // the keys of pages kept unbuilt, since its labels make it two kilobytes, which 10,000 keys
+        // would each copy.
         String siteKey = HexFormat.of().formatHex(Hashing.xxh3_128().hashCharsTo128Bits(siteView.toString())
                 .toByteArray());
         DigestViews digest = new DigestViews(site, siteView, config, cards, articles -> listKey(articles, memo),
@@ -207,6 +207,7 @@ public final class PageRenderer {
         for (DigestViews.Placed placed : lists) {
             jobs.add(new Job(placed.template(), placed.path(), placed.view(), placed.inputs()));
         }
+        // An article page shows the article, its enrichment and the site-wide view, nothing else.
         for (Article article : site.all()) {
             jobs.add(new Job(ArticlePages.TEMPLATE, SiteModel.articlePath(article),
                     () -> articlePages.view(article, site.enrichment(article)),
