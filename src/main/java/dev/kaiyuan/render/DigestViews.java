@@ -41,9 +41,6 @@ final class DigestViews {
      */
     interface ListKeys {
         Optional<String> of(List<Article> articles);
-
-        /** Knows no article: every list page's view is built and compared. */
-        ListKeys NONE = articles -> Optional.empty();
     }
 
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
@@ -56,10 +53,6 @@ final class DigestViews {
     private final ListKeys keys;
     /** A key of the site-wide view (title, language, labels), which every page shows. */
     private final String siteKey;
-
-    DigestViews(SiteModel site, SiteView siteView, SiteConfig config, ArticleCards cards) {
-        this(site, siteView, config, cards, ListKeys.NONE, "");
-    }
 
     /**
      * @param keys    keys of the articles a list shows, for pages kept without building their view
