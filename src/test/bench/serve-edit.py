@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""Save → page rebuilt, as a reader of `kaiyuan serve` sees it.
+"""Save → page rebuilt, as a reader of `kaiyuan serve` sees it, and what the server holds in memory.
 
-Starts `java -jar JAR serve` on PROJECT (a copy: its seeds are edited), waits for the first build,
+Starts `java -jar JAR serve` (or, given the launcher `target/kaiyuan` instead of the jar, `kaiyuan serve`
+with the launcher's JVM options) on PROJECT (a copy: its seeds are edited), waits for the first build,
 loads the article's page a few times (it is open in the editor's browser), then edits it EDITS times the way editors save (write a temporary file, rename it over the
 article) and measures the time from the rename to the first HTTP answer for that article's page that
 carries the edit, polling every millisecond. Between edits it waits for the full rebuild's line.
 
     python3 src/test/bench/serve-edit.py target/kaiyuan.jar /dev/shm/serve [EDITS] [title|body]
+    python3 src/test/bench/serve-edit.py target/kaiyuan /dev/shm/serve [EDITS] [title|body]
 
 `body` (default) appends a sentence to the article; `title` changes its title, which changes the
-listing pages too. Prints each edit's figure, then min / median / max.
+listing pages too. Prints each edit's figure with the server's resident size after its full
+rebuild (Linux's /proc), then min / median / max and the server's peak resident size.
 """
 import http.client
 import os
@@ -36,7 +39,9 @@ def main():
 
     lines = []
     cond = threading.Condition()
-    java = subprocess.Popen(["java", "-jar", jar, "serve", "--project", project, "--port", str(port)],
+    # the launcher execs java, so the process started is the server either way
+    command = ["java", "-jar", jar] if jar.endswith(".jar") else [jar]
+    java = subprocess.Popen(command + ["serve", "--project", project, "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def read():
@@ -59,8 +64,16 @@ def main():
                     raise SystemExit("timed out waiting for %r; output:\n%s" % (pattern, "\n".join(lines[-20:])))
                 cond.wait(left)
 
+    def resident(field):
+        """the server's VmRSS or VmHWM (its peak), in MiB"""
+        with open("/proc/%d/status" % java.pid) as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
     try:
-        print(wait_for(r"^Built ", 0))
+        print("%s (resident: %.0f MiB)" % (wait_for(r"^Built ", 0), resident("VmRSS")))
         conn = http.client.HTTPConnection("127.0.0.1", port)
         for _ in range(5):  # the page is open in the editor's browser
             conn.request("GET", path)
@@ -91,11 +104,12 @@ def main():
             figures.append(ms)
             full = wait_for(r"^Rebuilt |^Build failed", seen)
             quick = [l for l in lines[seen:] if l.startswith("Refreshed ")]
-            print("edit %d: page served with the edit after %.1f ms; %s; %s" % (
-                i + 1, ms, quick[0] if quick else "no quick refresh", full))
+            print("edit %d: page served with the edit after %.1f ms; %s; %s (resident: %.0f MiB)" % (
+                i + 1, ms, quick[0] if quick else "no quick refresh", full, resident("VmRSS")))
             time.sleep(0.5)
         print("save -> page rebuilt (ms): min %.1f, median %.1f, max %.1f over %d %s edits" % (
             min(figures), statistics.median(figures), max(figures), len(figures), kind))
+        print("server's peak resident size: %.0f MiB" % resident("VmHWM"))
     finally:
         with open(seed, "w", encoding="utf-8") as f:
             f.write(original)
