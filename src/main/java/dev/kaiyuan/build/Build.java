@@ -19,6 +19,7 @@ import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.output.DiskSiteWriter;
 import dev.kaiyuan.output.FileStamp;
 import dev.kaiyuan.output.FolderStamp;
+import dev.kaiyuan.output.MemorySiteWriter;
 import dev.kaiyuan.output.SiteOutput;
 import dev.kaiyuan.output.OutputFolder;
 import dev.kaiyuan.output.SiteWriter;
@@ -152,22 +153,33 @@ public final class Build {
      * As {@link #run(BuildRequest, SiteWriter, List)}, reusing what {@code last} holds of earlier
      * builds. Every stage runs; reading, enrichment, rendering and post-processing skip the seeds,
      * articles and pages whose inputs did not change, so the output is the same as a cold build's.
-     * The returned cache holds every page in memory, for the preview server.
+     * For the preview server: {@code writer} is a {@link MemorySiteWriter}, whose last snapshot
+     * holds the files that {@code last} recorded, and from which unchanged pages are kept.
      *
      * @return the result, and the cache to pass to the next build (also after a failed build)
      */
-    public static CachedBuild run(BuildRequest request, SiteWriter writer, List<HtmlTransform> preview,
+    public static CachedBuild run(BuildRequest request, MemorySiteWriter writer, List<HtmlTransform> preview,
             BuildCache last) {
         return run(request, writer, preview, last, Keep.MEMORY);
     }
 
-    /** What a build keeps of its pages for the next one. */
+    /**
+     * What a build keeps of its pages for the next one. Both kinds keep hashes of what each page
+     * was made from and the stamp of the file it became, and a next build takes a page whose hashes
+     * match from the output as it is ({@link SiteOutput#keep}); the output is a folder, or the
+     * preview's memory.
+     */
     enum Keep {
         /** Nothing: no next build will ask. */
         NOTHING,
-        /** Views, HTML and finished bytes, in memory (the preview server). */
+        /**
+         * In memory, for the preview server, whose site is in memory too: a build with errors still
+         * takes what it can from that site, uncommitted, so that a broken seed does not make every
+         * save render the whole site. A page it made itself is in no committed site, so its stamp
+         * matches nothing and the next build makes that page again ({@link MemorySiteWriter}).
+         */
         MEMORY,
-        /** Hashes and the stamps of the written files, small enough to persist (disk builds). */
+        /** Persisted, for disk builds ({@link PersistentCache}). */
         DISK
     }
 
@@ -203,8 +215,7 @@ public final class Build {
         BuildResult result = new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(), sink.dropped(),
                 site.all().size(), rendered.htmlFiles(), millis, rendered.written());
         BuildCache next = new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
-                rendered.inputs(), rendered.pages(), rendered.files(), rendered.folders(), rendered.search(),
-                rendered.postings());
+                rendered.inputs(), rendered.files(), rendered.folders(), rendered.search(), rendered.postings());
         // The preview's quick path for a saved article works from the last good build only.
         Optional<ArticleRefresh> refresh = keep == Keep.MEMORY && rendered.written()
                 ? rendered.articlePages().map(pages -> new ArticleRefresh(project, config, request.drafts(), site,
@@ -407,18 +418,19 @@ public final class Build {
         return sink.errorCount() == 0 && sink.warningCount() == 0;
     }
 
-    /**
-     * How the render stage went: whether the site was written, how many HTML files it has, what
-     * every page was rendered with, the pages to keep for the next build, and how many pages were
-     * rendered or reused.
-     */
-    /** What writing the pages left: the written files' stamps, the page memo, the page writer, whether the site was swapped in. */
-    private record Emitted(Map<String, FileStamp> stamps, Map<String, FolderStamp> folders, PageReuse memo, Pages run,
+    /** What writing the pages left: the files' stamps, the folders', the page memo, whether the site was swapped in. */
+    private record Emitted(Map<String, FileStamp> stamps, Map<String, FolderStamp> folders, PageReuse memo,
             boolean committed) {
     }
 
+    /**
+     * How the render stage went: whether the site was written, how many HTML files it has, what
+     * every page was rendered with, every file of the site with the keys it may be kept by next
+     * time, the folders, which pages were rendered and how many were kept, and the search index's
+     * parts to keep.
+     */
     private record Rendered(boolean written, int htmlFiles, Optional<BuildCache.RenderInputs> inputs,
-            Map<String, BuildCache.Page> pages, Map<String, BuildCache.Written> files,
+            Map<String, BuildCache.Written> files,
             Map<String, FolderStamp> folders, List<String> fresh,
             int reused, Map<String, DocumentTerms> search, Optional<BuildCache.Postings> postings,
             Optional<ArticlePages> articlePages) {
@@ -426,11 +438,12 @@ public final class Build {
 
     /**
      * Renders the pages, then post-processes and writes them one by one as they come, in parallel.
-     * A page whose template and view record equal last build's, with the same theme files, knowledge
-     * base and preview transforms, is not rendered again; a page whose HTML and head facts equal last
-     * build's is not post-processed again, and on disk not written again either: the output folder's
-     * file is taken as it is. The new site is committed only when the build has no errors (nor
-     * warnings, when strict); otherwise it is thrown away, or never started.
+     * A page whose template and view record hash as last build's (or the inputs its view is made
+     * from), with the same theme files, knowledge base and preview transforms, is not rendered again;
+     * a page whose HTML and head facts hash as last build's is not post-processed again; either is
+     * taken from the output as it is, not written again (on disk: the output folder's file; in
+     * memory: the preview's last site). The new site is committed only when the build has no errors
+     * (nor warnings, when strict); otherwise it is thrown away, or never started.
      */
     private static Rendered render(Path project, SiteModel site, SiteConfig config, Enricher enricher,
             List<HtmlTransform> preview, PageReuse.ArticleKeys articleKeys, BuildCache cache, Output output,
@@ -438,7 +451,7 @@ public final class Build {
         String knowledge = articleKeys.knowledgeHash();
         Optional<Theme> opened = Theme.open(project, config.engine(), sink);
         if (opened.isEmpty()) {
-            return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), Map.of(), List.of(), 0, Map.of(),
+            return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), List.of(), 0, Map.of(),
                     Optional.empty(), Optional.empty());
         }
         Theme theme = opened.get();
@@ -449,7 +462,7 @@ public final class Build {
                 output.keep() != Keep.NOTHING);
         producers.add(new SearchIndexProducer(search));
         // a rebuild keeps most pages: the search index is made while they are laid out
-        boolean rebuild = same && !(cache.written().isEmpty() && cache.pages().isEmpty());
+        boolean rebuild = same && !cache.written().isEmpty();
         PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
                 producers, rebuild);
         Map<String, Path> assets = theme.assets();
@@ -458,23 +471,22 @@ public final class Build {
         // Problems found before rendering mean nothing is written; template errors found while
         // rendering mean what was written is thrown away (the session is not committed).
         boolean writable = output.writable(sink);
+        // the preview's site in memory is opened even when it will not be committed (see Keep.MEMORY)
         boolean emit = writable || output.keep() == Keep.MEMORY;
         // A page that cannot be post-processed or put stops the others from being worked on,
         // and is thrown once every page in flight is done, so nothing writes into a staging
         // folder that is being removed.
         AtomicReference<RuntimeException> broken = new AtomicReference<>();
         Emitted emitted = io(() -> {
-            try (SiteOutput out = writable ? stage("write", () -> io(output.writer()::open)) : DISCARD) {
-                // On disk, with last build's pages and the same theme, knowledge and config, a
-                // page whose view is unchanged is kept from the old site without rendering it.
-                Optional<PageReuse.OnDisk> disk = writable && output.keep() == Keep.DISK
-                        ? Optional.of(new PageReuse.OnDisk(same ? cache.written() : Map.of(), out, keys))
+            try (SiteOutput out = emit ? stage("write", () -> io(output.writer()::open)) : DISCARD) {
+                // With last build's pages and the same theme, knowledge and config, a page whose
+                // view is unchanged is kept from the old site without rendering it.
+                Optional<PageReuse.LastSite> last = emit && output.keep() != Keep.NOTHING
+                        ? Optional.of(new PageReuse.LastSite(same ? cache.written() : Map.of(), out, keys))
                         : Optional.empty();
-                PageReuse memo = new PageReuse(same ? cache.pages() : Map.of(), output.keep() == Keep.MEMORY,
-                        disk, Optional.of(articleKeys));
-                Pages run = new Pages(same ? cache.pages() : Map.of(), same ? cache.written() : Map.of(), memo,
-                        site, config, enricher, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview),
-                        output.keep());
+                PageReuse memo = new PageReuse(last, Optional.of(articleKeys));
+                Pages run = new Pages(same ? cache.written() : Map.of(), site, config, enricher,
+                        HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview), output.keep());
                 // Each page is post-processed and put into the new site as soon as it is
                 // rendered, on whichever thread rendered it, and then let go: the site's bytes
                 // do not depend on the order pages are put in, and no list of every page's
@@ -508,14 +520,14 @@ public final class Build {
                     if (commit) {
                         out.commit();
                     }
-                    return new Emitted(out.stamps(), out.folders(), memo, run, commit);
+                    return new Emitted(out.stamps(), out.folders(), memo, commit);
                 }));
             }
         });
         PageReuse memo = emitted.memo();
         int html = htmlCount.get();
         if (!emit) {
-            return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), Map.of(), memo.fresh(),
+            return new Rendered(false, html, Optional.of(inputs), Map.of(), Map.of(), memo.fresh(),
                     memo.reused(), search.after(), search.postings(), Optional.empty());
         }
         // every file of the new site, with the keys it may be kept by next time (none for an asset):
@@ -523,7 +535,7 @@ public final class Build {
         Map<String, BuildCache.Written> files = new HashMap<>(emitted.stamps().size() * 4 / 3 + 1);
         emitted.stamps().forEach((path, stamp) -> files.put(path,
                 new BuildCache.Written(keys.getOrDefault(path, ""), memo.view(path), stamp)));
-        return new Rendered(emitted.committed(), html, Optional.of(inputs), emitted.run().after(), files,
+        return new Rendered(emitted.committed(), html, Optional.of(inputs), files,
                 emitted.folders(), memo.fresh(), memo.reused(), search.after(), search.postings(),
                 output.keep() == Keep.MEMORY ? Optional.of(renderer.articlePages(site, config)) : Optional.empty());
     }
@@ -550,21 +562,16 @@ public final class Build {
      * kept for the next build.
      */
     private static final class Pages {
-        private final Map<String, BuildCache.Page> before;
         private final Map<String, BuildCache.Written> written;
-        private final PageReuse memo;
         private final Map<String, Article> bySlug = new HashMap<>();
         private final SiteConfig config;
         private final Enricher enricher;
         private final HtmlPostProcessor post;
         private final Keep keep;
-        private final Map<String, BuildCache.Page> after = new ConcurrentHashMap<>();
 
-        Pages(Map<String, BuildCache.Page> before, Map<String, BuildCache.Written> written, PageReuse memo,
-                SiteModel site, SiteConfig config, Enricher enricher, HtmlPostProcessor post, Keep keep) {
-            this.before = before;
+        Pages(Map<String, BuildCache.Written> written, SiteModel site, SiteConfig config, Enricher enricher,
+                HtmlPostProcessor post, Keep keep) {
             this.written = written;
-            this.memo = memo;
             site.all().forEach(a -> bySlug.put(SiteModel.articlePath(a), a));
             this.config = config;
             this.enricher = enricher;
@@ -574,13 +581,13 @@ public final class Build {
 
         /**
          * Puts one page into the new site: data files as they are; HTML post-processed, or last
-         * build's bytes (in memory) or file (on disk) when its HTML and head facts did not change.
+         * build's file (on disk or in memory) when its HTML and head facts did not change.
          */
         Void emit(RenderedPage page, SiteOutput out, Map<String, String> keys) throws IOException {
             String path = page.path();
             if (!path.endsWith(".html")) {
                 out.put(new OutputFile(path, page.bytes()));
-                if (keep == Keep.DISK) {
+                if (keep != Keep.NOTHING) {
                     // recorded with the view key its producer gave (if any), so that the next
                     // build may keep the file unmade; a data file has no post-processing key
                     keys.put(path, "");
@@ -588,7 +595,7 @@ public final class Build {
                 return null;
             }
             Optional<HeadMetadata.ArticleMeta> meta = Optional.ofNullable(bySlug.get(path)).map(Build::meta);
-            if (keep == Keep.DISK) {
+            if (keep != Keep.NOTHING) {
                 String key = key(path, page.html(), meta);
                 keys.put(path, key);
                 BuildCache.Written last = written.get(path);
@@ -596,21 +603,9 @@ public final class Build {
                     return null;
                 }
             }
-            BuildCache.Page last = before.get(path);
-            OutputFile file = last != null && last.html().equals(page.html()) && last.meta().equals(meta)
-                    ? last.file()
-                    : new OutputFile(path, post.process(page.html(), transforms(path, meta, config, enricher))
-                            .getBytes(StandardCharsets.UTF_8));
-            out.put(file);
-            if (keep == Keep.MEMORY) {
-                memo.source(path).ifPresent(s -> after.put(path,
-                        new BuildCache.Page(s.template(), s.view(), page.html(), meta, file)));
-            }
+            out.put(new OutputFile(path, post.process(page.html(), transforms(path, meta, config, enricher))
+                    .getBytes(StandardCharsets.UTF_8)));
             return null;
-        }
-
-        Map<String, BuildCache.Page> after() {
-            return Map.copyOf(after);
         }
 
         /** What a finished page depends on besides the render inputs and config: path, HTML and head facts. */

@@ -5,10 +5,8 @@ import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.model.Article;
 import dev.kaiyuan.model.Enrichment;
 import dev.kaiyuan.model.Gazetteer;
-import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.output.FileStamp;
 import dev.kaiyuan.output.FolderStamp;
-import dev.kaiyuan.postprocess.HeadMetadata;
 import dev.kaiyuan.postprocess.HtmlTransform;
 import dev.kaiyuan.search.DocumentTerms;
 import dev.kaiyuan.search.MergedPostings;
@@ -31,12 +29,11 @@ import java.util.Optional;
  * @param knowledge the knowledge base, keyed by a hash of its files
  * @param enriched  enrichments and their diagnostics by seed path, keyed by the equal article and the
  *                  knowledge hash
- * @param render    what every page below was rendered with; any change drops {@code pages}
- * @param pages     rendered pages by site path, keyed by template name, equal view record and the
- *                  post-processing inputs of the page (kept in memory by {@code serve})
- * @param written   every file of the site by site path as a disk build wrote it, pages and search text
- *                  scripts keyed by a hash of their post-processing inputs or of the inputs their
- *                  producer named (kept on disk by {@code build}, see {@link PersistentCache})
+ * @param render    what every page below was rendered with; any change drops {@code written}
+ * @param written   every file of the site by site path as the build put it into its output (a folder,
+ *                  or the preview's memory), pages and search text scripts keyed by a hash of their
+ *                  post-processing inputs or of the inputs their producer named (kept on disk by
+ *                  {@code build}, see {@link PersistentCache}; in memory by {@code serve})
  * @param folders   the site's folders whose stamps its commit vouched for ({@link
  *                  dev.kaiyuan.output.SiteOutput#folders}): the next commit need not list them
  * @param search    each article's search terms, keyed by a hash of the knowledge base, its title and its
@@ -45,8 +42,8 @@ import java.util.Optional;
  *                  build whose articles begin with the same ones
  */
 public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, Optional<Knowledge> knowledge,
-        Map<String, Enriched> enriched, Optional<RenderInputs> render, Map<String, Page> pages,
-        Map<String, Written> written, Map<String, FolderStamp> folders, Map<String, DocumentTerms> search,
+        Map<String, Enriched> enriched, Optional<RenderInputs> render, Map<String, Written> written,
+        Map<String, FolderStamp> folders, Map<String, DocumentTerms> search,
         Optional<Postings> postings) {
     /** Bump when the read stage (decode, clean, parse) changes what it makes of the same bytes. */
     static final String READER_VERSION = "read-3";
@@ -55,7 +52,7 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
 
     /** Nothing known: the next build does all the work. */
     public static final BuildCache EMPTY = new BuildCache(Optional.empty(), Map.of(), Optional.empty(), Map.of(),
-            Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Optional.empty());
+            Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty());
 
     public BuildCache {
         Objects.requireNonNull(config, "config");
@@ -63,7 +60,6 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
         Objects.requireNonNull(knowledge, "knowledge");
         enriched = Map.copyOf(enriched);
         Objects.requireNonNull(render, "render");
-        pages = Map.copyOf(pages);
         written = Map.copyOf(written);
         folders = Map.copyOf(folders);
         search = Map.copyOf(search);
@@ -72,7 +68,7 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
 
     /** As read from {@link PersistentCache} for some other output folder: its files are not there. */
     BuildCache withoutWritten() {
-        return new BuildCache(config, reads, knowledge, enriched, render, pages, Map.of(), Map.of(), search, postings);
+        return new BuildCache(config, reads, knowledge, enriched, render, Map.of(), Map.of(), search, postings);
     }
 
     /** This cache when it was made with {@code current}, else an empty one. */
@@ -176,31 +172,7 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
     }
 
     /**
-     * One page as rendered and post-processed.
-     *
-     * @param view the view record the template was given; value equality says "same page"
-     * @param html the template's output, before post-processing
-     * @param meta the article facts post-processing put in the page's head, if any
-     * @param file the finished page
-     */
-    public record Page(String template, Object view, String html, Optional<HeadMetadata.ArticleMeta> meta,
-            OutputFile file) {
-        public Page {
-            Objects.requireNonNull(template, "template");
-            Objects.requireNonNull(view, "view");
-            Objects.requireNonNull(html, "html");
-            Objects.requireNonNull(meta, "meta");
-            Objects.requireNonNull(file, "file");
-        }
-
-        /** True when rendering {@code otherView} with {@code otherTemplate} gives this page's HTML. */
-        boolean renders(String otherTemplate, Object otherView) {
-            return template.equals(otherTemplate) && view.equals(otherView);
-        }
-    }
-
-    /**
-     * A file of the site as a disk build wrote it: a finished page, a data file, an asset. When a
+     * A file of the site as a build put it into its output: a finished page, a data file, an asset. When a
      * page's template and view (or a data file's inputs, as its producer named them) hash to
      * {@code view} again, or a page's post-processing inputs to {@code key}, and the output folder
      * still holds the file with this stamp, that file is the page: it is taken as it is, neither

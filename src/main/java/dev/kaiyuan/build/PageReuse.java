@@ -20,38 +20,33 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The page memo of one build: gives back last build's HTML for a page rendered from the same
- * template and an equal view, renders the others, and remembers what each page was rendered from
- * so the build can keep it for the next one (only when asked to: the views of a large site are
- * large). One per build; safe for a renderer that renders pages in parallel.
+ * The page memo of one build: keeps last build's finished page, from the output, for a page whose
+ * template and view hash as they did (or, for a page it can tell without building the view, the
+ * inputs its view is made from), and renders the others; records each page's hash for the next
+ * build. Only hashes are held, not views or HTML: at 10,000 articles the views and HTML the preview
+ * used to hold for this were 500 MB. One per build; safe for a renderer that renders pages in
+ * parallel.
  */
 final class PageReuse implements PageMemo {
-    /** What a page was rendered from. */
-    record Source(String template, Object view) {
-    }
-
     /**
-     * A disk build's way to keep pages without rendering them: last build's finished pages, the new
-     * site's output (which links a kept file from the old site), and where to record each kept
-     * page's post-processing key for the next build.
+     * A build's way to keep pages without rendering them: last build's finished pages, the new
+     * site's output (which takes a kept file from the old site: on disk or in the preview's memory),
+     * and where to record each kept page's post-processing key for the next build.
      */
-    record OnDisk(Map<String, BuildCache.Written> written, SiteOutput out, Map<String, String> keys) {
+    record LastSite(Map<String, BuildCache.Written> written, SiteOutput out, Map<String, String> keys) {
     }
 
     /**
-     * What an article's page is made from, by seed path, when a disk build knows: the hash its seed
+     * What an article's page is made from, by seed path, when a build knows: the hash its seed
      * was read with (bytes, sidecar, reader version) and the knowledge base's hash. The config is not
      * in it: a cache made with another config is never used.
      */
     record ArticleKeys(Map<String, String> readHashes, String knowledgeHash) {
     }
 
-    private final Map<String, BuildCache.Page> before;
-    private final boolean remember;
-    private final Optional<OnDisk> disk;
+    private final Optional<LastSite> last;
     private final Optional<ArticleKeys> articleKeys;
     private final Map<String, String> views = new ConcurrentHashMap<>();
-    private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
     private final AtomicInteger reused = new AtomicInteger();
     /**
@@ -75,21 +70,13 @@ final class PageReuse implements PageMemo {
         }
     }
 
-    /** @param remember whether to keep what each page was rendered from, for {@link #source} */
-    PageReuse(Map<String, BuildCache.Page> before, boolean remember) {
-        this(before, remember, Optional.empty(), Optional.empty());
-    }
-
     /**
-     * @param disk        how a disk build keeps unchanged pages; empty renders every page
-     * @param articleKeys what articles are made from, so that their pages can be kept unbuilt (on disk)
+     * @param last        how the build keeps unchanged pages; empty renders every page
+     * @param articleKeys what articles are made from, so that their pages can be kept unbuilt
      */
-    PageReuse(Map<String, BuildCache.Page> before, boolean remember, Optional<OnDisk> disk,
-            Optional<ArticleKeys> articleKeys) {
-        this.before = before;
-        this.remember = remember;
-        this.disk = disk;
-        this.articleKeys = disk.isPresent() ? articleKeys : Optional.empty();
+    PageReuse(Optional<LastSite> last, Optional<ArticleKeys> articleKeys) {
+        this.last = last;
+        this.articleKeys = last.isPresent() ? articleKeys : Optional.empty();
     }
 
     @Override
@@ -101,17 +88,17 @@ final class PageReuse implements PageMemo {
     /** As {@link #kept}, with the hash of the template and {@code inputs} standing for the view's. */
     @Override
     public boolean keptUnbuilt(String path, String template, String inputs) {
-        return disk.isPresent() && keep(path, new Hashes().add("inputs").add(template).add(inputs).hex());
+        return last.isPresent() && keep(path, new Hashes().add("inputs").add(template).add(inputs).hex());
     }
 
     /**
-     * On disk: a page whose template and view hash as last build's, and whose finished file is still
-     * in the output folder as written, is kept as it is — linked into the new site, not rendered,
-     * not post-processed. Every page's view hash is recorded for the next build.
+     * A page whose template and view hash as last build's, and whose finished file the output still
+     * holds as written, is kept as it is — taken into the new site, not rendered, not
+     * post-processed. Every page's view hash is recorded for the next build.
      */
     @Override
     public boolean kept(String path, String template, Object view) {
-        if (disk.isEmpty()) {
+        if (last.isEmpty()) {
             return false;
         }
         Optional<String> key = viewKey(template, view);
@@ -121,11 +108,14 @@ final class PageReuse implements PageMemo {
     /** Records {@code key} as the page's view hash; true when last build's page had it and is kept. */
     private boolean keep(String path, String key) {
         views.put(path, key);
-        BuildCache.Written last = disk.get().written().get(path);
+        BuildCache.Written was = last.get().written().get(path);
         try {
-            if (last != null && last.view().equals(key) && disk.get().out().keep(path, last.stamp())) {
-                disk.get().keys().put(path, last.key());
-                reused.incrementAndGet();
+            if (was != null && was.view().equals(key) && last.get().out().keep(path, was.stamp())) {
+                last.get().keys().put(path, was.key());
+                if (path.endsWith(".html")) {
+                    // a page; not a data file a producer keeps the same way (a search text script)
+                    reused.incrementAndGet();
+                }
                 return true;
             }
         } catch (IOException e) {
@@ -172,26 +162,12 @@ final class PageReuse implements PageMemo {
         }
     }
 
+    /** Renders a page not {@link #kept}, and counts it as rendered. */
     @Override
     public String render(String path, String template, Object view, Fresh render) throws RenderException {
-        BuildCache.Page last = before.get(path);
-        String html;
-        if (last != null && last.renders(template, view)) {
-            reused.incrementAndGet();
-            html = last.html();
-        } else {
-            html = render.render();
-            fresh.add(path);
-        }
-        if (remember) {
-            sources.put(path, new Source(template, view));
-        }
+        String html = render.render();
+        fresh.add(path);
         return html;
-    }
-
-    /** What the page at {@code path} was rendered from; empty for files no template made. */
-    Optional<Source> source(String path) {
-        return Optional.ofNullable(sources.get(path));
     }
 
     /** Paths of the pages the engine rendered in this build, in path order. */
@@ -199,7 +175,7 @@ final class PageReuse implements PageMemo {
         return fresh.stream().sorted().toList();
     }
 
-    /** Pages given back from the last build without rendering. */
+    /** Pages ({@code .html}) kept from the last build without rendering. */
     int reused() {
         return reused.get();
     }

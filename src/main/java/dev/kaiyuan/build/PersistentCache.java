@@ -71,8 +71,8 @@ final class PersistentCache {
      */
     static final String CODE = "code";
     private static final String MAGIC = "kaiyuan-build-cache";
-    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies; 9: article bodies and search terms as blobs, left in the file when loaded; the written pages' stamps by themselves; 10: no mention spans in enrichments; 11: seed stamps in the main file; 12: the postings of the search index's first part, their shard count, terms and lists as a blob; 13: every file of the site among the written ones, and the folder stamps the commit vouched for). */
-    private static final int FORMAT = 13;
+    /** Bump when this file's layout or the meaning of its keys changes (5: XXH3-128 keys, not SHA-256; 6: segments; 7: seed stamps, merged postings; 8: plain article bodies; 9: article bodies and search terms as blobs, left in the file when loaded; the written pages' stamps by themselves; 10: no mention spans in enrichments; 11: seed stamps in the main file; 12: the postings of the search index's first part, their shard count, terms and lists as a blob; 13: every file of the site among the written ones, and the folder stamps the commit vouched for; 14: no rendered pages in the site's part, which a disk build left empty). */
+    private static final int FORMAT = 14;
 
     private static volatile Optional<String> code = Optional.empty();
 
@@ -192,7 +192,7 @@ final class PersistentCache {
             Map<String, BuildCache.Written> written) throws IOException {
         data.writeShortString(folder);
         new RecordCodec.Writer(data, true).write(new BuildCache(site.config(), Map.of(), site.knowledge(), Map.of(),
-                site.render(), site.pages(), Map.of(), Map.of(), Map.of(), Optional.empty()));
+                site.render(), Map.of(), Map.of(), Map.of(), Optional.empty()));
         data.writeInt(written.size());
         for (Map.Entry<String, BuildCache.Written> e : written.entrySet()) {
             BuildCache.Written w = e.getValue();
@@ -265,7 +265,7 @@ final class PersistentCache {
             stamps.put(path, new KeptStamp(hash, new BuildCache.SeedStamp(seed, sidecar)));
         }
         return new Whole(folder, new BuildCache(site.config(), site.reads(), site.knowledge(), site.enriched(),
-                site.render(), site.pages(), written, folders, site.search(), site.postings()), stamps);
+                site.render(), written, folders, site.search(), site.postings()), stamps);
     }
 
     private static FileStamp fileStamp(CodecInput in, String path) throws IOException {
@@ -352,7 +352,7 @@ final class PersistentCache {
                 ? new BuildCache.Read(read.hash(), read.article(), Optional.of(kept.stamp())) : read));
         BuildCache site = whole.site();
         BuildCache cache = new BuildCache(site.config(), reads, site.knowledge(), enriched, site.render(),
-                site.pages(), site.written(), site.folders(), search, postings.join());
+                site.written(), site.folders(), search, postings.join());
         return new Loaded(whole.folder().equals(key(out)) ? cache : cache.withoutWritten(), List.copyOf(open));
     }
 

@@ -2,7 +2,12 @@ package dev.kaiyuan.model;
 
 import java.util.Objects;
 
-/** One file of the generated site: path relative to the output folder, and its bytes. */
+/**
+ * One file of the generated site: path relative to the output folder, and its bytes. The bytes are
+ * copied in and never changed, so one file may be shared: the preview keeps each page once, in its
+ * build cache and in the site it serves alike, and reads it through {@link #size}, {@link #view} and
+ * {@link #writeTo}, which copy nothing.
+ */
 public record OutputFile(String path, byte[] bytes) {
     public OutputFile {
         Objects.requireNonNull(path, "path");
@@ -13,9 +18,30 @@ public record OutputFile(String path, byte[] bytes) {
         bytes = bytes.clone();
     }
 
+    /** A copy of the bytes. */
     @Override
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /** The number of bytes. */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** The bytes, read-only, without a copy: a new buffer for each call, so each reader has its own position. */
+    public java.nio.ByteBuffer view() {
+        return java.nio.ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+
+    /** Writes the bytes to {@code out} without a copy. */
+    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        out.write(bytes);
+    }
+
+    /** True when {@code other} has the same bytes, whatever its path. */
+    public boolean sameBytes(OutputFile other) {
+        return other == this || java.util.Arrays.equals(bytes, other.bytes);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.kaiyuan.output;
 import dev.kaiyuan.model.OutputFile;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,27 +14,56 @@ import java.util.concurrent.atomic.AtomicReference;
  * whole previous site or the whole new one, never a half-written page. A build that fails never
  * commits, so the last good site stays.
  *
- * <p>The snapshot map is unmodifiable; the byte arrays in it are private copies that this class
- * never changes, and readers must not change them either (copying every page for every request
- * would be waste for a local preview).
+ * <p>The snapshot map is unmodifiable, and holds the files as the build gave them: a file kept from
+ * the last snapshot ({@link SiteOutput#keep}) is the same {@link OutputFile}, so an unchanged page's
+ * bytes are in memory once however many builds keep it.
+ *
+ * <p>A file's stamp here is its size and the number of the put that gave it (counted per writer),
+ * not a time: so the stamp a build recorded for a file it put matches only as long as the current
+ * site holds that very file, and never a file of a build that was not committed.
  */
 public final class MemorySiteWriter implements SiteWriter {
-    private final AtomicReference<Map<String, byte[]>> current = new AtomicReference<>(Map.of());
+    /** The committed site: its files by path, and the stamp each was put or kept with. */
+    private record Site(Map<String, OutputFile> files, Map<String, FileStamp> stamps) {
+    }
+
+    private final AtomicReference<Site> current = new AtomicReference<>(new Site(Map.of(), Map.of()));
+    /** Puts so far, across every snapshot of this writer: each gives its file the next number. */
+    private long puts;
 
     @Override
     public SiteOutput open() {
+        Site last = current.get();
         return new SiteOutput() {
-            private final Map<String, byte[]> next = new TreeMap<>();
+            private final Map<String, OutputFile> next = new TreeMap<>();
+            private final Map<String, FileStamp> stamps = new HashMap<>();
             private boolean done;
 
             @Override
-            public synchronized void put(OutputFile file) throws IOException {
+            public void put(OutputFile file) throws IOException {
+                synchronized (MemorySiteWriter.this) {
+                    add(file, new FileStamp(file.size(), ++puts));
+                }
+            }
+
+            @Override
+            public synchronized boolean keep(String path, FileStamp written) throws IOException {
+                OutputFile file = last.files().get(path);
+                if (file == null || !written.equals(last.stamps().get(path))) {
+                    return false;
+                }
+                add(file, written);
+                return true;
+            }
+
+            private synchronized void add(OutputFile file, FileStamp stamp) throws IOException {
                 if (done) {
                     throw new IOException("the site was already committed or closed");
                 }
-                if (next.put(file.path(), file.bytes()) != null) {
+                if (next.put(file.path(), file) != null) {
                     throw new IOException("two files for one path: " + file.path());
                 }
+                stamps.put(file.path(), stamp);
             }
 
             @Override
@@ -42,7 +72,12 @@ public final class MemorySiteWriter implements SiteWriter {
                     throw new IOException("the site was already committed or closed");
                 }
                 done = true;
-                current.set(Collections.unmodifiableMap(next));
+                current.set(new Site(Collections.unmodifiableMap(next), Collections.unmodifiableMap(stamps)));
+            }
+
+            @Override
+            public synchronized Map<String, FileStamp> stamps() {
+                return Map.copyOf(stamps);
             }
 
             @Override
@@ -53,7 +88,7 @@ public final class MemorySiteWriter implements SiteWriter {
     }
 
     /** The last written site by path ({@code articles/x/index.html}); empty before the first write. */
-    public Map<String, byte[]> snapshot() {
-        return current.get();
+    public Map<String, OutputFile> snapshot() {
+        return current.get().files();
     }
 }

@@ -4,18 +4,18 @@ import dev.kaiyuan.model.Article;
 import java.util.Optional;
 
 /**
- * Lets a build reuse a page an earlier build rendered: the {@link PageRenderer} asks the memo for
- * each page, and the memo either returns the HTML it kept for the same path, template and an equal
- * view record, or renders afresh. View records have value equality, so an equal view with the same
- * template set gives the same HTML; a memo that cannot tell renders afresh. {@link #NONE} always
- * renders.
+ * Lets a build reuse a page an earlier build made: the {@link PageRenderer} asks the memo for each
+ * page whether it keeps the finished page from the earlier build ({@link #keptUnbuilt}, {@link
+ * #kept}: the same template and a view that hashes the same, or the same inputs to the view), and
+ * otherwise has it render the page ({@link #render}). A memo that cannot tell keeps nothing.
+ * {@link #NONE} always renders.
  */
 @FunctionalInterface
 public interface PageMemo {
     PageMemo NONE = (path, template, view, fresh) -> fresh.render();
 
     /**
-     * @param fresh renders the page with the engine; called unless the memo holds the page
+     * @param fresh renders the page with the engine
      * @return the page's HTML, before post-processing
      */
     String render(String path, String template, Object view, Fresh fresh) throws RenderException;

@@ -244,8 +244,7 @@ public final class Preview implements AutoCloseable {
         if (made.isEmpty()) {
             return;
         }
-        Map<String, byte[]> pages = new TreeMap<>();
-        made.get().forEach((path, file) -> pages.put(path, file.bytes()));
+        Map<String, OutputFile> pages = new TreeMap<>(made.get());
         SiteSnapshot before = site.get();
         SiteSnapshot after = before.with(pages, clock.instant());
         if (after == before) {

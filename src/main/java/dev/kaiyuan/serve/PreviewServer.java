@@ -3,6 +3,7 @@ package dev.kaiyuan.serve;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.kaiyuan.model.OutputFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,8 +51,8 @@ final class PreviewServer implements AutoCloseable {
     private final Supplier<SiteSnapshot> site;
     private final Supplier<String> failurePage;
     private final EventHub events;
-    private final byte[] script;
-    private final String scriptTag;
+    /** The reload script, served at {@link #SCRIPT} with its validators. */
+    private final SiteSnapshot.ServedFile script;
 
     /**
      * @param failurePage what to show when no build has succeeded yet (an HTML page with the errors)
@@ -61,8 +62,7 @@ final class PreviewServer implements AutoCloseable {
         this.site = site;
         this.failurePage = failurePage;
         this.events = events;
-        this.script = resource("reload.js");
-        this.scriptTag = SiteSnapshot.etag(script);
+        this.script = new SiteSnapshot.ServedFile(new OutputFile("reload.js", resource("reload.js")), Instant.EPOCH);
         this.server = HttpServer.create(address, 64);
         // One thread per request, and per open page for its event stream: a handful on loopback.
         AtomicInteger n = new AtomicInteger();
@@ -121,8 +121,7 @@ final class PreviewServer implements AutoCloseable {
             return;
         }
         if (rawPath.equals(SCRIPT)) {
-            file(exchange, 200, "text/javascript; charset=utf-8",
-                    new SiteSnapshot.ServedFile(script, scriptTag, Instant.EPOCH));
+            file(exchange, 200, "text/javascript; charset=utf-8", script);
             return;
         }
         SiteSnapshot current = site.get();
@@ -155,7 +154,7 @@ final class PreviewServer implements AutoCloseable {
         } else {
             SiteSnapshot.ServedFile page = current.files().get("404.html");
             if (page != null) {
-                send(exchange, 404, "text/html; charset=utf-8", page.bytes());
+                send(exchange, 404, "text/html; charset=utf-8", page.file());
             } else {
                 text(exchange, 404, "Not found. The site has no 404.html page.\n");
             }
@@ -176,7 +175,7 @@ final class PreviewServer implements AutoCloseable {
             exchange.sendResponseHeaders(304, -1);
             return;
         }
-        send(exchange, status, type, file.bytes());
+        send(exchange, status, type, file.file());
     }
 
     /** RFC 9110: If-None-Match decides when present; If-Modified-Since only without it. */
@@ -201,6 +200,16 @@ final class PreviewServer implements AutoCloseable {
 
     private static void text(HttpExchange exchange, int status, String body) throws IOException {
         send(exchange, status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, OutputFile body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.size() == 0 ? -1 : body.size());
+        body.writeTo(exchange.getResponseBody());
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

@@ -1,12 +1,11 @@
 package dev.kaiyuan.serve;
 
+import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.search.SearchScript;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,10 +33,14 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
     /**
      * A file and its validators.
      *
+     * @param file         the file as the build made it (shared with the build cache, not copied)
      * @param etag         strong validator: a hash of the bytes, quoted
      * @param lastModified when these bytes first appeared in a build, to the second (HTTP dates have no more)
      */
-    record ServedFile(byte[] bytes, String etag, Instant lastModified) {
+    record ServedFile(OutputFile file, String etag, Instant lastModified) {
+        ServedFile(OutputFile file, Instant lastModified) {
+            this(file, SiteSnapshot.etag(file), lastModified);
+        }
     }
 
     /** What one build changed, by site path. */
@@ -112,13 +115,12 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
      * The snapshot of a new build. Files whose bytes did not change keep their validators, so a
      * browser's cached copy stays valid across rebuilds.
      */
-    SiteSnapshot next(Map<String, byte[]> built, String newBase, Instant now) {
+    SiteSnapshot next(Map<String, OutputFile> built, String newBase, Instant now) {
         Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Map<String, ServedFile> next = new TreeMap<>();
-        built.forEach((path, bytes) -> {
+        built.forEach((path, file) -> {
             ServedFile old = files.get(path);
-            next.put(path, old != null && Arrays.equals(old.bytes(), bytes) ? old
-                    : new ServedFile(bytes, etag(bytes), second));
+            next.put(path, old != null && old.file().sameBytes(file) ? old : new ServedFile(file, second));
         });
         Changes changes = changesTo(next, newBase);
         return new SiteSnapshot(next, newBase, changes.none() && built() ? build : build + 1);
@@ -128,14 +130,14 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
      * This snapshot with some files replaced ({@code pages} by site path), e.g. an article's page
      * refreshed before the full rebuild; itself when no bytes changed.
      */
-    SiteSnapshot with(Map<String, byte[]> pages, Instant now) {
+    SiteSnapshot with(Map<String, OutputFile> pages, Instant now) {
         Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Map<String, ServedFile> next = new TreeMap<>(files);
         boolean changed = false;
-        for (Map.Entry<String, byte[]> page : pages.entrySet()) {
+        for (Map.Entry<String, OutputFile> page : pages.entrySet()) {
             ServedFile old = files.get(page.getKey());
-            if (old == null || !Arrays.equals(old.bytes(), page.getValue())) {
-                next.put(page.getKey(), new ServedFile(page.getValue(), etag(page.getValue()), second));
+            if (old == null || !old.file().sameBytes(page.getValue())) {
+                next.put(page.getKey(), new ServedFile(page.getValue(), second));
                 changed = true;
             }
         }
@@ -159,16 +161,13 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
         return new Changes(added, changed, removed, !newBase.equals(basePath));
     }
 
-    static String etag(byte[] bytes) {
+    static String etag(OutputFile file) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(file.view());
+            return "\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    }
-
-    static String etag(String text) {
-        return etag(text.getBytes(StandardCharsets.UTF_8));
     }
 }

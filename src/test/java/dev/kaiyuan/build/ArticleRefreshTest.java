@@ -47,7 +47,7 @@ class ArticleRefreshTest {
         BuildRequest request = new BuildRequest(project, project.resolve("site"), false, false,
                 Optional.of(RepositoryProject.BASE_URL), Optional.empty());
         assertThat(Build.run(request, memory, List.of(new LiveReloadScript())).succeeded()).isTrue();
-        return new String(memory.snapshot().get(path), StandardCharsets.UTF_8);
+        return new String(memory.snapshot().get(path).bytes(), StandardCharsets.UTF_8);
     }
 
     private Path seed(String name) {

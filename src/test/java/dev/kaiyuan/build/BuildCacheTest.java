@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Incremental builds with a {@link BuildCache}: a cached build gives the same bytes as a cold one,
- * re-renders only the pages whose views changed, and reports every diagnostic on every build.
+ * Incremental builds with a {@link BuildCache}, into memory as the preview server builds: a cached
+ * build gives the same bytes as a cold one, re-renders only the pages whose views changed, and
+ * reports every diagnostic on every build. As in the preview, one writer holds the site that the
+ * cache passed to the next build describes; each cold build to compare with has its own.
  */
 class BuildCacheTest {
     static final String QWEN3 = "seeds/2025-04-29-qwen3.md";
@@ -42,15 +44,30 @@ class BuildCacheTest {
         }
     }
 
-    static Built build(Path project, BuildCache cache) {
+    /** The preview's site in memory: every build of a test but the cold ones goes into it. */
+    final MemorySiteWriter site = new MemorySiteWriter();
+
+    Built build(Path project, BuildCache cache) {
         return build(project, cache, PREVIEW);
     }
 
-    static Built build(Path project, BuildCache cache, List<HtmlTransform> preview) {
-        MemorySiteWriter writer = new MemorySiteWriter();
+    Built build(Path project, BuildCache cache, List<HtmlTransform> preview) {
+        return build(project, cache, preview, site);
+    }
+
+    /** A build from nothing, into a writer of its own, to compare with. */
+    static Built cold(Path project) {
+        return cold(project, PREVIEW);
+    }
+
+    static Built cold(Path project, List<HtmlTransform> preview) {
+        return build(project, BuildCache.EMPTY, preview, new MemorySiteWriter());
+    }
+
+    static Built build(Path project, BuildCache cache, List<HtmlTransform> preview, MemorySiteWriter writer) {
         CachedBuild built = Build.run(new BuildRequest(project, project.resolve("site"), false, false,
                 Optional.of(RepositoryProject.BASE_URL), Optional.empty()), writer, preview, cache);
-        return new Built(built, writer.snapshot());
+        return new Built(built, TestSites.bytes(writer.snapshot()));
     }
 
     static void edit(Path project, String seed, String from, String to) throws IOException {
@@ -82,7 +99,7 @@ class BuildCacheTest {
         edit(project, QWEN3, "许可证值得留意。", "许可证值得留意，DeepSeek 也是如此。");
 
         Built cached = build(project, first.cache());
-        Built cold = build(project, BuildCache.EMPTY);
+        Built cold = cold(project);
 
         assertThat(cached.build().result().succeeded()).isTrue();
         assertThat(cached.site().keySet()).isEqualTo(cold.site().keySet());
@@ -128,7 +145,7 @@ class BuildCacheTest {
         assertThat(entityPages).isNotEmpty();
         assertThat(entityPages.stream().filter(p -> !rendered.contains(p)).count()).isPositive();
         assertThat(rendered.size()).isLessThan((int) templatedPages(second) / 4);
-        assertThat(differences(second.site(), build(project, BuildCache.EMPTY).site())).isEmpty();
+        assertThat(differences(second.site(), cold(project).site())).isEmpty();
     }
 
     @Test
@@ -145,7 +162,7 @@ class BuildCacheTest {
         assertThat(second.rendered()).hasSize((int) templatedPages(first));
         assertThat(new String(second.site().get("articles/qwen3/index.html"), StandardCharsets.UTF_8))
                 .contains("edited-template");
-        assertThat(differences(second.site(), build(project, BuildCache.EMPTY).site())).isEmpty();
+        assertThat(differences(second.site(), cold(project).site())).isEmpty();
     }
 
     @Test
@@ -154,13 +171,13 @@ class BuildCacheTest {
         Built first = build(project, BuildCache.EMPTY);
         Built published = build(project, first.cache(), List.of());
         assertThat(published.rendered()).hasSize((int) templatedPages(first));
-        assertThat(differences(published.site(), build(project, BuildCache.EMPTY, List.of()).site())).isEmpty();
+        assertThat(differences(published.site(), cold(project, List.of()).site())).isEmpty();
 
         write(project, "kaiyuan.yaml", Files.readString(project.resolve("kaiyuan.yaml"), StandardCharsets.UTF_8)
                 + "\ndescription: A changed description\n");
         Built changed = build(project, published.cache());
         assertThat(changed.rendered()).hasSize((int) templatedPages(first));
-        assertThat(differences(changed.site(), build(project, BuildCache.EMPTY).site())).isEmpty();
+        assertThat(differences(changed.site(), cold(project).site())).isEmpty();
     }
 
     @Test
@@ -186,7 +203,35 @@ class BuildCacheTest {
         Built fixed = build(project, third.cache());
         assertThat(fixed.build().result().succeeded()).isTrue();
         assertThat(codes(fixed.build().result())).contains("seeds/undated.md:0 article.undated");
-        assertThat(differences(fixed.site(), build(project, BuildCache.EMPTY).site())).isEmpty();
+        assertThat(differences(fixed.site(), cold(project).site())).isEmpty();
+    }
+
+    /**
+     * A build with errors commits nothing, so the site in memory is still the last good build's: it
+     * keeps what it can from that site without rendering it, and the build after it does not take
+     * a page the failed build made as the site's (an article edited meanwhile shows).
+     */
+    @Test
+    void aBuildWithErrorsKeepsPagesUnrenderedAndTheNextComparesWithTheLastGoodSite() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        Built first = build(project, BuildCache.EMPTY);
+        assertThat(first.build().result().succeeded()).isTrue();
+        edit(project, QWEN3, "title: 阿里云 Qwen 团队发布 Qwen3 系列", "title: 阿里云发布 Qwen3 系列（修订）");
+        write(project, "seeds/broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nBroken text.\n");
+
+        Built failed = build(project, first.cache());
+        assertThat(failed.build().result().succeeded()).isFalse();
+        assertThat(failed.build().reused()).isPositive();
+        assertThat(failed.rendered().size()).isLessThan((int) templatedPages(failed) / 4);
+        assertThat(differences(failed.site(), first.site())).isEmpty();
+
+        Files.delete(project.resolve("seeds/broken.md"));
+        Built fixed = build(project, failed.cache());
+        assertThat(fixed.build().result().succeeded()).isTrue();
+        assertThat(fixed.rendered()).contains("articles/qwen3/index.html", "index.html");
+        assertThat(new String(fixed.site().get("articles/qwen3/index.html"), StandardCharsets.UTF_8))
+                .contains("（修订）");
+        assertThat(differences(fixed.site(), cold(project).site())).isEmpty();
     }
 
     /** Many seeds read and enriched in parallel, some from the cache and some not, in a stable order. */
@@ -204,7 +249,7 @@ class BuildCacheTest {
             Built cached = build(project, last.cache());
             assertThat(cached.build().result().succeeded()).isTrue();
             assertThat(cached.build().reused()).isPositive();
-            assertThat(differences(cached.site(), build(project, BuildCache.EMPTY).site())).isEmpty();
+            assertThat(differences(cached.site(), cold(project).site())).isEmpty();
             last = cached;
         }
     }

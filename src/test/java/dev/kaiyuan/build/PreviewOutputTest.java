@@ -32,7 +32,7 @@ class PreviewOutputTest {
         assertThat(built.succeeded()).as(built.diagnostics().toString()).isTrue();
         assertThat(previewed.succeeded()).isTrue();
         Map<String, byte[]> site = TestSites.snapshot(request.out());
-        Map<String, byte[]> preview = memory.snapshot();
+        Map<String, byte[]> preview = TestSites.bytes(memory.snapshot());
         assertThat(preview.keySet()).isEqualTo(site.keySet());
         site.forEach((path, bytes) -> {
             String text = new String(bytes, StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.kaiyuan.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaiyuan.model.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -61,6 +62,13 @@ public final class TestSites {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return files;
+    }
+
+    /** A site kept in memory ({@code MemorySiteWriter}), as {@link #snapshot(Path)} gives one on disk. */
+    public static Map<String, byte[]> bytes(Map<String, OutputFile> site) {
+        Map<String, byte[]> files = new TreeMap<>();
+        site.forEach((path, file) -> files.put(path, file.bytes()));
         return files;
     }
 

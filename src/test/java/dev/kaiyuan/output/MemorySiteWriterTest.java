@@ -21,13 +21,44 @@ class MemorySiteWriterTest {
         assertThat(writer.snapshot()).isEmpty();
 
         writer.write(List.of(file("index.html", "one"), file("old/index.html", "gone next time")));
-        Map<String, byte[]> first = writer.snapshot();
+        Map<String, OutputFile> first = writer.snapshot();
         writer.write(List.of(file("index.html", "two")));
 
         assertThat(first).containsOnlyKeys("index.html", "old/index.html");
-        assertThat(new String(first.get("index.html"), StandardCharsets.UTF_8)).isEqualTo("one");
+        assertThat(new String(first.get("index.html").bytes(), StandardCharsets.UTF_8)).isEqualTo("one");
         assertThat(writer.snapshot()).containsOnlyKeys("index.html");
-        assertThat(new String(writer.snapshot().get("index.html"), StandardCharsets.UTF_8)).isEqualTo("two");
+        assertThat(new String(writer.snapshot().get("index.html").bytes(), StandardCharsets.UTF_8)).isEqualTo("two");
+    }
+
+    @Test
+    void aKeptFileIsTheCommittedFileItselfWhileItsStampHolds() throws IOException {
+        MemorySiteWriter writer = new MemorySiteWriter();
+        FileStamp page;
+        try (SiteOutput out = writer.open()) {
+            out.put(file("index.html", "home"));
+            out.put(file("a.html", "a"));
+            out.commit();
+            page = out.stamps().get("index.html");
+        }
+        OutputFile committed = writer.snapshot().get("index.html");
+        // a build with errors: what it put is never committed
+        FileStamp uncommitted;
+        try (SiteOutput out = writer.open()) {
+            out.put(file("a.html", "a, edited"));
+            uncommitted = out.stamps().get("a.html");
+        }
+
+        try (SiteOutput out = writer.open()) {
+            assertThat(out.keep("a.html", uncommitted)).isFalse();
+            assertThat(out.keep("index.html", new FileStamp(page.size(), page.modifiedNanos() + 1))).isFalse();
+            assertThat(out.keep("gone.html", page)).isFalse();
+            assertThat(out.keep("index.html", page)).isTrue();
+            out.put(file("a.html", "a, edited"));
+            assertThat(out.stamps()).containsEntry("index.html", page).containsKey("a.html");
+            out.commit();
+        }
+        assertThat(writer.snapshot().get("index.html")).isSameAs(committed);
+        assertThat(new String(writer.snapshot().get("a.html").bytes(), StandardCharsets.UTF_8)).isEqualTo("a, edited");
     }
 
     @Test
@@ -35,7 +66,7 @@ class MemorySiteWriterTest {
         MemorySiteWriter writer = new MemorySiteWriter();
         writer.write(List.of(file("index.html", "one")));
 
-        assertThatThrownBy(() -> writer.snapshot().put("x.html", new byte[0]))
+        assertThatThrownBy(() -> writer.snapshot().put("x.html", new OutputFile("x.html", new byte[0])))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 

@@ -2,6 +2,7 @@ package dev.kaiyuan.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaiyuan.model.OutputFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,8 +33,8 @@ class PreviewServerTest {
     PreviewServer server;
 
     static SiteSnapshot snapshot(String base, Map<String, String> files) {
-        Map<String, byte[]> bytes = new LinkedHashMap<>();
-        files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        Map<String, OutputFile> bytes = new LinkedHashMap<>();
+        files.forEach((k, v) -> bytes.put(k, new OutputFile(k, v.getBytes(StandardCharsets.UTF_8))));
         return SiteSnapshot.NONE.next(bytes, base, Instant.parse("2025-08-21T10:00:00.5Z"));
     }
 
@@ -157,8 +158,8 @@ class PreviewServerTest {
         String homeTag = Http.get(uri("/")).headers().firstValue("ETag").orElseThrow();
         Map<String, String> changed = files(true);
         changed.put("index.html", HOME.replace("首页", "新首页"));
-        Map<String, byte[]> bytes = new LinkedHashMap<>();
-        changed.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        Map<String, OutputFile> bytes = new LinkedHashMap<>();
+        changed.forEach((k, v) -> bytes.put(k, new OutputFile(k, v.getBytes(StandardCharsets.UTF_8))));
         site.set(site.get().next(bytes, "/", Instant.parse("2025-08-22T00:00:00Z")));
 
         assertThat(Http.get(uri("/assets/style.css"), "If-None-Match", cssTag).statusCode()).isEqualTo(304);

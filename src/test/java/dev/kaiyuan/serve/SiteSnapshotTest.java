@@ -2,6 +2,7 @@ package dev.kaiyuan.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaiyuan.model.OutputFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class SiteSnapshotTest {
     static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
-    static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    static Map.Entry<String, OutputFile> file(String path, String text) {
+        return Map.entry(path, new OutputFile(path, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     static SiteSnapshot.Changes changes(List<String> added, List<String> changed, List<String> removed) {
@@ -59,17 +60,18 @@ class SiteSnapshotTest {
 
     @Test
     void replacingPagesKeepsTheOthersAndTheirValidators() {
-        SiteSnapshot site = SiteSnapshot.NONE.next(Map.of("index.html", bytes("home"),
-                "articles/a/index.html", bytes("a")), "/", NOW);
+        SiteSnapshot site = SiteSnapshot.NONE.next(Map.ofEntries(file("index.html", "home"),
+                file("articles/a/index.html", "a")), "/", NOW);
 
-        SiteSnapshot same = site.with(Map.of("articles/a/index.html", bytes("a")), NOW.plusSeconds(5));
-        SiteSnapshot edited = site.with(Map.of("articles/a/index.html", bytes("a, edited")), NOW.plusSeconds(5));
+        SiteSnapshot same = site.with(Map.ofEntries(file("articles/a/index.html", "a")), NOW.plusSeconds(5));
+        SiteSnapshot edited = site.with(Map.ofEntries(file("articles/a/index.html", "a, edited")),
+                NOW.plusSeconds(5));
 
         assertThat(same).isSameAs(site);
         assertThat(edited.build()).isEqualTo(site.build() + 1);
         assertThat(edited.files().get("index.html")).isSameAs(site.files().get("index.html"));
         SiteSnapshot.ServedFile page = edited.files().get("articles/a/index.html");
-        assertThat(new String(page.bytes(), StandardCharsets.UTF_8)).isEqualTo("a, edited");
+        assertThat(new String(page.file().bytes(), StandardCharsets.UTF_8)).isEqualTo("a, edited");
         assertThat(page.etag()).isNotEqualTo(site.files().get("articles/a/index.html").etag());
         assertThat(page.lastModified()).isEqualTo(NOW.plusSeconds(5));
         assertThat(site.changesTo(edited.files(), "/").pagesToReload()).isEqualTo(Optional.of(List.of(
