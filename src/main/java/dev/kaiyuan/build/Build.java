@@ -175,8 +175,8 @@ public final class Build {
         /**
          * In memory, for the preview server, whose site is in memory too: a build with errors still
          * takes what it can from that site, uncommitted, so that a broken seed does not make every
-         * save render the whole site. A page it made itself is in no committed site, so its stamp
-         * matches nothing and the next build makes that page again ({@link MemorySiteWriter}).
+         * save render the whole site. (A page it made itself is in no committed site, so its stamp
+         * would match nothing: {@link MemorySiteWriter}.)
          */
         MEMORY,
         /** Persisted, for disk builds ({@link PersistentCache}). */
@@ -214,8 +214,14 @@ public final class Build {
         long millis = (System.nanoTime() - start) / 1_000_000;
         BuildResult result = new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(), sink.dropped(),
                 site.all().size(), rendered.htmlFiles(), millis, rendered.written());
-        BuildCache next = new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
-                rendered.inputs(), rendered.files(), rendered.folders(), rendered.search(), rendered.postings());
+        // A build that did not commit (it had errors) left the output as the last one that did: what
+        // that build recorded of the output, and what its pages were rendered with, pass on, so a
+        // page back as it was then (an edit undone) is kept again.
+        BuildCache next = rendered.written()
+                ? new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(), rendered.inputs(),
+                        rendered.files(), rendered.folders(), rendered.search(), rendered.postings())
+                : new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(), cache.render(),
+                        cache.written(), cache.folders(), rendered.search(), rendered.postings());
         // The preview's quick path for a saved article works from the last good build only.
         Optional<ArticleRefresh> refresh = keep == Keep.MEMORY && rendered.written()
                 ? rendered.articlePages().map(pages -> new ArticleRefresh(project, config, request.drafts(), site,
@@ -558,8 +564,7 @@ public final class Build {
 
     /**
      * Post-processing and writing of one build's pages, for any number of threads: last build's
-     * pages and written files, the memo that knows what each page was rendered from, and the pages
-     * kept for the next build.
+     * files with their post-processing keys, and what post-processing needs.
      */
     private static final class Pages {
         private final Map<String, BuildCache.Written> written;

@@ -172,18 +172,19 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
     }
 
     /**
-     * A file of the site as a build put it into its output: a finished page, a data file, an asset. When a
-     * page's template and view (or a data file's inputs, as its producer named them) hash to
-     * {@code view} again, or a page's post-processing inputs to {@code key}, and the output folder
-     * still holds the file with this stamp, that file is the page: it is taken as it is, neither
-     * rendered (for an equal view) nor post-processed nor written again. A file with neither (an
+     * A file of the site as a build put it into its output: a finished page, a data file, an asset.
+     * When a page's template and view (or a data file's inputs, as its producer named them) hash to
+     * {@code view} again, or a page's post-processing inputs to {@code key}, and the output (the
+     * output folder, or the preview's site in memory) still holds the file with this stamp, that
+     * file is the page: it is taken as it is, neither rendered (for an equal view) nor
+     * post-processed nor written again. A file with neither (an
      * asset) is kept all the same: the next build's commit knows from these what the site has.
      *
      * @param key   hash of the page's path, its HTML before post-processing and its head facts; "" for a
      *              data file or an asset
      * @param view  hash of its template name and view record (or of the inputs a producer named), or ""
      *              when the view could not be hashed
-     * @param stamp size and modification time of the file written
+     * @param stamp size and modification time of the file written (in memory: size and put number)
      */
     public record Written(String key, String view, FileStamp stamp) {
         public Written {

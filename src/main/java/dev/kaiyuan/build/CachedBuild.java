@@ -9,7 +9,8 @@ import java.util.Optional;
  * the rendering it did.
  *
  * @param rendered paths of the templated pages the engine rendered in this build, in path order
- * @param reused   templated pages taken from the cache because their template and view were unchanged
+ * @param reused   pages ({@code .html}) kept from the output unrendered, because their template and
+ *                 view (or the inputs to the view) hash as they did and the output still held them
  * @param refresh  how to re-make a saved article's page from this build at once; only for a good
  *                 build into memory (the preview's)
  */

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * One file of the generated site: path relative to the output folder, and its bytes. The bytes are
- * copied in and never changed, so one file may be shared: the preview keeps each page once, in its
- * build cache and in the site it serves alike, and reads it through {@link #size}, {@link #view} and
- * {@link #writeTo}, which copy nothing.
+ * copied in and never changed, so one file may be shared: the preview holds each page once, the
+ * site it serves being the one its next build keeps pages from, and reads it through {@link #size},
+ * {@link #view} and {@link #writeTo}, which copy nothing.
  */
 public record OutputFile(String path, byte[] bytes) {
     public OutputFile {

@@ -2,10 +2,12 @@ package dev.kaiyuan.output;
 
 import dev.kaiyuan.model.OutputFile;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -18,9 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * the last snapshot ({@link SiteOutput#keep}) is the same {@link OutputFile}, so an unchanged page's
  * bytes are in memory once however many builds keep it.
  *
- * <p>A file's stamp here is its size and the number of the put that gave it (counted per writer),
- * not a time: so the stamp a build recorded for a file it put matches only as long as the current
- * site holds that very file, and never a file of a build that was not committed.
+ * <p>A file's stamp here is its size and the number of the put that gave it, not a time: so the
+ * stamp a build recorded for a file it put matches only as long as the current site holds that very
+ * file, and never a file of a build that was not committed. Each writer counts from a random
+ * number, so a stamp recorded with another writer (a cache passed to the wrong one) matches
+ * nothing either: the two writers' numbers would have to overlap, odds of about one in 10^13 with
+ * a million puts each.
  */
 public final class MemorySiteWriter implements SiteWriter {
     /** The committed site: its files by path, and the stamp each was put or kept with. */
@@ -28,8 +33,8 @@ public final class MemorySiteWriter implements SiteWriter {
     }
 
     private final AtomicReference<Site> current = new AtomicReference<>(new Site(Map.of(), Map.of()));
-    /** Puts so far, across every snapshot of this writer: each gives its file the next number. */
-    private long puts;
+    /** The last number a put gave its file, across every snapshot of this writer. */
+    private final AtomicLong puts = new AtomicLong(new SecureRandom().nextLong());
 
     @Override
     public SiteOutput open() {
@@ -41,9 +46,7 @@ public final class MemorySiteWriter implements SiteWriter {
 
             @Override
             public void put(OutputFile file) throws IOException {
-                synchronized (MemorySiteWriter.this) {
-                    add(file, new FileStamp(file.size(), ++puts));
-                }
+                add(file, new FileStamp(file.size(), puts.incrementAndGet()));
             }
 
             @Override

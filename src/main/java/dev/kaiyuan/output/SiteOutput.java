@@ -19,8 +19,8 @@ public interface SiteOutput extends AutoCloseable {
     void put(OutputFile file) throws IOException;
 
     /**
-     * Adds the current site's file at {@code path} to the new site as it is (same bytes, same
-     * modification time), provided it still has the stamp it had when it was written.
+     * Adds the current site's file at {@code path} to the new site as it is (same bytes; on disk,
+     * same modification time), provided it still has the stamp it had when it was written.
      *
      * @return false when the current site has no such file any more: then {@link #put} the file
      */
@@ -34,7 +34,7 @@ public interface SiteOutput extends AutoCloseable {
      */
     void commit() throws IOException;
 
-    /** How each file of the new site looked when it was put or kept, in no order; empty when the output keeps no files on disk. */
+    /** How each file of the new site looked when it was put or kept, in no order; empty when the output cannot keep files. */
     default Map<String, FileStamp> stamps() {
         return Map.of();
     }

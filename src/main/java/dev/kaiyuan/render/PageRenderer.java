@@ -80,7 +80,7 @@ public final class PageRenderer {
     /**
      * As {@link #render(SiteModel, SiteConfig, DiagnosticSink)}, asking {@code memo} for every
      * templated page so that pages whose view did not change since an earlier build are not rendered
-     * again. Views are always built; only the template runs are skipped.
+     * again (and, where the memo can tell from the view's inputs, their views not built either).
      */
     public List<RenderedPage> render(SiteModel site, SiteConfig config, DiagnosticSink sink, PageMemo memo) {
         Map<String, RenderedPage> made = new ConcurrentHashMap<>();

@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * server that serves the latest good build and tells open pages what happened. Every rebuild runs
  * every stage into memory, with the {@link BuildCache} of the build before, so only seeds, articles
  * and pages whose inputs changed are read, enriched and rendered again; what counts as "rebuilt" is
- * the pages whose bytes changed, and pages taken from the cache unrendered are "reused". Before
+ * the pages whose bytes changed, and pages kept from the last site unrendered are "reused". Before
  * that rebuild, a saved article's own page is made from the last good build and served at once
  * ({@link #refresh}). Open pages reload only when they show something that changed. A failed build
  * changes nothing that is served: its errors go to the terminal and to an overlay in the pages.

@@ -113,14 +113,17 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
 
     /**
      * The snapshot of a new build. Files whose bytes did not change keep their validators, so a
-     * browser's cached copy stays valid across rebuilds.
+     * browser's cached copy stays valid across rebuilds; the snapshot holds the build's own files
+     * (the ones the next build keeps pages from), so a page made again with the same bytes is not
+     * held twice.
      */
     SiteSnapshot next(Map<String, OutputFile> built, String newBase, Instant now) {
         Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Map<String, ServedFile> next = new TreeMap<>();
         built.forEach((path, file) -> {
             ServedFile old = files.get(path);
-            next.put(path, old != null && old.file().sameBytes(file) ? old : new ServedFile(file, second));
+            next.put(path, old == null || !old.file().sameBytes(file) ? new ServedFile(file, second)
+                    : old.file() == file ? old : new ServedFile(file, old.etag(), old.lastModified()));
         });
         Changes changes = changesTo(next, newBase);
         return new SiteSnapshot(next, newBase, changes.none() && built() ? build : build + 1);
@@ -153,7 +156,8 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
             ServedFile old = files.get(path);
             if (old == null) {
                 added.add(path);
-            } else if (old != file) {
+            } else if (!old.etag().equals(file.etag())) {
+                // the etag is a hash of the bytes
                 changed.add(path);
             }
         });

@@ -234,6 +234,27 @@ class BuildCacheTest {
         assertThat(differences(fixed.site(), cold(project).site())).isEmpty();
     }
 
+    /** An edit undone after a build with errors: the pages are as the site still has them, and kept. */
+    @Test
+    void anEditUndoneAfterABuildWithErrorsRendersNoPage() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        Built first = build(project, BuildCache.EMPTY);
+        String qwen3 = Files.readString(project.resolve(QWEN3), StandardCharsets.UTF_8);
+        edit(project, QWEN3, "title: 阿里云 Qwen 团队发布 Qwen3 系列", "title: 阿里云发布 Qwen3 系列（修订）");
+        write(project, "seeds/broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nBroken text.\n");
+        Built failed = build(project, first.cache());
+        assertThat(failed.build().result().succeeded()).isFalse();
+        assertThat(failed.rendered()).contains("articles/qwen3/index.html");
+
+        write(project, QWEN3, qwen3);
+        Files.delete(project.resolve("seeds/broken.md"));
+        Built undone = build(project, failed.cache());
+
+        assertThat(undone.build().result().succeeded()).isTrue();
+        assertThat(undone.rendered()).isEmpty();
+        assertThat(differences(undone.site(), first.site())).isEmpty();
+    }
+
     /** Many seeds read and enriched in parallel, some from the cache and some not, in a stable order. */
     @Test
     void parallelCachedBuildsOfManyArticlesMatchColdBuilds() {

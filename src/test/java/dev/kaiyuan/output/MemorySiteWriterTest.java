@@ -62,6 +62,26 @@ class MemorySiteWriterTest {
     }
 
     @Test
+    void aStampOfAnotherWriterMatchesNothing() throws IOException {
+        MemorySiteWriter one = new MemorySiteWriter();
+        MemorySiteWriter other = new MemorySiteWriter();
+        FileStamp stamp;
+        try (SiteOutput out = one.open()) {
+            out.put(file("index.html", "one"));
+            out.commit();
+            stamp = out.stamps().get("index.html");
+        }
+        try (SiteOutput out = other.open()) {
+            out.put(file("index.html", "two"));
+            out.commit();
+        }
+
+        try (SiteOutput out = other.open()) {
+            assertThat(out.keep("index.html", stamp)).isFalse();
+        }
+    }
+
+    @Test
     void snapshotsCannotBeChanged() throws IOException {
         MemorySiteWriter writer = new MemorySiteWriter();
         writer.write(List.of(file("index.html", "one")));

@@ -3,10 +3,16 @@ package dev.kaiyuan.serve;
 import static dev.kaiyuan.build.TestSites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaiyuan.build.Build;
+import dev.kaiyuan.build.BuildRequest;
+import dev.kaiyuan.build.BuildResult;
+import dev.kaiyuan.output.MemorySiteWriter;
+import dev.kaiyuan.postprocess.LiveReloadScript;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,6 +168,33 @@ class PreviewTest {
             assertThat(events.await("reload", EVENT)).as("reload after the fix").isNotNull();
         }
         assertThat(Http.get(uri("/articles/first/")).body()).contains("Fixed again.");
+    }
+
+    /**
+     * The preview keeps unchanged pages from the site it serves: after a quick refresh, a build
+     * with errors and the fix, every file it serves is the one a build from nothing makes.
+     */
+    @Test
+    void afterARefreshABrokenBuildAndTheFixEveryFileServedIsAsABuildFromNothingMakesIt() throws Exception {
+        start(Optional.empty());
+        try (Http.Events events = events()) {
+            write(project, "seeds/first.md", article("First article, edited", "Open models keep getting better."));
+            assertThat(events.await("reload", EVENT)).as("quick reload").isNotNull();
+            assertThat(events.await("reload", EVENT)).as("reload after the full rebuild").isNotNull();
+            write(project, "seeds/second.md", article("Second article, edited", "Another article about open weights."));
+            write(project, "seeds/broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nBroken.\n");
+            assertThat(events.await("error", EVENT)).as("error event").isNotNull();
+            Files.delete(project.resolve("seeds/broken.md"));
+            assertThat(events.await("reload", EVENT)).as("reload after the fix").isNotNull();
+        }
+        MemorySiteWriter fromNothing = new MemorySiteWriter();
+        BuildResult result = Build.run(new BuildRequest(project, project.resolve(".kaiyuan").resolve("cold"), false,
+                false, Optional.empty(), Optional.empty()), fromNothing, List.of(new LiveReloadScript()));
+        assertThat(result.succeeded()).as(result.diagnostics().toString()).isTrue();
+        assertThat(fromNothing.snapshot()).containsKey("articles/second/index.html");
+        fromNothing.snapshot().forEach((path, file) -> assertThat(Http.get(uri("/" + path)).body()).as(path)
+                .isEqualTo(new String(file.bytes(), StandardCharsets.UTF_8)));
+        assertThat(Http.get(uri("/articles/second/")).body()).contains("Second article, edited");
     }
 
     @Test

@@ -59,6 +59,26 @@ class SiteSnapshotTest {
     }
 
     @Test
+    void aFileMadeAgainWithTheSameBytesKeepsItsValidatorsAndIsHeldOnce() {
+        SiteSnapshot site = SiteSnapshot.NONE.next(Map.ofEntries(file("index.html", "home"),
+                file("a.html", "a")), "/", NOW);
+        Map.Entry<String, OutputFile> again = file("index.html", "home");
+        Map.Entry<String, OutputFile> edited = file("a.html", "a, edited");
+
+        SiteSnapshot next = site.next(Map.ofEntries(again, edited), "/", NOW.plusSeconds(5));
+
+        SiteSnapshot.ServedFile home = next.files().get("index.html");
+        assertThat(home.file()).isSameAs(again.getValue());
+        assertThat(home.etag()).isEqualTo(site.files().get("index.html").etag());
+        assertThat(home.lastModified()).isEqualTo(NOW);
+        assertThat(next.files().get("a.html").lastModified()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(site.changesTo(next.files(), "/")).isEqualTo(changes(List.of(), List.of("a.html"), List.of()));
+        assertThat(next.build()).isEqualTo(site.build() + 1);
+        assertThat(next.next(Map.ofEntries(file("index.html", "home"), file("a.html", "a, edited")), "/",
+                NOW.plusSeconds(9)).build()).isEqualTo(next.build());
+    }
+
+    @Test
     void replacingPagesKeepsTheOthersAndTheirValidators() {
         SiteSnapshot site = SiteSnapshot.NONE.next(Map.ofEntries(file("index.html", "home"),
                 file("articles/a/index.html", "a")), "/", NOW);
