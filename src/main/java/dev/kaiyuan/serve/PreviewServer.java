@@ -212,14 +212,9 @@ final class PreviewServer implements AutoCloseable {
         body.writeTo(exchange.getResponseBody());
     }
 
+    /** A message of the server's own (not a file of the site). */
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        exchange.getResponseBody().write(body);
+        send(exchange, status, type, new OutputFile("response", body));
     }
 
     @Override

@@ -33,7 +33,7 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
     /**
      * A file and its validators.
      *
-     * @param file         the file as the build made it (shared with the build cache, not copied)
+     * @param file         the file as the build made it (shared with the preview's writer, not copied)
      * @param etag         strong validator: a hash of the bytes, quoted
      * @param lastModified when these bytes first appeared in a build, to the second (HTTP dates have no more)
      */
