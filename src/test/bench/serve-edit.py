@@ -12,7 +12,8 @@ carries the edit, polling every millisecond. Between edits it waits for the full
 
 `body` (default) appends a sentence to the article; `title` changes its title, which changes the
 listing pages too. Prints each edit's figure with the server's resident size after its full
-rebuild (Linux's /proc), then min / median / max and the server's peak resident size.
+rebuild (Linux's /proc), then min / median / max, the server's peak resident size, and its resident
+size after IDLE seconds without a change.
 """
 import http.client
 import os
@@ -22,6 +23,8 @@ import subprocess
 import sys
 import threading
 import time
+
+IDLE = 15
 
 
 def main():
@@ -110,6 +113,8 @@ def main():
         print("save -> page rebuilt (ms): min %.1f, median %.1f, max %.1f over %d %s edits" % (
             min(figures), statistics.median(figures), max(figures), len(figures), kind))
         print("server's peak resident size: %.0f MiB" % resident("VmHWM"))
+        time.sleep(IDLE)  # the editor reads what they wrote
+        print("server's resident size after %d s idle: %.0f MiB" % (IDLE, resident("VmRSS")))
     finally:
         with open(seed, "w", encoding="utf-8") as f:
             f.write(original)

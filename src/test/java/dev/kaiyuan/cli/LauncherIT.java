@@ -261,6 +261,23 @@ class LauncherIT {
         assertThat(flags(run).contains("-XX:+UseSerialGC")).isEqualTo(defaultFlags().contains("-XX:+UseSerialGC"));
     }
 
+    @Test
+    void serveGivesMemoryBackBetweenSavesUnlessTheUserChoseTheCollectorOrTheRatios() throws Exception {
+        Run run = run(showFlags(""), "serve", "--help");
+        Run ratio = run(showFlags("-XX:MaxHeapFreeRatio=90"), "serve", "--help");
+        Run collector = run(showFlags("-XX:+UseParallelGC"), "serve", "--help");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(flags(run)).contains("-XX:G1PeriodicGCInterval=3000", "-XX:MinHeapFreeRatio=20",
+                "-XX:MaxHeapFreeRatio=40");
+        assertThat(ratio.exit()).as(ratio.output()).isZero();
+        assertThat(flags(ratio)).contains("-XX:G1PeriodicGCInterval=3000", "-XX:MaxHeapFreeRatio=90")
+                .doesNotContain("MinHeapFreeRatio=20", "MaxHeapFreeRatio=40");
+        assertThat(collector.exit()).as(collector.output()).isZero();
+        assertThat(flags(collector)).contains("-XX:+UseParallelGC").doesNotContain("G1PeriodicGCInterval",
+                "HeapFreeRatio");
+    }
+
     /** The flags the JVM starts with when nothing chooses any. */
     private static String defaultFlags() throws IOException, InterruptedException {
         Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
