@@ -216,11 +216,8 @@ class BuildCacheTest {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));
         Built first = build(project, BuildCache.EMPTY);
         assertThat(first.build().result().succeeded()).isTrue();
-        edit(project, QWEN3, "title: 阿里云 Qwen 团队发布 Qwen3 系列", "title: 阿里云发布 Qwen3 系列（修订）");
-        write(project, "seeds/broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nBroken text.\n");
 
-        Built failed = build(project, first.cache());
-        assertThat(failed.build().result().succeeded()).isFalse();
+        Built failed = titleEditedAndASeedBroken(project, first);
         assertThat(failed.build().reused()).isPositive();
         assertThat(failed.rendered().size()).isLessThan((int) templatedPages(failed) / 4);
         assertThat(differences(failed.site(), first.site())).isEmpty();
@@ -240,10 +237,7 @@ class BuildCacheTest {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));
         Built first = build(project, BuildCache.EMPTY);
         String qwen3 = Files.readString(project.resolve(QWEN3), StandardCharsets.UTF_8);
-        edit(project, QWEN3, "title: 阿里云 Qwen 团队发布 Qwen3 系列", "title: 阿里云发布 Qwen3 系列（修订）");
-        write(project, "seeds/broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nBroken text.\n");
-        Built failed = build(project, first.cache());
-        assertThat(failed.build().result().succeeded()).isFalse();
+        Built failed = titleEditedAndASeedBroken(project, first);
         assertThat(failed.rendered()).contains("articles/qwen3/index.html");
 
         write(project, QWEN3, qwen3);
@@ -253,6 +247,15 @@ class BuildCacheTest {
         assertThat(undone.build().result().succeeded()).isTrue();
         assertThat(undone.rendered()).isEmpty();
         assertThat(differences(undone.site(), first.site())).isEmpty();
+    }
+
+    /** After {@code first}: the Qwen3 article's title edited and a seed with an error added; that build fails. */
+    Built titleEditedAndASeedBroken(Path project, Built first) throws IOException {
+        edit(project, QWEN3, "title: 阿里云 Qwen 团队发布 Qwen3 系列", "title: 阿里云发布 Qwen3 系列（修订）");
+        write(project, "seeds/broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nBroken text.\n");
+        Built failed = build(project, first.cache());
+        assertThat(failed.build().result().succeeded()).isFalse();
+        return failed;
     }
 
     /** Many seeds read and enriched in parallel, some from the cache and some not, in a stable order. */
