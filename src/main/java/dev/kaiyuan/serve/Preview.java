@@ -58,6 +58,8 @@ public final class Preview implements AutoCloseable {
     static final Duration QUIET = Duration.ofMillis(100);
     /** A burst that never settles is rebuilt anyway after this long. */
     static final Duration LONGEST = Duration.ofSeconds(5);
+    /** After a rebuild, this long without a change: the editor is reading, and memory can be given back. */
+    static final Duration IDLE = Duration.ofSeconds(3);
 
     /**
      * How to preview.
@@ -86,6 +88,9 @@ public final class Preview implements AutoCloseable {
     private final AtomicReference<SiteSnapshot> site = new AtomicReference<>(SiteSnapshot.NONE);
     private final EventHub events = new EventHub(UUID.randomUUID().toString());
     private final AtomicInteger builds = new AtomicInteger();
+    private final AtomicInteger idleCollections = new AtomicInteger();
+    /** True while an idle collection runs. */
+    private final AtomicBoolean collecting = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
     /** What pages show while no build has succeeded: first "building", then the errors. */
@@ -125,7 +130,8 @@ public final class Preview implements AutoCloseable {
             // watch before the first build, so that nothing saved during it is missed.
             preview.server = new PreviewServer(new InetSocketAddress(InetAddress.getByName(settings.bind()),
                     settings.port()), preview.site::get, () -> preview.failurePage, preview.events);
-            preview.watcher = new ProjectWatcher(preview.project, QUICK, QUIET, LONGEST, new ProjectWatcher.Listener() {
+            preview.watcher = new ProjectWatcher(preview.project, QUICK, QUIET, LONGEST, IDLE,
+                    new ProjectWatcher.Listener() {
                 @Override
                 public void changed(Set<Path> files) {
                     preview.refresh(files);
@@ -134,6 +140,11 @@ public final class Preview implements AutoCloseable {
                 @Override
                 public void settled() {
                     preview.rebuild();
+                }
+
+                @Override
+                public void idle() {
+                    preview.idle();
                 }
             });
             preview.rebuild();
@@ -155,6 +166,36 @@ public final class Preview implements AutoCloseable {
 
     public int port() {
         return Objects.requireNonNull(server, "not started").address().getPort();
+    }
+
+    /**
+     * The project has been quiet since the last rebuild (waiting for it to finish): asks the JVM for
+     * one collection, so that the heap the rebuild grew is given back while the editor reads. The
+     * launcher has G1 run it concurrently ({@code -XX:+ExplicitGCInvokesConcurrent}) and shrink the
+     * heap to its free ratio after it; G1 alone keeps the heap it grew for as long as the preview
+     * runs (BENCHMARKS.md, "Seventeenth session"). Once per quiet spell: a collection every few
+     * seconds would cost CPU for nothing. It is asked for on a thread of its own (the caller waits
+     * until the concurrent cycle ends), so a save meanwhile is refreshed and rebuilt as ever.
+     */
+    synchronized void idle() {
+        if (closing.get() || !collecting.compareAndSet(false, true)) {
+            return;
+        }
+        idleCollections.incrementAndGet();
+        Thread collection = new Thread(() -> {
+            try {
+                System.gc();
+            } finally {
+                collecting.set(false);
+            }
+        }, "kaiyuan-idle-collection");
+        collection.setDaemon(true);
+        collection.start();
+    }
+
+    /** Collections asked for by {@link #idle} so far, for tests. */
+    int idleCollections() {
+        return idleCollections.get();
     }
 
     /** Builds run so far (good or failed), for tests and the debounce check. */

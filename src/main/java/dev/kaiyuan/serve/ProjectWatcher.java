@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * causes one rebuild, not dozens. A burst that never settles still gets a rebuild after
  * {@code longest}. Before that, once the burst's first events pause for {@code quick} (a saved file
  * is one write and a rename), the listener is told which files they named, so that it can show a
- * saved article at once. The listener runs on the watcher's own thread, so nothing it does overlaps.
+ * saved article at once. Once the project has then been quiet for {@code idle} (or from the start),
+ * the listener is told so, once per quiet spell. The listener runs on the watcher's own thread, so
+ * nothing it does overlaps.
  * Hidden files and editor backups ({@code ~}) are ignored, as the build ignores them.
  */
 final class ProjectWatcher implements AutoCloseable {
@@ -49,23 +51,28 @@ final class ProjectWatcher implements AutoCloseable {
 
         /** The burst settled: time to rebuild. */
         void settled();
+
+        /** Nothing changed for a while since the watcher started or the last burst settled. */
+        void idle();
     }
 
     private final Path project;
     private final Duration quick;
     private final Duration quiet;
     private final Duration longest;
+    private final Duration idle;
     private final Listener listener;
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new ConcurrentHashMap<>();
     private final Thread thread;
 
-    ProjectWatcher(Path project, Duration quick, Duration quiet, Duration longest, Listener listener)
-            throws IOException {
+    ProjectWatcher(Path project, Duration quick, Duration quiet, Duration longest, Duration idle,
+            Listener listener) throws IOException {
         this.project = project.toAbsolutePath().normalize();
         this.quick = quick;
         this.quiet = quiet;
         this.longest = longest;
+        this.idle = idle;
         this.listener = listener;
         this.service = this.project.getFileSystem().newWatchService();
         register(this.project);
@@ -79,11 +86,19 @@ final class ProjectWatcher implements AutoCloseable {
 
     private void loop() {
         try {
+            boolean quietSpell = true;
             while (true) {
                 Set<Path> files = new LinkedHashSet<>();
-                if (!handle(service.take(), files)) {
+                WatchKey first = quietSpell ? service.poll(idle.toMillis(), TimeUnit.MILLISECONDS) : service.take();
+                if (first == null) {
+                    quietSpell = false;
+                    listener.idle();
                     continue;
                 }
+                if (!handle(first, files)) {
+                    continue;
+                }
+                quietSpell = true;
                 long settle = System.nanoTime() + longest.toNanos();
                 boolean told = false;
                 while (System.nanoTime() < settle) {

@@ -264,17 +264,29 @@ class LauncherIT {
     @Test
     void serveGivesMemoryBackBetweenSavesUnlessTheUserChoseTheCollectorOrTheRatios() throws Exception {
         Run run = run(showFlags(""), "serve", "--help");
+        Run g1 = run(showFlags("-XX:+UseG1GC"), "serve", "--help");
         Run ratio = run(showFlags("-XX:MaxHeapFreeRatio=90"), "serve", "--help");
+        // a minimum over our maximum of 40 would stop the JVM, in any of the variables it reads
+        Run theirs = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "JAVA_TOOL_OPTIONS",
+                "-XX:MinHeapFreeRatio=50"), "serve", "--help");
+        Run old = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "_JAVA_OPTIONS", "-Xminf0.5"),
+                "serve", "--help");
         Run collector = run(showFlags("-XX:+UseParallelGC"), "serve", "--help");
 
         assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(flags(run)).contains("-XX:G1PeriodicGCInterval=3000", "-XX:MinHeapFreeRatio=20",
+        assertThat(flags(run)).contains("-XX:+ExplicitGCInvokesConcurrent", "-XX:MinHeapFreeRatio=20",
                 "-XX:MaxHeapFreeRatio=40");
+        assertThat(g1.exit()).as(g1.output()).isZero();
+        assertThat(flags(g1)).contains("-XX:+UseG1GC", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxHeapFreeRatio=40");
         assertThat(ratio.exit()).as(ratio.output()).isZero();
-        assertThat(flags(ratio)).contains("-XX:G1PeriodicGCInterval=3000", "-XX:MaxHeapFreeRatio=90")
+        assertThat(flags(ratio)).contains("-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxHeapFreeRatio=90")
                 .doesNotContain("MinHeapFreeRatio=20", "MaxHeapFreeRatio=40");
+        assertThat(theirs.exit()).as(theirs.output()).isZero();
+        assertThat(flags(theirs)).contains("-XX:MinHeapFreeRatio=50").doesNotContain("MaxHeapFreeRatio=40");
+        assertThat(old.exit()).as(old.output()).isZero();
+        assertThat(flags(old)).doesNotContain("MaxHeapFreeRatio=40");
         assertThat(collector.exit()).as(collector.output()).isZero();
-        assertThat(flags(collector)).contains("-XX:+UseParallelGC").doesNotContain("G1PeriodicGCInterval",
+        assertThat(flags(collector)).contains("-XX:+UseParallelGC").doesNotContain("ExplicitGCInvokesConcurrent",
                 "HeapFreeRatio");
     }
 

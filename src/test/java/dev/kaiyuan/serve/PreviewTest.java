@@ -197,6 +197,29 @@ class PreviewTest {
         assertThat(Http.get(uri("/articles/second/")).body()).contains("Second article, edited");
     }
 
+    /** A quiet spell after a build asks for one collection (memory given back), not one every few seconds. */
+    @Test
+    void aQuietSpellAfterABuildAsksForOneCollection() throws Exception {
+        start(Optional.empty());
+        await(() -> preview.idleCollections() == 1, Preview.IDLE.multipliedBy(3));
+        Thread.sleep(Preview.IDLE.plusSeconds(1).toMillis());
+        assertThat(preview.idleCollections()).isEqualTo(1);
+
+        int builds = preview.buildCount();
+        write(project, "seeds/first.md", article("First article, edited", "Open models keep getting better."));
+        await(() -> preview.buildCount() > builds, EVENT);
+        assertThat(preview.idleCollections()).isEqualTo(1);
+        await(() -> preview.idleCollections() == 2, Preview.IDLE.multipliedBy(3));
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited %s", timeout).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     @Test
     void aPageOpenedWhileTheBuildIsBrokenGetsTheErrorWhenItConnects() throws Exception {
         start(Optional.empty());
