@@ -263,7 +263,7 @@ class LauncherIT {
     }
 
     @Test
-    void serveGivesMemoryBackBetweenSavesUnlessTheUserChoseTheCollectorOrTheRatios() throws Exception {
+    void serveKeepsItsHeapSmallAndGivesMemoryBackUnlessTheUserChoseTheCollectorOrTheRatios() throws Exception {
         Run run = run(showFlags(""), "serve", "--help");
         Run g1 = run(showFlags("-XX:+UseG1GC"), "serve", "--help");
         Run ratio = run(showFlags("-XX:MaxHeapFreeRatio=90"), "serve", "--help");
@@ -273,10 +273,14 @@ class LauncherIT {
         Run old = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "_JAVA_OPTIONS", "-Xminf0.5"),
                 "serve", "--help");
         Run collector = run(showFlags("-XX:+UseParallelGC"), "serve", "--help");
+        Run timeRatio = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "JAVA_TOOL_OPTIONS",
+                "-XX:GCTimeRatio=9"), "serve", "--help");
 
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(flags(run)).contains("-XX:+ExplicitGCInvokesConcurrent", "-XX:MinHeapFreeRatio=20",
-                "-XX:MaxHeapFreeRatio=40");
+                "-XX:MaxHeapFreeRatio=40", "-XX:GCTimeRatio=1");
+        assertThat(timeRatio.exit()).as(timeRatio.output()).isZero();
+        assertThat(flags(timeRatio)).contains("-XX:GCTimeRatio=9").doesNotContain("GCTimeRatio=1");
         assertThat(g1.exit()).as(g1.output()).isZero();
         assertThat(flags(g1)).contains("-XX:+UseG1GC", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxHeapFreeRatio=40");
         assertThat(ratio.exit()).as(ratio.output()).isZero();
@@ -288,7 +292,7 @@ class LauncherIT {
         assertThat(flags(old)).doesNotContain("MaxHeapFreeRatio=40");
         assertThat(collector.exit()).as(collector.output()).isZero();
         assertThat(flags(collector)).contains("-XX:+UseParallelGC").doesNotContain("ExplicitGCInvokesConcurrent",
-                "HeapFreeRatio");
+                "HeapFreeRatio", "GCTimeRatio=1");
     }
 
     /** The flags the JVM starts with when nothing chooses any. */
