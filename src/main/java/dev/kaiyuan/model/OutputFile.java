@@ -4,9 +4,7 @@ import java.util.Objects;
 
 /**
  * One file of the generated site: path relative to the output folder, and its bytes. The bytes are
- * copied in and never changed, so one file may be shared: the preview holds each page once, the
- * site it serves being the one its next build keeps pages from, and reads it through {@link #size},
- * {@link #view} and {@link #writeTo}, which copy nothing.
+ * copied in and never changed; {@link #size} and {@link #view} read them without a copy.
  */
 public record OutputFile(String path, byte[] bytes) {
     public OutputFile {
@@ -32,16 +30,6 @@ public record OutputFile(String path, byte[] bytes) {
     /** The bytes, read-only, without a copy: a new buffer for each call, so each reader has its own position. */
     public java.nio.ByteBuffer view() {
         return java.nio.ByteBuffer.wrap(bytes).asReadOnlyBuffer();
-    }
-
-    /** Writes the bytes to {@code out} without a copy. */
-    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
-        out.write(bytes);
-    }
-
-    /** True when {@code other} has the same bytes, whatever its path. */
-    public boolean sameBytes(OutputFile other) {
-        return other == this || java.util.Arrays.equals(bytes, other.bytes);
     }
 
     @Override

@@ -11,13 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keeps the site in memory, for the preview server. Each {@link #open} collects a complete new
+ * Keeps the site in memory, for the preview server, each file packed ({@link PackedFile}: gzip, as
+ * it is sent to a browser). Each {@link #open} collects a complete new
  * snapshot and its commit swaps it in with one atomic reference update, so a reader sees either the
  * whole previous site or the whole new one, never a half-written page. A build that fails never
  * commits, so the last good site stays.
  *
  * <p>The snapshot map is unmodifiable, and holds the files as the build gave them: a file kept from
- * the last snapshot ({@link SiteOutput#keep}) is the same {@link OutputFile}, so an unchanged page's
+ * the last snapshot ({@link SiteOutput#keep}) is the same {@link PackedFile}, so an unchanged page's
  * bytes are in memory once however many builds keep it.
  *
  * <p>A file's stamp here is its size and the number of the put that gave it, not a time: so the
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MemorySiteWriter implements SiteWriter {
     /** The committed site: its files by path, and the stamp each was put or kept with. */
-    private record Site(Map<String, OutputFile> files, Map<String, FileStamp> stamps) {
+    private record Site(Map<String, PackedFile> files, Map<String, FileStamp> stamps) {
     }
 
     private final AtomicReference<Site> current = new AtomicReference<>(new Site(Map.of(), Map.of()));
@@ -40,18 +41,20 @@ public final class MemorySiteWriter implements SiteWriter {
     public SiteOutput open() {
         Site last = current.get();
         return new SiteOutput() {
-            private final Map<String, OutputFile> next = new TreeMap<>();
+            private final Map<String, PackedFile> next = new TreeMap<>();
             private final Map<String, FileStamp> stamps = new HashMap<>();
             private boolean done;
 
             @Override
             public void put(OutputFile file) throws IOException {
-                add(file, new FileStamp(file.size(), puts.incrementAndGet()));
+                // packed on the thread that made the file: pages are put from every core
+                PackedFile packed = PackedFile.of(file);
+                add(packed, new FileStamp(packed.size(), puts.incrementAndGet()));
             }
 
             @Override
             public synchronized boolean keep(String path, FileStamp written) throws IOException {
-                OutputFile file = last.files().get(path);
+                PackedFile file = last.files().get(path);
                 if (file == null || !written.equals(last.stamps().get(path))) {
                     return false;
                 }
@@ -59,7 +62,7 @@ public final class MemorySiteWriter implements SiteWriter {
                 return true;
             }
 
-            private synchronized void add(OutputFile file, FileStamp stamp) throws IOException {
+            private synchronized void add(PackedFile file, FileStamp stamp) throws IOException {
                 if (done) {
                     throw new IOException("the site was already committed or closed");
                 }
@@ -91,7 +94,7 @@ public final class MemorySiteWriter implements SiteWriter {
     }
 
     /** The last written site by path ({@code articles/x/index.html}); empty before the first write. */
-    public Map<String, OutputFile> snapshot() {
+    public Map<String, PackedFile> snapshot() {
         return current.get().files();
     }
 }

@@ -4,8 +4,10 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.kaiyuan.model.OutputFile;
+import dev.kaiyuan.output.PackedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,7 +65,8 @@ final class PreviewServer implements AutoCloseable {
         this.site = site;
         this.failurePage = failurePage;
         this.events = events;
-        this.script = new SiteSnapshot.ServedFile(new OutputFile("reload.js", resource("reload.js")), Instant.EPOCH);
+        this.script = new SiteSnapshot.ServedFile(PackedFile.of(new OutputFile("reload.js", resource("reload.js"))),
+                Instant.EPOCH);
         this.server = HttpServer.create(address, 64);
         // One thread per request, and per open page for its event stream: a handful on loopback.
         AtomicInteger n = new AtomicInteger();
@@ -154,7 +158,7 @@ final class PreviewServer implements AutoCloseable {
         } else {
             SiteSnapshot.ServedFile page = current.files().get("404.html");
             if (page != null) {
-                send(exchange, 404, "text/html; charset=utf-8", page.file());
+                send(exchange, 404, "text/html; charset=utf-8", page.file(), gzip(exchange, page));
             } else {
                 text(exchange, 404, "Not found. The site has no 404.html page.\n");
             }
@@ -165,7 +169,8 @@ final class PreviewServer implements AutoCloseable {
     private static void file(HttpExchange exchange, int status, String type, SiteSnapshot.ServedFile file)
             throws IOException {
         Headers headers = exchange.getResponseHeaders();
-        headers.set("ETag", file.etag());
+        boolean gzip = gzip(exchange, file);
+        headers.set("ETag", gzip ? file.gzipEtag() : file.etag());
         headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.ofInstant(file.lastModified(), ZoneOffset.UTC)));
         // Always revalidate: the next build may change any file, and a 304 costs nothing here.
@@ -175,16 +180,59 @@ final class PreviewServer implements AutoCloseable {
             exchange.sendResponseHeaders(304, -1);
             return;
         }
-        send(exchange, status, type, file.file());
+        send(exchange, status, type, file.file(), gzip);
     }
 
-    /** RFC 9110: If-None-Match decides when present; If-Modified-Since only without it. */
+    /**
+     * Whether {@code file} goes out gzipped: when it is held so and the client accepts gzip (RFC
+     * 9110, 12.5.3: named, or "*", with a weight above 0). A response that could go either way says
+     * it varies with Accept-Encoding, so a cache keeps the two apart.
+     */
+    static boolean gzip(HttpExchange exchange, SiteSnapshot.ServedFile file) {
+        if (!file.file().gzipped()) {
+            return false;
+        }
+        exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+        return acceptsGzip(exchange.getRequestHeaders().get("Accept-Encoding"));
+    }
+
+    static boolean acceptsGzip(@Nullable List<String> acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Boolean any = null;
+        for (String header : acceptEncoding) {
+            for (String coding : header.split(",")) {
+                String[] parts = coding.split(";");
+                String name = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+                boolean wanted = true;
+                for (int i = 1; i < parts.length; i++) {
+                    String parameter = parts[i].strip().toLowerCase(java.util.Locale.ROOT);
+                    if (parameter.startsWith("q=")) {
+                        wanted = !parameter.substring(2).strip().matches("0(\\.0{0,3})?");
+                    }
+                }
+                if (name.equals("gzip") || name.equals("x-gzip")) {
+                    return wanted;
+                }
+                if (name.equals("*")) {
+                    any = wanted;
+                }
+            }
+        }
+        return any != null && any;
+    }
+
+    /**
+     * RFC 9110: If-None-Match decides when present; If-Modified-Since only without it. Either of
+     * the file's validators (as it is, and gzipped) matches.
+     */
     static boolean notModified(Headers request, SiteSnapshot.ServedFile file) {
         String match = request.getFirst("If-None-Match");
         if (match != null) {
             return match.strip().equals("*") || Arrays.stream(match.split(","))
                     .map(t -> t.strip().replaceFirst("^W/", ""))
-                    .anyMatch(file.etag()::equals);
+                    .anyMatch(t -> t.equals(file.etag()) || t.equals(file.gzipEtag()));
         }
         String since = request.getFirst("If-Modified-Since");
         if (since == null) {
@@ -202,19 +250,36 @@ final class PreviewServer implements AutoCloseable {
         send(exchange, status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, int status, String type, OutputFile body) throws IOException {
+    /** A file of the site: as it is held, gzipped, when {@code gzip}; else its bytes. */
+    private static void send(HttpExchange exchange, int status, String type, PackedFile body, boolean gzip)
+            throws IOException {
+        if (gzip) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            send(exchange, status, type, body.heldSize(), body::writeHeldTo);
+        } else {
+            send(exchange, status, type, body.size(), body::writeTo);
+        }
+    }
+
+    /** A message of the server's own (not a file of the site). */
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        send(exchange, status, type, body.length, out -> out.write(body));
+    }
+
+    /** What a response sends after its headers. */
+    private interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, int length, Body body)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.sendResponseHeaders(status, -1);
             return;
         }
-        exchange.sendResponseHeaders(status, body.size() == 0 ? -1 : body.size());
+        exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
         body.writeTo(exchange.getResponseBody());
-    }
-
-    /** A message of the server's own (not a file of the site). */
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        send(exchange, status, type, new OutputFile("response", body));
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.kaiyuan.serve;
 
 import dev.kaiyuan.model.OutputFile;
+import dev.kaiyuan.output.PackedFile;
 import dev.kaiyuan.search.SearchScript;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +32,20 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
      * A file and its validators.
      *
      * @param file         the file as the build made it (shared with the preview's writer, not copied)
-     * @param etag         strong validator: a hash of the bytes, quoted
+     * @param etag         strong validator of its bytes as they are (not gzipped): a hash of them, quoted
      * @param lastModified when these bytes first appeared in a build, to the second (HTTP dates have no more)
      */
-    record ServedFile(OutputFile file, String etag, Instant lastModified) {
-        ServedFile(OutputFile file, Instant lastModified) {
-            this(file, SiteSnapshot.etag(file), lastModified);
+    record ServedFile(PackedFile file, String etag, Instant lastModified) {
+        ServedFile(PackedFile file, Instant lastModified) {
+            this(file, "\"" + file.hash() + "\"", lastModified);
+        }
+
+        /**
+         * The validator of the gzip answer: another representation, so another strong validator
+         * (RFC 9110, 8.8.3), as Apache's "-gzip".
+         */
+        String gzipEtag() {
+            return etag.substring(0, etag.length() - 1) + "-gzip\"";
         }
     }
 
@@ -117,7 +123,7 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
      * (the ones the next build keeps pages from), so a page made again with the same bytes is not
      * held twice.
      */
-    SiteSnapshot next(Map<String, OutputFile> built, String newBase, Instant now) {
+    SiteSnapshot next(Map<String, PackedFile> built, String newBase, Instant now) {
         Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Map<String, ServedFile> next = new TreeMap<>();
         built.forEach((path, file) -> {
@@ -139,8 +145,9 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
         boolean changed = false;
         for (Map.Entry<String, OutputFile> page : pages.entrySet()) {
             ServedFile old = files.get(page.getKey());
-            if (old == null || !old.file().sameBytes(page.getValue())) {
-                next.put(page.getKey(), new ServedFile(page.getValue(), second));
+            PackedFile packed = PackedFile.of(page.getValue());
+            if (old == null || !old.file().sameBytes(packed)) {
+                next.put(page.getKey(), new ServedFile(packed, second));
                 changed = true;
             }
         }
@@ -163,15 +170,5 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
         });
         files.keySet().stream().filter(p -> !next.containsKey(p)).forEach(removed::add);
         return new Changes(added, changed, removed, !newBase.equals(basePath));
-    }
-
-    static String etag(OutputFile file) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(file.view());
-            return "\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -2,7 +2,7 @@ package dev.kaiyuan.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kaiyuan.model.OutputFile;
+import dev.kaiyuan.output.PackedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -66,7 +66,7 @@ public final class TestSites {
     }
 
     /** A site kept in memory ({@code MemorySiteWriter}), as {@link #snapshot(Path)} gives one on disk. */
-    public static Map<String, byte[]> bytes(Map<String, OutputFile> site) {
+    public static Map<String, byte[]> bytes(Map<String, PackedFile> site) {
         Map<String, byte[]> files = new TreeMap<>();
         site.forEach((path, file) -> files.put(path, file.bytes()));
         return files;

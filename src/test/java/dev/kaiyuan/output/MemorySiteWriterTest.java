@@ -21,7 +21,7 @@ class MemorySiteWriterTest {
         assertThat(writer.snapshot()).isEmpty();
 
         writer.write(List.of(file("index.html", "one"), file("old/index.html", "gone next time")));
-        Map<String, OutputFile> first = writer.snapshot();
+        Map<String, PackedFile> first = writer.snapshot();
         writer.write(List.of(file("index.html", "two")));
 
         assertThat(first).containsOnlyKeys("index.html", "old/index.html");
@@ -40,7 +40,7 @@ class MemorySiteWriterTest {
             out.commit();
             page = out.stamps().get("index.html");
         }
-        OutputFile committed = writer.snapshot().get("index.html");
+        PackedFile committed = writer.snapshot().get("index.html");
         // a build with errors: what it put is never committed
         FileStamp uncommitted;
         try (SiteOutput out = writer.open()) {
@@ -86,7 +86,7 @@ class MemorySiteWriterTest {
         MemorySiteWriter writer = new MemorySiteWriter();
         writer.write(List.of(file("index.html", "one")));
 
-        assertThatThrownBy(() -> writer.snapshot().put("x.html", new OutputFile("x.html", new byte[0])))
+        assertThatThrownBy(() -> writer.snapshot().put("x.html", PackedFile.of(new OutputFile("x.html", new byte[0]))))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 

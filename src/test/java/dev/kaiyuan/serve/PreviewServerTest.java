@@ -3,6 +3,7 @@ package dev.kaiyuan.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaiyuan.model.OutputFile;
+import dev.kaiyuan.output.PackedFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,10 +33,19 @@ class PreviewServerTest {
     final EventHub events = new EventHub("test");
     PreviewServer server;
 
+    /** A page long enough to be held gzipped. */
+    static final String LONG = "<!doctype html><html><body>" + "<p>开源模型 open models, again and again.</p>".repeat(200)
+            + "</body></html>";
+
     static SiteSnapshot snapshot(String base, Map<String, String> files) {
-        Map<String, OutputFile> bytes = new LinkedHashMap<>();
-        files.forEach((k, v) -> bytes.put(k, new OutputFile(k, v.getBytes(StandardCharsets.UTF_8))));
-        return SiteSnapshot.NONE.next(bytes, base, Instant.parse("2025-08-21T10:00:00.5Z"));
+        return SiteSnapshot.NONE.next(packed(files), base, Instant.parse("2025-08-21T10:00:00.5Z"));
+    }
+
+    /** The files as the preview's writer holds them. */
+    static Map<String, PackedFile> packed(Map<String, String> files) {
+        Map<String, PackedFile> packed = new LinkedHashMap<>();
+        files.forEach((k, v) -> packed.put(k, PackedFile.of(new OutputFile(k, v.getBytes(StandardCharsets.UTF_8)))));
+        return packed;
     }
 
     static Map<String, String> files(boolean with404) {
@@ -48,6 +58,7 @@ class PreviewServerTest {
         files.put("timeline/chart.svg", "<svg/>");
         files.put("robots.txt", "User-agent: *");
         files.put("img/x.png", "\u0089PNG");
+        files.put("articles/long/index.html", LONG);
         if (with404) {
             files.put("404.html", NOT_FOUND);
         }
@@ -122,6 +133,59 @@ class PreviewServerTest {
         assertThat(Http.get(uri("/")).body()).isEqualTo(HOME);
     }
 
+    /** Every browser accepts gzip: a page is sent as the preview holds it, with a validator of its own. */
+    @Test
+    void aClientThatAcceptsGzipGetsThePageGzippedWithItsOwnValidator() throws Exception {
+        HttpResponse<byte[]> plain = bytes("/articles/long/");
+        HttpResponse<byte[]> gzipped = bytes("/articles/long/", "Accept-Encoding", "gzip, deflate, br");
+
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(LONG);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().allValues("Vary")).containsExactly("Accept-Encoding");
+        assertThat(plain.headers().allValues("Vary")).containsExactly("Accept-Encoding");
+        assertThat(gzipped.body().length).isLessThan(LONG.getBytes(StandardCharsets.UTF_8).length / 4);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(LONG);
+        }
+        String plainTag = plain.headers().firstValue("ETag").orElseThrow();
+        String gzipTag = gzipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzipTag).isNotEqualTo(plainTag).isEqualTo(plainTag.replaceFirst("\"$", "-gzip\""));
+        assertThat(bytes("/articles/long/", "Accept-Encoding", "gzip", "If-None-Match", gzipTag).statusCode())
+                .isEqualTo(304);
+        assertThat(bytes("/articles/long/", "If-None-Match", gzipTag).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void aClientThatRefusesGzipOrAFileThatDoesNotShrinkGetsTheBytesAsBuilt() throws Exception {
+        for (String refusal : new String[] {"gzip;q=0, br", "identity", "*;q=0"}) {
+            HttpResponse<byte[]> response = bytes("/articles/long/", "Accept-Encoding", refusal);
+            assertThat(response.headers().firstValue("Content-Encoding")).as(refusal).isEmpty();
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(refusal).isEqualTo(LONG);
+        }
+        HttpResponse<byte[]> small = bytes("/assets/style.css", "Accept-Encoding", "gzip");
+        assertThat(small.headers().firstValue("Content-Encoding")).as("too small to shrink").isEmpty();
+        assertThat(small.headers().firstValue("Vary")).isEmpty();
+        assertThat(new String(small.body(), StandardCharsets.UTF_8)).isEqualTo("body { color: #333 }");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "gzip|true", "gzip, deflate, br|true", "GZIP;q=0.5|true", "x-gzip|true", "*|true", "br, *;q=0.1|true",
+        "gzip;q=0|false", "gzip; q=0.000|false", "*;q=0|false", "br, gzip;q=0, *|false", "identity|false",
+        "deflate, br|false"})
+    void acceptEncodingIsReadAsRfc9110Says(String header, boolean gzip) {
+        assertThat(PreviewServer.acceptsGzip(java.util.List.of(header))).isEqualTo(gzip);
+    }
+
+    HttpResponse<byte[]> bytes(String path, String... headers) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri(path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     @Test
     void aMatchingETagGets304AndADifferentOneTheFile() {
         HttpResponse<String> first = Http.get(uri("/articles/a/"));
@@ -158,9 +222,7 @@ class PreviewServerTest {
         String homeTag = Http.get(uri("/")).headers().firstValue("ETag").orElseThrow();
         Map<String, String> changed = files(true);
         changed.put("index.html", HOME.replace("首页", "新首页"));
-        Map<String, OutputFile> bytes = new LinkedHashMap<>();
-        changed.forEach((k, v) -> bytes.put(k, new OutputFile(k, v.getBytes(StandardCharsets.UTF_8))));
-        site.set(site.get().next(bytes, "/", Instant.parse("2025-08-22T00:00:00Z")));
+        site.set(site.get().next(packed(changed), "/", Instant.parse("2025-08-22T00:00:00Z")));
 
         assertThat(Http.get(uri("/assets/style.css"), "If-None-Match", cssTag).statusCode()).isEqualTo(304);
         HttpResponse<String> home = Http.get(uri("/"), "If-None-Match", homeTag);

@@ -3,6 +3,7 @@ package dev.kaiyuan.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaiyuan.model.OutputFile;
+import dev.kaiyuan.output.PackedFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,11 @@ class SiteSnapshotTest {
 
     static Map.Entry<String, OutputFile> file(String path, String text) {
         return Map.entry(path, new OutputFile(path, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A file as the preview's writer holds it. */
+    static Map.Entry<String, PackedFile> packed(String path, String text) {
+        return Map.entry(path, PackedFile.of(file(path, text).getValue()));
     }
 
     static SiteSnapshot.Changes changes(List<String> added, List<String> changed, List<String> removed) {
@@ -60,10 +66,10 @@ class SiteSnapshotTest {
 
     @Test
     void aFileMadeAgainWithTheSameBytesKeepsItsValidatorsAndIsHeldOnce() {
-        SiteSnapshot site = SiteSnapshot.NONE.next(Map.ofEntries(file("index.html", "home"),
-                file("a.html", "a")), "/", NOW);
-        Map.Entry<String, OutputFile> again = file("index.html", "home");
-        Map.Entry<String, OutputFile> edited = file("a.html", "a, edited");
+        SiteSnapshot site = SiteSnapshot.NONE.next(Map.ofEntries(packed("index.html", "home"),
+                packed("a.html", "a")), "/", NOW);
+        Map.Entry<String, PackedFile> again = packed("index.html", "home");
+        Map.Entry<String, PackedFile> edited = packed("a.html", "a, edited");
 
         SiteSnapshot next = site.next(Map.ofEntries(again, edited), "/", NOW.plusSeconds(5));
 
@@ -74,14 +80,14 @@ class SiteSnapshotTest {
         assertThat(next.files().get("a.html").lastModified()).isEqualTo(NOW.plusSeconds(5));
         assertThat(site.changesTo(next.files(), "/")).isEqualTo(changes(List.of(), List.of("a.html"), List.of()));
         assertThat(next.build()).isEqualTo(site.build() + 1);
-        assertThat(next.next(Map.ofEntries(file("index.html", "home"), file("a.html", "a, edited")), "/",
+        assertThat(next.next(Map.ofEntries(packed("index.html", "home"), packed("a.html", "a, edited")), "/",
                 NOW.plusSeconds(9)).build()).isEqualTo(next.build());
     }
 
     @Test
     void replacingPagesKeepsTheOthersAndTheirValidators() {
-        SiteSnapshot site = SiteSnapshot.NONE.next(Map.ofEntries(file("index.html", "home"),
-                file("articles/a/index.html", "a")), "/", NOW);
+        SiteSnapshot site = SiteSnapshot.NONE.next(Map.ofEntries(packed("index.html", "home"),
+                packed("articles/a/index.html", "a")), "/", NOW);
 
         SiteSnapshot same = site.with(Map.ofEntries(file("articles/a/index.html", "a")), NOW.plusSeconds(5));
         SiteSnapshot edited = site.with(Map.ofEntries(file("articles/a/index.html", "a, edited")),
