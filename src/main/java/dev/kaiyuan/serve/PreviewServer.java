@@ -158,7 +158,7 @@ final class PreviewServer implements AutoCloseable {
         } else {
             SiteSnapshot.ServedFile page = current.files().get("404.html");
             if (page != null) {
-                send(exchange, 404, "text/html; charset=utf-8", page.file(), gzip(exchange, page));
+                send(exchange, 404, "text/html; charset=utf-8", page.file(), sendsGzipped(exchange, page));
             } else {
                 text(exchange, 404, "Not found. The site has no 404.html page.\n");
             }
@@ -169,7 +169,7 @@ final class PreviewServer implements AutoCloseable {
     private static void file(HttpExchange exchange, int status, String type, SiteSnapshot.ServedFile file)
             throws IOException {
         Headers headers = exchange.getResponseHeaders();
-        boolean gzip = gzip(exchange, file);
+        boolean gzip = sendsGzipped(exchange, file);
         headers.set("ETag", gzip ? file.gzipEtag() : file.etag());
         headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.ofInstant(file.lastModified(), ZoneOffset.UTC)));
@@ -188,7 +188,7 @@ final class PreviewServer implements AutoCloseable {
      * 9110, 12.5.3: named, or "*", with a weight above 0). A response that could go either way says
      * it varies with Accept-Encoding, so a cache keeps the two apart.
      */
-    static boolean gzip(HttpExchange exchange, SiteSnapshot.ServedFile file) {
+    static boolean sendsGzipped(HttpExchange exchange, SiteSnapshot.ServedFile file) {
         if (!file.file().gzipped()) {
             return false;
         }
