@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * whole previous site or the whole new one, never a half-written page. A build that fails never
  * commits, so the last good site stays.
  *
- * <p>The snapshot map is unmodifiable, and holds the files as the build gave them: a file kept from
+ * <p>The snapshot map is unmodifiable, and holds the files as they were packed when put: a file kept from
  * the last snapshot ({@link SiteOutput#keep}) is the same {@link PackedFile}, so an unchanged page's
  * bytes are in memory once however many builds keep it.
  *

@@ -53,8 +53,8 @@ public final class PackedFile {
         return new PackedFile(file.path(), gzip ? compressed : file.bytes(), gzip, size, sha256(file.view()));
     }
 
-    /** The gzip member header (RFC 1952): deflate, no flags, no time, as java.util.zip writes it. */
-    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, 0};
+    /** The gzip member header (RFC 1952): deflate, no flags, no time, no extra flags, operating system unknown. */
+    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
     /** {@code bytes} as one gzip member, read from the buffer, without a copy of them. */
     private static byte[] gzip(ByteBuffer bytes, int size) {
@@ -110,7 +110,7 @@ public final class PackedFile {
         return HexFormat.of().formatHex(digest, 0, 16);
     }
 
-    /** True when the bytes are held gzip-compressed, and {@link #writeGzipTo} sends them as they are. */
+    /** True when the bytes are held gzip-compressed, and {@link #writeHeldTo} writes them as they are. */
     public boolean gzipped() {
         return gzip;
     }

@@ -175,7 +175,7 @@ final class PreviewServer implements AutoCloseable {
                 ZonedDateTime.ofInstant(file.lastModified(), ZoneOffset.UTC)));
         // Always revalidate: the next build may change any file, and a 304 costs nothing here.
         headers.set("Cache-Control", "no-cache");
-        if (notModified(exchange.getRequestHeaders(), file)) {
+        if (notModified(exchange.getRequestHeaders(), file, gzip)) {
             headers.set("Content-Type", type);
             exchange.sendResponseHeaders(304, -1);
             return;
@@ -224,15 +224,17 @@ final class PreviewServer implements AutoCloseable {
     }
 
     /**
-     * RFC 9110: If-None-Match decides when present; If-Modified-Since only without it. Either of
-     * the file's validators (as it is, and gzipped) matches.
+     * RFC 9110: If-None-Match decides when present; If-Modified-Since only without it. The validator
+     * compared is the one of the representation this answer sends ({@code gzip} or not, 13.1.2): a
+     * cache that holds both picks the one to refresh by the ETag of the 304.
      */
-    static boolean notModified(Headers request, SiteSnapshot.ServedFile file) {
+    static boolean notModified(Headers request, SiteSnapshot.ServedFile file, boolean gzip) {
         String match = request.getFirst("If-None-Match");
         if (match != null) {
+            String etag = gzip ? file.gzipEtag() : file.etag();
             return match.strip().equals("*") || Arrays.stream(match.split(","))
                     .map(t -> t.strip().replaceFirst("^W/", ""))
-                    .anyMatch(t -> t.equals(file.etag()) || t.equals(file.gzipEtag()));
+                    .anyMatch(etag::equals);
         }
         String since = request.getFirst("If-Modified-Since");
         if (since == null) {

@@ -153,7 +153,32 @@ class PreviewServerTest {
         assertThat(gzipTag).isNotEqualTo(plainTag).isEqualTo(plainTag.replaceFirst("\"$", "-gzip\""));
         assertThat(bytes("/articles/long/", "Accept-Encoding", "gzip", "If-None-Match", gzipTag).statusCode())
                 .isEqualTo(304);
-        assertThat(bytes("/articles/long/", "If-None-Match", gzipTag).statusCode()).isEqualTo(304);
+        // each validator stands for its own representation (RFC 9110, 13.1.2)
+        assertThat(bytes("/articles/long/", "If-None-Match", gzipTag).statusCode()).isEqualTo(200);
+        assertThat(bytes("/articles/long/", "Accept-Encoding", "gzip", "If-None-Match", plainTag).statusCode())
+                .isEqualTo(200);
+        HttpResponse<byte[]> head = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(uri("/articles/long/"))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).header("Accept-Encoding", "gzip")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(head.headers().firstValue("ETag")).hasValue(gzipTag);
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void aLong404PageIsSentGzippedWithItsStatus() throws Exception {
+        Map<String, String> files = files(false);
+        files.put("404.html", LONG.replace("open models", "找不到"));
+        site.set(snapshot("/", files));
+
+        HttpResponse<byte[]> response = bytes("/no/such/page/", "Accept-Encoding", "gzip");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("找不到");
+        }
+        assertThat(new String(bytes("/no/such/page/").body(), StandardCharsets.UTF_8)).contains("找不到");
     }
 
     @Test
