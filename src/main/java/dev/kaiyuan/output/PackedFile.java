@@ -147,11 +147,6 @@ public final class PackedFile {
         return out.toByteArray();
     }
 
-    /** The file as it was packed. */
-    public OutputFile file() {
-        return new OutputFile(path, bytes());
-    }
-
     /** True when {@code other} has the same bytes, whatever its path. */
     public boolean sameBytes(PackedFile other) {
         return other == this || size == other.size && Arrays.equals(digest, other.digest);

@@ -36,7 +36,7 @@ class PackedFileTest {
         ByteArrayOutputStream inflated = new ByteArrayOutputStream();
         packed.writeTo(inflated);
         assertThat(inflated.toByteArray()).isEqualTo(PAGE).isEqualTo(packed.bytes());
-        assertThat(packed.file()).isEqualTo(new OutputFile("articles/a/index.html", PAGE));
+        assertThat(packed.path()).isEqualTo("articles/a/index.html");
     }
 
     @Test

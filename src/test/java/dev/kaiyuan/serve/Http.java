@@ -27,12 +27,21 @@ final class Http {
     }
 
     static HttpResponse<String> get(URI uri, String... headers) {
+        return get(uri, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), headers);
+    }
+
+    /** The body as sent, bytes (a gzipped one is not inflated: this client asks for no encoding itself). */
+    static HttpResponse<byte[]> getBytes(URI uri, String... headers) {
+        return get(uri, HttpResponse.BodyHandlers.ofByteArray(), headers);
+    }
+
+    private static <T> HttpResponse<T> get(URI uri, HttpResponse.BodyHandler<T> body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return CLIENT.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -203,12 +203,8 @@ class PreviewServerTest {
         assertThat(PreviewServer.acceptsGzip(java.util.List.of(header))).isEqualTo(gzip);
     }
 
-    HttpResponse<byte[]> bytes(String path, String... headers) throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri(path)).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> bytes(String path, String... headers) {
+        return Http.getBytes(uri(path), headers);
     }
 
     @Test
