@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * commits, so the last good site stays.
  *
  * <p>The snapshot map is unmodifiable, and holds the files as they were packed when put: a file kept from
- * the last snapshot ({@link SiteOutput#keep}) is the same {@link PackedFile}, so an unchanged page's
- * bytes are in memory once however many builds keep it.
+ * the last snapshot ({@link SiteOutput#keep}), or put again with the same bytes, is the same {@link
+ * PackedFile}, so an unchanged page's bytes are in memory once however many builds keep it.
  *
  * <p>A file's stamp here is its size and the number of the put that gave it, not a time: so the
  * stamp a build recorded for a file it put matches only as long as the current site holds that very
@@ -47,8 +47,9 @@ public final class MemorySiteWriter implements SiteWriter {
 
             @Override
             public void put(OutputFile file) throws IOException {
-                // packed on the thread that made the file: pages are put from every core
-                PackedFile packed = PackedFile.of(file);
+                // packed on the thread that made the file: pages are put from every core; a file
+                // made again as it was is the last site's, packed once
+                PackedFile packed = PackedFile.of(file, last.files().get(file.path()));
                 add(packed, new FileStamp(packed.size(), puts.incrementAndGet()));
             }
 

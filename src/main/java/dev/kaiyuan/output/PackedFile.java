@@ -47,10 +47,29 @@ public final class PackedFile {
     /** Packs {@code file}; its bytes are read, not kept. */
     public static PackedFile of(OutputFile file) {
         Objects.requireNonNull(file, "file");
+        return pack(file, sha256(file.view()));
+    }
+
+    /**
+     * Packs {@code file}, or gives {@code last} when that holds the same bytes at the same path
+     * (equal size and hash), without compressing them again: a rebuild makes again many files that
+     * did not change (the search index's shards and scripts), and hashing is quicker than deflating.
+     */
+    public static PackedFile of(OutputFile file, PackedFile last) {
+        Objects.requireNonNull(file, "file");
+        byte[] digest = sha256(file.view());
+        if (last != null && last.path.equals(file.path()) && last.size == file.size()
+                && MessageDigest.isEqual(last.digest, digest)) {
+            return last;
+        }
+        return pack(file, digest);
+    }
+
+    private static PackedFile pack(OutputFile file, byte[] digest) {
         int size = file.size();
         byte[] compressed = gzip(file.view(), size);
         boolean gzip = compressed.length <= size * WORTH_IT;
-        return new PackedFile(file.path(), gzip ? compressed : file.bytes(), gzip, size, sha256(file.view()));
+        return new PackedFile(file.path(), gzip ? compressed : file.bytes(), gzip, size, digest);
     }
 
     /** The gzip member header (RFC 1952): deflate, no flags, no time, no extra flags, operating system unknown. */

@@ -62,6 +62,20 @@ class MemorySiteWriterTest {
     }
 
     @Test
+    void aFilePutAgainWithTheSameBytesIsTheCommittedOneNotPackedAgain() throws IOException {
+        MemorySiteWriter writer = new MemorySiteWriter();
+        writer.write(List.of(file("search/index.js", "window.X = {\"docs\":[]};"), file("a.html", "a")));
+        PackedFile index = writer.snapshot().get("search/index.js");
+        PackedFile a = writer.snapshot().get("a.html");
+
+        writer.write(List.of(file("search/index.js", "window.X = {\"docs\":[]};"), file("a.html", "b")));
+
+        assertThat(writer.snapshot().get("search/index.js")).isSameAs(index);
+        assertThat(writer.snapshot().get("a.html")).isNotSameAs(a);
+        assertThat(new String(writer.snapshot().get("a.html").bytes(), StandardCharsets.UTF_8)).isEqualTo("b");
+    }
+
+    @Test
     void aStampOfAnotherWriterMatchesNothing() throws IOException {
         MemorySiteWriter one = new MemorySiteWriter();
         MemorySiteWriter other = new MemorySiteWriter();

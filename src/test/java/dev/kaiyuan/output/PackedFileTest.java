@@ -40,6 +40,27 @@ class PackedFileTest {
     }
 
     @Test
+    void theLastPackOfAFileIsTakenOnlyForTheSamePathAndBytes() {
+        PackedFile last = PackedFile.of(new OutputFile("articles/a/index.html", PAGE));
+        byte[] edited = PAGE.clone();
+        edited[PAGE.length / 2] ^= 1;
+
+        assertThat(PackedFile.of(new OutputFile("articles/a/index.html", PAGE.clone()), last)).isSameAs(last);
+        PackedFile changed = PackedFile.of(new OutputFile("articles/a/index.html", edited), last);
+        PackedFile moved = PackedFile.of(new OutputFile("articles/b/index.html", PAGE), last);
+        PackedFile first = PackedFile.of(new OutputFile("articles/a/index.html", PAGE), null);
+
+        assertThat(changed).isNotSameAs(last);
+        assertThat(changed.size()).isEqualTo(last.size());
+        assertThat(changed.bytes()).isEqualTo(edited);
+        assertThat(changed.hash()).isNotEqualTo(last.hash());
+        assertThat(moved).isNotSameAs(last);
+        assertThat(moved.path()).isEqualTo("articles/b/index.html");
+        assertThat(first.bytes()).isEqualTo(PAGE);
+        assertThat(first.hash()).isEqualTo(last.hash());
+    }
+
+    @Test
     void bytesThatDoNotShrinkAreHeldAsTheyAre() throws IOException {
         byte[] noise = new byte[4096];
         new Random(7).nextBytes(noise);

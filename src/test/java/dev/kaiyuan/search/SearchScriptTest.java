@@ -42,6 +42,27 @@ class SearchScriptTest {
     }
 
     @Test
+    void aLargeIndexMadeInPiecesReadsBackWhole() {
+        List<SearchDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            docs.add(new SearchDocument("articles/a" + i + "/index.html", "深度求索 𠀀 \"第" + i + "篇\" </b>", "2025-01-01",
+                    i % 2 == 0 ? "zh-Hans" : "en", "text " + i));
+        }
+        SearchIndex index = SearchIndex.build(docs, TOKENIZER);
+
+        byte[] bytes = SearchScript.bytes(index);
+
+        assertThat(bytes.length).as("many pieces of 16K characters").isGreaterThan(10 * (1 << 14));
+        List<?> read = (List<?>) json(new String(bytes, StandardCharsets.UTF_8)).get("docs");
+        assertThat(read).hasSize(3000);
+        for (int i = 0; i < 3000; i++) {
+            Map<?, ?> doc = (Map<?, ?>) read.get(i);
+            assertThat(doc.get("url")).isEqualTo("articles/a" + i + "/index.html");
+            assertThat(doc.get("title")).isEqualTo("深度求索 𠀀 \"第" + i + "篇\" </b>");
+        }
+    }
+
+    @Test
     void everyTermIsInTheShardItsFirstTwoUnitsNameAndNowhereElse() {
         List<SearchDocument> docs = new java.util.ArrayList<>();
         for (int i = 0; i < 2000; i++) {
