@@ -73,7 +73,7 @@ public final class ArticleRefresh {
         this.enricher = enricher;
         this.pages = pages;
         this.post = post;
-        this.reader = new ArticleReader(config.zone(), ArticleBody.Packing.forSite(seeds.size()));
+        this.reader = new ArticleReader(config.zone(), ArticleBody.Packing.forPreview());
     }
 
     /**

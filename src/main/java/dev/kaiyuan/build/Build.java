@@ -160,7 +160,19 @@ public final class Build {
      */
     public static CachedBuild run(BuildRequest request, MemorySiteWriter writer, List<HtmlTransform> preview,
             BuildCache last) {
-        return run(request, writer, preview, last, Keep.MEMORY);
+        return run(request, writer, preview, last, Optional.empty(), Keep.MEMORY);
+    }
+
+    /**
+     * As {@link #run(BuildRequest, MemorySiteWriter, List, BuildCache)}, taking {@code enricher}, the
+     * last build's ({@link CachedBuild#enricher}), when it was made from the very knowledge base this
+     * build uses, the one the cache kept: its entity automaton is made once per knowledge base, not
+     * on every save (at 10,000 articles 20 MB of arrays, each large enough for the collector to
+     * start a cycle for it).
+     */
+    public static CachedBuild run(BuildRequest request, MemorySiteWriter writer, List<HtmlTransform> preview,
+            BuildCache last, Optional<Enricher> enricher) {
+        return run(request, writer, preview, last, enricher, Keep.MEMORY);
     }
 
     /**
@@ -185,6 +197,11 @@ public final class Build {
 
     static CachedBuild run(BuildRequest request, SiteWriter writer, List<HtmlTransform> preview, BuildCache last,
             Keep keep) {
+        return run(request, writer, preview, last, Optional.empty(), keep);
+    }
+
+    private static CachedBuild run(BuildRequest request, SiteWriter writer, List<HtmlTransform> preview,
+            BuildCache last, Optional<Enricher> lastEnricher, Keep keep) {
         long start = System.nanoTime();
         DiagnosticSink sink = new DiagnosticSink();
         Path project = request.project().toAbsolutePath().normalize();
@@ -197,10 +214,12 @@ public final class Build {
         Known known = stage("knowledge", () -> io(() -> knowledge(project, cache, sink)));
         // Each seed's bytes are held only while it is read (90 MB at 10,000 articles, 900 MB at 100,000).
         Reads reads = stage("read", () -> read(project, stage("load", () -> io(() -> ProjectFiles.seeds(project,
-                new ArticleReader(config.zone(), ArticleBody.Packing.PLAIN).readers().extensions(), sink))), config, cache, startNanos, sink));
+                new ArticleReader(config.zone(), ArticleBody.Packing.PLAIN).readers().extensions(), sink))), config, cache, startNanos,
+                keep == Keep.MEMORY, sink));
         List<Article> articles = reads.articles().stream().filter(a -> request.drafts() || !a.draft()).toList();
         SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
-        Enricher enricher = stage("knowledge", () -> new Enricher(known.gazetteer()));
+        Enricher enricher = lastEnricher.filter(e -> e.gazetteer() == known.gazetteer())
+                .orElseGet(() -> stage("knowledge", () -> new Enricher(known.gazetteer())));
         Enriching enriched = stage("enrich", () -> enrich(assembled, enricher, known.hash(), cache, sink));
         SiteModel site = enriched.site();
         OutputFolder.problem(project, request.out()).ifPresent(problem -> sink.report(Diagnostic.error(
@@ -227,7 +246,7 @@ public final class Build {
                 ? rendered.articlePages().map(pages -> new ArticleRefresh(project, config, request.drafts(), site,
                         reads.seeds(), enricher, pages, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview)))
                 : Optional.empty();
-        return new CachedBuild(result, next, rendered.fresh(), rendered.reused(), refresh);
+        return new CachedBuild(result, next, rendered.fresh(), rendered.reused(), refresh, enricher);
     }
 
     /**
@@ -363,8 +382,8 @@ public final class Build {
      * into a sink of its own, so one seed's errors never count as another's.
      */
     private static Reads read(Path project, List<SeedFile> seeds, SiteConfig config, BuildCache cache,
-            long startNanos, DiagnosticSink sink) {
-        ArticleBody.Packing packing = ArticleBody.Packing.forSite(seeds.size());
+            long startNanos, boolean preview, DiagnosticSink sink) {
+        ArticleBody.Packing packing = preview ? ArticleBody.Packing.forPreview() : ArticleBody.Packing.forSite(seeds.size());
         ThreadLocal<ArticleReader> readers = ThreadLocal.withInitial(() -> new ArticleReader(config.zone(), packing));
         List<ReadOne> results = seeds.parallelStream().map(file -> {
             BuildCache.Read unchanged = cache.reads().get(file.path());

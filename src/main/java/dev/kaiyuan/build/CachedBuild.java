@@ -1,5 +1,6 @@
 package dev.kaiyuan.build;
 
+import dev.kaiyuan.enrich.Enricher;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,13 +14,16 @@ import java.util.Optional;
  *                 view (or the inputs to the view) hash as they did and the output still held them
  * @param refresh  how to re-make a saved article's page from this build at once; only for a good
  *                 build into memory (the preview's)
+ * @param enricher the enricher the build used, for the next one ({@link Build#run(BuildRequest,
+ *                 dev.kaiyuan.output.MemorySiteWriter, List, BuildCache, Optional)})
  */
 public record CachedBuild(BuildResult result, BuildCache cache, List<String> rendered, int reused,
-        Optional<ArticleRefresh> refresh) {
+        Optional<ArticleRefresh> refresh, Enricher enricher) {
     public CachedBuild {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(cache, "cache");
         rendered = List.copyOf(rendered);
         Objects.requireNonNull(refresh, "refresh");
+        Objects.requireNonNull(enricher, "enricher");
     }
 }

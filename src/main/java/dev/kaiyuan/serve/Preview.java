@@ -11,6 +11,7 @@ import dev.kaiyuan.config.ConfigLoader;
 import dev.kaiyuan.config.SiteConfig;
 import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.diag.DiagnosticSink;
+import dev.kaiyuan.enrich.Enricher;
 import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.model.SourceRef;
 import dev.kaiyuan.output.MemorySiteWriter;
@@ -101,6 +102,8 @@ public final class Preview implements AutoCloseable {
     private boolean failing;
     /** What the last build (good or failed) learnt; only {@link #rebuild} reads and replaces it. */
     private BuildCache cache = BuildCache.EMPTY;
+    /** The last build's enricher, used again while the knowledge base stays as it is. */
+    private Optional<Enricher> enricher = Optional.empty();
     /** How to re-make a saved article's page from the last good build; only {@link #rebuild} replaces it. */
     private Optional<ArticleRefresh> refresh = Optional.empty();
     private @Nullable ProjectWatcher watcher;
@@ -218,7 +221,7 @@ public final class Preview implements AutoCloseable {
         String base = basePath();
         CachedBuild built;
         try {
-            built = Build.run(request, writer, List.of(new LiveReloadScript()), cache);
+            built = Build.run(request, writer, List.of(new LiveReloadScript()), cache, enricher);
         } catch (RuntimeException e) {
             internalFailure(e, millis(start));
             return;
@@ -226,6 +229,7 @@ public final class Preview implements AutoCloseable {
             // The site outgrew the heap: say so and keep serving the last good site, rather than
             // let the watcher thread die and the preview silently stop.
             cache = BuildCache.EMPTY;
+            enricher = Optional.empty();
             Diagnostic problem = Diagnostic.error("memory", SourceRef.file("(build)"), "out of memory",
                     "the site needs more than the " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                             + " MiB of heap Java was given",
@@ -235,6 +239,7 @@ public final class Preview implements AutoCloseable {
             return;
         }
         cache = built.cache();
+        enricher = Optional.of(built.enricher());
         BuildResult result = built.result();
         if (result.succeeded()) {
             refresh = built.refresh();

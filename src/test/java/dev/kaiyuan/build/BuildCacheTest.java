@@ -149,6 +149,49 @@ class BuildCacheTest {
     }
 
     @Test
+    void theNextBuildTakesTheLastEnricherOnlyWhileTheKnowledgeBaseIsTheOneItWasMadeFrom() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        BuildRequest request = new BuildRequest(project, project.resolve("site"), false, false,
+                Optional.of(RepositoryProject.BASE_URL), Optional.empty());
+        CachedBuild first = Build.run(request, site, PREVIEW, BuildCache.EMPTY, Optional.empty());
+        edit(project, QWEN3, "许可证值得留意。", "许可证值得留意，DeepSeek 也是如此。");
+
+        CachedBuild second = Build.run(request, site, PREVIEW, first.cache(), Optional.of(first.enricher()));
+
+        assertThat(second.enricher()).isSameAs(first.enricher());
+        assertThat(differences(TestSites.bytes(site.snapshot()), cold(project).site())).isEmpty();
+
+        // A person given a name the article uses: a new enricher, which links it.
+        edit(project, "seeds/data/people.yaml", "aliases: [亚历山大·王, 亞歷山大·王]",
+                "aliases: [亚历山大·王, 亞歷山大·王, 许可证值得留意]");
+        CachedBuild third = Build.run(request, site, PREVIEW, second.cache(), Optional.of(second.enricher()));
+
+        assertThat(third.enricher()).isNotSameAs(second.enricher());
+        Map<String, byte[]> rebuilt = TestSites.bytes(site.snapshot());
+        assertThat(new String(rebuilt.get("articles/qwen3/index.html"), StandardCharsets.UTF_8))
+                .contains("people/alexandr-wang/");
+        assertThat(differences(rebuilt, cold(project).site())).isEmpty();
+
+        // An enricher of another knowledge base is not taken, whatever the caller passes.
+        CachedBuild fourth = Build.run(request, site, PREVIEW, third.cache(),
+                Optional.of(new dev.kaiyuan.enrich.Enricher(dev.kaiyuan.model.Gazetteer.EMPTY)));
+        assertThat(fourth.enricher().gazetteer()).isSameAs(third.enricher().gazetteer());
+        assertThat(differences(TestSites.bytes(site.snapshot()), cold(project).site())).isEmpty();
+    }
+
+    @Test
+    void thePreviewHoldsEveryArticleBodyDeflatedWhateverTheSiteSize() {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+
+        Built built = build(project, BuildCache.EMPTY);
+
+        List<dev.kaiyuan.model.Article> articles = built.cache().reads().values().stream()
+                .flatMap(read -> read.article().stream()).toList();
+        assertThat(articles).hasSizeGreaterThan(5).allSatisfy(article -> assertThat(article.body().packing())
+                .isEqualTo(dev.kaiyuan.model.ArticleBody.Packing.DEFLATED));
+    }
+
+    @Test
     void aTemplateEditRendersThePagesAgain() throws Exception {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));
         write(project, "templates/article.ftlh", theme("article.ftlh"));
