@@ -252,14 +252,20 @@ class LauncherIT {
     }
 
     @Test
-    void servePreviewsWithTheDefaultCollectorAndTheOptimisingCompiler() throws Exception {
+    void servePreviewsWithTheSerialCollectorAndTheOptimisingCompilerBelowTwentyThousandSeeds() throws Exception {
+        emptySeeds(project.resolve("seeds"), 19_999);
+        emptySeeds(project.resolve("huge/seeds"), 20_000);
+
         Run run = run(showFlags(""), "serve", "--help");
+        Run huge = run(showFlags(""), "serve", "--project", "huge", "--help");
 
         assertThat(run.exit()).as(run.output()).isZero();
-        // the JVM's own choice: G1 on this machine, serial on one with a single core or under 2 GB
-        assertThat(flags(run)).contains("-XX:+Use", "-XX:FreqInlineSize=70", "-XX:InlineSmallCode=700")
-                .doesNotContain("TieredStopAtLevel");
-        assertThat(flags(run).contains("-XX:+UseSerialGC")).isEqualTo(defaultFlags().contains("-XX:+UseSerialGC"));
+        assertThat(flags(run)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70", "-XX:InlineSmallCode=700")
+                .doesNotContain("TieredStopAtLevel", "ExplicitGCInvokesConcurrent");
+        // from 20,000 the JVM's own choice (G1 on this machine), given the preview's G1 settings
+        assertThat(huge.exit()).as(huge.output()).isZero();
+        assertThat(flags(huge)).contains("-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxHeapFreeRatio=40",
+                "-XX:FreqInlineSize=70").containsPattern("-XX:GCTimeRatio=1(\\s|$)").doesNotContain("MaxNewSize=536870912");
     }
 
     @Test
@@ -273,18 +279,19 @@ class LauncherIT {
         Run old = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "_JAVA_OPTIONS", "-Xminf0.5"),
                 "serve", "--help");
         Run collector = run(showFlags("-XX:+UseParallelGC"), "serve", "--help");
-        Run timeRatio = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "JAVA_TOOL_OPTIONS",
+        Run timeRatio = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:+UseG1GC", "JAVA_TOOL_OPTIONS",
                 "-XX:GCTimeRatio=9"), "serve", "--help");
 
         assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(flags(run)).contains("-XX:+ExplicitGCInvokesConcurrent", "-XX:MinHeapFreeRatio=20",
-                "-XX:MaxHeapFreeRatio=40").containsPattern("-XX:GCTimeRatio=1(\\s|$)");
+        assertThat(flags(run)).contains("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40")
+                .doesNotContain("ExplicitGCInvokesConcurrent", "GCTimeRatio");
+        assertThat(g1.exit()).as(g1.output()).isZero();
+        assertThat(flags(g1)).contains("-XX:+UseG1GC", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MinHeapFreeRatio=20",
+                "-XX:MaxHeapFreeRatio=40").containsPattern("-XX:GCTimeRatio=1(\\s|$)").doesNotContain("UseSerialGC");
         assertThat(timeRatio.exit()).as(timeRatio.output()).isZero();
         assertThat(flags(timeRatio)).containsPattern("-XX:GCTimeRatio=9(\\s|$)").doesNotContainPattern("GCTimeRatio=1(\\s|$)");
-        assertThat(g1.exit()).as(g1.output()).isZero();
-        assertThat(flags(g1)).contains("-XX:+UseG1GC", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxHeapFreeRatio=40");
         assertThat(ratio.exit()).as(ratio.output()).isZero();
-        assertThat(flags(ratio)).contains("-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxHeapFreeRatio=90")
+        assertThat(flags(ratio)).contains("-XX:+UseSerialGC", "-XX:MaxHeapFreeRatio=90")
                 .doesNotContain("MinHeapFreeRatio=20", "MaxHeapFreeRatio=40");
         assertThat(theirs.exit()).as(theirs.output()).isZero();
         assertThat(flags(theirs)).contains("-XX:MinHeapFreeRatio=50").doesNotContain("MaxHeapFreeRatio=40");
@@ -292,16 +299,7 @@ class LauncherIT {
         assertThat(flags(old)).doesNotContain("MaxHeapFreeRatio=40");
         assertThat(collector.exit()).as(collector.output()).isZero();
         assertThat(flags(collector)).contains("-XX:+UseParallelGC").doesNotContain("ExplicitGCInvokesConcurrent",
-                "HeapFreeRatio", "GCTimeRatio");
-    }
-
-    /** The flags the JVM starts with when nothing chooses any. */
-    private static String defaultFlags() throws IOException, InterruptedException {
-        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+PrintCommandLineFlags", "-version").redirectErrorStream(true).start();
-        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return output.lines().filter(line -> line.startsWith("-XX:")).findFirst().orElseThrow();
+                "HeapFreeRatio", "GCTimeRatio", "UseSerialGC");
     }
 
     @Test
