@@ -3,6 +3,10 @@ package dev.kaiyuan.build;
 import static dev.kaiyuan.build.TestSites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaiyuan.enrich.Enricher;
+import dev.kaiyuan.model.Article;
+import dev.kaiyuan.model.ArticleBody;
+import dev.kaiyuan.model.Gazetteer;
 import dev.kaiyuan.output.MemorySiteWriter;
 import dev.kaiyuan.postprocess.HtmlTransform;
 import dev.kaiyuan.postprocess.LiveReloadScript;
@@ -174,7 +178,7 @@ class BuildCacheTest {
 
         // An enricher of another knowledge base is not taken, whatever the caller passes.
         CachedBuild fourth = Build.run(request, site, PREVIEW, third.cache(),
-                Optional.of(new dev.kaiyuan.enrich.Enricher(dev.kaiyuan.model.Gazetteer.EMPTY)));
+                Optional.of(new Enricher(Gazetteer.EMPTY)));
         assertThat(fourth.enricher().gazetteer()).isSameAs(third.enricher().gazetteer());
         assertThat(differences(TestSites.bytes(site.snapshot()), cold(project).site())).isEmpty();
     }
@@ -185,10 +189,10 @@ class BuildCacheTest {
 
         Built built = build(project, BuildCache.EMPTY);
 
-        List<dev.kaiyuan.model.Article> articles = built.cache().reads().values().stream()
+        List<Article> articles = built.cache().reads().values().stream()
                 .flatMap(read -> read.article().stream()).toList();
         assertThat(articles).hasSizeGreaterThan(5).allSatisfy(article -> assertThat(article.body().packing())
-                .isEqualTo(dev.kaiyuan.model.ArticleBody.Packing.DEFLATED));
+                .isEqualTo(ArticleBody.Packing.DEFLATED));
     }
 
     @Test
