@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file of the site as the preview holds it in memory: gzip-compressed when that makes it smaller
@@ -46,8 +47,7 @@ public final class PackedFile {
 
     /** Packs {@code file}; its bytes are read, not kept. */
     public static PackedFile of(OutputFile file) {
-        Objects.requireNonNull(file, "file");
-        return pack(file, sha256(file.view()));
+        return of(file, null);
     }
 
     /**
@@ -55,17 +55,13 @@ public final class PackedFile {
      * (equal size and hash), without compressing them again: a rebuild makes again many files that
      * did not change (the search index's shards and scripts), and hashing is quicker than deflating.
      */
-    public static PackedFile of(OutputFile file, PackedFile last) {
+    public static PackedFile of(OutputFile file, @Nullable PackedFile last) {
         Objects.requireNonNull(file, "file");
         byte[] digest = sha256(file.view());
         if (last != null && last.path.equals(file.path()) && last.size == file.size()
                 && MessageDigest.isEqual(last.digest, digest)) {
             return last;
         }
-        return pack(file, digest);
-    }
-
-    private static PackedFile pack(OutputFile file, byte[] digest) {
         int size = file.size();
         byte[] compressed = gzip(file.view(), size);
         boolean gzip = compressed.length <= size * WORTH_IT;
