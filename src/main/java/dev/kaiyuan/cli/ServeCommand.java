@@ -54,6 +54,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Include articles marked draft: true.")
     boolean drafts;
 
+    @Option(names = "--hold", paramLabel = "WHERE",
+            description = "Where the built site is held while served: memory, disk (a folder in .kaiyuan/, "
+                    + "deleted on stop) or auto (default: disk from " + Preview.Holding.DISK_FROM + " seed files).")
+    String hold = "auto";
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         Preview preview;
         try {
             preview = Preview.start(new Preview.Settings(project, bind, port, drafts, Optional.ofNullable(baseUrl),
-                    Optional.ofNullable(engine)), out, err);
+                    Optional.ofNullable(engine), holding().orElseThrow()), out, err);
         } catch (BindException e) {
             err.println("kaiyuan: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             err.println("    hint: pass --port N for another port (--port 0 takes any free one), or stop the other server");
@@ -126,6 +131,9 @@ final class ServeCommand implements Callable<Integer> {
         if (engine != null && !ConfigLoader.ENGINES.contains(engine)) {
             return Optional.of("unknown --engine '" + engine + "'; use " + String.join(" or ", ConfigLoader.ENGINES));
         }
+        if (holding().isEmpty()) {
+            return Optional.of("unknown --hold '" + hold + "'; use auto, memory or disk");
+        }
         if (baseUrl != null && ConfigLoader.baseUrl(baseUrl, SourceRef.file("--base-url"), new DiagnosticSink()).isEmpty()) {
             return Optional.of("--base-url must be an absolute http(s) URL, e.g. https://example.org/digest/");
         }
@@ -135,6 +143,15 @@ final class ServeCommand implements Callable<Integer> {
             return Optional.of("--bind: unknown address '" + bind + "'; use an IP address such as 127.0.0.1");
         }
         return Optional.empty();
+    }
+
+    private Optional<Preview.Holding> holding() {
+        return switch (hold) {
+            case "auto" -> Optional.of(Preview.Holding.AUTO);
+            case "memory" -> Optional.of(Preview.Holding.MEMORY);
+            case "disk" -> Optional.of(Preview.Holding.DISK);
+            default -> Optional.empty();
+        };
     }
 
     private static boolean isLoopback(String address) {

@@ -3,16 +3,23 @@ package dev.kaiyuan.output;
 import dev.kaiyuan.model.OutputFile;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the site in memory, for the preview server, each file packed ({@link PackedFile}: gzip, as
- * it is sent to a browser). Each {@link #open} collects a complete new
+ * it is sent to a browser), its bytes in the heap or, for a large site, in a {@link PackFolder}.
+ * Each {@link #open} collects a complete new
  * snapshot and its commit swaps it in with one atomic reference update, so a reader sees either the
  * whole previous site or the whole new one, never a half-written page. A build that fails never
  * commits, so the last good site stays.
@@ -27,6 +34,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * number, so a stamp recorded with another writer (a cache passed to the wrong one) matches
  * nothing either: the two writers' numbers would have to overlap, odds of about one in 10^13 with
  * a million puts each.
+ *
+ * <p>With a folder, a commit tells it which held bytes the new site and the one it replaces still
+ * need ({@link PackFolder#keepOnly}): a request may still be sending a file of the site before,
+ * never of one older (the preview swaps in each site it commits). Bytes put by a build that never
+ * committed are needed by neither. A file whose bytes are in a pack file that is mostly unneeded
+ * bytes is held again when this writer keeps it, or puts it again with the same bytes.
  */
 public final class MemorySiteWriter implements SiteWriter {
     /** The committed site: its files by path, and the stamp each was put or kept with. */
@@ -36,10 +49,24 @@ public final class MemorySiteWriter implements SiteWriter {
     private final AtomicReference<Site> current = new AtomicReference<>(new Site(Map.of(), Map.of()));
     /** The last number a put gave its file, across every snapshot of this writer. */
     private final AtomicLong puts = new AtomicLong(new SecureRandom().nextLong());
+    private final @Nullable PackFolder folder;
+    /** Outputs open and not yet committed or closed: a commit tells the folder what is needed only when it is the one. */
+    private final AtomicInteger open = new AtomicInteger();
+
+    /** A writer that holds every file's bytes in the heap. */
+    public MemorySiteWriter() {
+        this.folder = null;
+    }
+
+    /** A writer that holds every file's bytes in {@code folder} (which it does not close). */
+    public MemorySiteWriter(PackFolder folder) {
+        this.folder = Objects.requireNonNull(folder, "folder");
+    }
 
     @Override
     public SiteOutput open() {
         Site last = current.get();
+        open.incrementAndGet();
         return new SiteOutput() {
             private final Map<String, PackedFile> next = new TreeMap<>();
             private final Map<String, FileStamp> stamps = new HashMap<>();
@@ -49,7 +76,7 @@ public final class MemorySiteWriter implements SiteWriter {
             public void put(OutputFile file) throws IOException {
                 // packed on the thread that made the file: pages are put from every core; a file
                 // made again as it was is the last site's, packed once
-                PackedFile packed = PackedFile.of(file, last.files().get(file.path()));
+                PackedFile packed = PackedFile.of(file, last.files().get(file.path()), folder);
                 add(packed, new FileStamp(packed.size(), puts.incrementAndGet()));
             }
 
@@ -59,7 +86,7 @@ public final class MemorySiteWriter implements SiteWriter {
                 if (file == null || !written.equals(last.stamps().get(path))) {
                     return false;
                 }
-                add(file, written);
+                add(folder == null ? file : file.repackedIn(folder), written);
                 return true;
             }
 
@@ -79,7 +106,11 @@ public final class MemorySiteWriter implements SiteWriter {
                     throw new IOException("the site was already committed or closed");
                 }
                 done = true;
-                current.set(new Site(Collections.unmodifiableMap(next), Collections.unmodifiableMap(stamps)));
+                Site committed = new Site(Collections.unmodifiableMap(next), Collections.unmodifiableMap(stamps));
+                Site before = current.getAndSet(committed);
+                if (open.decrementAndGet() == 0 && folder != null) {
+                    folder.keepOnly(locations(committed, before));
+                }
             }
 
             @Override
@@ -89,9 +120,26 @@ public final class MemorySiteWriter implements SiteWriter {
 
             @Override
             public synchronized void close() {
+                if (!done) {
+                    open.decrementAndGet();
+                }
                 done = true;
             }
         };
+    }
+
+    /** Where the folder holds the files of these sites, each once. */
+    private static Collection<PackFolder.Location> locations(Site... sites) {
+        Set<PackFolder.Location> locations = new HashSet<>();
+        for (Site site : sites) {
+            for (PackedFile file : site.files().values()) {
+                PackFolder.Location location = file.location();
+                if (location != null) {
+                    locations.add(location);
+                }
+            }
+        }
+        return locations;
     }
 
     /** The last written site by path ({@code articles/x/index.html}); empty before the first write. */

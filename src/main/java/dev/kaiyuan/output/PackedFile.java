@@ -1,6 +1,7 @@
 package dev.kaiyuan.output;
 
 import dev.kaiyuan.model.OutputFile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,22 +27,31 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The compressed bytes of equal files are equal (the same compressor, no time in the gzip
  * header), and files compare by the hash of their bytes.
+ *
+ * <p>The held bytes are in the heap, or, for a site too large for that, in a {@link PackFolder};
+ * the file itself keeps its path, sizes, hash and where they are.
  */
 public final class PackedFile {
     /** Compressed at most to this share of the size, else held as it is: not worth inflating. */
     private static final double WORTH_IT = 0.9;
 
     private final String path;
-    private final byte[] held;
+    /** The held bytes, or null when a pack folder holds them, at {@link #location}. */
+    private final byte @Nullable [] held;
+    private final PackFolder.@Nullable Location location;
     private final boolean gzip;
     private final int size;
+    private final int heldSize;
     private final byte[] digest;
 
-    private PackedFile(String path, byte[] held, boolean gzip, int size, byte[] digest) {
+    private PackedFile(String path, byte @Nullable [] held, PackFolder.@Nullable Location location, boolean gzip,
+            int size, int heldSize, byte[] digest) {
         this.path = path;
         this.held = held;
+        this.location = location;
         this.gzip = gzip;
         this.size = size;
+        this.heldSize = heldSize;
         this.digest = digest;
     }
 
@@ -56,16 +66,36 @@ public final class PackedFile {
      * did not change (the search index's shards and scripts), and hashing is quicker than deflating.
      */
     public static PackedFile of(OutputFile file, @Nullable PackedFile last) {
+        try {
+            return of(file, last, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen in memory", e);
+        }
+    }
+
+    /**
+     * As {@link #of(OutputFile, PackedFile)}, with the held bytes in {@code folder} when it is given.
+     * A {@code last} whose bytes are in a {@link PackFolder#sparse} pack file is held again, in the
+     * newest one.
+     *
+     * @throws IOException when the folder cannot be written
+     */
+    public static PackedFile of(OutputFile file, @Nullable PackedFile last, @Nullable PackFolder folder)
+            throws IOException {
         Objects.requireNonNull(file, "file");
         byte[] digest = sha256(file.view());
         if (last != null && last.path.equals(file.path()) && last.size == file.size()
                 && MessageDigest.isEqual(last.digest, digest)) {
-            return last;
+            return folder == null ? last : last.repackedIn(folder);
         }
         int size = file.size();
         byte[] compressed = gzip(file.view(), size);
         boolean gzip = compressed.length <= size * WORTH_IT;
-        return new PackedFile(file.path(), gzip ? compressed : file.bytes(), gzip, size, digest);
+        byte[] held = gzip ? compressed : file.bytes();
+        if (folder == null) {
+            return new PackedFile(file.path(), held, null, gzip, size, held.length, digest);
+        }
+        return new PackedFile(file.path(), null, folder.hold(held), gzip, size, held.length, digest);
     }
 
     /** The gzip member header (RFC 1952): deflate, no flags, no time, no extra flags, operating system unknown. */
@@ -132,23 +162,44 @@ public final class PackedFile {
 
     /** How many bytes are held: what a gzip answer sends when {@link #gzipped}. */
     public int heldSize() {
-        return held.length;
+        return heldSize;
     }
 
-    /** Writes the held bytes (gzip when {@link #gzipped}, else the file's bytes) without a copy. */
+    /** Writes the held bytes (gzip when {@link #gzipped}, else the file's bytes), from the heap without a copy. */
     public void writeHeldTo(OutputStream out) throws IOException {
-        out.write(held);
+        if (held != null) {
+            out.write(held);
+        } else {
+            PackFolder.writeTo(Objects.requireNonNull(location), out);
+        }
     }
 
     /** Writes the file's bytes, inflated if need be. */
     public void writeTo(OutputStream out) throws IOException {
         if (!gzip) {
-            out.write(held);
+            writeHeldTo(out);
             return;
         }
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(held), 8192)) {
+        byte[] bytes = held != null ? held : PackFolder.read(Objects.requireNonNull(location));
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 8192)) {
             in.transferTo(out);
         }
+    }
+
+    /** Where a {@link PackFolder} holds this file's bytes; null when the heap holds them. */
+    PackFolder.@Nullable Location location() {
+        return location;
+    }
+
+    /**
+     * This file, or when its bytes are in a sparse pack file of {@code folder}, the same file with
+     * them held again in the newest one (so the sparse one can go).
+     */
+    PackedFile repackedIn(PackFolder folder) throws IOException {
+        if (location == null || !PackFolder.sparse(location)) {
+            return this;
+        }
+        return new PackedFile(path, null, folder.hold(PackFolder.read(location)), gzip, size, heldSize, digest);
     }
 
     /** A copy of the file's bytes (inflated if need be). */
@@ -157,7 +208,7 @@ public final class PackedFile {
         try {
             writeTo(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen in memory", e);
+            throw new UncheckedIOException("cannot read " + path + "'s bytes", e);
         }
         return out.toByteArray();
     }
@@ -169,6 +220,7 @@ public final class PackedFile {
 
     @Override
     public String toString() {
-        return "PackedFile[" + path + ", " + size + " bytes" + (gzip ? ", " + held.length + " gzipped]" : "]");
+        return "PackedFile[" + path + ", " + size + " bytes" + (gzip ? ", " + heldSize + " gzipped" : "")
+                + (location != null ? ", in " + location.pack() + "]" : "]");
     }
 }

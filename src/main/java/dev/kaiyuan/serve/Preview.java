@@ -15,6 +15,7 @@ import dev.kaiyuan.enrich.Enricher;
 import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.model.SourceRef;
 import dev.kaiyuan.output.MemorySiteWriter;
+import dev.kaiyuan.output.PackFolder;
 import dev.kaiyuan.postprocess.LiveReloadScript;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,6 +40,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +52,8 @@ import org.jspecify.annotations.Nullable;
  * that rebuild, a saved article's own page is made from the last good build and served at once
  * ({@link #refresh}). Open pages reload only when they show something that changed. A failed build
  * changes nothing that is served: its errors go to the terminal and to an overlay in the pages.
- * Nothing is written to disk, so stopping leaves nothing behind.
+ * Nothing is written to the project but, for a large site, the folder in {@code .kaiyuan/} that
+ * holds its files' bytes ({@link Holding}), which stopping deletes.
  */
 public final class Preview implements AutoCloseable {
     /** A saved file is a write and a rename; a pause this long after them starts the quick refresh. */
@@ -63,6 +66,37 @@ public final class Preview implements AutoCloseable {
     static final Duration IDLE = Duration.ofSeconds(3);
 
     /**
+     * Where the site's files are held while they are served. Gzipped, the pages of 100,000 articles
+     * are about a gigabyte: in the heap they would take a third of what the preview needs there,
+     * and every collection would trace them (BENCHMARKS.md, "Twentieth session").
+     */
+    public enum Holding {
+        /** In memory below {@link #DISK_FROM} seed files, else on disk. */
+        AUTO,
+        /** In the heap. */
+        MEMORY,
+        /** In a folder of the project's {@code .kaiyuan/}, deleted when the preview stops ({@link PackFolder}). */
+        DISK;
+
+        /** From this many seed files {@link #AUTO} holds the site on disk: where the launcher gives {@code serve} G1. */
+        public static final int DISK_FROM = 20_000;
+
+        /** Whether the site of {@code project} is held on disk; {@link #AUTO} counts its seed files. */
+        boolean onDisk(Path project) throws IOException {
+            if (this != AUTO) {
+                return this == DISK;
+            }
+            Path seeds = project.resolve("seeds");
+            if (!Files.isDirectory(seeds)) {
+                return false;
+            }
+            try (Stream<Path> files = Files.walk(seeds)) {
+                return files.filter(Files::isRegularFile).limit(DISK_FROM).count() >= DISK_FROM;
+            }
+        }
+    }
+
+    /**
      * How to preview.
      *
      * @param bind    address to listen on; loopback unless the user asks otherwise
@@ -70,12 +104,19 @@ public final class Preview implements AutoCloseable {
      * @param baseUrl overrides the config's {@code base_url}; its path is the path the site is served under
      */
     public record Settings(Path project, String bind, int port, boolean drafts, Optional<String> baseUrl,
-            Optional<String> engine) {
+            Optional<String> engine, Holding holding) {
         public Settings {
             Objects.requireNonNull(project, "project");
             Objects.requireNonNull(bind, "bind");
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(holding, "holding");
+        }
+
+        /** Settings that hold the site as {@link Holding#AUTO} decides. */
+        public Settings(Path project, String bind, int port, boolean drafts, Optional<String> baseUrl,
+                Optional<String> engine) {
+            this(project, bind, port, drafts, baseUrl, engine, Holding.AUTO);
         }
     }
 
@@ -85,7 +126,9 @@ public final class Preview implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Clock clock;
-    private final MemorySiteWriter writer = new MemorySiteWriter();
+    private final MemorySiteWriter writer;
+    /** Holds the site's bytes when it is held on disk; closed with the preview. */
+    private final Optional<PackFolder> folder;
     private final AtomicReference<SiteSnapshot> site = new AtomicReference<>(SiteSnapshot.NONE);
     private final EventHub events = new EventHub(UUID.randomUUID().toString());
     private final AtomicInteger builds = new AtomicInteger();
@@ -109,9 +152,11 @@ public final class Preview implements AutoCloseable {
     private @Nullable ProjectWatcher watcher;
     private @Nullable PreviewServer server;
 
-    private Preview(Settings settings, PrintWriter out, PrintWriter err, Clock clock) {
+    private Preview(Settings settings, PrintWriter out, PrintWriter err, Clock clock, Optional<PackFolder> folder) {
         this.settings = settings;
         this.project = settings.project().toAbsolutePath().normalize();
+        this.folder = folder;
+        this.writer = folder.map(MemorySiteWriter::new).orElseGet(MemorySiteWriter::new);
         // The build checks its output folder even though this one is never written: name one that
         // cannot clash with anything (it is not created).
         this.request = new BuildRequest(project, project.resolve(".kaiyuan").resolve("serve-in-memory"),
@@ -127,7 +172,20 @@ public final class Preview implements AutoCloseable {
      * @throws IOException when the address cannot be listened on (e.g. the port is taken)
      */
     public static Preview start(Settings settings, PrintWriter out, PrintWriter err) throws IOException {
-        Preview preview = new Preview(settings, out, err, Clock.systemUTC());
+        Path project = settings.project().toAbsolutePath().normalize();
+        Optional<PackFolder> folder = Optional.empty();
+        if (settings.holding().onDisk(project)) {
+            try {
+                folder = Optional.of(PackFolder.open(project.resolve(".kaiyuan")));
+                print(out, "Holding the site's files in " + project.relativize(folder.get().path())
+                        + (settings.holding() == Holding.AUTO ? " (" + Holding.DISK_FROM
+                                + " seed files or more; --hold memory keeps them in memory)" : ""));
+            } catch (IOException e) {
+                print(err, "kaiyuan: note: cannot hold the site's files on disk (" + e.getMessage()
+                        + "); holding them in memory");
+            }
+        }
+        Preview preview = new Preview(settings, out, err, Clock.systemUTC(), folder);
         try {
             // Listen first, so that a taken port is reported at once, not after the first build;
             // watch before the first build, so that nothing saved during it is missed.
@@ -404,6 +462,14 @@ public final class Preview implements AutoCloseable {
         }
     }
 
+    private static void delete(PackFolder folder) {
+        try {
+            folder.close();
+        } catch (IOException e) {
+            // the next preview deletes it
+        }
+    }
+
     private static long millis(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
@@ -424,6 +490,9 @@ public final class Preview implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+        // not waiting for a rebuild that runs now (the first one of a large site takes minutes):
+        // what it still writes is left for the next preview to delete
+        folder.ifPresent(Preview::delete);
         closed.countDown();
     }
 }

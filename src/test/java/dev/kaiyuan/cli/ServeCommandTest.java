@@ -11,11 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,34 @@ class ServeCommandTest {
         assertThat(project.resolve("site")).doesNotExist();
     }
 
+    @Test
+    void holdingTheSiteOnDiskUsesAFolderInDotKaiyuanThatStoppingDeletes() throws Exception {
+        write(project, "seeds/a.md", "---\ntitle: Served article\ndate: 2025-08-21\n---\nHello from the disk.\n");
+        Output out = new Output();
+        Output err = new Output();
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread command = new Thread(() -> code.set(Main.run(new String[] {"serve", "--project", project.toString(),
+            "--port", "0", "--hold", "disk"}, new PrintWriter(out, true), new PrintWriter(err, true))));
+        command.start();
+
+        String url = awaitUrl(out, err);
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url + "articles/a/")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("Hello from the disk.");
+        assertThat(out.toString()).containsPattern("Holding the site's files in \\.kaiyuan.serve-\\d+\n");
+        try (Stream<Path> folders = Files.list(project.resolve(".kaiyuan"))) {
+            assertThat(folders.map(f -> f.getFileName().toString())).singleElement().asString().startsWith("serve-");
+        }
+
+        command.interrupt();
+        command.join(20_000);
+        assertThat(code.get()).as(out + "\n" + err).isEqualTo(ExitCode.OK);
+        try (Stream<Path> folders = Files.list(project.resolve(".kaiyuan"))) {
+            assertThat(folders).isEmpty();
+        }
+    }
+
     private static String awaitUrl(StringWriter out, StringWriter err) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
@@ -98,6 +128,9 @@ class ServeCommandTest {
         assertThat(CliRun.run("serve", "--project", project.toString(), "--engine", "jinja").code()).isEqualTo(ExitCode.USAGE);
         assertThat(CliRun.run("serve", "--project", project.toString(), "--base-url", "digest/").code())
                 .isEqualTo(ExitCode.USAGE);
+        CliRun hold = CliRun.run("serve", "--project", project.toString(), "--hold", "ram");
+        assertThat(hold.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(hold.err()).contains("unknown --hold 'ram'; use auto, memory or disk");
     }
 
     @Test
@@ -105,7 +138,8 @@ class ServeCommandTest {
         CliRun r = CliRun.run("serve", "--help");
 
         assertThat(r.code()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains("--port", "--bind", "--open", "--base-url", "--engine", "--drafts", "--project");
+        assertThat(r.out()).contains("--port", "--bind", "--open", "--base-url", "--engine", "--drafts", "--project",
+                "--hold");
         assertThat(CliRun.run("--help").out()).contains("serve");
     }
 }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaiyuan.model.OutputFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MemorySiteWriterTest {
     private static OutputFile file(String path, String text) {
@@ -112,5 +115,36 @@ class MemorySiteWriterTest {
         assertThatThrownBy(() -> writer.write(List.of(file("a.html", "1"), file("a.html", "2"))))
                 .isInstanceOf(IOException.class).hasMessageContaining("a.html");
         assertThat(writer.snapshot()).containsOnlyKeys("index.html");
+    }
+    @Test
+    void withAFolderACommitKeepsTheBytesOfTheNewSiteAndTheOneBeforeAndDropsTheRest(@TempDir Path parent)
+            throws IOException {
+        // a pack file for each content, so that what is dropped shows as a pack file deleted
+        try (PackFolder folder = PackFolder.open(parent, 1)) {
+            MemorySiteWriter writer = new MemorySiteWriter(folder);
+            writer.write(List.of(file("index.html", "one"), file("a.html", "a"), file("same.html", "a")));
+            Map<String, PackedFile> first = writer.snapshot();
+            assertThat(PackFolderTest.packFiles(folder.path()))
+                    .containsExactly("000000.pack", "000001.pack", "000002.pack");
+
+            // a build with errors: what it put is never needed
+            try (SiteOutput out = writer.open()) {
+                out.put(file("index.html", "never served"));
+            }
+            writer.write(List.of(file("index.html", "two"), file("a.html", "a")));
+            // "one" stays: a request may still be sending the site before; "never served" is gone
+            assertThat(PackFolderTest.packFiles(folder.path()))
+                    .containsExactly("000000.pack", "000001.pack", "000002.pack", "000004.pack");
+            assertThat(new String(first.get("index.html").bytes(), StandardCharsets.UTF_8)).isEqualTo("one");
+
+            writer.write(List.of(file("index.html", "three"), file("a.html", "a")));
+            assertThat(PackFolderTest.packFiles(folder.path()))
+                    .containsExactly("000001.pack", "000004.pack", "000005.pack");
+            assertThat(new String(writer.snapshot().get("index.html").bytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("three");
+            assertThat(writer.snapshot().get("a.html")).isSameAs(first.get("a.html"));
+            assertThatThrownBy(() -> first.get("index.html").bytes()).isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("index.html");
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.kaiyuan.build.BuildRequest;
 import dev.kaiyuan.build.BuildResult;
 import dev.kaiyuan.output.MemorySiteWriter;
 import dev.kaiyuan.postprocess.LiveReloadScript;
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -48,10 +49,14 @@ class PreviewTest {
     Preview preview;
 
     Preview start(Optional<String> baseUrl) throws Exception {
+        return start(baseUrl, Preview.Holding.AUTO);
+    }
+
+    Preview start(Optional<String> baseUrl, Preview.Holding holding) throws Exception {
         write(project, "seeds/first.md", article("First article", "Open models keep getting better."));
         write(project, "seeds/second.md", article("Second article", "Another article about open weights."));
-        preview = Preview.start(new Preview.Settings(project, "127.0.0.1", 0, false, baseUrl, Optional.empty()),
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        preview = Preview.start(new Preview.Settings(project, "127.0.0.1", 0, false, baseUrl, Optional.empty(),
+                holding), new PrintWriter(out, true), new PrintWriter(err, true));
         return preview;
     }
 
@@ -177,6 +182,37 @@ class PreviewTest {
     @Test
     void afterARefreshABrokenBuildAndTheFixEveryFileServedIsAsABuildFromNothingMakesIt() throws Exception {
         start(Optional.empty());
+        editRefreshBreakAndFixThenCompareWithABuildFromNothing();
+        assertThat(project.resolve(".kaiyuan")).doesNotExist();
+    }
+
+    /** The same with the site's files held on disk, as a large site's are: and stopping deletes them. */
+    @Test
+    void aSiteHeldOnDiskServesWhatABuildFromNothingMakesAndStoppingDeletesIt() throws Exception {
+        start(Optional.empty(), Preview.Holding.DISK);
+        List<Path> folders;
+        try (Stream<Path> listed = Files.list(project.resolve(".kaiyuan"))) {
+            folders = listed.toList();
+        }
+        assertThat(folders).singleElement().satisfies(f -> assertThat(f.getFileName().toString()).startsWith("serve-"));
+        assertThat(out.toString()).contains("Holding the site's files in .kaiyuan" + File.separator + "serve-");
+        // the pages' bytes went to the folder's pack file
+        assertThat(Files.size(folders.get(0).resolve("000000.pack"))).isGreaterThan(20_000);
+
+        editRefreshBreakAndFixThenCompareWithABuildFromNothing();
+        // a browser gets the page as it is held, gzipped, from the folder
+        HttpResponse<byte[]> gzipped = Http.getBytes(uri("/articles/second/"), "Accept-Encoding", "gzip");
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(Http.get(uri("/articles/second/")).body()).contains("Second article, edited");
+        }
+
+        preview.close();
+        assertThat(folders.get(0)).doesNotExist();
+    }
+
+    private void editRefreshBreakAndFixThenCompareWithABuildFromNothing() throws Exception {
         try (Http.Events events = events()) {
             write(project, "seeds/first.md", article("First article, edited", "Open models keep getting better."));
             assertThat(events.await("reload", EVENT)).as("quick reload").isNotNull();
