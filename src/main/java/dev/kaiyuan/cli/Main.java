@@ -3,6 +3,7 @@ package dev.kaiyuan.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point. The only class that calls {@link System#exit}. */
@@ -22,8 +23,18 @@ public final class Main {
 
     /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the clock that {@code new} reads "today" from. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
-        CommandLine cli = new CommandLine(new KaiyuanCommand(), new Factory(clock))
-                .setOut(out)
+        CommandLine cli = new CommandLine(new KaiyuanCommand(), new Factory(clock));
+        // Only the command named first is made when there is one: picocli reads a command's
+        // annotations when it is added, which for the other four costs a one-article build about
+        // 20 ms (BENCHMARKS.md, "Twentieth session"). Help and mistakes get them all.
+        String named = args.length > 0 && !args[0].equals("help") ? args[0] : "";
+        boolean one = KaiyuanCommand.COMMANDS.containsKey(named);
+        for (Map.Entry<String, Class<?>> command : KaiyuanCommand.COMMANDS.entrySet()) {
+            if (!one || command.getKey().equals(named)) {
+                cli.addSubcommand(command.getKey(), command.getValue());
+            }
+        }
+        cli.setOut(out)
                 .setErr(err)
                 .setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
         cli.setParameterExceptionHandler((ex, a) -> {

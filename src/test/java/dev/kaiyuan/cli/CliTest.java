@@ -137,6 +137,20 @@ class CliTest {
         CliRun build = run("build", "--help");
         assertThat(build.code()).isEqualTo(ExitCode.OK);
         assertThat(build.out()).contains("--project").contains("--out");
+        assertThat(build.out()).startsWith("Usage: kaiyuan build ");
+    }
+
+    /** Main adds only the command named first; help, no command and a mistake still list every one. */
+    @Test
+    void everyCommandIsListedWhereverCommandsAreListed() {
+        String[] commands = {"\n  build ", "\n  check ", "\n  new ", "\n  serve ", "\n  help "};
+        assertThat(run("--help").out()).contains(commands);
+        assertThat(run("help").out()).contains(commands);
+        assertThat(run().err()).contains(commands);
+        CliRun mistake = run("bild");
+        assertThat(mistake.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(mistake.err()).contains("'bild'").contains(commands);
+        assertThat(run("help", "serve").out()).startsWith("Usage: kaiyuan serve ").contains("--hold");
     }
 
     @Test
