@@ -212,6 +212,17 @@ class PreviewTest {
         assertThat(folders.get(0)).doesNotExist();
     }
 
+    /** A project where .kaiyuan/ cannot be made (a file has its name): the site is held in memory, with a note. */
+    @Test
+    void aSiteThatCannotBeHeldOnDiskIsHeldInMemory() throws Exception {
+        Files.writeString(project.resolve(".kaiyuan"), "not a folder");
+        start(Optional.empty(), Preview.Holding.DISK);
+
+        assertThat(err.toString()).contains("note: cannot hold the site's files on disk", "holding them in memory");
+        assertThat(Http.get(uri("/articles/first/")).body()).contains("First article");
+        assertThat(out.toString()).doesNotContain("Holding the site's files in");
+    }
+
     private void editRefreshBreakAndFixThenCompareWithABuildFromNothing() throws Exception {
         try (Http.Events events = events()) {
             write(project, "seeds/first.md", article("First article, edited", "Open models keep getting better."));
