@@ -35,9 +35,9 @@ import org.jspecify.annotations.Nullable;
  * nothing either: the two writers' numbers would have to overlap, odds of about one in 10^13 with
  * a million puts each.
  *
- * <p>With a folder, a commit tells it which held bytes the new site and the one it replaces still
- * need ({@link PackFolder#keepOnly}): a request may still be sending a file of the site before,
- * never of one older (the preview swaps in each site it commits). Bytes put by a build that never
+ * <p>With a folder, the held bytes stay until {@link #keepBytesOnlyOf} says which files are still
+ * needed: the preview says so once it serves a new site, naming the files of that site and of the
+ * one before it (a request may still be sending one of those). Bytes put by a build that never
  * committed are needed by neither. A file whose bytes are in a pack file that is mostly unneeded
  * bytes is held again when this writer keeps it, or puts it again with the same bytes.
  */
@@ -50,7 +50,7 @@ public final class MemorySiteWriter implements SiteWriter {
     /** The last number a put gave its file, across every snapshot of this writer. */
     private final AtomicLong puts = new AtomicLong(new SecureRandom().nextLong());
     private final @Nullable PackFolder folder;
-    /** Outputs open and not yet committed or closed: a commit tells the folder what is needed only when it is the one. */
+    /** Outputs open and not yet committed or closed: bytes are dropped only while there are none. */
     private final AtomicInteger open = new AtomicInteger();
 
     /** A writer that holds every file's bytes in the heap. */
@@ -106,11 +106,8 @@ public final class MemorySiteWriter implements SiteWriter {
                     throw new IOException("the site was already committed or closed");
                 }
                 done = true;
-                Site committed = new Site(Collections.unmodifiableMap(next), Collections.unmodifiableMap(stamps));
-                Site before = current.getAndSet(committed);
-                if (open.decrementAndGet() == 0 && folder != null) {
-                    folder.keepOnly(locations(committed, before));
-                }
+                current.set(new Site(Collections.unmodifiableMap(next), Collections.unmodifiableMap(stamps)));
+                open.decrementAndGet();
             }
 
             @Override
@@ -128,18 +125,23 @@ public final class MemorySiteWriter implements SiteWriter {
         };
     }
 
-    /** Where the folder holds the files of these sites, each once. */
-    private static Collection<PackFolder.Location> locations(Site... sites) {
+    /**
+     * With a folder, lets it drop the bytes of every file but {@code needed} (see {@link
+     * PackFolder#keepOnly}); nothing while an output is open, whose files are not among them. The
+     * files of the last committed site must be among them: the next build keeps files from it.
+     */
+    public void keepBytesOnlyOf(Collection<PackedFile> needed) throws IOException {
+        if (folder == null || open.get() > 0) {
+            return;
+        }
         Set<PackFolder.Location> locations = new HashSet<>();
-        for (Site site : sites) {
-            for (PackedFile file : site.files().values()) {
-                PackFolder.Location location = file.location();
-                if (location != null) {
-                    locations.add(location);
-                }
+        for (PackedFile file : needed) {
+            PackFolder.Location location = file.location();
+            if (location != null) {
+                locations.add(location);
             }
         }
-        return locations;
+        folder.keepOnly(locations);
     }
 
     /** The last written site by path ({@code articles/x/index.html}); empty before the first write. */

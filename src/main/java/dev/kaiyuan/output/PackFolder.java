@@ -12,13 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,12 +40,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The folder is {@code serve-*} in the folder given (the project's {@code .kaiyuan/}), locked
  * while it is used and deleted when closed. A folder of a preview that could not delete it (killed)
- * is deleted by the next one to open: its lock is gone with its process.
+ * is deleted by the next one to open: its lock is gone with its process. A new folder is made and
+ * locked under another name first ({@code .serve-new-*}), so that no other preview ever sees it
+ * unlocked.
  */
 public final class PackFolder implements AutoCloseable {
     static final String PREFIX = "serve-";
     static final long PACK_SIZE = 64L << 20;
     private static final String LOCK = "lock";
+    private static final String STAGING = ".serve-new-";
+    /** A staging folder this old was left by a preview that died while making it. */
+    private static final Duration ABANDONED_STAGING = Duration.ofMinutes(10);
+    /**
+     * The folders this JVM holds. File locks belong to the process, and closing any channel to a
+     * locked file releases them (POSIX), so a folder of this JVM's own must not be probed.
+     */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
     /** One pack file: contents appended one after another, read at their offsets from any thread. */
     static final class Pack {
@@ -69,17 +84,18 @@ public final class PackFolder implements AutoCloseable {
     private final Path folder;
     private final long packSize;
     private final FileChannel lockFile;
-    private final FileLock lock;
     /** Every pack file not deleted, oldest first; the last one is written to. Guarded by this. */
     private final List<Pack> packs = new ArrayList<>();
     /** The number of the next pack file; guarded by this. */
     private int nextPack;
+    /** Set by {@link #close}: no more pack files are made. Guarded by this. */
+    private boolean closed;
 
-    private PackFolder(Path folder, long packSize, FileChannel lockFile, FileLock lock) {
+    /** @param lockFile the channel that holds the folder's lock, until it is closed */
+    private PackFolder(Path folder, long packSize, FileChannel lockFile) {
         this.folder = folder;
         this.packSize = packSize;
         this.lockFile = lockFile;
-        this.lock = lock;
     }
 
     /**
@@ -93,23 +109,44 @@ public final class PackFolder implements AutoCloseable {
     static PackFolder open(Path parent, long packSize) throws IOException {
         Files.createDirectories(parent);
         deleteAbandoned(parent);
-        Path folder = Files.createTempDirectory(parent, PREFIX);
-        FileChannel lockFile = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE_NEW,
+        Path staging = Files.createTempDirectory(parent, STAGING);
+        FileChannel lockFile = FileChannel.open(staging.resolve(LOCK), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
         try {
-            return new PackFolder(folder, packSize, lockFile, lockFile.lock());
+            lockFile.lock();
+            Path folder = parent.resolve(PREFIX + staging.getFileName().toString().substring(STAGING.length()));
+            HELD_HERE.add(folder);
+            try {
+                // the lock is the file's, not its name's: it holds across the move
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                HELD_HERE.remove(folder);
+                throw e;
+            }
+            return new PackFolder(folder, packSize, lockFile);
         } catch (IOException | RuntimeException e) {
             lockFile.close();
-            deleteTree(folder);
+            deleteTree(staging);
             throw e;
         }
     }
 
-    /** Deletes the {@code serve-*} folders in {@code parent} whose lock no process holds. */
+    /**
+     * Deletes the {@code serve-*} folders in {@code parent} whose lock no process holds, and the
+     * staging folders left by a preview that died while making its folder.
+     */
     private static void deleteAbandoned(Path parent) throws IOException {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, PREFIX + "*")) {
             for (Path folder : folders) {
-                if (Files.isDirectory(folder) && !locked(folder.resolve(LOCK))) {
+                if (Files.isDirectory(folder) && !HELD_HERE.contains(folder) && !locked(folder.resolve(LOCK))) {
+                    deleteTree(folder);
+                }
+            }
+        }
+        Instant old = Instant.now().minus(ABANDONED_STAGING);
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, STAGING + "*")) {
+            for (Path folder : folders) {
+                if (Files.getLastModifiedTime(folder).toInstant().isBefore(old)) {
                     deleteTree(folder);
                 }
             }
@@ -127,7 +164,7 @@ public final class PackFolder implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             return true; // held by this very process
         } catch (NoSuchFileException e) {
-            return false; // made, but never locked: its preview failed to start, or stopped mid-build
+            return false; // its preview deleted the lock and stopped before deleting the rest
         } catch (IOException e) {
             return true; // cannot tell: leave it
         }
@@ -150,6 +187,9 @@ public final class PackFolder implements AutoCloseable {
 
     /** Gives out the next {@code length} bytes of the newest pack file (a new one when it is full). */
     private synchronized Location reserve(int length) throws IOException {
+        if (closed) {
+            throw new IOException("the preview is stopping: " + folder + " is closed");
+        }
         Pack last = packs.isEmpty() ? null : packs.get(packs.size() - 1);
         if (last == null || last.size > 0 && last.size + length > packSize) {
             Path file = folder.resolve(String.format("%06d.pack", nextPack++));
@@ -226,22 +266,30 @@ public final class PackFolder implements AutoCloseable {
         return new long[] {packs.size(), packs.stream().mapToLong(p -> p.size).sum()};
     }
 
-    /** Releases the lock and deletes the folder with everything in it. */
+    /** Deletes the folder with everything in it, and releases its lock; no pack file is made after. */
     @Override
     public void close() throws IOException {
-        synchronized (this) {
-            for (Pack pack : packs) {
-                pack.channel.close();
-            }
-            packs.clear();
-        }
         try {
-            if (lock.isValid()) {
-                lock.release();
+            synchronized (this) {
+                closed = true;
+                for (Pack pack : packs) {
+                    closeQuietly(pack.channel);
+                }
+                packs.clear();
             }
-        } finally {
-            lockFile.close();
             deleteTree(folder);
+        } finally {
+            // deleted first, lock last: no other preview deletes the folder while this one does
+            closeQuietly(lockFile);
+            HELD_HERE.remove(folder);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close(); // releases its lock too
+        } catch (IOException e) {
+            // nothing more to do with it
         }
     }
 

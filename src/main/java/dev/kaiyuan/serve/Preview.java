@@ -16,8 +16,10 @@ import dev.kaiyuan.model.OutputFile;
 import dev.kaiyuan.model.SourceRef;
 import dev.kaiyuan.output.MemorySiteWriter;
 import dev.kaiyuan.output.PackFolder;
+import dev.kaiyuan.output.PackedFile;
 import dev.kaiyuan.postprocess.LiveReloadScript;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +85,7 @@ public final class Preview implements AutoCloseable {
         public static final int DISK_FROM = 20_000;
 
         /** Whether the site of {@code project} is held on disk; {@link #AUTO} counts its seed files. */
-        boolean onDisk(Path project) throws IOException {
+        boolean onDisk(Path project) {
             if (this != AUTO) {
                 return this == DISK;
             }
@@ -92,6 +95,8 @@ public final class Preview implements AutoCloseable {
             }
             try (Stream<Path> files = Files.walk(seeds)) {
                 return files.filter(Files::isRegularFile).limit(DISK_FROM).count() >= DISK_FROM;
+            } catch (IOException | UncheckedIOException e) {
+                return false; // an unreadable folder: the build says what is wrong with it
             }
         }
     }
@@ -314,6 +319,7 @@ public final class Preview implements AutoCloseable {
         SiteSnapshot after = before.next(writer.snapshot(), base, clock.instant());
         SiteSnapshot.Changes changes = before.changesTo(after.files(), base);
         site.set(after);
+        dropUnservedBytes(before, after);
         boolean recovered = failing;
         failing = false;
         printDiagnostics(result.diagnostics());
@@ -363,6 +369,28 @@ public final class Preview implements AutoCloseable {
         events.built(after.build(), urls(changed, after.basePath()));
     }
 
+    /**
+     * With the site on disk: the bytes of files that neither the site now served nor the one
+     * before it has can go (a request may still be sending a file of the one before).
+     */
+    private void dropUnservedBytes(SiteSnapshot before, SiteSnapshot after) {
+        if (folder.isEmpty()) {
+            return;
+        }
+        List<PackedFile> served = new ArrayList<>(before.files().size() + after.files().size());
+        for (SiteSnapshot snapshot : List.of(before, after)) {
+            for (SiteSnapshot.ServedFile file : snapshot.files().values()) {
+                served.add(file.file());
+            }
+        }
+        try {
+            writer.keepBytesOnlyOf(served);
+        } catch (IOException e) {
+            print(err, "kaiyuan: note: cannot delete pack files no longer needed in "
+                    + project.relativize(folder.get().path()) + ": " + e.getMessage());
+        }
+    }
+
     /** Site paths as the URL paths they are served at, under {@code base}. */
     private static List<String> urls(List<String> paths, String base) {
         return paths.stream().map(p -> base + p).toList();
@@ -378,6 +406,9 @@ public final class Preview implements AutoCloseable {
     }
 
     private void internalFailure(RuntimeException e, long millis) {
+        if (closing.get()) {
+            return; // stopped mid-build: what failed is the stopping (e.g. its files deleted)
+        }
         String stage = e instanceof BuildFailure f ? f.stage() : "build";
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         Diagnostic problem = Diagnostic.error("internal", SourceRef.file("(stage " + stage + ")"),

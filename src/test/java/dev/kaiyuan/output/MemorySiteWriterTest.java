@@ -116,28 +116,42 @@ class MemorySiteWriterTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("a.html");
         assertThat(writer.snapshot()).containsOnlyKeys("index.html");
     }
+    /** What the preview does once it serves a site: the files of the one before and this one are needed. */
+    static void served(MemorySiteWriter writer, Map<String, PackedFile> before) throws IOException {
+        List<PackedFile> needed = new java.util.ArrayList<>(before.values());
+        needed.addAll(writer.snapshot().values());
+        writer.keepBytesOnlyOf(needed);
+    }
+
     @Test
-    void withAFolderACommitKeepsTheBytesOfTheNewSiteAndTheOneBeforeAndDropsTheRest(@TempDir Path parent)
-            throws IOException {
+    void withAFolderTheBytesOfTheSitesServedStayAndTheRestGo(@TempDir Path parent) throws IOException {
         // a pack file for each content, so that what is dropped shows as a pack file deleted
         try (PackFolder folder = PackFolder.open(parent, 1)) {
             MemorySiteWriter writer = new MemorySiteWriter(folder);
             writer.write(List.of(file("index.html", "one"), file("a.html", "a"), file("same.html", "a")));
             Map<String, PackedFile> first = writer.snapshot();
+            served(writer, Map.of());
             assertThat(PackFolderTest.packFiles(folder.path()))
                     .containsExactly("000000.pack", "000001.pack", "000002.pack");
 
-            // a build with errors: what it put is never needed
+            // a build with errors: what it put is never needed; nothing goes while it is open
             try (SiteOutput out = writer.open()) {
                 out.put(file("index.html", "never served"));
+                writer.keepBytesOnlyOf(List.of());
+                assertThat(PackFolderTest.packFiles(folder.path())).hasSize(4);
             }
             writer.write(List.of(file("index.html", "two"), file("a.html", "a")));
+            Map<String, PackedFile> second = writer.snapshot();
+            assertThat(PackFolderTest.packFiles(folder.path())).as("nothing goes until a site is served")
+                    .hasSize(5);
+            served(writer, first);
             // "one" stays: a request may still be sending the site before; "never served" is gone
             assertThat(PackFolderTest.packFiles(folder.path()))
                     .containsExactly("000000.pack", "000001.pack", "000002.pack", "000004.pack");
             assertThat(new String(first.get("index.html").bytes(), StandardCharsets.UTF_8)).isEqualTo("one");
 
             writer.write(List.of(file("index.html", "three"), file("a.html", "a")));
+            served(writer, second);
             assertThat(PackFolderTest.packFiles(folder.path()))
                     .containsExactly("000001.pack", "000004.pack", "000005.pack");
             assertThat(new String(writer.snapshot().get("index.html").bytes(), StandardCharsets.UTF_8))

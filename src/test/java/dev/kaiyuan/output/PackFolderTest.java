@@ -1,6 +1,7 @@
 package dev.kaiyuan.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaiyuan.model.OutputFile;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -99,6 +103,61 @@ class PackFolderTest {
             assertThat(newer.repackedIn(folder)).isSameAs(newer);
             folder.keepOnly(List.of(moved.location(), newer.location()));
             assertThat(packFiles(folder.path())).containsExactly("000001.pack");
+        }
+    }
+
+    /** Whether another process can take the lock of {@code folder} (a Java program run from source). */
+    boolean lockableByAnotherProcess(Path folder) throws Exception {
+        Path probe = parent.resolve("Probe.java");
+        Files.writeString(probe, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.*;
+                public class Probe {
+                    public static void main(String[] a) throws Exception {
+                        try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE)) {
+                            System.exit(c.tryLock() == null ? 1 : 0);
+                        }
+                    }
+                }
+                """);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), probe.toString(), folder.resolve("lock").toString())
+                .inheritIO().start();
+        return process.waitFor() == 0;
+    }
+
+    @Test
+    void aSecondFolderOpenedInThisProcessLeavesTheFirstOneLocked() throws Exception {
+        try (PackFolder first = PackFolder.open(parent)) {
+            assertThat(lockableByAnotherProcess(first.path())).isFalse();
+            try (PackFolder second = PackFolder.open(parent)) {
+                assertThat(first.path()).exists();
+                assertThat(lockableByAnotherProcess(first.path())).isFalse();
+                assertThat(lockableByAnotherProcess(second.path())).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aClosedFolderTakesNoMoreFiles() throws IOException {
+        PackFolder folder = PackFolder.open(parent);
+        folder.close();
+
+        assertThatThrownBy(() -> PackedFile.of(new OutputFile("a.html", PAGE), null, folder))
+                .isInstanceOf(IOException.class).hasMessageContaining("stopping");
+        assertThat(folder.path()).doesNotExist();
+    }
+
+    @Test
+    void aStagingFolderIsDeletedOnlyOnceItIsOld() throws IOException {
+        Path old = Files.createDirectories(parent.resolve(".serve-new-1"));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path recent = Files.createDirectories(parent.resolve(".serve-new-2"));
+
+        try (PackFolder folder = PackFolder.open(parent)) {
+            assertThat(old).doesNotExist();
+            assertThat(recent).exists();
+            assertThat(folder.path().getFileName().toString()).startsWith("serve-");
         }
     }
 
