@@ -189,7 +189,7 @@ public final class PageRenderer {
         // Every page shows the site-wide view: hashed once (XXH3-128, as the build cache's keys) for
         // the keys of pages kept unbuilt, since its labels make it two kilobytes, which 10,000 keys
         // would each copy.
-        String siteKey = HexFormat.of().formatHex(Hashing.xxh3_128().hashCharsTo128Bits(siteView.toString())
+        String siteKey = HexFormat.of().formatHex(Hashing.xxh3_128().hashCharsTo128Bits(siteView.key())
                 .toByteArray());
         DigestViews digest = new DigestViews(site, siteView, config, cards, articles -> listKey(articles, memo),
                 siteKey);
