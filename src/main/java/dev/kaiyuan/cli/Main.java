@@ -8,10 +8,19 @@ import picocli.CommandLine;
 
 /** Entry point. The only class that calls {@link System#exit}. */
 public final class Main {
+    /** FreeMarker's choice of logging library ({@code freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY}). */
+    static final String FREEMARKER_LOGGER = "org.freemarker.loggerLibrary";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // FreeMarker logs nothing Kaiyuan reports (template errors are thrown, not logged), and
+        // choosing and starting a logging library (java.util.logging: 62 classes) cost a one-article
+        // build about 20 ms (BENCHMARKS.md, "Twentieth session"). A property the user gives wins.
+        if (System.getProperty(FREEMARKER_LOGGER) == null) {
+            System.setProperty(FREEMARKER_LOGGER, "none");
+        }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
