@@ -7,14 +7,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A folder that holds the bytes of packed files ({@link PackedFile}) instead of the heap, one
@@ -126,7 +122,7 @@ public final class PackFolder implements AutoCloseable {
             return new PackFolder(folder, packSize, lockFile);
         } catch (IOException | RuntimeException e) {
             lockFile.close();
-            deleteTree(staging);
+            DiskSiteWriter.deleteTree(staging);
             throw e;
         }
     }
@@ -139,7 +135,7 @@ public final class PackFolder implements AutoCloseable {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, PREFIX + "*")) {
             for (Path folder : folders) {
                 if (Files.isDirectory(folder) && !HELD_HERE.contains(folder) && !locked(folder.resolve(LOCK))) {
-                    deleteTree(folder);
+                    DiskSiteWriter.deleteTree(folder);
                 }
             }
         }
@@ -147,7 +143,7 @@ public final class PackFolder implements AutoCloseable {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, STAGING + "*")) {
             for (Path folder : folders) {
                 if (Files.getLastModifiedTime(folder).toInstant().isBefore(old)) {
-                    deleteTree(folder);
+                    DiskSiteWriter.deleteTree(folder);
                 }
             }
         }
@@ -277,7 +273,7 @@ public final class PackFolder implements AutoCloseable {
                 }
                 packs.clear();
             }
-            deleteTree(folder);
+            DiskSiteWriter.deleteTree(folder);
         } finally {
             // deleted first, lock last: no other preview deletes the folder while this one does
             closeQuietly(lockFile);
@@ -291,24 +287,5 @@ public final class PackFolder implements AutoCloseable {
         } catch (IOException e) {
             // nothing more to do with it
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) throws IOException {
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

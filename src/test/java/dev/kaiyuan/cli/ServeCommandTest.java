@@ -43,54 +43,63 @@ class ServeCommandTest {
         }
     }
 
+    /** {@code kaiyuan serve --project PROJECT --port 0 ARGS…} on a thread of its own, until it is interrupted. */
+    final class Serving {
+        final Output out = new Output();
+        final Output err = new Output();
+        final AtomicInteger code = new AtomicInteger(-1);
+        final Thread command;
+        final String url;
+
+        Serving(String... args) throws InterruptedException {
+            String[] all = new String[args.length + 5];
+            System.arraycopy(new String[] {"serve", "--project", project.toString(), "--port", "0"}, 0, all, 0, 5);
+            System.arraycopy(args, 0, all, 5, args.length);
+            command = new Thread(() -> code.set(Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true))));
+            command.start();
+            url = awaitUrl(out, err);
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Interrupts it and gives its exit code. */
+        int stop() throws InterruptedException {
+            command.interrupt();
+            command.join(20_000);
+            assertThat(command.isAlive()).isFalse();
+            return code.get();
+        }
+    }
+
     @Test
     void servesUntilInterruptedAndThenExitsZero() throws Exception {
         write(project, "seeds/a.md", "---\ntitle: Served article\ndate: 2025-08-21\n---\nHello from the preview.\n");
-        Output out = new Output();
-        Output err = new Output();
-        AtomicInteger code = new AtomicInteger(-1);
-        Thread command = new Thread(() -> code.set(Main.run(new String[] {"serve", "--project", project.toString(),
-            "--port", "0", "--base-url", "https://example.org/digest/"}, new PrintWriter(out, true), new PrintWriter(err, true))));
-        command.start();
+        Serving serving = new Serving("--base-url", "https://example.org/digest/");
 
-        String url = awaitUrl(out, err);
-        assertThat(url).endsWith("/digest/");
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url + "articles/a/")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(serving.url).endsWith("/digest/");
+        HttpResponse<String> page = serving.get("articles/a/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Hello from the preview.", "/__kaiyuan/reload.js");
 
-        command.interrupt();
-        command.join(20_000);
-        assertThat(command.isAlive()).isFalse();
-        assertThat(code.get()).as(out + "\n" + err).isEqualTo(ExitCode.OK);
+        assertThat(serving.stop()).as(serving.out + "\n" + serving.err).isEqualTo(ExitCode.OK);
         assertThat(project.resolve("site")).doesNotExist();
     }
 
     @Test
     void holdingTheSiteOnDiskUsesAFolderInDotKaiyuanThatStoppingDeletes() throws Exception {
         write(project, "seeds/a.md", "---\ntitle: Served article\ndate: 2025-08-21\n---\nHello from the disk.\n");
-        Output out = new Output();
-        Output err = new Output();
-        AtomicInteger code = new AtomicInteger(-1);
-        Thread command = new Thread(() -> code.set(Main.run(new String[] {"serve", "--project", project.toString(),
-            "--port", "0", "--hold", "disk"}, new PrintWriter(out, true), new PrintWriter(err, true))));
-        command.start();
+        Serving serving = new Serving("--hold", "disk");
 
-        String url = awaitUrl(out, err);
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url + "articles/a/")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(page.body()).contains("Hello from the disk.");
-        assertThat(out.toString()).containsPattern("Holding the site's files in \\.kaiyuan.serve-\\d+\n");
+        assertThat(serving.get("articles/a/").body()).contains("Hello from the disk.");
+        assertThat(serving.out.toString()).containsPattern("Holding the site's files in \\.kaiyuan.serve-\\d+\n");
         try (Stream<Path> folders = Files.list(project.resolve(".kaiyuan"))) {
             assertThat(folders.map(f -> f.getFileName().toString())).singleElement().asString().startsWith("serve-");
         }
 
-        command.interrupt();
-        command.join(20_000);
-        assertThat(code.get()).as(out + "\n" + err).isEqualTo(ExitCode.OK);
+        assertThat(serving.stop()).as(serving.out + "\n" + serving.err).isEqualTo(ExitCode.OK);
         try (Stream<Path> folders = Files.list(project.resolve(".kaiyuan"))) {
             assertThat(folders).isEmpty();
         }
