@@ -189,6 +189,9 @@ public final class PackFolder implements AutoCloseable {
         Pack last = packs.isEmpty() ? null : packs.get(packs.size() - 1);
         if (last == null || last.size > 0 && last.size + length > packSize) {
             Path file = folder.resolve(String.format("%06d.pack", nextPack++));
+            // someone may have deleted .kaiyuan/ (which the README says is safe): the packs open
+            // still read, and new ones go into the folder made again
+            Files.createDirectories(folder);
             last = new Pack(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                     StandardOpenOption.WRITE));
             packs.add(last);

@@ -138,6 +138,21 @@ class PackFolderTest {
         }
     }
 
+    /** .kaiyuan/ is safe to delete: a folder deleted under a running preview keeps serving and is made again. */
+    @Test
+    void aFolderDeletedWhileInUseStillReadsAndIsMadeAgainForNewFiles() throws IOException {
+        try (PackFolder folder = PackFolder.open(parent, 250_000)) {
+            PackedFile before = PackedFile.of(new OutputFile("1.bin", noise(200_000, 1)), null, folder);
+            DiskSiteWriter.deleteTree(parent);
+
+            PackedFile after = PackedFile.of(new OutputFile("2.bin", noise(200_000, 2)), null, folder);
+
+            assertThat(before.bytes()).isEqualTo(noise(200_000, 1));
+            assertThat(after.bytes()).isEqualTo(noise(200_000, 2));
+            assertThat(packFiles(folder.path())).containsExactly("000001.pack");
+        }
+    }
+
     @Test
     void aClosedFolderTakesNoMoreFiles() throws IOException {
         PackFolder folder = PackFolder.open(parent);
