@@ -214,18 +214,7 @@ public final class PackFolder implements AutoCloseable {
 
     /** Writes the held bytes at {@code location} to {@code out}. */
     static void writeTo(Location location, OutputStream out) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(Math.min(location.length(), 64 * 1024));
-        long at = location.offset();
-        long end = at + location.length();
-        while (at < end) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
-            int read = location.pack().channel.read(buffer, at);
-            if (read < 0) {
-                throw new IOException("pack file " + location.pack() + " ends before its content does");
-            }
-            out.write(buffer.array(), 0, read);
-            at += read;
-        }
+        out.write(read(location));
     }
 
     /** Whether what is at {@code location} is to move to the newest pack file. */
@@ -258,11 +247,6 @@ public final class PackFolder implements AutoCloseable {
         }
         packs.clear();
         packs.addAll(kept);
-    }
-
-    /** How many pack files there are, and how many bytes they hold, needed or not. */
-    synchronized long[] sizes() {
-        return new long[] {packs.size(), packs.stream().mapToLong(p -> p.size).sum()};
     }
 
     /** Deletes the folder with everything in it, and releases its lock; no pack file is made after. */
