@@ -49,7 +49,21 @@ public final class HtmlSanitizer {
      * that goes on with the tree spares serialising and parsing the body again.
      */
     public Document cleanDocument(String html, SourceRef where, DiagnosticSink sink) {
-        Document dirty = Jsoup.parseBodyFragment(html, PROBE_BASE);
+        return cleanDocument(parse(html), where, sink);
+    }
+
+    /** An HTML fragment as a document to clean: its body holds the fragment. */
+    public Document parse(String html) {
+        return Jsoup.parseBodyFragment(html, PROBE_BASE);
+    }
+
+    /** An empty document to build a body in, to be cleaned as a parsed one is. */
+    public Document shell() {
+        return Document.createShell(PROBE_BASE);
+    }
+
+    /** As {@link #cleanDocument(String, SourceRef, DiagnosticSink)}, for a document made by {@link #parse} or in a {@link #shell}. */
+    public Document cleanDocument(Document dirty, SourceRef where, DiagnosticSink sink) {
         Cleaner cleaner = new Cleaner(safelist);
         if (hasActiveContent(dirty)) {
             sink.report(Diagnostic.warning("html.unsafe", where, "markup removed from the article",

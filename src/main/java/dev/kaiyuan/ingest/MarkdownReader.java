@@ -21,22 +21,31 @@ import org.jsoup.nodes.Element;
  * Markdown articles (flexmark: CommonMark plus tables, strikethrough, autolinks, footnotes and
  * heading ids). A leading {@code # heading} serves as the title when front matter has none, and a
  * paragraph holding only an image becomes a figure captioned by the image's title or alt text.
+ * The body's tree is built from flexmark's syntax tree ({@link MarkdownTree}); what that does not
+ * build is rendered to HTML by flexmark and parsed by jsoup, which gives the same tree.
  */
 public final class MarkdownReader implements SourceReader {
     private final Parser parser;
     /** The same parser without autolinks, for the many articles whose text has no bare URL or address. */
     private final Parser withoutAutolinks;
     private final HtmlRenderer renderer;
+    private final MarkdownTree tree;
     private final HtmlSanitizer sanitizer;
 
     public MarkdownReader(HtmlSanitizer sanitizer) {
-        MutableDataSet options = options(List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), FootnoteExtension.create()));
+        MutableDataSet options = options();
         this.parser = Parser.builder(options).build();
         this.withoutAutolinks = Parser.builder(options(List.of(TablesExtension.create(),
                 StrikethroughExtension.create(), FootnoteExtension.create()))).build();
         this.renderer = HtmlRenderer.builder(options).build();
+        this.tree = new MarkdownTree(options);
         this.sanitizer = sanitizer;
+    }
+
+    /** The parser's and renderer's options, autolinks included. */
+    static MutableDataSet options() {
+        return options(List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                AutolinkExtension.create(), FootnoteExtension.create()));
     }
 
     private static MutableDataSet options(List<com.vladsch.flexmark.util.misc.Extension> extensions) {
@@ -74,9 +83,11 @@ public final class MarkdownReader implements SourceReader {
 
     @Override
     public BodyResult read(SourceText source, DiagnosticSink sink) {
-        String html = renderer.render(parse(source.body()));
+        com.vladsch.flexmark.util.ast.Document markdown = parse(source.body());
+        Document dirty = tree.build(markdown, sanitizer.shell())
+                .orElseGet(() -> sanitizer.parse(renderer.render(markdown)));
         SourceRef where = new SourceRef(source.path(), source.firstLine(), 1);
-        Cleaned cleaned = cleanAndJoined(html, where, sink);
+        Cleaned cleaned = cleanAndJoined(dirty, where, sink);
         Document doc = cleaned.doc();
         Optional<String> markup = cleaned.markup();
         FrontMatter.Builder derived = new FrontMatter.Builder();
@@ -104,8 +115,8 @@ public final class MarkdownReader implements SourceReader {
      * articles. Its text may be in more pieces than a fresh parse gives, which nothing read here
      * depends on.
      */
-    private Cleaned cleanAndJoined(String html, SourceRef where, DiagnosticSink sink) {
-        Document clean = sanitizer.cleanDocument(html, where, sink);
+    private Cleaned cleanAndJoined(Document dirty, SourceRef where, DiagnosticSink sink) {
+        Document clean = sanitizer.cleanDocument(dirty, where, sink);
         String cleanHtml = clean.body().html();
         String joined = joinCjkLines(cleanHtml);
         return joined.equals(cleanHtml) ? new Cleaned(clean, Optional.of(cleanHtml))

@@ -1,0 +1,535 @@
+package dev.kaiyuan.ingest;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.BulletListItem;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.OrderedListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.ParagraphItemContainer;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.TextBase;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ast.util.ReferenceRepository;
+import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableBody;
+import com.vladsch.flexmark.ext.tables.TableCaption;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlRendererOptions;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.parser.ListOptions;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NonRenderingInline;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The jsoup tree of a Markdown body, built straight from flexmark's syntax tree: the tree jsoup's
+ * parser makes of what flexmark's {@link HtmlRenderer} writes, without writing that HTML and
+ * parsing it again (the renderer and the parse were an eighth of a cold build's time).
+ *
+ * <p>It follows the renderer's {@code CoreNodeRenderer} and the strikethrough extension's renderer
+ * (flexmark 0.64), node by node, including the line breaks the renderer writes between blocks,
+ * which stay in the body as text. Where the two could differ it builds nothing and the reader
+ * renders and parses as before: raw HTML, tables, footnotes and every node type not named here;
+ * a link inside a link (jsoup's parser would move it); text the renderer's line formatting would
+ * change (a line break in inline text, white space at the start of a line); and characters jsoup's
+ * parser changes (carriage returns, NUL). {@code MarkdownTreeTest} holds it to the renderer.
+ */
+final class MarkdownTree {
+    private final DataHolder options;
+    private final HtmlRendererOptions html;
+    private final ListOptions lists;
+    /** False when the renderer is set up in a way this does not follow; then every body is rendered. */
+    private final boolean followsRenderer;
+
+    MarkdownTree(DataHolder rendererOptions) {
+        this.options = rendererOptions;
+        this.html = new HtmlRendererOptions(rendererOptions);
+        this.lists = ListOptions.get(rendererOptions);
+        this.followsRenderer = html.softBreak.equals("\n") && html.hardBreak.equals("<br />\n")
+                && html.emphasisStyleHtmlOpen == null && html.strongEmphasisStyleHtmlOpen == null
+                && html.codeStyleHtmlOpen == null && !html.percentEncodeUrls && !html.doNotRenderLinksInDocument
+                && html.generateHeaderIds && html.renderHeaderId && !html.sourcePositionParagraphLines
+                && !html.noPTagsUseBr && html.unescapeHtmlEntities && html.indentSize == 0
+                && html.htmlBlockCloseTagEol && !HtmlRenderer.OBFUSCATE_EMAIL.get(rendererOptions)
+                && !Parser.FENCED_CODE_CONTENT_BLOCK.get(rendererOptions)
+                && !Parser.CODE_SOFT_LINE_BREAKS.get(rendererOptions)
+                && !HtmlRenderer.RECHECK_UNDEFINED_REFERENCES.get(rendererOptions)
+                && html.formatFlags == com.vladsch.flexmark.util.sequence.LineAppendable.F_TRIM_LEADING_WHITESPACE;
+    }
+
+    /**
+     * The body of {@code shell} filled with the markdown's tree, or empty when the markdown holds
+     * something this does not build (then {@code shell} may hold part of it and is to be dropped).
+     */
+    Optional<Document> build(com.vladsch.flexmark.util.ast.Document markdown, Document shell) {
+        if (!followsRenderer) {
+            return Optional.empty();
+        }
+        HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
+        ids.generateIds(markdown);
+        Builder builder = new Builder(shell.body(), ids, Parser.REFERENCES.get(markdown));
+        if (!builder.children(markdown)) {
+            return Optional.empty();
+        }
+        builder.flush();
+        return Optional.of(shell);
+    }
+
+    /** One body's building: where the next node goes, and the text not yet made a node. */
+    private final class Builder {
+        private final HeaderIdGenerator ids;
+        private final ReferenceRepository references;
+        private Element parent;
+        private final StringBuilder text = new StringBuilder();
+        /** Whether the renderer's output so far ends a line (or is empty): its {@code line()} then adds nothing. */
+        private boolean atLineStart = true;
+        private int linkDepth;
+
+        Builder(Element body, HeaderIdGenerator ids, ReferenceRepository references) {
+            this.parent = body;
+            this.ids = ids;
+            this.references = references;
+        }
+
+        boolean children(Node node) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (!node(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** One node as the renderer writes it; false when it is not one this builds. */
+        private boolean node(Node node) {
+            Class<?> type = node.getClass();
+            if (type == Text.class) {
+                return text(Escaping.normalizeEOL(node.getChars().unescape()));
+            } else if (type == Paragraph.class) {
+                return paragraph((Paragraph) node);
+            } else if (type == SoftLineBreak.class) {
+                rawLineEnd();
+                return true;
+            } else if (type == HardLineBreak.class) {
+                voidElement("br");
+                rawLineEnd();
+                return true;
+            } else if (type == Emphasis.class) {
+                return inline("em", node);
+            } else if (type == StrongEmphasis.class) {
+                return inline("strong", node);
+            } else if (type == Strikethrough.class) {
+                return inline("del", node);
+            } else if (type == Code.class) {
+                open("code");
+                boolean built = text(Escaping.collapseWhitespace(((Code) node).getText(), true));
+                close();
+                return built;
+            } else if (type == TextBase.class) {
+                return children(node);
+            } else if (type == HtmlEntity.class) {
+                return text(node.getChars().unescape());
+            } else if (type == Link.class) {
+                return link((Link) node);
+            } else if (type == LinkRef.class) {
+                return linkRef((LinkRef) node);
+            } else if (type == AutoLink.class) {
+                return autoLink((AutoLink) node);
+            } else if (type == MailLink.class) {
+                return mailLink((MailLink) node);
+            } else if (type == Image.class) {
+                return image((Image) node);
+            } else if (type == ImageRef.class) {
+                return imageRef((ImageRef) node);
+            } else if (type == Heading.class) {
+                return heading((Heading) node);
+            } else if (type == BulletList.class) {
+                return indented("ul", node, false);
+            } else if (type == OrderedList.class) {
+                return orderedList((OrderedList) node);
+            } else if (type == BulletListItem.class || type == OrderedListItem.class) {
+                return listItem((ListItem) node);
+            } else if (type == BlockQuote.class) {
+                return indented("blockquote", node, true);
+            } else if (type == FencedCodeBlock.class) {
+                return fencedCode((FencedCodeBlock) node);
+            } else if (type == IndentedCodeBlock.class) {
+                return code(null, ((IndentedCodeBlock) node).getContentChars().trimTailBlankLines().normalizeEndWithEOL());
+            } else if (type == TableBlock.class) {
+                return table(node);
+            } else if (type == TableHead.class) {
+                return line("thead", node);
+            } else if (type == TableBody.class) {
+                return line("tbody", node);
+            } else if (type == TableRow.class) {
+                return line("tr", node);
+            } else if (type == TableCaption.class) {
+                return line("caption", node);
+            } else if (type == TableCell.class) {
+                return cell((TableCell) node);
+            } else if (type == TableSeparator.class) {
+                return true;
+            } else if (type == ThematicBreak.class) {
+                line();
+                voidElement("hr");
+                line();
+                return true;
+            } else {
+                // Reference definitions write nothing; anything else is not built here.
+                return type == Reference.class;
+            }
+        }
+
+        private boolean paragraph(Paragraph node) {
+            if (node.getFirstChildAnyNot(NonRenderingInline.class) == null) {
+                return true;
+            }
+            if (node.getParent() instanceof ParagraphItemContainer container
+                    && container.isParagraphWrappingDisabled(node, lists, options)) {
+                return children(node);
+            }
+            line();
+            open("p");
+            boolean built = children(node);
+            close();
+            line();
+            return built;
+        }
+
+        /** The renderer's {@code tagLine}: the element on a line of its own. */
+        private boolean line(String tag, Node node) {
+            line();
+            open(tag);
+            boolean built = children(node);
+            close();
+            line();
+            return built;
+        }
+
+        /** The tables extension's renderer: {@code <table>}, its rows and cells. */
+        private boolean table(Node node) {
+            line();
+            Element table = open("table");
+            String className = TablesExtension.CLASS_NAME.get(options);
+            if (!className.isEmpty() && !attr(table, "class", className)) {
+                return false;
+            }
+            line();
+            boolean built = children(node);
+            line();
+            close();
+            line();
+            return built;
+        }
+
+        private boolean cell(TableCell node) {
+            Element cell = open(node.isHeader() ? "th" : "td");
+            if (node.getAlignment() != null) {
+                attr(cell, "align", node.getAlignment().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (TablesExtension.COLUMN_SPANS.get(options) && node.getSpan() > 1) {
+                attr(cell, "colspan", String.valueOf(node.getSpan()));
+            }
+            boolean built = children(node);
+            close();
+            return built;
+        }
+
+        private boolean heading(Heading node) {
+            String id = ids.getId(node);
+            line();
+            Element h = open("h" + node.getLevel());
+            boolean built = id == null || id.isEmpty() || attr(h, "id", id);
+            built = built && children(node);
+            close();
+            line();
+            return built;
+        }
+
+        /** The renderer's {@code tagIndent} ({@code tagLineIndent} when {@code lineBeforeClose}). */
+        private boolean indented(String tag, Node node, boolean lineBeforeClose) {
+            line();
+            open(tag);
+            line();
+            boolean built = children(node);
+            if (lineBeforeClose) {
+                line();
+            }
+            close();
+            line();
+            return built;
+        }
+
+        private boolean orderedList(OrderedList node) {
+            line();
+            Element ol = open("ol");
+            if (lists.isOrderedListManualStart() && node.getStartNumber() != 1) {
+                attr(ol, "start", String.valueOf(node.getStartNumber()));
+            }
+            line();
+            boolean built = children(node);
+            close();
+            line();
+            return built;
+        }
+
+        private boolean listItem(ListItem node) {
+            line();
+            open("li");
+            boolean built = text(node.getMarkerSuffix().unescape()) && children(node);
+            close();
+            line();
+            return built;
+        }
+
+        private boolean fencedCode(FencedCodeBlock node) {
+            BasedSequence info = node.getInfo();
+            String language = null;
+            if (info.isNotNull() && !info.isBlank()) {
+                String name = node.getInfoDelimitedByAny(html.languageDelimiterSet).unescape();
+                language = html.languageClassMap.getOrDefault(name, html.languageClassPrefix + name);
+            }
+            return code(language, node.getContentChars().normalizeEOL());
+        }
+
+        /** {@code <pre><code>}, its text kept as it is: the renderer writes it preformatted. */
+        private boolean code(String languageClass, String content) {
+            line();
+            open("pre");
+            // The renderer sets the class after writing <pre>, so <code> gets it.
+            Element code = open("code");
+            String codeClass = languageClass != null ? languageClass : html.noLanguageClass.trim();
+            if (!codeClass.isEmpty() && !attr(code, "class", codeClass) || changedByParser(content)) {
+                return false;
+            }
+            text.append(content);
+            close();
+            close();
+            line();
+            return true;
+        }
+
+        private boolean inline(String tag, Node node) {
+            open(tag);
+            boolean built = children(node);
+            close();
+            return built;
+        }
+
+        private boolean link(Link node) {
+            if (suppressed(node.getUrl())) {
+                return children(node);
+            }
+            String title = node.getTitle().isNotNull() ? node.getTitle().unescape() : null;
+            return anchor(node.getUrl().unescape(), title, node);
+        }
+
+        private boolean linkRef(LinkRef node) {
+            Reference reference = node.isDefined() ? node.getReferenceNode(references) : null;
+            if (reference == null) {
+                // No link resolver is set up, so an undefined reference stays text.
+                if (!node.hasChildren()) {
+                    return text(node.getChars().unescape());
+                }
+                return text(node.getChars().prefixOf(node.getChildChars()).unescape()) && children(node)
+                        && text(node.getChars().suffixOf(node.getChildChars()).unescape());
+            }
+            String url = reference.getUrl().unescape();
+            if (suppressed(url)) {
+                return children(node);
+            }
+            String title = reference.getTitle().isNotNull() ? reference.getTitle().unescape() : null;
+            return anchor(url, title, node);
+        }
+
+        private boolean anchor(String href, String title, Node node) {
+            if (linkDepth > 0) {
+                return false;
+            }
+            Element a = open("a");
+            if (!attr(a, "href", href) || title != null && !attr(a, "title", title)) {
+                return false;
+            }
+            linkDepth++;
+            boolean built = children(node);
+            linkDepth--;
+            close();
+            return built;
+        }
+
+        private boolean autoLink(AutoLink node) {
+            String text = node.getText().toString();
+            if (suppressed(node.getUrl())) {
+                return text(text);
+            }
+            return textLink(text.startsWith("www.") ? html.autolinkWwwPrefix + text : text, text);
+        }
+
+        private boolean mailLink(MailLink node) {
+            String text = node.getText().unescape();
+            if (suppressed(node.getUrl())) {
+                return text(text);
+            }
+            return textLink("mailto:" + text, text);
+        }
+
+        private boolean textLink(String href, String label) {
+            if (linkDepth > 0 || !attr(open("a"), "href", href)) {
+                return false;
+            }
+            boolean built = text(label);
+            close();
+            return built;
+        }
+
+        private boolean image(Image node) {
+            if (!node.getUrlContent().isEmpty()) {
+                return false;
+            }
+            if (suppressed(node.getUrl())) {
+                return true;
+            }
+            String title = node.getTitle().isNotNull() ? node.getTitle().unescape() : null;
+            return img(node.getUrl().unescape(), title, node);
+        }
+
+        private boolean imageRef(ImageRef node) {
+            Reference reference = node.isDefined() ? node.getReferenceNode(references) : null;
+            if (reference == null) {
+                return text(node.getChars().unescape());
+            }
+            String url = reference.getUrl().unescape();
+            if (suppressed(url)) {
+                return true;
+            }
+            String title = reference.getTitle().isNotNull() ? reference.getTitle().unescape() : null;
+            return img(url, title, node);
+        }
+
+        private boolean img(String src, String title, Node node) {
+            String alt = new TextCollectingVisitor().collectAndGetText(node);
+            Element img = voidElement("img");
+            return attr(img, "src", src) && attr(img, "alt", alt) && (title == null || attr(img, "title", title));
+        }
+
+        /** Links the renderer leaves out (by default {@code javascript:} ones). */
+        private boolean suppressed(CharSequence url) {
+            return html.suppressedLinks != null && html.suppressedLinks.matcher(url).matches();
+        }
+
+        /**
+         * Inline text. The renderer's line formatting drops white space at the start of a line
+         * and treats a line feed in text as a line end; such text is left to it.
+         */
+        private boolean text(String s) {
+            if (s.isEmpty()) {
+                return true;
+            }
+            if (s.indexOf('\n') >= 0 || changedByParser(s)
+                    || atLineStart && (s.charAt(0) == ' ' || s.charAt(0) == '\t')) {
+                return false;
+            }
+            text.append(s);
+            atLineStart = false;
+            return true;
+        }
+
+        /** A soft break, or the line end after {@code <br />}. */
+        private void rawLineEnd() {
+            text.append('\n');
+            atLineStart = true;
+        }
+
+        /** The renderer's {@code line()}: a line end unless the output already ends one. */
+        private void line() {
+            if (!atLineStart) {
+                rawLineEnd();
+            }
+        }
+
+        private Element open(String tag) {
+            flush();
+            parent = parent.appendElement(tag);
+            atLineStart = false;
+            return parent;
+        }
+
+        private void close() {
+            flush();
+            parent = parent.parent();
+            atLineStart = false;
+        }
+
+        private Element voidElement(String tag) {
+            flush();
+            atLineStart = false;
+            return parent.appendElement(tag);
+        }
+
+        void flush() {
+            if (!text.isEmpty()) {
+                parent.appendChild(new TextNode(text.toString()));
+                text.setLength(0);
+            }
+        }
+    }
+
+    /**
+     * The renderer writes an attribute value with what looks like a character reference in it
+     * as it is (flexmark's {@code Escaping.escapeHtml} keeping entities), and jsoup's parser then
+     * reads the reference: such a value is left to them.
+     */
+    private static final Pattern REFERENCE = Pattern.compile("&(?:#x[a-f0-9]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Sets an attribute as the renderer and parser would leave it; false when they would change it
+     * (a line feed in a value is a line end to the renderer's line formatting, too).
+     */
+    private static boolean attr(Element element, String key, String value) {
+        if (changedByParser(value) || value.indexOf('\n') >= 0
+                || value.indexOf('&') >= 0 && REFERENCE.matcher(value).find()) {
+            return false;
+        }
+        element.attr(key, value);
+        return true;
+    }
+
+    /** jsoup's parser turns carriage returns into line feeds and drops or replaces NUL. */
+    private static boolean changedByParser(String s) {
+        return s.indexOf('\r') >= 0 || s.indexOf('\0') >= 0;
+    }
+}
