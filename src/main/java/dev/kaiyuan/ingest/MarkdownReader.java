@@ -65,7 +65,7 @@ public final class MarkdownReader implements SourceReader {
     private com.vladsch.flexmark.util.ast.Document parse(String markdown) {
         com.vladsch.flexmark.util.ast.Document plain = withoutAutolinks.parse(markdown);
         for (com.vladsch.flexmark.util.ast.Node node : plain.getDescendants()) {
-            if (node instanceof com.vladsch.flexmark.ast.Text text && mayAutolink(text.getChars().toString())) {
+            if (node instanceof com.vladsch.flexmark.ast.Text text && mayAutolink(MarkdownTree.string(text.getChars()))) {
                 return parser.parse(markdown);
             }
         }
@@ -151,7 +151,7 @@ public final class MarkdownReader implements SourceReader {
 
     private static List<Caption> figures(Document doc, SourceText source) {
         List<Caption> captions = new ArrayList<>();
-        for (Element p : doc.select("p")) {
+        for (Element p : doc.getElementsByTag("p")) {
             if (p.childrenSize() != 1 || !p.ownText().isBlank() || !p.child(0).tagName().equals("img")) {
                 continue;
             }

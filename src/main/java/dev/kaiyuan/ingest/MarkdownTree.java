@@ -48,6 +48,7 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -137,7 +138,7 @@ final class MarkdownTree {
         private boolean node(Node node) {
             Class<?> type = node.getClass();
             if (type == Text.class) {
-                return text(Escaping.normalizeEOL(node.getChars().unescape()));
+                return text(unescaped(node.getChars()));
             } else if (type == Paragraph.class) {
                 return paragraph((Paragraph) node);
             } else if (type == SoftLineBreak.class) {
@@ -505,6 +506,26 @@ final class MarkdownTree {
                 text.setLength(0);
             }
         }
+    }
+
+    /**
+     * A sequence's characters. flexmark's own {@code toString} copies them one by one; a slice of
+     * the parsed text is a substring of it.
+     */
+    static String string(BasedSequence chars) {
+        if (chars instanceof SubSequence slice && slice.getBase() instanceof String source) {
+            return source.substring(slice.getStartOffset(), slice.getEndOffset());
+        }
+        return chars.toString();
+    }
+
+    /** A text node's text as the renderer writes it: escapes and references read, line ends normalised. */
+    private static String unescaped(BasedSequence chars) {
+        String text = string(chars);
+        if (text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) {
+            return Escaping.normalizeEOL(chars.unescape());
+        }
+        return text.indexOf('\r') >= 0 ? Escaping.normalizeEOL(text) : text;
     }
 
     /**
