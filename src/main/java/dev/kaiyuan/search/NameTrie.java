@@ -1,9 +1,10 @@
 package dev.kaiyuan.search;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -11,26 +12,61 @@ import java.util.function.IntConsumer;
  * costs the length of the longest one that does, not one lookup per name length.
  */
 final class NameTrie {
-    private final Node root = new Node();
+    private final Node root;
     /** The UTF-16 units some name starts with: most places in a text start none, and need no lookup. */
     private final BitSet firsts = new BitSet(Character.MAX_VALUE + 1);
 
+    /** A node: the units that go on from it, in order, and where each leads. */
     private static final class Node {
-        final Map<Character, Node> next = new HashMap<>(4);
+        private final char[] units;
+        private final Node[] next;
+        private final boolean name;
+
+        Node(Draft draft) {
+            this.units = new char[draft.next.size()];
+            this.next = new Node[units.length];
+            int i = 0;
+            for (Map.Entry<Character, Draft> e : draft.next.entrySet()) {
+                units[i] = e.getKey();
+                next[i++] = new Node(e.getValue());
+            }
+            this.name = draft.name;
+        }
+
+        Node next(char c) {
+            int at = units.length <= 8 ? linear(c) : Arrays.binarySearch(units, c);
+            return at >= 0 ? next[at] : null;
+        }
+
+        private int linear(char c) {
+            for (int i = 0; i < units.length; i++) {
+                if (units[i] == c) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** A node while the trie is made; its units sorted, as {@link Node} searches them. */
+    private static final class Draft {
+        final Map<Character, Draft> next = new TreeMap<>();
         boolean name;
     }
 
     NameTrie(Collection<String> names) {
+        Draft root = new Draft();
         for (String name : names) {
-            Node node = root;
+            Draft node = root;
             for (int i = 0; i < name.length(); i++) {
-                node = node.next.computeIfAbsent(name.charAt(i), c -> new Node());
+                node = node.next.computeIfAbsent(name.charAt(i), c -> new Draft());
             }
             node.name = !name.isEmpty();
             if (!name.isEmpty()) {
                 firsts.set(name.charAt(0));
             }
         }
+        this.root = new Node(root);
     }
 
     /** False when no name starts with {@code c}. */
@@ -45,7 +81,7 @@ final class NameTrie {
         }
         Node node = root;
         for (int i = start; i < limit; i++) {
-            node = node.next.get(text.charAt(i));
+            node = node.next(text.charAt(i));
             if (node == null) {
                 return;
             }

@@ -85,6 +85,9 @@ public final class SearchTokenizer {
 
     /** The length of the longest name at {@code i} that ends by {@code limit}, or 0. */
     int nameAt(String text, int i, int limit) {
+        if (!startsOnBoundary(text, i)) {
+            return 0;
+        }
         int[] longest = {i};
         trie.namesAt(text, i, limit, end -> {
             if (onBoundaries(text, i, end)) {
@@ -95,11 +98,16 @@ public final class SearchTokenizer {
     }
 
     private static boolean onBoundaries(String text, int start, int end) {
-        boolean startOk = !Tokens.isLatinWordChar(text.charAt(start)) || start == 0
-                || !Tokens.isLatinWordChar(text.charAt(start - 1));
+        boolean startOk = startsOnBoundary(text, start);
         boolean endOk = !Tokens.isLatinWordChar(text.charAt(end - 1)) || end == text.length()
                 || !Tokens.isLatinWordChar(text.charAt(end));
         return startOk && endOk;
+    }
+
+    /** Whether a name may start at {@code start}: not inside a Latin word, where most places of a text are. */
+    private static boolean startsOnBoundary(String text, int start) {
+        return start == 0 || !Tokens.isLatinWordChar(text.charAt(start))
+                || !Tokens.isLatinWordChar(text.charAt(start - 1));
     }
 
     /** Word-like segments ({@code getRuleStatus() >= WORD_NONE_LIMIT}, like {@code isWordLike}) of {@code [from, to)}. */
@@ -145,6 +153,9 @@ public final class SearchTokenizer {
     private void parts(String text, Token name, BreakIterator words, List<Token> out) {
         for (int i = name.start(); i < name.end(); i += Character.charCount(text.codePointAt(i))) {
             int start = i;
+            if (!startsOnBoundary(text, start)) {
+                continue;
+            }
             trie.namesAt(text, start, name.end(), end -> {
                 if (end - start < name.term().length() && onBoundaries(text, start, end)) {
                     out.add(new Token(text.substring(start, end), start, end, Token.Kind.PART));
