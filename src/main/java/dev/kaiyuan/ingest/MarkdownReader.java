@@ -73,7 +73,15 @@ public final class MarkdownReader implements SourceReader {
     }
 
     static boolean mayAutolink(String text) {
-        return text.contains(":/") || text.indexOf('@') >= 0 || text.toLowerCase(java.util.Locale.ROOT).contains("www");
+        if (text.contains(":/") || text.indexOf('@') >= 0) {
+            return true;
+        }
+        for (int i = 0; i + 3 <= text.length(); i++) {
+            if ((text.charAt(i) | 0x20) == 'w' && text.regionMatches(true, i, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -36,7 +36,10 @@ public final class SearchFold {
         return new SearchFold(cp -> copy.getOrDefault(cp, cp));
     }
 
-    /** Fast paths: ASCII only lower-cases, and a Han character NFKC leaves alone (lower case has none) only folds. */
+    /**
+     * Fast paths: ASCII only lower-cases, a Han character NFKC leaves alone (lower case has none)
+     * only folds, and a character that neither NFKC nor lower case changes stays.
+     */
     public String fold(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
@@ -45,6 +48,9 @@ public final class SearchFold {
                 out.append(Character.toLowerCase((char) cp));
             } else if (Tokens.isHan(cp) && NFKC.isInert(cp)) {
                 out.appendCodePoint(han.applyAsInt(cp));
+            } else if (NFKC.isInert(cp) && Character.toLowerCase(cp) == cp && !Tokens.isHan(cp)) {
+                // most punctuation of Chinese text: neither NFKC nor lower case changes it
+                out.appendCodePoint(cp);
             } else {
                 String lower = NFKC.normalize(new String(Character.toChars(cp))).toLowerCase(Locale.ROOT);
                 lower.codePoints().forEach(c -> out.appendCodePoint(Tokens.isHan(c) ? han.applyAsInt(c) : c));
