@@ -1,5 +1,6 @@
 package dev.kaiyuan.render.freemarker;
 
+import dev.kaiyuan.render.PageWriter;
 import dev.kaiyuan.render.RenderException;
 import dev.kaiyuan.render.TemplateEngine;
 import freemarker.core.ParseException;
@@ -9,7 +10,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +54,7 @@ public final class FreemarkerEngine implements TemplateEngine {
         String file = templateName + "." + EXTENSION;
         try {
             Template template = config.getTemplate(file);
-            StringWriter out = new StringWriter();
+            PageWriter out = new PageWriter();
             template.process(model, out);
             return out.toString();
         } catch (ParseException e) {

@@ -1,11 +1,11 @@
 package dev.kaiyuan.render.pebble;
 
+import dev.kaiyuan.render.PageWriter;
 import dev.kaiyuan.render.RenderException;
 import dev.kaiyuan.render.TemplateEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class PebbleEngine implements TemplateEngine {
         String file = templateName + PathLoader.SUFFIX;
         try {
             PebbleTemplate template = pebble.getTemplate(file);
-            StringWriter out = new StringWriter();
+            PageWriter out = new PageWriter();
             template.evaluate(out, context(model));
             return out.toString();
         } catch (PebbleException e) {
