@@ -28,7 +28,10 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ast.util.ReferenceRepository;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableBody;
 import com.vladsch.flexmark.ext.tables.TableCaption;
@@ -50,6 +53,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -60,34 +64,49 @@ import org.jsoup.nodes.TextNode;
  * parser makes of what flexmark's {@link HtmlRenderer} writes, without writing that HTML and
  * parsing it again (the renderer and the parse were an eighth of a cold build's time).
  *
- * <p>It follows the renderer's {@code CoreNodeRenderer} and the strikethrough extension's renderer
- * (flexmark 0.64), node by node, including the line breaks the renderer writes between blocks,
- * which stay in the body as text. Where the two could differ it builds nothing and the reader
- * renders and parses as before: raw HTML, tables, footnotes and every node type not named here;
+ * <p>It follows the renderer's {@code CoreNodeRenderer} and the strikethrough and tables
+ * extensions' renderers (flexmark 0.64), node by node, including the line breaks the renderer
+ * writes between blocks, which stay in the body as text. Where the two could differ it builds
+ * nothing and the reader renders and parses as before: raw HTML, footnotes and every node type
+ * not named here;
  * a link inside a link (jsoup's parser would move it); text the renderer's line formatting would
  * change (a line break in inline text, white space at the start of a line); and characters jsoup's
  * parser changes (carriage returns, NUL). {@code MarkdownTreeTest} holds it to the renderer.
  */
 final class MarkdownTree {
+    /** Immutable: a mutable data set writes the defaults it is asked for into itself, and bodies are built in parallel. */
     private final DataHolder options;
     private final HtmlRendererOptions html;
     private final ListOptions lists;
+    private final String tableClass;
+    private final boolean columnSpans;
+    /**
+     * The extensions whose nodes this builds or leaves to the renderer; another one could add
+     * node renderers, attribute providers or link resolvers this does not know.
+     */
+    private static final Set<Class<?>> KNOWN_EXTENSIONS = Set.of(TablesExtension.class, StrikethroughExtension.class,
+            AutolinkExtension.class, FootnoteExtension.class);
     /** False when the renderer is set up in a way this does not follow; then every body is rendered. */
     private final boolean followsRenderer;
 
     MarkdownTree(DataHolder rendererOptions) {
-        this.options = rendererOptions;
-        this.html = new HtmlRendererOptions(rendererOptions);
-        this.lists = ListOptions.get(rendererOptions);
-        this.followsRenderer = html.softBreak.equals("\n") && html.hardBreak.equals("<br />\n")
+        this.options = rendererOptions.toImmutable();
+        this.html = new HtmlRendererOptions(options);
+        this.lists = ListOptions.get(options);
+        this.tableClass = TablesExtension.CLASS_NAME.get(options);
+        this.columnSpans = TablesExtension.COLUMN_SPANS.get(options);
+        this.followsRenderer = KNOWN_EXTENSIONS.containsAll(Parser.EXTENSIONS.get(options).stream()
+                .map(Object::getClass).toList())
+                && StrikethroughExtension.STRIKETHROUGH_STYLE_HTML_OPEN.get(options) == null
+                && html.softBreak.equals("\n") && html.hardBreak.equals("<br />\n")
                 && html.emphasisStyleHtmlOpen == null && html.strongEmphasisStyleHtmlOpen == null
                 && html.codeStyleHtmlOpen == null && !html.percentEncodeUrls && !html.doNotRenderLinksInDocument
                 && html.generateHeaderIds && html.renderHeaderId && !html.sourcePositionParagraphLines
                 && !html.noPTagsUseBr && html.unescapeHtmlEntities && html.indentSize == 0
-                && html.htmlBlockCloseTagEol && !HtmlRenderer.OBFUSCATE_EMAIL.get(rendererOptions)
-                && !Parser.FENCED_CODE_CONTENT_BLOCK.get(rendererOptions)
-                && !Parser.CODE_SOFT_LINE_BREAKS.get(rendererOptions)
-                && !HtmlRenderer.RECHECK_UNDEFINED_REFERENCES.get(rendererOptions)
+                && html.htmlBlockCloseTagEol && !HtmlRenderer.OBFUSCATE_EMAIL.get(options)
+                && !Parser.FENCED_CODE_CONTENT_BLOCK.get(options)
+                && !Parser.CODE_SOFT_LINE_BREAKS.get(options)
+                && !HtmlRenderer.RECHECK_UNDEFINED_REFERENCES.get(options)
                 && html.formatFlags == com.vladsch.flexmark.util.sequence.LineAppendable.F_TRIM_LEADING_WHITESPACE;
     }
 
@@ -244,8 +263,7 @@ final class MarkdownTree {
         private boolean table(Node node) {
             line();
             Element table = open("table");
-            String className = TablesExtension.CLASS_NAME.get(options);
-            if (!className.isEmpty() && !attr(table, "class", className)) {
+            if (!tableClass.isEmpty() && !attr(table, "class", tableClass)) {
                 return false;
             }
             line();
@@ -261,7 +279,7 @@ final class MarkdownTree {
             if (node.getAlignment() != null) {
                 attr(cell, "align", node.getAlignment().name().toLowerCase(java.util.Locale.ROOT));
             }
-            if (TablesExtension.COLUMN_SPANS.get(options) && node.getSpan() > 1) {
+            if (columnSpans && node.getSpan() > 1) {
                 attr(cell, "colspan", String.valueOf(node.getSpan()));
             }
             boolean built = children(node);
@@ -280,7 +298,10 @@ final class MarkdownTree {
             return built;
         }
 
-        /** The renderer's {@code tagIndent} ({@code tagLineIndent} when {@code lineBeforeClose}). */
+        /**
+         * The renderer's {@code tagIndent} ({@code tagLineIndent} when {@code lineBeforeClose}). A
+         * list's last item always ends a line, so a list needs no line end before its close.
+         */
         private boolean indented(String tag, Node node, boolean lineBeforeClose) {
             line();
             open(tag);
@@ -510,11 +531,14 @@ final class MarkdownTree {
 
     /**
      * A sequence's characters. flexmark's own {@code toString} copies them one by one; a slice of
-     * the parsed text is a substring of it.
+     * the parsed text is a substring of it, unless it holds NUL, which flexmark reads as U+FFFD.
      */
     static String string(BasedSequence chars) {
         if (chars instanceof SubSequence slice && slice.getBase() instanceof String source) {
-            return source.substring(slice.getStartOffset(), slice.getEndOffset());
+            String text = source.substring(slice.getStartOffset(), slice.getEndOffset());
+            if (text.indexOf('\0') < 0) {
+                return text;
+            }
         }
         return chars.toString();
     }
@@ -530,10 +554,11 @@ final class MarkdownTree {
 
     /**
      * The renderer writes an attribute value with what looks like a character reference in it
-     * as it is (flexmark's {@code Escaping.escapeHtml} keeping entities), and jsoup's parser then
-     * reads the reference: such a value is left to them.
+     * as it is (flexmark's {@code Escaping.escapeHtml} keeping entities, by its {@code ENTITY}
+     * pattern, copied here), and jsoup's parser then reads the reference: such a value is left to
+     * them.
      */
-    private static final Pattern REFERENCE = Pattern.compile("&(?:#x[a-f0-9]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});",
+    private static final Pattern REFERENCE = Pattern.compile("&(?:#x[a-f0-9]{1,8}|#[0-9]{1,8}|[a-z][a-z0-9]{1,31});",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -549,7 +574,7 @@ final class MarkdownTree {
         return true;
     }
 
-    /** jsoup's parser turns carriage returns into line feeds and drops or replaces NUL. */
+    /** jsoup's parser turns carriage returns into line feeds and drops or replaces NUL (from a reference such as {@code &#0;}). */
     private static boolean changedByParser(String s) {
         return s.indexOf('\r') >= 0 || s.indexOf('\0') >= 0;
     }

@@ -108,6 +108,8 @@ class MarkdownTreeTest {
         "A carriage return &#13; from an entity.",
         "An image ![`alt\n  with a line end`](i.png) in code.",
         "A [link](/a?b&amp;amp;c) whose address keeps a character reference.",
+        "An autolink <http://x/&#x0000041;> with a reference of eight digits.",
+        "An image ![`&#x0000041;`](i.png) whose alt has one.",
     })
     void leavesToTheRendererWhatItDoesNotFollow(String markdown) {
         assertThat(built(markdown)).isEmpty();
@@ -166,7 +168,7 @@ class MarkdownTreeTest {
     Arbitrary<String> documents() {
         Arbitrary<String> word = Arbitraries.of("word", "开源", "模型", "DeepSeek", "Qwen3", "a", "1.", "2)", "#", "-", "*",
                 "_", "`", "~", "[", "]", "(", ")", "<", ">", "&", "!", "\\", "'", "\"", "，", "。", "“", "”", "www.example.com",
-                "https://example.com/a?b=1&c=2", "x@example.com", "&amp;", "&copy;", "&#32;", "&#x4E2D;", "&nbsp;", "\\*",
+                "https://example.com/a?b=1&c=2", "x@example.com", "&amp;", "&copy;", "&#32;", "&#x4E2D;", "&nbsp;", "\\*", "&amp;#x0000041;", "&#00000065;",
                 "\t", "  ", "javascript:alert(1)");
         Arbitrary<String> inline = Arbitraries.oneOf(word, word,
                 word.map(w -> "*" + w + "*"), word.map(w -> "**" + w + "**"), word.map(w -> "~~" + w + "~~"),
