@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.Caption;
 import dev.kaiyuan.model.SourceRef;
@@ -91,10 +92,21 @@ public final class MarkdownReader implements SourceReader {
 
     @Override
     public BodyResult read(SourceText source, DiagnosticSink sink) {
-        com.vladsch.flexmark.util.ast.Document markdown = parse(source.body());
-        Document dirty = tree.build(markdown, sanitizer.shell())
-                .orElseGet(() -> sanitizer.parse(renderer.render(markdown)));
         SourceRef where = new SourceRef(source.path(), source.firstLine(), 1);
+        Document dirty;
+        try {
+            com.vladsch.flexmark.util.ast.Document markdown = parse(source.body());
+            dirty = tree.build(markdown, sanitizer.shell())
+                    .orElseGet(() -> sanitizer.parse(renderer.render(markdown)));
+        } catch (RuntimeException e) {
+            // flexmark 0.64 throws on some malformed text (a StringIndexOutOfBoundsException while
+            // it checks a paragraph for a table): one article's error, not the build's
+            sink.report(Diagnostic.error("markdown.failed", where, "Markdown: the parser failed on this body",
+                    "flexmark threw " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    "look for a broken table or link reference definition in the article and simplify it"));
+            return SanitizedBody.result(FrontMatter.EMPTY, sanitizer.shell(), List.of());
+        }
         Cleaned cleaned = cleanAndJoined(dirty, where, sink);
         Document doc = cleaned.doc();
         Optional<String> markup = cleaned.markup();

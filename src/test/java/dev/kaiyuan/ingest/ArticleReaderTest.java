@@ -105,6 +105,17 @@ class ArticleReaderTest {
     }
 
     @Test
+    void markdownTheParserFailsOnIsAnErrorOfThatArticle() {
+        // flexmark 0.64 throws StringIndexOutOfBoundsException on this body
+        String body = "[r]: <a b> \"t &notin;\"\n\n| \n\t \tword  | b |\n|:---|--:|\n| [  |  |\n| x | y | z |\n";
+        assertThat(read("seeds/f.md", "---\ntitle: x\ndate: 2025-01-01\n---\n" + body, null)).isEmpty();
+        assertThat(sink.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.format()).startsWith("seeds/f.md:5:1: error: Markdown: the parser failed on this body");
+            assertThat(d.format()).contains("StringIndexOutOfBoundsException");
+        });
+    }
+
+    @Test
     void frontMatterErrorAndSidecarErrorAreBothReported() {
         assertThat(read("seeds/e.txt", "---\ntitle: [\n---\n正文。\n", "date: not a date\n")).isEmpty();
         assertThat(sink.sorted()).extracting(d -> d.where().path())
