@@ -93,11 +93,9 @@ public final class MarkdownReader implements SourceReader {
     @Override
     public BodyResult read(SourceText source, DiagnosticSink sink) {
         SourceRef where = new SourceRef(source.path(), source.firstLine(), 1);
-        Document dirty;
+        com.vladsch.flexmark.util.ast.Document markdown;
         try {
-            com.vladsch.flexmark.util.ast.Document markdown = parse(source.body());
-            dirty = tree.build(markdown, sanitizer.shell())
-                    .orElseGet(() -> sanitizer.parse(renderer.render(markdown)));
+            markdown = parse(source.body());
         } catch (RuntimeException e) {
             // flexmark 0.64 throws on some malformed text (a StringIndexOutOfBoundsException while
             // it checks a paragraph for a table): one article's error, not the build's
@@ -107,6 +105,8 @@ public final class MarkdownReader implements SourceReader {
                     "look for a broken table or link reference definition in the article and simplify it"));
             return SanitizedBody.result(FrontMatter.EMPTY, sanitizer.shell(), List.of());
         }
+        Document dirty = tree.build(markdown, sanitizer.shell())
+                .orElseGet(() -> sanitizer.parse(renderer.render(markdown)));
         Cleaned cleaned = cleanAndJoined(dirty, where, sink);
         Document doc = cleaned.doc();
         Optional<String> markup = cleaned.markup();
