@@ -54,6 +54,7 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -128,6 +129,8 @@ final class MarkdownTree {
         return Optional.of(shell);
     }
 
+    private static final Predicate<Element> NO_ATTRIBUTES = element -> true;
+
     /** One body's building: where the next node goes, and the text not yet made a node. */
     private final class Builder {
         private final HeaderIdGenerator ids;
@@ -195,29 +198,34 @@ final class MarkdownTree {
             } else if (type == ImageRef.class) {
                 return imageRef((ImageRef) node);
             } else if (type == Heading.class) {
-                return heading((Heading) node);
+                String id = ids.getId(node);
+                return line("h" + ((Heading) node).getLevel(), node,
+                        h -> id == null || id.isEmpty() || attr(h, "id", id));
             } else if (type == BulletList.class) {
-                return indented("ul", node, false);
+                return indented("ul", node, false, NO_ATTRIBUTES);
             } else if (type == OrderedList.class) {
-                return orderedList((OrderedList) node);
+                int start = ((OrderedList) node).getStartNumber();
+                return indented("ol", node, false, ol -> !lists.isOrderedListManualStart() || start == 1
+                        || attr(ol, "start", String.valueOf(start)));
             } else if (type == BulletListItem.class || type == OrderedListItem.class) {
                 return listItem((ListItem) node);
             } else if (type == BlockQuote.class) {
-                return indented("blockquote", node, true);
+                return indented("blockquote", node, true, NO_ATTRIBUTES);
             } else if (type == FencedCodeBlock.class) {
                 return fencedCode((FencedCodeBlock) node);
             } else if (type == IndentedCodeBlock.class) {
                 return code(null, ((IndentedCodeBlock) node).getContentChars().trimTailBlankLines().normalizeEndWithEOL());
             } else if (type == TableBlock.class) {
-                return table(node);
+                // the tables extension's renderer writes a table as a block quote is written
+                return indented("table", node, true, table -> tableClass.isEmpty() || attr(table, "class", tableClass));
             } else if (type == TableHead.class) {
-                return line("thead", node);
+                return line("thead", node, NO_ATTRIBUTES);
             } else if (type == TableBody.class) {
-                return line("tbody", node);
+                return line("tbody", node, NO_ATTRIBUTES);
             } else if (type == TableRow.class) {
-                return line("tr", node);
+                return line("tr", node, NO_ATTRIBUTES);
             } else if (type == TableCaption.class) {
-                return line("caption", node);
+                return line("caption", node, NO_ATTRIBUTES);
             } else if (type == TableCell.class) {
                 return cell((TableCell) node);
             } else if (type == TableSeparator.class) {
@@ -241,72 +249,31 @@ final class MarkdownTree {
                     && container.isParagraphWrappingDisabled(node, lists, options)) {
                 return children(node);
             }
-            line();
-            open("p");
-            boolean built = children(node);
-            close();
-            line();
-            return built;
+            return line("p", node, NO_ATTRIBUTES);
         }
 
-        /** The renderer's {@code tagLine}: the element on a line of its own. */
-        private boolean line(String tag, Node node) {
+        /**
+         * The renderer's {@code tagLine}: the element, its attributes set by {@code attributes}
+         * (false when one cannot be built), on a line of its own.
+         */
+        private boolean line(String tag, Node node, Predicate<Element> attributes) {
             line();
-            open(tag);
-            boolean built = children(node);
-            close();
-            line();
-            return built;
-        }
-
-        /** The tables extension's renderer: {@code <table>}, its rows and cells. */
-        private boolean table(Node node) {
-            line();
-            Element table = open("table");
-            if (!tableClass.isEmpty() && !attr(table, "class", tableClass)) {
-                return false;
-            }
-            line();
-            boolean built = children(node);
-            line();
-            close();
-            line();
-            return built;
-        }
-
-        private boolean cell(TableCell node) {
-            Element cell = open(node.isHeader() ? "th" : "td");
-            if (node.getAlignment() != null) {
-                attr(cell, "align", node.getAlignment().name().toLowerCase(java.util.Locale.ROOT));
-            }
-            if (columnSpans && node.getSpan() > 1) {
-                attr(cell, "colspan", String.valueOf(node.getSpan()));
-            }
-            boolean built = children(node);
-            close();
-            return built;
-        }
-
-        private boolean heading(Heading node) {
-            String id = ids.getId(node);
-            line();
-            Element h = open("h" + node.getLevel());
-            boolean built = id == null || id.isEmpty() || attr(h, "id", id);
-            built = built && children(node);
+            boolean built = attributes.test(open(tag)) && children(node);
             close();
             line();
             return built;
         }
 
         /**
-         * The renderer's {@code tagIndent} ({@code tagLineIndent} when {@code lineBeforeClose}). A
-         * list's last item always ends a line, so a list needs no line end before its close.
+         * The renderer's {@code tagIndent} ({@code tagLineIndent} when {@code lineBeforeClose}): as
+         * {@link #line(String, Node, Predicate)}, with a line end after the start tag. A list's
+         * last item always ends a line, so a list needs no line end before its close.
          */
-        private boolean indented(String tag, Node node, boolean lineBeforeClose) {
+        private boolean indented(String tag, Node node, boolean lineBeforeClose, Predicate<Element> attributes) {
             line();
-            open(tag);
+            boolean built = attributes.test(open(tag));
             line();
-            boolean built = children(node);
+            built = built && children(node);
             if (lineBeforeClose) {
                 line();
             }
@@ -315,16 +282,13 @@ final class MarkdownTree {
             return built;
         }
 
-        private boolean orderedList(OrderedList node) {
-            line();
-            Element ol = open("ol");
-            if (lists.isOrderedListManualStart() && node.getStartNumber() != 1) {
-                attr(ol, "start", String.valueOf(node.getStartNumber()));
-            }
-            line();
-            boolean built = children(node);
+        private boolean cell(TableCell node) {
+            Element cell = open(node.isHeader() ? "th" : "td");
+            boolean built = (node.getAlignment() == null
+                    || attr(cell, "align", node.getAlignment().name().toLowerCase(java.util.Locale.ROOT)))
+                    && (!columnSpans || node.getSpan() <= 1 || attr(cell, "colspan", String.valueOf(node.getSpan())))
+                    && children(node);
             close();
-            line();
             return built;
         }
 
