@@ -90,24 +90,26 @@ public final class SearchTokenizer {
         }
         int[] longest = {i};
         trie.namesAt(text, i, limit, end -> {
-            if (onBoundaries(text, i, end)) {
+            if (endsOnBoundary(text, end)) {
                 longest[0] = end;
             }
         });
         return longest[0] - i;
     }
 
-    private static boolean onBoundaries(String text, int start, int end) {
-        boolean startOk = startsOnBoundary(text, start);
-        boolean endOk = !Tokens.isLatinWordChar(text.charAt(end - 1)) || end == text.length()
-                || !Tokens.isLatinWordChar(text.charAt(end));
-        return startOk && endOk;
-    }
-
-    /** Whether a name may start at {@code start}: not inside a Latin word, where most places of a text are. */
+    /**
+     * Whether a name may start at {@code start}: not inside a Latin word, where most places of a
+     * text are. Checked before the trie is walked from there; {@link #endsOnBoundary} for each end.
+     */
     private static boolean startsOnBoundary(String text, int start) {
         return start == 0 || !Tokens.isLatinWordChar(text.charAt(start))
                 || !Tokens.isLatinWordChar(text.charAt(start - 1));
+    }
+
+    /** Whether a name found ending at {@code end} does not stop inside a Latin word. */
+    private static boolean endsOnBoundary(String text, int end) {
+        return !Tokens.isLatinWordChar(text.charAt(end - 1)) || end == text.length()
+                || !Tokens.isLatinWordChar(text.charAt(end));
     }
 
     /** Word-like segments ({@code getRuleStatus() >= WORD_NONE_LIMIT}, like {@code isWordLike}) of {@code [from, to)}. */
@@ -157,7 +159,7 @@ public final class SearchTokenizer {
                 continue;
             }
             trie.namesAt(text, start, name.end(), end -> {
-                if (end - start < name.term().length() && onBoundaries(text, start, end)) {
+                if (end - start < name.term().length() && endsOnBoundary(text, end)) {
                     out.add(new Token(text.substring(start, end), start, end, Token.Kind.PART));
                 }
             });
