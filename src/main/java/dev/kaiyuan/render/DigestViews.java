@@ -71,11 +71,18 @@ final class DigestViews {
 
     /**
      * The key of a list page's view: the site-wide view's key, the page's own values (its links
-     * among them) and the key of the articles it shows, one line each; empty when an article has no
-     * key. The template and the page's path are added by the memo.
+     * among them), each after its length so that no two lists of values give one key, and the key
+     * of the articles it shows; empty when an article has no key. The template and the page's path
+     * are added by the memo.
      */
-    private Optional<String> inputs(List<Article> shown, String... values) {
-        return keys.of(shown).map(articles -> siteKey + "\n" + String.join("\n", values) + "\n" + articles);
+    Optional<String> inputs(List<Article> shown, String... values) {
+        return keys.of(shown).map(articles -> {
+            StringBuilder key = new StringBuilder(siteKey).append('\n');
+            for (String value : values) {
+                key.append(value.length()).append(':').append(value).append('\n');
+            }
+            return key.append(articles).toString();
+        });
     }
 
     /** The key of an issue as {@link #issue} shows it: its week (the label, dates and path follow) and articles. */
@@ -225,7 +232,7 @@ final class DigestViews {
             String feed = hasFeed ? "tags/" + tag.slug() + "/feed.xml" : "";
             placed.addAll(stablePages("tag", tag.path(), articles, pageSize, (root, shown, pager, first) ->
                     new TagPage(siteView, root, tag.name(), cards.of(shown), pager, feed),
-                    (root, shown, newer, older) -> inputs(shown, root, tag.name(), feed, newer, older)));
+                    (root, shown, newer, older, first) -> inputs(shown, root, tag.name(), feed, newer, older)));
         }
         return placed;
     }
@@ -236,9 +243,10 @@ final class DigestViews {
      * position is the span of the articles' dates); empty when unknown.
      */
     interface ListPageInputs {
-        Optional<String> of(String root, List<Article> shown, String newer, String older);
+        /** @param first whether this is the list's first page (the one at its own path) */
+        Optional<String> of(String root, List<Article> shown, String newer, String older, boolean first);
 
-        ListPageInputs NONE = (root, shown, newer, older) -> Optional.empty();
+        ListPageInputs NONE = (root, shown, newer, older, first) -> Optional.empty();
     }
 
     /** The view of one page of a list of articles. */
@@ -280,7 +288,7 @@ final class DigestViews {
             String root = "../".repeat(slice.number() == 0 ? depth : depth + 2);
             placed.add(new Placed(template, pagePath(folder, slice.number()), () -> page.view(root, shown,
                     new Pager(newer.isEmpty() && older.isEmpty() ? "" : dateSpan(shown), newer, older),
-                    slice.number() == 0), () -> inputs.of(root, shown, newer, older)));
+                    slice.number() == 0), () -> inputs.of(root, shown, newer, older, slice.number() == 0)));
         }
         return placed;
     }

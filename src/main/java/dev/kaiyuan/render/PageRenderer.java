@@ -191,7 +191,7 @@ public final class PageRenderer {
         // would each copy.
         String siteKey = HexFormat.of().formatHex(Hashing.xxh3_128().hashCharsTo128Bits(siteView.key())
                 .toByteArray());
-        DigestViews digest = new DigestViews(site, siteView, config, cards, articles -> listKey(articles, memo),
+        DigestViews digest = new DigestViews(site, siteView, config, cards, new ArticleListKeys(site.all(), memo),
                 siteKey);
         List<DigestViews.Placed> lists = new ArrayList<>(digest.home());
         lists.addAll(digest.issuePages());
@@ -213,12 +213,17 @@ public final class PageRenderer {
                     () -> articlePages.view(article, site.enrichment(article)),
                     () -> memo.articleKey(article).map(key -> key + "\n" + siteKey)));
         }
-        // An entity lists the articles that mention it: links, ten times as many a page as a list of cards.
+        // An entity lists the articles that mention it: links, ten times as many a page as a list of
+        // cards. Its first page also shows its facts and releases, with other articles' mentions of
+        // them, so only its numbered pages are keyed by what they show: the entity's name and
+        // aliases, and their articles (at 10,000 articles, over a thousand pages).
         for (EntityId id : entities(site)) {
             for (DigestViews.Placed placed : digest.stablePages("entity", id.path(), knowledge.articlesMentioning(id),
                     ENTITY_LINKS_PER_CARD * config.pageSize(), (root, shown, pager, first) -> entityPage(siteView,
-                            root, id, knowledge, cards.of(shown), pager, first))) {
-                jobs.add(new Job(placed.template(), placed.path(), placed.view()));
+                            root, id, knowledge, cards.of(shown), pager, first),
+                    (root, shown, newer, older, first) -> first ? Optional.empty()
+                            : digest.inputs(shown, entityValues(id, knowledge, root, newer, older)))) {
+                jobs.add(new Job(placed.template(), placed.path(), placed.view(), placed.inputs()));
             }
         }
         jobs.add(new Job("search", "search/index.html", () -> new SearchPage(siteView, "../")));
@@ -287,6 +292,15 @@ public final class PageRenderer {
         return ids;
     }
 
+    /** What a numbered page of an entity shows besides its articles ({@link #entityPage} with {@code first} false). */
+    private static String[] entityValues(EntityId id, KnowledgeViews knowledge, String root, String newer,
+            String older) {
+        List<String> values = new ArrayList<>(List.of(id.kind().folder(), id.id(),
+                knowledge.link(id).map(EntityLink::name).orElse(id.id()), root, newer, older));
+        values.addAll(knowledge.aliases(id));
+        return values.toArray(String[]::new);
+    }
+
     /** One page of an entity: its facts and releases on the first page only, and a page of the articles naming it. */
     private static EntityPage entityPage(SiteView siteView, String root, EntityId id, KnowledgeViews knowledge,
             List<ArticleCard> articles, Pager pager, boolean first) {
@@ -303,22 +317,6 @@ public final class PageRenderer {
         Job(String template, String path, Supplier<Object> view) {
             this(template, path, view, Optional::empty);
         }
-    }
-
-    /**
-     * A key of the articles a list page shows, for {@link DigestViews}: each one's path and its key
-     * from the memo, a line each; empty when the memo knows no key for one of them.
-     */
-    private static Optional<String> listKey(List<Article> articles, PageMemo memo) {
-        StringBuilder all = new StringBuilder();
-        for (Article article : articles) {
-            Optional<String> key = memo.articleKey(article);
-            if (key.isEmpty()) {
-                return Optional.empty();
-            }
-            all.append(SiteModel.articlePath(article)).append(' ').append(key.get()).append('\n');
-        }
-        return Optional.of(all.toString());
     }
 
     /**

@@ -152,6 +152,54 @@ class BuildCacheTest {
         assertThat(differences(second.site(), cold(project).site())).isEmpty();
     }
 
+    /**
+     * An entity's numbered pages are kept by what they show (their articles, the entity's name and
+     * aliases, their links) without building their views; they are rendered again when any of it
+     * changes, and never otherwise.
+     */
+    @Test
+    void anEntitysNumberedPagesAreRenderedAgainExactlyWhenWhatTheyShowChanged() throws Exception {
+        Path project = tmp.resolve("project");
+        RepositoryProject.copyKnowledgeBase(project);
+        // page_size 1: ten links a page on an entity page; 25 mentions: page 1 and the entity's own page
+        write(project, "kaiyuan.yaml", "page_size: 1\n");
+        for (int day = 1; day <= 25; day++) {
+            write(project, "seeds/day-" + day + ".md", mention(day, "Day " + day));
+        }
+        String pageOne = "models/gpt-oss-120b/page/1/index.html";
+        Built first = build(project, BuildCache.EMPTY);
+        assertThat(first.build().result().succeeded()).isTrue();
+        assertThat(first.site()).containsKey(pageOne);
+
+        // a new article: only the entity's own page shows it
+        write(project, "seeds/day-26.md", mention(26, "Day 26"));
+        Built added = build(project, first.cache());
+        assertThat(added.rendered()).contains("models/gpt-oss-120b/index.html").doesNotContain(pageOne);
+        assertThat(differences(added.site(), cold(project).site())).isEmpty();
+
+        // an article on page 1 retitled
+        write(project, "seeds/day-3.md", mention(3, "Day three"));
+        Built retitled = build(project, added.cache());
+        assertThat(retitled.rendered()).contains(pageOne);
+        assertThat(new String(retitled.site().get(pageOne), StandardCharsets.UTF_8)).contains("Day three");
+        assertThat(differences(retitled.site(), cold(project).site())).isEmpty();
+
+        // the model renamed in the knowledge base
+        edit(project, "seeds/data/models.yaml", "  name: gpt-oss-120b\n", "  name: gpt-oss-120b (renamed)\n");
+        Built renamed = build(project, retitled.cache());
+        assertThat(renamed.rendered()).contains(pageOne);
+        assertThat(new String(renamed.site().get(pageOne), StandardCharsets.UTF_8)).contains("gpt-oss-120b (renamed)");
+        assertThat(differences(renamed.site(), cold(project).site())).isEmpty();
+
+        Built again = build(project, renamed.cache());
+        assertThat(again.rendered()).isEmpty();
+    }
+
+    private static String mention(int day, String title) {
+        return "---\ntitle: " + title + "\ndate: 2025-09-" + (day < 10 ? "0" : "") + day + "\nlang: en\n---\n"
+                + "OpenAI's gpt-oss-120b again, on day " + day + ".\n";
+    }
+
     @Test
     void theNextBuildTakesTheLastEnricherOnlyWhileTheKnowledgeBaseIsTheOneItWasMadeFrom() throws Exception {
         Path project = RepositoryProject.copyTo(tmp.resolve("project"));
