@@ -103,15 +103,24 @@ public final class DiskSiteWriter implements SiteWriter {
 
         /** {@code path} resolved in {@code root}; fails after the commit, outside {@code root}, or for a path put twice. */
         Path claim(Path root, String path) throws IOException {
-            ensureOpen();
+            Path target = inside(root, path)
+                    .orElseThrow(() -> new IOException("refusing to write outside the site: " + path));
+            record(path, new FileStamp(0, 0));
+            return target;
+        }
+
+        /** {@code path} resolved in {@code root}, or empty when that is {@code root} itself or outside it. */
+        static Optional<Path> inside(Path root, String path) {
             Path target = root.resolve(path).normalize();
-            if (!target.startsWith(root) || target.equals(root)) {
-                throw new IOException("refusing to write outside the site: " + path);
-            }
-            if (stamps.putIfAbsent(path, new FileStamp(0, 0)) != null) {
+            return target.startsWith(root) && !target.equals(root) ? Optional.of(target) : Optional.empty();
+        }
+
+        /** Records {@code path}'s stamp for a file of the new site; fails after the commit or for a path put twice. */
+        void record(String path, FileStamp stamp) throws IOException {
+            ensureOpen();
+            if (stamps.putIfAbsent(path, stamp) != null) {
                 throw new IOException("two files for one path: " + path);
             }
-            return target;
         }
 
         /** Fails once the site was committed or closed. */
@@ -172,12 +181,11 @@ public final class DiskSiteWriter implements SiteWriter {
 
         @Override
         public boolean keep(String path, FileStamp written) throws IOException {
-            Path existing = out.resolve(path).normalize();
-            if (!existing.startsWith(out) || !stamp(existing, written)) {
+            Optional<Path> existing = inside(out, path);
+            if (existing.isEmpty() || !stamp(existing.get(), written)) {
                 return false;
             }
-            claim(out, path);
-            stamps.put(path, written);
+            record(path, written);
             return true;
         }
 
