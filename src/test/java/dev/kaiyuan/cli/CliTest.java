@@ -208,6 +208,23 @@ class CliTest {
         assertThat(p.resolve("site")).doesNotExist();
     }
 
+    /** The seeds are listed while the cache loads; what the listing finds is reported once, on every build. */
+    @Test
+    void aFileThatIsNoArticleIsReportedOnceOnEveryBuild() {
+        Path p = project("unknown-file");
+        write(p, "seeds/good.md", GOOD_ARTICLE);
+        write(p, "seeds/notes.docx", "not an article");
+
+        for (int build = 1; build <= 2; build++) {
+            CliRun r = run("build", "--project", p.toString());
+
+            assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
+            assertThat(r.err().split("seeds/notes.docx: warning: not an article, skipped", -1)).as(r.err()).hasSize(2);
+            assertThat(p.resolve("site/index.html")).exists();
+        }
+        assertThat(p.resolve(".kaiyuan")).isDirectory();
+    }
+
     @Test
     void binaryAndOversizedSeedsAreReportedTogetherInOneRun() {
         Path p = project("mixed");
