@@ -45,6 +45,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -118,6 +119,7 @@ public final class Build {
 
         private SeedListing(Path project) {
             this.startNanos = fileSystemNow(project);
+            // (which files are articles does not depend on the configuration's time zone)
             List<String> extensions = new ArticleReader(ZoneOffset.UTC, ArticleBody.Packing.PLAIN).readers().extensions();
             this.files = new FutureTask<>(() -> ProjectFiles.seeds(project, extensions, diagnostics));
         }
@@ -153,7 +155,7 @@ public final class Build {
         void awaitQuietly() {
             try {
                 files.get();
-            } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException e) {
+            } catch (ExecutionException | InterruptedException | CancellationException e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
