@@ -18,8 +18,8 @@ final class TimelineStrip {
     }
 
     private static final int WIDTH = 640;
-    private static final int LEFT = 12;
-    private static final int RIGHT = 12;
+    private static final int LEFT = 18;
+    private static final int RIGHT = 18;
     private static final int AXIS_Y = 44;
     private static final int ROW = 14;
 
@@ -46,7 +46,7 @@ final class TimelineStrip {
         }
         LocalDate from = first.withDayOfYear(1);
         LocalDate to = last.withDayOfYear(1).plusYears(1);
-        int height = AXIS_Y + 20 + ROW * ((sorted.size() + 1) / 2);
+        int height = AXIS_Y + 20 + ROW * sorted.size();
         StringBuilder s = new StringBuilder();
         s.append("<svg class=\"timeline-strip\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(height).append("\" role=\"img\" aria-label=\"")
@@ -75,15 +75,40 @@ final class TimelineStrip {
 
     private static void point(StringBuilder s, Point p, int i, LocalDate from, LocalDate to, String root) {
         double x = x(p.date(), from, to);
-        int labelY = AXIS_Y + 18 + ROW * (i / 2);
-        String anchor = i % 2 == 0 ? "end" : "start";
-        double labelX = Math.max(LEFT, Math.min(WIDTH - RIGHT, x + (i % 2 == 0 ? -4 : 4)));
+        // A row of its own for each label, so that none covers another; on the side of its point
+        // with more room, and moved in as far as its estimated width needs to stay on the strip.
+        int labelY = AXIS_Y + 18 + ROW * i;
+        double width = labelWidth(p.name());
+        boolean before = x > WIDTH / 2.0;
+        String anchor = before ? "end" : "start";
+        double labelX = before ? Math.min(WIDTH, Math.max(width, x - 4)) : Math.max(0, Math.min(WIDTH - width, x + 4));
         s.append("<a href=\"").append(escape(root + p.url())).append("\"><title>").append(escape(p.name() + " · " + p.date()))
                 .append("</title><circle cx=\"").append(fmt(x)).append("\" cy=\"").append(AXIS_Y)
                 .append("\" r=\"4\" stroke=\"currentColor\" fill=\"").append(p.open() ? "currentColor" : "none")
                 .append("\"/><text x=\"").append(fmt(labelX)).append("\" y=\"").append(labelY)
                 .append("\" font-size=\"10\" text-anchor=\"").append(anchor).append("\" fill=\"currentColor\">")
                 .append(escape(p.name())).append("</text></a>");
+    }
+
+    /**
+     * A generous estimate of a label's width at the strip's font size (10): a wide character (CJK,
+     * full-width forms) an em, a space under a third, any other character two thirds, more than
+     * the average Latin letter of the sans-serif fonts browsers pick.
+     */
+    static double labelWidth(String label) {
+        double width = 0;
+        for (int i = 0; i < label.length(); ) {
+            int c = label.codePointAt(i);
+            i += Character.charCount(c);
+            width += c == ' ' ? 3 : isWide(c) ? 10 : 6.5;
+        }
+        return width;
+    }
+
+    private static boolean isWide(int c) {
+        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+                || (c >= 0xFFE0 && c <= 0xFFE6) || c >= 0x20000;
     }
 
     private static double x(LocalDate d, LocalDate from, LocalDate to) {

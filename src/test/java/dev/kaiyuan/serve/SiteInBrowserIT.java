@@ -170,6 +170,40 @@ class SiteInBrowserIT {
         assertThat(overflow.toString()).as("pages that scroll sideways at 375 px").isEmpty();
     }
 
+    /** Every label of an article's timeline strip is drawn inside the strip, none cut at its edges. */
+    @Test
+    void timelineStripLabelsStayInsideTheStrip() {
+        chromium.driver.get(served.url("archive/index.html"));
+        chromium.waitUpTo(Duration.ofSeconds(10)).until(d -> "complete".equals(chromium.js("return document.readyState")));
+        @SuppressWarnings("unchecked")
+        List<String> articles = (List<String>) chromium.js("return [...new Set([...document.querySelectorAll("
+                + "'a[href*=\"articles/\"]')].map(a => a.href))]");
+        assertThat(articles).hasSizeGreaterThan(5);
+        StringBuilder cut = new StringBuilder();
+        int labels = 0;
+        for (String article : articles) {
+            chromium.driver.get(article);
+            chromium.waitUpTo(Duration.ofSeconds(10)).until(d -> "complete".equals(chromium.js("return document.readyState")));
+            chromium.js("return document.fonts.ready.then(() => true)");
+            labels += ((Number) chromium.js("return document.querySelectorAll('svg.timeline-strip text').length"))
+                    .intValue();
+            cut.append(chromium.js(OUTSIDE_STRIP));
+        }
+        assertThat(labels).as("labels on the articles' strips").isGreaterThan(5);
+        assertThat(cut.toString()).as("labels drawn past the strip's edges").isEmpty();
+    }
+
+    /** The labels of each strip on the page that reach past the strip's left or right edge. */
+    static final String OUTSIDE_STRIP = """
+            return [...document.querySelectorAll('svg.timeline-strip')].flatMap(svg => {
+              const box = svg.getBoundingClientRect();
+              return [...svg.querySelectorAll('text')]
+                .filter(t => t.getBoundingClientRect().left < box.left - 0.5 || t.getBoundingClientRect().right > box.right + 0.5)
+                .map(t => location.pathname + ': "' + t.textContent + '" from ' + Math.round(t.getBoundingClientRect().left - box.left)
+                     + ' to ' + Math.round(t.getBoundingClientRect().right - box.left) + ' of ' + Math.round(box.width) + '\\n');
+            }).join('');
+            """;
+
     /** Names the elements that stick out on the right, to make a failure easy to fix. */
     static final String WIDEST = """
             const w = window.innerWidth;
