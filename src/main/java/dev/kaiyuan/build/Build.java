@@ -39,16 +39,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -104,62 +100,6 @@ public final class Build {
             return runWithCache(request, project, variant, loaded, listing, once);
         } finally {
             listing.awaitQuietly();
-        }
-    }
-
-    /**
-     * The seed files of a disk build, listed on a thread of their own from when it starts, and the
-     * time by the files' clock taken before they were (see {@link #fileSystemNow}); the diagnostics
-     * listing them gave are reported into the build's sink when it takes the files.
-     */
-    static final class SeedListing {
-        private final long startNanos;
-        private final DiagnosticSink diagnostics = new DiagnosticSink();
-        private final FutureTask<List<SeedFile>> files;
-
-        private SeedListing(Path project) {
-            this.startNanos = fileSystemNow(project);
-            // (which files are articles does not depend on the configuration's time zone)
-            List<String> extensions = new ArticleReader(ZoneOffset.UTC, ArticleBody.Packing.PLAIN).readers().extensions();
-            this.files = new FutureTask<>(() -> ProjectFiles.seeds(project, extensions, diagnostics));
-        }
-
-        static SeedListing start(Path project) {
-            SeedListing listing = new SeedListing(project);
-            Thread thread = new Thread(listing.files, "kaiyuan-seed-listing");
-            thread.setDaemon(true);
-            thread.start();
-            return listing;
-        }
-
-        /** The seed files in path order; what listing them reported goes into {@code sink}. */
-        List<SeedFile> files(DiagnosticSink sink) throws IOException {
-            try {
-                List<SeedFile> listed = files.get();
-                sink.reportAll(diagnostics.sorted());
-                return listed;
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while the seeds were listed", e);
-            }
-        }
-
-        void awaitQuietly() {
-            try {
-                files.get();
-            } catch (ExecutionException | InterruptedException | CancellationException e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
     }
 
@@ -284,7 +224,7 @@ public final class Build {
         // Taken before the seeds are listed: a seed modified after this has a later time
         // (SeedStamp). Only a disk build takes seeds by their stamps: it keeps its cache in
         // .kaiyuan/ anyway, while the preview leaves nothing in the project.
-        long startNanos = listing.map(l -> l.startNanos)
+        long startNanos = listing.map(SeedListing::startNanos)
                 .orElseGet(() -> keep == Keep.DISK ? fileSystemNow(project) : Long.MIN_VALUE);
         SiteConfig config = stage("config", () -> config(project, request, sink));
         BuildCache cache = last.forConfig(config);
