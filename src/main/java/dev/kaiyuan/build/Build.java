@@ -111,7 +111,12 @@ public final class Build {
      */
     static BuildResult runWithCache(BuildRequest request, Path project, String variant, PersistentCache.Loaded loaded,
             Consumer<String> notes) {
-        return runWithCache(request, project, variant, loaded, SeedListing.start(project), notes);
+        SeedListing listing = SeedListing.start(project);
+        try {
+            return runWithCache(request, project, variant, loaded, listing, notes);
+        } finally {
+            listing.awaitQuietly();
+        }
     }
 
     private static BuildResult runWithCache(BuildRequest request, Path project, String variant,

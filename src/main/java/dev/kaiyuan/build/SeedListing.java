@@ -41,7 +41,8 @@ final class SeedListing {
     List<SeedFile> files(DiagnosticSink sink) throws IOException {
         try {
             List<SeedFile> listed = files.get();
-            sink.reportAll(diagnostics.sorted());
+            // (with the count of those past the listing's limit, which it did not keep)
+            sink.reportAll(diagnostics);
             return listed;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
@@ -62,7 +63,7 @@ final class SeedListing {
         return startNanos;
     }
 
-    /** Waits until the listing is over, however it ended. */
+    /** Waits until the listing is over, however it ended (or until this thread is interrupted). */
     void awaitQuietly() {
         try {
             files.get();

@@ -43,6 +43,27 @@ public final class DiagnosticSink {
         diagnostics.forEach(this::report);
     }
 
+    /**
+     * Everything {@code other} counted: the diagnostics it kept, reported here, and those it only
+     * counted past its limit, counted here too (not kept, since their text is gone).
+     */
+    public void reportAll(DiagnosticSink other) {
+        List<Diagnostic> kept;
+        int moreErrors;
+        int moreWarnings;
+        synchronized (other) {
+            kept = other.sorted();
+            int keptErrors = (int) kept.stream().filter(Diagnostic::isError).count();
+            moreErrors = other.errors - keptErrors;
+            moreWarnings = other.warnings - (kept.size() - keptErrors);
+        }
+        reportAll(kept);
+        synchronized (this) {
+            errors += moreErrors;
+            warnings += moreWarnings;
+        }
+    }
+
     public int limit() {
         return limit;
     }
