@@ -191,7 +191,17 @@ class BuildCacheTest {
         assertThat(new String(renamed.site().get(pageOne), StandardCharsets.UTF_8)).contains("gpt-oss-120b (renamed)");
         assertThat(differences(renamed.site(), cold(project).site())).isEmpty();
 
-        Built again = build(project, renamed.cache());
+        // 30 mentions: a page 2 between page 1 and the entity's own page, so page 1's link to the
+        // newer page changes while its articles do not
+        for (int day = 27; day <= 30; day++) {
+            write(project, "seeds/day-" + day + ".md", mention(day, "Day " + day));
+        }
+        Built grown = build(project, renamed.cache());
+        assertThat(grown.site()).containsKey("models/gpt-oss-120b/page/2/index.html");
+        assertThat(grown.rendered()).contains(pageOne);
+        assertThat(differences(grown.site(), cold(project).site())).isEmpty();
+
+        Built again = build(project, grown.cache());
         assertThat(again.rendered()).isEmpty();
     }
 
