@@ -129,6 +129,32 @@ class LauncherIT {
         assertThat(flags(big)).doesNotContain("HeapFreeRatio");
     }
 
+    /**
+     * The shell counts a seeds folder of fewer than 3,000 plain files itself; what it counts must be
+     * what find counts: hidden files and files in subfolders too, links not.
+     */
+    @Test
+    void theShellCountsSeedFilesAsFindDoes() throws Exception {
+        emptySeeds(project.resolve("flat/seeds"), 2999);
+        emptySeeds(project.resolve("hidden/seeds"), 2999);
+        Files.createFile(project.resolve("hidden/seeds/.notes"));
+        emptySeeds(project.resolve("nested/seeds"), 2999);
+        emptySeeds(project.resolve("nested/seeds/2025"), 1);
+        emptySeeds(project.resolve("linked/seeds"), 2999);
+        Files.createSymbolicLink(project.resolve("linked/seeds/link.md"), project.resolve("linked/seeds/0.md"));
+
+        for (String small : List.of("flat", "linked")) {
+            Run run = run(showFlags(""), "build", "--project", small, "--help");
+            assertThat(run.exit()).as(run.output()).isZero();
+            assertThat(flags(run)).as(small).contains("-XX:TieredStopAtLevel=1");
+        }
+        for (String big : List.of("hidden", "nested")) {
+            Run run = run(showFlags(""), "build", "--project", big, "--help");
+            assertThat(run.exit()).as(run.output()).isZero();
+            assertThat(flags(run)).as(big).contains("-XX:FreqInlineSize=70").doesNotContain("TieredStopAtLevel");
+        }
+    }
+
     @Test
     void aRebuildWithACacheKeptByAJarOfThisOnesSizeGetsTheQuickCompilerOnly() throws Exception {
         emptySeeds(project.resolve("big/seeds"), 3000);
