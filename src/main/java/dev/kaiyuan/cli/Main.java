@@ -11,6 +11,18 @@ public final class Main {
     /** FreeMarker's choice of logging library ({@code freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY}). */
     static final String FREEMARKER_LOGGER = "org.freemarker.loggerLibrary";
 
+    /**
+     * picocli's property naming the types whose built-in converters it does not register (regular
+     * expressions over class names, comma-separated).
+     */
+    static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    /**
+     * The java.time and java.sql types: no option of Kaiyuan's is of one (CommandOptionTypesTest), and
+     * registering their converters looked each class up by reflection and initialised it at every
+     * start, about 6 ms of a one-article build (BENCHMARKS.md, "Twenty-third session").
+     */
+    static final String UNUSED_CONVERTERS = "java\\.(time|sql)\\..*";
+
     private Main() {
     }
 
@@ -20,6 +32,9 @@ public final class Main {
         // build about 20 ms (BENCHMARKS.md, "Twentieth session"). A property the user gives wins.
         if (System.getProperty(FREEMARKER_LOGGER) == null) {
             System.setProperty(FREEMARKER_LOGGER, "none");
+        }
+        if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
+            System.setProperty(PICOCLI_CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
         }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
