@@ -1,6 +1,7 @@
 package dev.kaiyuan.build;
 
 import dev.kaiyuan.model.Blob;
+import dev.kaiyuan.model.RecordText;
 import dev.kaiyuan.output.FileStamp;
 import dev.kaiyuan.output.FolderStamp;
 import dev.kaiyuan.search.DocumentTerms;
@@ -776,7 +777,8 @@ final class PersistentCache {
 
     /** The configuration a cache was made with, as a key its segments carry. */
     private static String settings(BuildCache cache) {
-        return new Hashes().add(String.valueOf(cache.config())).hex();
+        return new Hashes().add(cache.config().map(config -> "config " + RecordText.of(config)).orElse("no config"))
+                .hex();
     }
 
     private static String key(Path out) {
