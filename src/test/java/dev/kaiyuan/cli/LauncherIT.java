@@ -131,13 +131,16 @@ class LauncherIT {
 
     /**
      * The shell counts a seeds folder of fewer than 3,000 plain files itself; what it counts must be
-     * what find counts: hidden files and files in subfolders too, links not.
+     * what find counts: hidden files (both kinds of names the shell hides) and files in subfolders
+     * too. A link sends the count to find, which leaves it out.
      */
     @Test
     void theShellCountsSeedFilesAsFindDoes() throws Exception {
         emptySeeds(project.resolve("flat/seeds"), 2999);
         emptySeeds(project.resolve("hidden/seeds"), 2999);
         Files.createFile(project.resolve("hidden/seeds/.notes"));
+        emptySeeds(project.resolve("dots/seeds"), 2999);
+        Files.createFile(project.resolve("dots/seeds/..notes"));
         emptySeeds(project.resolve("nested/seeds"), 2999);
         emptySeeds(project.resolve("nested/seeds/2025"), 1);
         emptySeeds(project.resolve("linked/seeds"), 2999);
@@ -148,11 +151,26 @@ class LauncherIT {
             assertThat(run.exit()).as(run.output()).isZero();
             assertThat(flags(run)).as(small).contains("-XX:TieredStopAtLevel=1");
         }
-        for (String big : List.of("hidden", "nested")) {
+        for (String big : List.of("hidden", "dots", "nested")) {
             Run run = run(showFlags(""), "build", "--project", big, "--help");
             assertThat(run.exit()).as(run.output()).isZero();
             assertThat(flags(run)).as(big).contains("-XX:FreqInlineSize=70").doesNotContain("TieredStopAtLevel");
         }
+    }
+
+    /**
+     * Where the shell counts, a name with a line break is one file (find's count through wc was a
+     * line each): 2,998 files and such a name are fewer than 3,000, which only the shell's count says.
+     */
+    @Test
+    void aSmallFolderIsCountedByTheShellNotByFind() throws Exception {
+        emptySeeds(project.resolve("odd/seeds"), 2998);
+        Files.createFile(project.resolve("odd/seeds/two\nlines.md"));
+
+        Run run = run(showFlags(""), "build", "--project", "odd", "--help");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(flags(run)).contains("-XX:TieredStopAtLevel=1");
     }
 
     @Test
