@@ -14,6 +14,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +61,16 @@ final class Theme {
     private final List<Path> templateRoots;
     private final List<Path> themeFolders;
     private final boolean projectTemplates;
+    /** The default theme, when it is read from the jar this code runs from (see {@link #fingerprint()}). */
+    private final Optional<Path> inCodeJar;
 
-    private Theme(Engine engine, List<Path> templateRoots, List<Path> themeFolders, boolean projectTemplates) {
+    private Theme(Engine engine, List<Path> templateRoots, List<Path> themeFolders, boolean projectTemplates,
+            Optional<Path> inCodeJar) {
         this.engine = engine;
         this.templateRoots = List.copyOf(templateRoots);
         this.themeFolders = List.copyOf(themeFolders);
         this.projectTemplates = projectTemplates;
+        this.inCodeJar = inCodeJar;
     }
 
     /**
@@ -84,16 +89,19 @@ final class Theme {
             folders.add(own);
         }
         URL probe = Theme.class.getResource(BUILTIN + PROBE);
+        Optional<Path> inCodeJar = Optional.empty();
         if (probe != null) {
             URI uri = toUri(probe);
             if ("jar".equals(uri.getScheme())) {
-                folders.add(jar(uri).getPath(BUILTIN));
+                Path packaged = jar(uri).getPath(BUILTIN);
+                folders.add(packaged);
+                inCodeJar = inJarOf(uri, Theme.class) ? Optional.of(packaged) : Optional.empty();
             } else {
                 folders.add(Path.of(uri).getParent());
             }
         }
         List<Path> roots = folders.stream().map(f -> engineRoot(f, engine.get())).toList();
-        return Optional.of(new Theme(engine.get(), roots, folders, hasOwn));
+        return Optional.of(new Theme(engine.get(), roots, folders, hasOwn, inCodeJar));
     }
 
     private static Optional<Engine> choose(Path own, boolean hasOwn, Optional<String> requested, DiagnosticSink sink)
@@ -173,6 +181,24 @@ final class Theme {
         }
     }
 
+    /**
+     * Whether a {@code jar:} URI names an entry of the jar {@code code} was loaded from; false when
+     * that cannot be told (the theme is then hashed file by file).
+     */
+    static boolean inJarOf(URI entry, Class<?> code) {
+        CodeSource source = code.getProtectionDomain().getCodeSource();
+        String part = entry.getRawSchemeSpecificPart();
+        int separator = part.indexOf("!/");
+        if (source == null || source.getLocation() == null || separator < 0) {
+            return false;
+        }
+        try {
+            return Path.of(new URI(part.substring(0, separator))).equals(Path.of(source.getLocation().toURI()));
+        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return false;
+        }
+    }
+
     /** The jar's file system: opened by the first build in this process, kept open for the others. */
     private static synchronized FileSystem jar(URI uri) throws IOException {
         try {
@@ -210,17 +236,17 @@ final class Theme {
     /**
      * A hash of every file in the theme's folders (the project's and the default theme: templates of
      * both engines and assets), so that any change to the theme is seen, including templates that
-     * are only included by others. The default theme read from the jar is not read for it: the jar
-     * cannot change under a running process, and a cache kept by another jar is never used (its
-     * header names the jar's fingerprint, see PersistentCache); reading its 27 files through the
-     * jar's file system cost a one-article build about 8 ms.
+     * are only included by others. The default theme in the jar this code runs from is not read for
+     * it: that jar cannot change under a running process, and a cache kept by another jar is never
+     * used (its header names the jar's fingerprint, see PersistentCache); reading its 27 files
+     * through the jar's file system cost a one-article build about 8 ms.
      */
     String fingerprint() throws IOException {
         Hashes hash = new Hashes();
         for (int i = 0; i < themeFolders.size(); i++) {
             Path folder = themeFolders.get(i);
             hash.add(String.valueOf(i));
-            if (folder.getFileSystem() != FileSystems.getDefault()) {
+            if (inCodeJar.isPresent() && inCodeJar.get().equals(folder)) {
                 hash.add("(default theme in the jar)");
                 continue;
             }
