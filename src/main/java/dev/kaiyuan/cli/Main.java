@@ -27,17 +27,24 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // FreeMarker logs nothing Kaiyuan reports (template errors are thrown, not logged), and
-        // choosing and starting a logging library (java.util.logging: 62 classes) cost a one-article
-        // build about 20 ms (BENCHMARKS.md, "Twentieth session"). A property the user gives wins.
+        setStartupProperties();
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The libraries' settings that spare start-up work; a property the user gives wins. FreeMarker
+     * logs nothing Kaiyuan reports (template errors are thrown, not logged), and choosing and starting
+     * a logging library (java.util.logging: 62 classes) cost a one-article build about 20 ms
+     * (BENCHMARKS.md, "Twentieth session"). picocli: see {@link #UNUSED_CONVERTERS}.
+     */
+    static void setStartupProperties() {
         if (System.getProperty(FREEMARKER_LOGGER) == null) {
             System.setProperty(FREEMARKER_LOGGER, "none");
         }
         if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
             System.setProperty(PICOCLI_CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
         }
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
     /** Runs a command line and returns its exit code; used by tests too. */

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -36,9 +35,10 @@ class CommandOptionTypesTest {
     void noOptionOfAnyCommandIsOfATypeWhoseConverterIsLeftOut() {
         CommandLine cli = commands();
         List<String> types = new ArrayList<>();
-        for (Map.Entry<String, CommandLine> command : cli.getSubcommands().entrySet()) {
-            List<ArgSpec> args = new ArrayList<>(command.getValue().getCommandSpec().args());
-            for (ArgSpec arg : args) {
+        List<CommandLine> all = new ArrayList<>(List.of(cli));
+        all.addAll(cli.getSubcommands().values());
+        for (CommandLine command : all) {
+            for (ArgSpec arg : command.getCommandSpec().args()) {
                 types.add(arg.type().getName());
                 for (Class<?> auxiliary : arg.auxiliaryTypes()) {
                     types.add(auxiliary.getName());
@@ -59,6 +59,30 @@ class CommandOptionTypesTest {
     }
 
     @Test
+    void mainLeavesThemOutUnlessTheUserSaidOtherwise() {
+        String before = System.getProperty(Main.PICOCLI_CONVERTER_EXCLUDES);
+        try {
+            System.clearProperty(Main.PICOCLI_CONVERTER_EXCLUDES);
+            Main.setStartupProperties();
+            assertThat(System.getProperty(Main.PICOCLI_CONVERTER_EXCLUDES)).isEqualTo(Main.UNUSED_CONVERTERS);
+
+            System.setProperty(Main.PICOCLI_CONVERTER_EXCLUDES, "java\\.sql\\..*");
+            Main.setStartupProperties();
+            assertThat(System.getProperty(Main.PICOCLI_CONVERTER_EXCLUDES)).isEqualTo("java\\.sql\\..*");
+        } finally {
+            restore(before);
+        }
+    }
+
+    private static void restore(String before) {
+        if (before == null) {
+            System.clearProperty(Main.PICOCLI_CONVERTER_EXCLUDES);
+        } else {
+            System.setProperty(Main.PICOCLI_CONVERTER_EXCLUDES, before);
+        }
+    }
+
+    @Test
     void everyKindOfOptionStillParsesWithThoseConvertersLeftOut() {
         String before = System.getProperty(Main.PICOCLI_CONVERTER_EXCLUDES);
         System.setProperty(Main.PICOCLI_CONVERTER_EXCLUDES, Main.UNUSED_CONVERTERS);
@@ -75,11 +99,7 @@ class CommandOptionTypesTest {
             assertThat((Object) serve.subcommand().matchedOptionValue("--project", null)).hasToString("p");
             assertThat((Object) made.subcommand().matchedOptionValue("--tag", List.of())).isEqualTo(List.of("a", "b"));
         } finally {
-            if (before == null) {
-                System.clearProperty(Main.PICOCLI_CONVERTER_EXCLUDES);
-            } else {
-                System.setProperty(Main.PICOCLI_CONVERTER_EXCLUDES, before);
-            }
+            restore(before);
         }
     }
 }

@@ -29,6 +29,15 @@ class RecordTextTest {
                 .doesNotContain(RecordText.of(base));
     }
 
+    record Pair(String a, String b) {
+    }
+
+    /** Without the lengths both would read a=x;b=y;b=z; */
+    @Test
+    void valuesThatSpellOutAnotherComponentDoNotCollide() {
+        assertThat(RecordText.of(new Pair("x;b=y", "z"))).isNotEqualTo(RecordText.of(new Pair("x", "y;b=z")));
+    }
+
     @Test
     void textMovedBetweenValuesOrIntoANestedRecordIsAnotherText() {
         Settings settings = new Settings("a", Optional.empty(), ZoneId.of("UTC"), 1);
