@@ -82,7 +82,27 @@ final class KnowledgeViews {
                 mentions.stream().limit(ReleaseView.MENTIONS_LISTED)
                         .map(a -> new EntityLink("articles", a.title(), SiteModel.articlePath(a))).toList(),
                 mentions.size() > ReleaseView.MENTIONS_LISTED ? labels.moreMentions().replace("{n}",
-                        String.format(Locale.ROOT, "%,d", mentions.size() - ReleaseView.MENTIONS_LISTED)) : "");
+                        grouped(mentions.size() - ReleaseView.MENTIONS_LISTED)) : "");
+    }
+
+    /**
+     * A count with its thousands separated by commas, as {@code String.format(Locale.ROOT, "%,d", n)}
+     * writes it; that parses its format at every call, which was half of laying out the timelines in
+     * a rebuild (BENCHMARKS.md, "Twenty-third session").
+     */
+    static String grouped(int n) {
+        String digits = Long.toString(Math.abs((long) n));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            out.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 
     /** Dated releases (no families) that pass the filter, in time order. */
@@ -99,7 +119,7 @@ final class KnowledgeViews {
         for (ModelRelease m : releases) {
             LocalDate d = m.released().orElseThrow();
             byYear.computeIfAbsent(d.getYear(), y -> new TreeMap<>())
-                    .computeIfAbsent(String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue()),
+                    .computeIfAbsent(DigestViews.monthId(d),
                             k -> new ArrayList<>())
                     .add(release(m));
         }
