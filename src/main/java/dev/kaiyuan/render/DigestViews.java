@@ -6,7 +6,6 @@ import dev.kaiyuan.model.SiteModel;
 import dev.kaiyuan.model.TagGroup;
 import dev.kaiyuan.model.WeekIssue;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +42,6 @@ final class DigestViews {
         Optional<String> of(List<Article> articles);
     }
 
-    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
     private final SiteModel site;
     private final SiteView siteView;
@@ -165,7 +163,7 @@ final class DigestViews {
     private String dateRange(LocalDate from, LocalDate to) {
         if (from.equals(to)) {
             return lang.startsWith("zh") ? from.getYear() + "年" + from.getMonthValue() + "月" + from.getDayOfMonth() + "日"
-                    : DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).format(from);
+                    : DateDisplay.englishDay(from);
         }
         if (lang.startsWith("zh")) {
             String end = from.getMonth() == to.getMonth() ? to.getDayOfMonth() + "日"
@@ -173,13 +171,12 @@ final class DigestViews {
                             + to.getDayOfMonth() + "日";
             return from.getYear() + "年" + from.getMonthValue() + "月" + from.getDayOfMonth() + "日至" + end;
         }
-        DateTimeFormatter full = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
         if (from.getMonth() == to.getMonth()) {
-            return from.getDayOfMonth() + "–" + full.format(to);
+            return from.getDayOfMonth() + "–" + DateDisplay.englishDay(to);
         }
-        String start = from.getYear() == to.getYear() ? DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH).format(from)
-                : full.format(from);
-        return start + " – " + full.format(to);
+        String start = from.getYear() == to.getYear() ? DateDisplay.englishDayAndMonth(from)
+                : DateDisplay.englishDay(from);
+        return start + " – " + DateDisplay.englishDay(to);
     }
 
     Placed archive() {
@@ -212,7 +209,7 @@ final class DigestViews {
     private String monthLabel(String iso) {
         LocalDate first = LocalDate.parse(iso + "-01");
         return lang.startsWith("zh") ? first.getYear() + "年" + first.getMonthValue() + "月"
-                : MONTH_YEAR.format(first);
+                : DateDisplay.englishMonthYear(first);
     }
 
     Placed tagIndex() {

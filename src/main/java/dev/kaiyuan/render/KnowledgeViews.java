@@ -9,12 +9,10 @@ import dev.kaiyuan.model.Organization;
 import dev.kaiyuan.model.Person;
 import dev.kaiyuan.model.SiteModel;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -132,7 +130,7 @@ final class KnowledgeViews {
     private String monthLabel(String iso) {
         LocalDate first = LocalDate.parse(iso + "-01");
         return lang.startsWith("zh") ? first.getYear() + "年" + first.getMonthValue() + "月"
-                : DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH).format(first);
+                : DateDisplay.englishMonthYear(first);
     }
 
     List<FactView> facts(EntityId id) {
