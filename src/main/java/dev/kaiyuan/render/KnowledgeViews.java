@@ -85,8 +85,9 @@ final class KnowledgeViews {
 
     /**
      * A count with its thousands separated by commas, as {@code String.format(Locale.ROOT, "%,d", n)}
-     * writes it; that parses its format at every call, which was half of laying out the timelines in
-     * a rebuild (BENCHMARKS.md, "Twenty-third session").
+     * writes it; that parses its format at every call. With the months' ids, also written with it
+     * before, it was half of laying out the timelines in a rebuild (BENCHMARKS.md, "Twenty-third
+     * session").
      */
     static String grouped(int n) {
         String digits = Long.toString(Math.abs((long) n));

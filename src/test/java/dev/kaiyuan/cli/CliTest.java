@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -223,6 +225,28 @@ class CliTest {
             assertThat(p.resolve("site/index.html")).exists();
         }
         assertThat(p.resolve(".kaiyuan")).isDirectory();
+    }
+
+    /** At most a thousand problems are printed, and the rest counted in a last line. */
+    @Test
+    void problemsPastTheFirstThousandAreCountedNotPrinted() {
+        Path p = project("many-problems");
+        write(p, "seeds/good.md", GOOD_ARTICLE);
+        for (int n = 0; n < 1003; n++) {
+            write(p, "seeds/notes/n" + n + ".docx", "not an article");
+        }
+
+        CliRun r = run("build", "--project", p.toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
+        Matcher summary = Pattern.compile("(\\d+) warnings").matcher(r.out());
+        assertThat(summary.find()).as(r.out()).isTrue();
+        int warnings = Integer.parseInt(summary.group(1));
+        List<String> lines = r.err().lines().toList();
+        long printed = lines.stream().filter(line -> line.contains(": warning: ")).count();
+        assertThat(warnings).isGreaterThan(1003);
+        assertThat(printed).isEqualTo(1000);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("… and " + (warnings - printed) + " more problems not shown");
     }
 
     @Test
