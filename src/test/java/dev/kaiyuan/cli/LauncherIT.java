@@ -103,6 +103,41 @@ class LauncherIT {
                 .doesNotContain("+UseTransparentHugePages");
     }
 
+    /**
+     * On a machine of one or two CPUs a build with the quick compiler only gives it one thread; with
+     * more CPUs, or with the optimising compiler, the JVM's choice stands. A compiler option of the
+     * user's, wherever it is given, leaves the count to the JVM: with the optimising compiler back on
+     * (_JAVA_OPTIONS come after the command line's), one compiler thread would stop the JVM from
+     * starting.
+     */
+    @Test
+    void theQuickCompilerGetsOneThreadOnAMachineOfTwoCpus() throws Exception {
+        Path online = Path.of("/sys/devices/system/cpu/online");
+        String cpus = Files.isReadable(online) ? Files.readString(online).strip() : "";
+        boolean few = cpus.equals("0") || cpus.equals("0-1");
+        emptySeeds(project.resolve("big/seeds"), 3000);
+
+        Run small = run(showFlags(""), "build", "--help");
+        Run big = run(showFlags(""), "build", "--project", "big", "--help");
+        Run optimising = run(showFlags("-XX:TieredStopAtLevel=4"), "build", "--help");
+        Run optimisingThere = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags",
+                "_JAVA_OPTIONS", "-XX:TieredStopAtLevel=4"), "build", "--help");
+        Run counted = run(showFlags("-XX:CICompilerCount=2"), "build", "--help");
+
+        for (Run run : List.of(small, big, optimising, optimisingThere, counted)) {
+            assertThat(run.exit()).as(run.output()).isZero();
+        }
+        if (few) {
+            assertThat(flags(small)).contains("-XX:CICompilerCount=1", "-XX:TieredStopAtLevel=1");
+        } else {
+            assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1").doesNotContain("CICompilerCount");
+        }
+        assertThat(flags(big)).doesNotContain("CICompilerCount", "TieredStopAtLevel");
+        assertThat(flags(optimising)).contains("-XX:TieredStopAtLevel=4").doesNotContain("CICompilerCount");
+        assertThat(flags(optimisingThere)).contains("-XX:TieredStopAtLevel=4").doesNotContain("CICompilerCount");
+        assertThat(flags(counted)).contains("-XX:CICompilerCount=2").doesNotContain("CICompilerCount=1");
+    }
+
     /** {@code n} empty seed files in {@code folder}: the launcher only counts them. */
     private static Path emptySeeds(Path folder, int n) throws IOException {
         Files.createDirectories(folder);
