@@ -232,8 +232,15 @@ public final class Build {
         long startNanos = listing.map(SeedListing::startNanos)
                 .orElseGet(() -> keep == Keep.DISK ? fileSystemNow(project) : Long.MIN_VALUE);
         SiteConfig config = stage("config", () -> config(project, request, sink));
+        // opened while the knowledge base and the articles are read
+        ThemeOpening theme = ThemeOpening.start(project, config.engine());
         BuildCache cache = last.forConfig(config);
         Known known = stage("knowledge", () -> io(() -> knowledge(project, cache, sink)));
+        // made while the articles are read (a knowledge base's entity automaton), unless the last
+        // build's was made from this very knowledge base
+        Optional<Enricher> kept = lastEnricher.filter(e -> e.gazetteer() == known.gazetteer());
+        Background<Enricher> enricherMade = Background.start("kaiyuan-enricher", "the enricher was made",
+                () -> kept.orElseGet(() -> new Enricher(known.gazetteer())));
         // Each seed's bytes are held only while it is read (90 MB at 10,000 articles, 900 MB at 100,000).
         Reads reads = stage("read", () -> read(project, stage("load", () -> io(() -> listing.isPresent()
                 ? listing.get().files(sink)
@@ -241,8 +248,7 @@ public final class Build {
                         .extensions(), sink))), config, cache, startNanos, keep == Keep.MEMORY, sink));
         List<Article> articles = reads.articles().stream().filter(a -> request.drafts() || !a.draft()).toList();
         SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
-        Enricher enricher = lastEnricher.filter(e -> e.gazetteer() == known.gazetteer())
-                .orElseGet(() -> stage("knowledge", () -> new Enricher(known.gazetteer())));
+        Enricher enricher = stage("knowledge", () -> io(enricherMade::take));
         Enriching enriched = stage("enrich", () -> enrich(assembled, enricher, known.hash(), cache, sink));
         SiteModel site = enriched.site();
         OutputFolder.problem(project, request.out()).ifPresent(problem -> sink.report(Diagnostic.error(
@@ -251,7 +257,7 @@ public final class Build {
         Output output = new Output(writer, request.strict(), keep);
         Map<String, String> readHashes = new HashMap<>();
         reads.memo().forEach((path, read) -> readHashes.put(path, read.hash()));
-        Rendered rendered = stage("render", () -> io(() -> render(project, site, config, enricher, preview,
+        Rendered rendered = stage("render", () -> io(() -> render(project, theme, site, config, enricher, preview,
                 new PageReuse.ArticleKeys(readHashes, known.hash()), cache, output, sink)));
         long millis = (System.nanoTime() - start) / 1_000_000;
         BuildResult result = new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(), sink.dropped(),
@@ -493,16 +499,16 @@ public final class Build {
      * memory: the preview's last site). The new site is committed only when the build has no errors
      * (nor warnings, when strict); otherwise it is thrown away, or never started.
      */
-    private static Rendered render(Path project, SiteModel site, SiteConfig config, Enricher enricher,
-            List<HtmlTransform> preview, PageReuse.ArticleKeys articleKeys, BuildCache cache, Output output,
-            DiagnosticSink sink) throws IOException {
+    private static Rendered render(Path project, ThemeOpening opening, SiteModel site, SiteConfig config,
+            Enricher enricher, List<HtmlTransform> preview, PageReuse.ArticleKeys articleKeys, BuildCache cache,
+            Output output, DiagnosticSink sink) throws IOException {
         String knowledge = articleKeys.knowledgeHash();
-        Optional<Theme> opened = Theme.open(project, config.engine(), sink);
+        Optional<ThemeOpening.Opened> opened = opening.take(sink);
         if (opened.isEmpty()) {
             return new Rendered(false, 0, Optional.empty(), Map.of(), Map.of(), List.of(), 0, Map.of(),
                     Optional.empty(), Optional.empty());
         }
-        Theme theme = opened.get();
+        Theme theme = opened.get().theme();
         BuildCache.RenderInputs inputs = new BuildCache.RenderInputs(theme.fingerprint(), knowledge, preview);
         boolean same = cache.render().equals(Optional.of(inputs));
         List<SiteFileProducer> producers = new ArrayList<>(PageRenderer.publishingProducers());
@@ -511,7 +517,7 @@ public final class Build {
         producers.add(new SearchIndexProducer(search));
         // a rebuild keeps most pages: the search index is made while they are laid out
         boolean rebuild = same && !cache.written().isEmpty();
-        PageRenderer renderer = new PageRenderer(theme.engine(), name -> theme.displayName(project, name),
+        PageRenderer renderer = new PageRenderer(opened.get().engine(), name -> theme.displayName(project, name),
                 producers, rebuild);
         Map<String, Path> assets = theme.assets();
         Map<String, String> keys = new ConcurrentHashMap<>();
