@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -106,36 +107,53 @@ class LauncherIT {
     /**
      * On a machine of one or two CPUs a build with the quick compiler only gives it one thread; with
      * more CPUs, or with the optimising compiler, the JVM's choice stands. A compiler option of the
-     * user's, wherever it is given, leaves the count to the JVM: with the optimising compiler back on
-     * (_JAVA_OPTIONS come after the command line's), one compiler thread would stop the JVM from
-     * starting.
+     * user's, wherever and however it is given, leaves the count to the JVM: with the optimising
+     * compiler back on (_JAVA_OPTIONS come after the command line's, and so does a file of
+     * options), one compiler thread would stop the JVM from starting. The machine's CPUs are read
+     * from a file of this test's, so both branches run on any machine.
      */
     @Test
     void theQuickCompilerGetsOneThreadOnAMachineOfTwoCpus() throws Exception {
-        Path online = Path.of("/sys/devices/system/cpu/online");
-        String cpus = Files.isReadable(online) ? Files.readString(online).strip() : "";
-        boolean few = cpus.equals("0") || cpus.equals("0-1");
         emptySeeds(project.resolve("big/seeds"), 3000);
+        Path two = write(project, "cpus/two", "0-1\n");
+        Path one = write(project, "cpus/one", "0\n");
+        Path four = write(project, "cpus/four", "0-3\n");
+        Path options = write(project, "options", "-XX:TieredStopAtLevel=4\n");
 
-        Run small = run(showFlags(""), "build", "--help");
-        Run big = run(showFlags(""), "build", "--project", "big", "--help");
-        Run optimising = run(showFlags("-XX:TieredStopAtLevel=4"), "build", "--help");
-        Run optimisingThere = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags",
-                "_JAVA_OPTIONS", "-XX:TieredStopAtLevel=4"), "build", "--help");
-        Run counted = run(showFlags("-XX:CICompilerCount=2"), "build", "--help");
+        Run small = run(onCpus(two, "-XX:+PrintCommandLineFlags"), "build", "--help");
+        Run single = run(onCpus(one, "-XX:+PrintCommandLineFlags"), "build", "--help");
+        Run many = run(onCpus(four, "-XX:+PrintCommandLineFlags"), "build", "--help");
+        Run big = run(onCpus(two, "-XX:+PrintCommandLineFlags"), "build", "--project", "big", "--help");
+        Run optimising = run(onCpus(two, "-XX:+PrintCommandLineFlags -XX:TieredStopAtLevel=4"), "build", "--help");
+        Run quotedAfter = run(with(onCpus(two, "-XX:+PrintCommandLineFlags"), "_JAVA_OPTIONS",
+                "\"-XX:TieredStopAtLevel=4\""), "build", "--help");
+        Run fromFile = run(onCpus(two, "-XX:+PrintCommandLineFlags -XX:VMOptionsFile=" + options), "build", "--help");
+        // given before the command line: ours, had we added it, would come later and win
+        Run counted = run(with(onCpus(two, "-XX:+PrintCommandLineFlags"), "JDK_JAVA_OPTIONS", "-XX:CICompilerCount=2"),
+                "build", "--help");
 
-        for (Run run : List.of(small, big, optimising, optimisingThere, counted)) {
+        for (Run run : List.of(small, single, many, big, optimising, quotedAfter, fromFile, counted)) {
             assertThat(run.exit()).as(run.output()).isZero();
         }
-        if (few) {
-            assertThat(flags(small)).contains("-XX:CICompilerCount=1", "-XX:TieredStopAtLevel=1");
-        } else {
-            assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1").doesNotContain("CICompilerCount");
-        }
+        assertThat(flags(small)).contains("-XX:CICompilerCount=1", "-XX:TieredStopAtLevel=1");
+        assertThat(flags(single)).contains("-XX:CICompilerCount=1", "-XX:TieredStopAtLevel=1");
+        assertThat(flags(many)).contains("-XX:TieredStopAtLevel=1").doesNotContain("CICompilerCount");
         assertThat(flags(big)).doesNotContain("CICompilerCount", "TieredStopAtLevel");
         assertThat(flags(optimising)).contains("-XX:TieredStopAtLevel=4").doesNotContain("CICompilerCount");
-        assertThat(flags(optimisingThere)).contains("-XX:TieredStopAtLevel=4").doesNotContain("CICompilerCount");
+        assertThat(flags(quotedAfter)).contains("-XX:TieredStopAtLevel=4").doesNotContain("CICompilerCount");
+        assertThat(flags(fromFile)).contains("-XX:TieredStopAtLevel=4").doesNotContain("CICompilerCount");
         assertThat(flags(counted)).contains("-XX:CICompilerCount=2").doesNotContain("CICompilerCount=1");
+    }
+
+    /** The environment of a run on a machine whose online CPUs are listed in {@code cpus}. */
+    private static Map<String, String> onCpus(Path cpus, String javaOptions) {
+        return Map.of("KAIYUAN_CPUS_ONLINE", cpus.toString(), "KAIYUAN_JAVA_OPTS", javaOptions);
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String name, String value) {
+        Map<String, String> more = new HashMap<>(env);
+        more.put(name, value);
+        return more;
     }
 
     /** {@code n} empty seed files in {@code folder}: the launcher only counts them. */
