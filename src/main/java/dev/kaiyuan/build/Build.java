@@ -234,48 +234,64 @@ public final class Build {
         SiteConfig config = stage("config", () -> config(project, request, sink));
         // opened while the knowledge base and the articles are read
         ThemeOpening theme = ThemeOpening.start(project, config.engine());
-        BuildCache cache = last.forConfig(config);
-        Known known = stage("knowledge", () -> io(() -> knowledge(project, cache, sink)));
-        // made while the articles are read (a knowledge base's entity automaton), unless the last
-        // build's was made from this very knowledge base
-        Optional<Enricher> kept = lastEnricher.filter(e -> e.gazetteer() == known.gazetteer());
-        Background<Enricher> enricherMade = Background.start("kaiyuan-enricher", "the enricher was made",
-                () -> kept.orElseGet(() -> new Enricher(known.gazetteer())));
-        // Each seed's bytes are held only while it is read (90 MB at 10,000 articles, 900 MB at 100,000).
-        Reads reads = stage("read", () -> read(project, stage("load", () -> io(() -> listing.isPresent()
-                ? listing.get().files(sink)
-                : ProjectFiles.seeds(project, new ArticleReader(config.zone(), ArticleBody.Packing.PLAIN).readers()
-                        .extensions(), sink))), config, cache, startNanos, keep == Keep.MEMORY, sink));
-        List<Article> articles = reads.articles().stream().filter(a -> request.drafts() || !a.draft()).toList();
-        SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
-        Enricher enricher = stage("knowledge", () -> io(enricherMade::take));
-        Enriching enriched = stage("enrich", () -> enrich(assembled, enricher, known.hash(), cache, sink));
-        SiteModel site = enriched.site();
-        OutputFolder.problem(project, request.out()).ifPresent(problem -> sink.report(Diagnostic.error(
-                "output.unsafe", SourceRef.file(request.out().toString()), "refusing to replace the output folder",
-                problem, "choose an output folder of its own, e.g. site/")));
-        Output output = new Output(writer, request.strict(), keep);
-        Map<String, String> readHashes = new HashMap<>();
-        reads.memo().forEach((path, read) -> readHashes.put(path, read.hash()));
-        Rendered rendered = stage("render", () -> io(() -> render(project, theme, site, config, enricher, preview,
-                new PageReuse.ArticleKeys(readHashes, known.hash()), cache, output, sink)));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        BuildResult result = new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(), sink.dropped(),
-                site.all().size(), rendered.htmlFiles(), millis, rendered.written());
-        // A build that did not commit (it had errors) left the output as the last one that did: what
-        // that build recorded of the output, and what its pages were rendered with, pass on, so a
-        // page back as it was then (an edit undone) is kept again.
-        BuildCache next = rendered.written()
-                ? new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(), rendered.inputs(),
-                        rendered.files(), rendered.folders(), rendered.search(), rendered.postings())
-                : new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(), cache.render(),
-                        cache.written(), cache.folders(), rendered.search(), rendered.postings());
-        // The preview's quick path for a saved article works from the last good build only.
-        Optional<ArticleRefresh> refresh = keep == Keep.MEMORY && rendered.written()
-                ? rendered.articlePages().map(pages -> new ArticleRefresh(project, config, request.drafts(), site,
-                        reads.seeds(), enricher, pages, HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview)))
-                : Optional.empty();
-        return new CachedBuild(result, next, rendered.fresh(), rendered.reused(), refresh, enricher);
+        try {
+            BuildCache cache = last.forConfig(config);
+            Known known = stage("knowledge", () -> io(() -> knowledge(project, cache, sink)));
+            // made while the articles are read (a knowledge base's entity automaton), unless the last
+            // build's was made from this very knowledge base
+            Optional<Enricher> kept = lastEnricher.filter(e -> e.gazetteer() == known.gazetteer());
+            Background<Enricher> enricherMade = kept.isPresent() ? Background.done(kept.get())
+                    : Background.start("kaiyuan-enricher", "the enricher was made",
+                            () -> new Enricher(known.gazetteer()));
+            try {
+                // Each seed's bytes are held only while it is read (90 MB at 10,000 articles, 900 MB at 100,000).
+                Reads reads = stage("read", () -> read(project, stage("load", () -> io(() -> listing.isPresent()
+                        ? listing.get().files(sink)
+                        : ProjectFiles.seeds(project, new ArticleReader(config.zone(), ArticleBody.Packing.PLAIN)
+                                .readers().extensions(), sink))), config, cache, startNanos, keep == Keep.MEMORY,
+                        sink));
+                List<Article> articles = reads.articles().stream().filter(a -> request.drafts() || !a.draft())
+                        .toList();
+                SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
+                Enricher enricher = stage("knowledge", () -> io(enricherMade::take));
+                Enriching enriched = stage("enrich", () -> enrich(assembled, enricher, known.hash(), cache, sink));
+                SiteModel site = enriched.site();
+                OutputFolder.problem(project, request.out()).ifPresent(problem -> sink.report(Diagnostic.error(
+                        "output.unsafe", SourceRef.file(request.out().toString()),
+                        "refusing to replace the output folder", problem,
+                        "choose an output folder of its own, e.g. site/")));
+                Output output = new Output(writer, request.strict(), keep);
+                Map<String, String> readHashes = new HashMap<>();
+                reads.memo().forEach((path, read) -> readHashes.put(path, read.hash()));
+                Rendered rendered = stage("render", () -> io(() -> render(project, theme, site, config, enricher,
+                        preview, new PageReuse.ArticleKeys(readHashes, known.hash()), cache, output, sink)));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                BuildResult result = new BuildResult(sink.sorted(), sink.errorCount(), sink.warningCount(),
+                        sink.dropped(), site.all().size(), rendered.htmlFiles(), millis, rendered.written());
+                // A build that did not commit (it had errors) left the output as the last one that did:
+                // what that build recorded of the output, and what its pages were rendered with, pass
+                // on, so a page back as it was then (an edit undone) is kept again.
+                BuildCache next = rendered.written()
+                        ? new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
+                                rendered.inputs(), rendered.files(), rendered.folders(), rendered.search(),
+                                rendered.postings())
+                        : new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
+                                cache.render(), cache.written(), cache.folders(), rendered.search(),
+                                rendered.postings());
+                // The preview's quick path for a saved article works from the last good build only.
+                Optional<ArticleRefresh> refresh = keep == Keep.MEMORY && rendered.written()
+                        ? rendered.articlePages().map(pages -> new ArticleRefresh(project, config, request.drafts(),
+                                site, reads.seeds(), enricher, pages,
+                                HtmlPostProcessor.forBuild(config.chinese()).followedBy(preview)))
+                        : Optional.empty();
+                return new CachedBuild(result, next, rendered.fresh(), rendered.reused(), refresh, enricher);
+            } finally {
+                enricherMade.awaitQuietly();
+            }
+        } finally {
+            // a build that failed before it took the theme leaves no work of its own running
+            theme.awaitQuietly();
+        }
     }
 
     /**

@@ -39,4 +39,9 @@ final class ThemeOpening {
         sink.reportAll(diagnostics);
         return theme;
     }
+
+    /** Waits until the theme is opened, or failed to be (or until this thread is interrupted). */
+    void awaitQuietly() {
+        opened.awaitQuietly();
+    }
 }
