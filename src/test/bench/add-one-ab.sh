@@ -24,7 +24,8 @@ shift 2
 [ "$#" -gt 0 ] || { echo "add-one-ab.sh: name at least one launcher" >&2; exit 1; }
 WORK=${BENCH_WORK:-/dev/shm/kaiyuan-bench-own}
 TIME=$(mktemp)
-trap 'rm -f "$TIME"' EXIT
+LOG=$(mktemp)
+trap 'rm -f "$TIME" "$LOG"' EXIT
 
 n=0
 for launcher in "$@"; do
@@ -47,8 +48,13 @@ for r in $(seq 1 "$ROUNDS"); do
         added=$project/seeds/2026-12-31-added-article-$r.md
         sed -e "s/^slug:.*/slug: added-article-$r/" -e 's/^date:.*/date: 2026-12-31/' "$project/seeds/$last" >"$added"
         sleep 1
-        /usr/bin/time -f '%e %U %S %M' -o "$TIME" "$launcher" build --project "$project" --out "$WORK/ab-$n/site" \
-            >/dev/null 2>&1 || echo "failed: $launcher" >&2
+        if ! /usr/bin/time -f '%e %U %S %M' -o "$TIME" "$launcher" build --project "$project" \
+            --out "$WORK/ab-$n/site" >"$LOG" 2>&1; then
+            rm -f "$added"
+            tail -20 "$LOG" >&2
+            echo "add-one-ab.sh: the rebuild with $launcher failed" >&2
+            exit 1
+        fi
         read -r wall user sys peak <"$TIME"
         walls[n]="${walls[n]:-} $wall"
         cpus[n]="${cpus[n]:-} $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
@@ -57,7 +63,8 @@ for r in $(seq 1 "$ROUNDS"); do
         "$launcher" build --project "$project" --out "$WORK/ab-$n/site" >/dev/null 2>&1
     done
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# the middle value, or the mean of the two middle ones
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); print (NR % 2 ? v[m] : (v[m] + v[m + 1]) / 2) }'; }
 n=0
 for launcher in "$@"; do
     n=$((n + 1))

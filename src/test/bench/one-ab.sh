@@ -20,7 +20,8 @@ if [ ! -d "$ONE/seeds" ]; then
     cp seeds/2025-08-05-gpt-oss-120b.md "$ONE/seeds/"
 fi
 TIME=$(mktemp)
-trap 'rm -f "$TIME"' EXIT
+LOG=$(mktemp)
+trap 'rm -f "$TIME" "$LOG"' EXIT
 declare -a walls cpus
 for _ in $(seq 1 "$ROUNDS"); do
     i=0
@@ -28,15 +29,20 @@ for _ in $(seq 1 "$ROUNDS"); do
         launcher=$PWD/target/kaiyuan
         opts=$variant
         case $variant in L=*) launcher=${variant#L=}; opts= ;; esac
-        env KAIYUAN_JAVA_OPTS="$opts" /usr/bin/time -f '%e %U %S' -o "$TIME" \
-            "$launcher" build --no-cache --project "$ONE" >/dev/null 2>&1 || echo "failed: [$variant]" >&2
+        if ! env KAIYUAN_JAVA_OPTS="$opts" /usr/bin/time -f '%e %U %S' -o "$TIME" \
+            "$launcher" build --no-cache --project "$ONE" >"$LOG" 2>&1; then
+            tail -20 "$LOG" >&2
+            echo "one-ab.sh: the build failed: [$variant]" >&2
+            exit 1
+        fi
         read -r wall user sys <"$TIME"
         walls[i]="${walls[i]:-} $wall"
         cpus[i]="${cpus[i]:-} $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
         i=$((i + 1))
     done
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# the middle value, or the mean of the two middle ones
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); print (NR % 2 ? v[m] : (v[m] + v[m + 1]) / 2) }'; }
 i=0
 for variant in "$@"; do
     echo "[$variant]: wall median $(echo "${walls[i]}" | median) s, CPU median $(echo "${cpus[i]}" | median) s (${walls[i]# })"
