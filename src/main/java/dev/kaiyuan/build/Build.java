@@ -8,6 +8,7 @@ import dev.kaiyuan.enrich.Enricher;
 import dev.kaiyuan.ingest.ArticleReader;
 import dev.kaiyuan.ingest.KnowledgeReader;
 import dev.kaiyuan.model.Enrichment;
+import dev.kaiyuan.model.EveryCore;
 import dev.kaiyuan.model.Gazetteer;
 import java.util.LinkedHashMap;
 import dev.kaiyuan.model.Article;
@@ -382,7 +383,7 @@ public final class Build {
     private static Enriching enrich(SiteModel site, Enricher enricher, String knowledge, BuildCache cache,
             DiagnosticSink sink) {
         List<Article> all = site.all();
-        List<EnrichedOne> results = all.parallelStream().map(a -> {
+        List<EnrichedOne> results = EveryCore.map(all, a -> {
             BuildCache.Enriched kept = cache.enriched().get(a.origin().path());
             if (kept != null && kept.knowledgeHash().equals(knowledge) && kept.article().equals(a)) {
                 return new EnrichedOne(kept.enrichment(), kept.diagnostics(), true);
@@ -390,7 +391,7 @@ public final class Build {
             DiagnosticSink own = new DiagnosticSink(sink.limit());
             Enrichment e = enricher.enrich(a, own);
             return new EnrichedOne(e, clean(own) ? List.of() : own.sorted(), own.dropped() == 0);
-        }).toList();
+        });
         Map<String, Enrichment> enrichments = new LinkedHashMap<>();
         Map<String, BuildCache.Enriched> memo = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
@@ -430,7 +431,7 @@ public final class Build {
             long startNanos, boolean preview, DiagnosticSink sink) {
         ArticleBody.Packing packing = preview ? ArticleBody.Packing.forPreview() : ArticleBody.Packing.forSite(seeds.size());
         ThreadLocal<ArticleReader> readers = ThreadLocal.withInitial(() -> new ArticleReader(config.zone(), packing));
-        List<ReadOne> results = seeds.parallelStream().map(file -> {
+        List<ReadOne> results = EveryCore.map(seeds, file -> {
             BuildCache.Read unchanged = cache.reads().get(file.path());
             // (a kept article whose body is held another way is read again, as its hash says)
             if (unchanged != null && unchanged.stamp().isPresent() && unchanged.stamp().equals(file.stamp())
@@ -458,7 +459,7 @@ public final class Build {
             }
             Optional<Article> article = readers.get().read(seed.file(), seed.sidecar(), own);
             return new ReadOne(path, hash, article, clean(own) ? List.of() : own.sorted(), true, settled);
-        }).toList();
+        });
         List<Article> articles = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         Map<String, BuildCache.Read> memo = new HashMap<>();

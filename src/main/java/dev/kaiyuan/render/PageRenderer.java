@@ -7,6 +7,7 @@ import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.Article;
 import dev.kaiyuan.model.EntityId;
 import dev.kaiyuan.model.Enrichment;
+import dev.kaiyuan.model.EveryCore;
 import dev.kaiyuan.model.ModelRelease;
 import dev.kaiyuan.model.Organization;
 import dev.kaiyuan.model.Person;
@@ -28,7 +29,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -328,7 +328,7 @@ public final class PageRenderer {
     private List<String> renderAll(List<Job> jobs, PageMemo memo, DiagnosticSink sink, Consumer<RenderedPage> each) {
         RenderException[] failures = new RenderException[jobs.size()];
         RuntimeException[] crashes = new RuntimeException[jobs.size()];
-        IntStream.range(0, jobs.size()).parallel().forEach(i -> {
+        EveryCore.forEach(jobs.size(), i -> {
             Job job = jobs.get(i);
             try {
                 Optional<String> inputs = job.inputs().get();

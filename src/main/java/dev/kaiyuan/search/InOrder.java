@@ -1,8 +1,8 @@
 package dev.kaiyuan.search;
 
+import dev.kaiyuan.model.EveryCore;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
  * Makes numbered items on every core, a batch at a time, and hands each on in number order, on the
@@ -20,7 +20,7 @@ final class InOrder {
         for (int start = 0; start < count; start += batch) {
             int from = start;
             int size = Math.min(count - from, batch);
-            IntStream.range(0, size).parallel().forEach(i -> made[i] = make.apply(from + i));
+            EveryCore.forEach(size, i -> made[i] = make.apply(from + i));
             for (int i = 0; i < size; i++) {
                 @SuppressWarnings("unchecked")
                 T item = (T) made[i];

@@ -2,6 +2,7 @@ package dev.kaiyuan.search;
 
 import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.Hashing;
+import dev.kaiyuan.model.EveryCore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -170,7 +171,7 @@ public record SearchIndex(List<Doc> docs, SortedSet<String> names, SortedMap<Int
         DocumentTerms[] indexed = new DocumentTerms[docs.size()];
         Doc[] kept = new Doc[docs.size()];
         String[] keys = new String[docs.size()];
-        IntStream.range(0, docs.size()).parallel().forEach(i -> {
+        EveryCore.forEach(docs.size(), i -> {
             SearchDocument d = docs.get(i);
             kept[i] = Doc.of(d);
             keys[i] = MergedPostings.key(d);
