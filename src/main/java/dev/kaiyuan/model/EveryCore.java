@@ -16,8 +16,8 @@ import java.util.function.IntConsumer;
  * soon as it is free, so all of them finish within an item of each other. A parallel stream cuts
  * its items into a few ranges at the start (on two cores, quarters), and a thread done with its
  * ranges waits for the others; a build's items differ in cost (a page kept as it was and a page
- * rendered anew), and a rebuild at 10,000 articles left a core idle for a tenth of a second at the
- * end of rendering.
+ * rendered anew), and at 10,000 articles one core sat idle at the end of rendering for most of a
+ * second in a cold build and for a fifth of a second in a rebuild.
  *
  * <p>The helpers run in the pool of the calling thread's task, if it runs in one, otherwise in the
  * common pool, as a parallel stream's would; the calling thread takes items too. Nothing goes on
