@@ -38,7 +38,7 @@ for launcher in "$@"; do
     "$launcher" build --project "$project" --out "$WORK/ab-$n/site" >/dev/null 2>&1
 done
 
-declare -a walls cpus rss
+source "$(dirname "${BASH_SOURCE[0]}")/ab-rounds.sh"
 for r in $(seq 1 "$ROUNDS"); do
     n=0
     for launcher in "$@"; do
@@ -55,19 +55,14 @@ for r in $(seq 1 "$ROUNDS"); do
             echo "add-one-ab.sh: the rebuild with $launcher failed" >&2
             exit 1
         fi
-        read -r wall user sys peak <"$TIME"
-        walls[n]="${walls[n]:-} $wall"
-        cpus[n]="${cpus[n]:-} $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
-        rss[n]="${rss[n]:-} $((peak / 1024))"
+        record "$n"
         rm "$added"
         "$launcher" build --project "$project" --out "$WORK/ab-$n/site" >/dev/null 2>&1
     done
 done
-# the middle value, or the mean of the two middle ones
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); print (NR % 2 ? v[m] : (v[m] + v[m + 1]) / 2) }'; }
 n=0
 for launcher in "$@"; do
     n=$((n + 1))
     echo "[$launcher]: wall median $(echo "${walls[n]}" | median) s, CPU median $(echo "${cpus[n]}" | median) s," \
-        "peak $(echo "${rss[n]}" | tr ' ' '\n' | grep . | sort -n | tail -1) MiB (${walls[n]# })"
+        "peak $(echo "${rss[n]}" | largest) MiB (${walls[n]# })"
 done

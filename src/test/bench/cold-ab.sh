@@ -22,7 +22,8 @@ LOG=$(mktemp)
 trap 'rm -f "$TIME" "$LOG"' EXIT
 mkdir -p "$(dirname "$OUT")"
 
-declare -a walls cpus rss faster
+source "$(dirname "${BASH_SOURCE[0]}")/ab-rounds.sh"
+declare -a faster
 for r in $(seq 1 "$ROUNDS"); do
     n=0
     first=
@@ -35,25 +36,20 @@ for r in $(seq 1 "$ROUNDS"); do
             echo "cold-ab.sh: the build with $launcher failed" >&2
             exit 1
         fi
-        read -r wall user sys peak <"$TIME"
-        walls[n]="${walls[n]:-} $wall"
-        cpus[n]="${cpus[n]:-} $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
-        rss[n]="${rss[n]:-} $((peak / 1024))"
+        record "$n"
         if [ -z "$first" ]; then
-            first=$wall
-        elif awk -v a="$wall" -v b="$first" 'BEGIN { exit !(a < b) }'; then
+            first=$last_wall
+        elif awk -v a="$last_wall" -v b="$first" 'BEGIN { exit !(a < b) }'; then
             faster[n]=$((${faster[n]:-0} + 1))
         fi
     done
 done
 rm -rf "$OUT"
-# the middle value, or the mean of the two middle ones
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); print (NR % 2 ? v[m] : (v[m] + v[m + 1]) / 2) }'; }
 n=0
 for launcher in "$@"; do
     n=$((n + 1))
     than=
     if [ "$n" -gt 1 ]; then than=", faster than the first in ${faster[n]:-0} of $ROUNDS"; fi
     echo "[$launcher]: wall median $(echo "${walls[n]}" | median) s, CPU median $(echo "${cpus[n]}" | median) s," \
-        "peak $(echo "${rss[n]}" | tr ' ' '\n' | grep . | sort -n | tail -1) MiB (${walls[n]# })$than"
+        "peak $(echo "${rss[n]}" | largest) MiB (${walls[n]# })$than"
 done

@@ -22,7 +22,7 @@ fi
 TIME=$(mktemp)
 LOG=$(mktemp)
 trap 'rm -f "$TIME" "$LOG"' EXIT
-declare -a walls cpus
+source src/test/bench/ab-rounds.sh
 for _ in $(seq 1 "$ROUNDS"); do
     i=0
     for variant in "$@"; do
@@ -35,14 +35,10 @@ for _ in $(seq 1 "$ROUNDS"); do
             echo "one-ab.sh: the build failed: [$variant]" >&2
             exit 1
         fi
-        read -r wall user sys <"$TIME"
-        walls[i]="${walls[i]:-} $wall"
-        cpus[i]="${cpus[i]:-} $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
+        record "$i"
         i=$((i + 1))
     done
 done
-# the middle value, or the mean of the two middle ones
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); print (NR % 2 ? v[m] : (v[m] + v[m + 1]) / 2) }'; }
 i=0
 for variant in "$@"; do
     echo "[$variant]: wall median $(echo "${walls[i]}" | median) s, CPU median $(echo "${cpus[i]}" | median) s (${walls[i]# })"
