@@ -1,5 +1,6 @@
 package dev.kaiyuan.model;
 
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,7 +23,8 @@ import java.util.function.IntConsumer;
  * <p>The helpers run in the pool of the calling thread's task, if it runs in one, otherwise in the
  * common pool, as a parallel stream's would; the calling thread takes items too. Nothing goes on
  * once a call returns or throws: a failure stops the taking of items, each thread ends the item it
- * is on, and the first failure is thrown as it was.
+ * is on, and the first failure is thrown as it was (a checked exception that the work threw without
+ * declaring it, in an {@link UndeclaredThrowableException}).
  */
 public final class EveryCore {
     private EveryCore() {
@@ -38,14 +40,16 @@ public final class EveryCore {
             }
             return;
         }
+        // the next item; it stops at count, so that it cannot wrap round past Integer.MAX_VALUE
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable take = () -> {
             try {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                for (int i = next.getAndUpdate(n -> n < count ? n + 1 : n); i < count;
+                        i = next.getAndUpdate(n -> n < count ? n + 1 : n)) {
                     work.accept(i);
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 failure.compareAndSet(null, e);
                 next.set(count);
             }
@@ -64,6 +68,9 @@ public final class EveryCore {
         }
         if (failed instanceof Error e) {
             throw e;
+        }
+        if (failed != null) {
+            throw new UndeclaredThrowableException(failed);
         }
     }
 

@@ -3,11 +3,16 @@ package dev.kaiyuan.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +28,29 @@ import org.junit.jupiter.api.Test;
  * hold back the items after it, results keep their order, and a failure leaves nothing running.
  */
 class EveryCoreTest {
+    /**
+     * Runs {@code body} on a plain thread of its own, as a build's main thread calls, and fails
+     * after 30 s instead of hanging the test run; what the body throws is thrown here.
+     */
+    private static void within30s(Runnable body) throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            thread.submit(body).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw (Error) e.getCause();
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
     @Property(tries = 50)
-    void everyItemIsWorkedOnExactlyOnce(@ForAll @IntRange(min = 0, max = 3000) int count) {
+    void everyItemIsWorkedOnExactlyOnce(@ForAll @IntRange(min = 0, max = 3000) int count) throws Exception {
         AtomicIntegerArray times = new AtomicIntegerArray(Math.max(count, 1));
 
-        EveryCore.forEach(count, i -> times.incrementAndGet(i));
+        within30s(() -> EveryCore.forEach(count, i -> times.incrementAndGet(i)));
 
         for (int i = 0; i < count; i++) {
             assertThat(times.get(i)).as("item %d", i).isEqualTo(1);
@@ -35,13 +58,16 @@ class EveryCoreTest {
     }
 
     @Test
-    void mappedItemsKeepTheirOrderAndTheirNulls() {
+    void mappedItemsKeepTheirOrderAndTheirNulls() throws Exception {
         List<Integer> items = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             items.add(i);
         }
+        List<List<String>> result = new ArrayList<>();
 
-        List<String> made = EveryCore.map(items, i -> i % 7 == 0 ? null : "item " + i);
+        within30s(() -> result.add(EveryCore.map(items, i -> i % 7 == 0 ? null : "item " + i)));
+
+        List<String> made = result.get(0);
 
         assertThat(made).hasSize(1000);
         for (int i = 0; i < 1000; i++) {
@@ -143,13 +169,67 @@ class EveryCoreTest {
     void anErrorIsThrownAsItWas() {
         OutOfMemoryError error = new OutOfMemoryError("Java heap space");
 
-        assertThatThrownBy(() -> EveryCore.forEach(1000, i -> {
+        assertThatThrownBy(() -> within30s(() -> EveryCore.forEach(1000, i -> {
             if (i == 999) {
                 throw error;
             }
-        })).isSameAs(error);
-        assertThatThrownBy(() -> EveryCore.forEach(1, i -> {
+        }))).isSameAs(error);
+        assertThatThrownBy(() -> within30s(() -> EveryCore.forEach(1, i -> {
             throw error;
-        })).isSameAs(error);
+        }))).isSameAs(error);
+    }
+
+    /** A checked exception thrown without being declared (as some libraries do) is not lost. */
+    @Test
+    void anUndeclaredCheckedExceptionComesBackWrapped() {
+        IOException undeclared = new IOException("seeds/x.md: gone");
+
+        assertThatThrownBy(() -> within30s(() -> EveryCore.forEach(1000, i -> {
+            if (i == 500) {
+                EveryCoreTest.<RuntimeException>sneak(undeclared);
+            }
+        }))).isInstanceOf(UndeclaredThrowableException.class).hasCause(undeclared);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneak(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    /**
+     * From the only worker of a pool of one, the helper waits in that worker's own queue: the
+     * worker does every item, then finds the helper not started and runs it, which ends at once.
+     * So do the search producers in their pool of one beside the pages.
+     */
+    @Test
+    void aPoolOfOneDoesEveryItemOnItsOnlyThread() throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(1);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        AtomicIntegerArray times = new AtomicIntegerArray(500);
+        try {
+            pool.submit(() -> EveryCore.forEach(500, i -> {
+                threads.add(Thread.currentThread());
+                times.incrementAndGet(i);
+            })).get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(threads).hasSize(1);
+        for (int i = 0; i < 500; i++) {
+            assertThat(times.get(i)).as("item %d", i).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void itemsMayHandOutItemsOfTheirOwn() throws Exception {
+        AtomicIntegerArray times = new AtomicIntegerArray(100 * 50);
+
+        within30s(() -> EveryCore.forEach(100, outer -> EveryCore.forEach(50,
+                inner -> times.incrementAndGet(outer * 50 + inner))));
+
+        for (int i = 0; i < 100 * 50; i++) {
+            assertThat(times.get(i)).as("item %d", i).isEqualTo(1);
+        }
     }
 }
