@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Work on numbered items spread over every core item by item: each thread takes the next item as
@@ -42,11 +43,11 @@ public final class EveryCore {
         }
         // the next item; it stops at count, so that it cannot wrap round past Integer.MAX_VALUE
         AtomicInteger next = new AtomicInteger();
+        IntUnaryOperator step = n -> n < count ? n + 1 : n;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable take = () -> {
             try {
-                for (int i = next.getAndUpdate(n -> n < count ? n + 1 : n); i < count;
-                        i = next.getAndUpdate(n -> n < count ? n + 1 : n)) {
+                for (int i = next.getAndUpdate(step); i < count; i = next.getAndUpdate(step)) {
                     work.accept(i);
                 }
             } catch (Throwable e) {
