@@ -118,7 +118,18 @@ public final class MarkdownReader implements SourceReader {
             h1.remove();
             markup = Optional.empty();
         }
-        return SanitizedBody.result(derived.build(), doc, markup, figures(doc, source));
+        Figures figures = figures(doc, source);
+        if (figures.made()) {
+            markup = Optional.empty();
+        }
+        return SanitizedBody.result(derived.build(), doc, markup, figures.captions());
+    }
+
+    /**
+     * The captions of the figures made of a body's image paragraphs, and whether any was made (the
+     * body's markup then has to be written again).
+     */
+    private record Figures(List<Caption> captions, boolean made) {
     }
 
     /**
@@ -169,8 +180,9 @@ public final class MarkdownReader implements SourceReader {
         return Cjk.isHan(cp) || "“‘「『（".indexOf(cp) >= 0;
     }
 
-    private static List<Caption> figures(Document doc, SourceText source) {
+    private static Figures figures(Document doc, SourceText source) {
         List<Caption> captions = new ArrayList<>();
+        boolean made = false;
         for (Element p : doc.getElementsByTag("p")) {
             if (p.childrenSize() != 1 || !p.ownText().isBlank() || !p.child(0).tagName().equals("img")) {
                 continue;
@@ -183,7 +195,8 @@ public final class MarkdownReader implements SourceReader {
                 captions.add(new Caption(text, SourceRef.file(source.path())));
             }
             p.replaceWith(figure);
+            made = true;
         }
-        return captions;
+        return new Figures(captions, made);
     }
 }

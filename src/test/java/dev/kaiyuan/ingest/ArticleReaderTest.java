@@ -155,6 +155,29 @@ class ArticleReaderTest {
     }
 
     @Test
+    void anImageAloneInAParagraphIsAFigureInThePlainestBody() {
+        // no footnote, table or Chinese line break here: the body is built and cleaned without being
+        // written out again, so the figure must reach the markup the reader already has
+        Article a = read("seeds/figure.md", """
+                ---
+                title: Figures
+                date: 2025-08-05
+                ---
+                Some text about models.
+
+                ![A chart of scores](https://example.com/chart.png "Scores by model")
+
+                ![](https://example.com/bare.png)
+                """, null).orElseThrow();
+        Document doc = Jsoup.parseBodyFragment(a.bodyHtml());
+        assertThat(doc.select("figure > img[src=https://example.com/chart.png] + figcaption").text())
+                .isEqualTo("Scores by model");
+        assertThat(doc.select("figure > img[src=https://example.com/bare.png]")).hasSize(1);
+        assertThat(doc.select("p > img")).isEmpty();
+        assertThat(a.captions()).extracting(c -> c.text()).containsExactly("Scores by model");
+    }
+
+    @Test
     void bareUrlsAddressesAndWwwNamesBecomeLinksButLinkDestinationsAloneDoNot() {
         String withBare = read("seeds/bare.md", """
                 ---
