@@ -126,8 +126,9 @@ public final class ArticleReader {
         boolean inWord = false;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            boolean letter = Character.isLetterOrDigit(cp) && !Cjk.isCjkLetter(cp);
-            if (Cjk.isCjkLetter(cp)) {
+            boolean cjkLetter = Cjk.isCjkLetter(cp);
+            boolean letter = !cjkLetter && Character.isLetterOrDigit(cp);
+            if (cjkLetter) {
                 cjk++;
             }
             if (letter && !inWord) {

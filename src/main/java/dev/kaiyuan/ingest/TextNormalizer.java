@@ -19,13 +19,24 @@ public final class TextNormalizer {
 
     /** U+200B ZWSP, U+200C ZWNJ, U+200D ZWJ, U+2060 word joiner, U+FEFF as a stray ZWNBSP. */
     private static String removeZeroWidth(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        int first = 0;
+        while (first < s.length() && !isZeroWidth(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, first);
+        for (int i = first + 1; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c != '\u200B' && c != '\u200C' && c != '\u200D' && c != '\u2060' && c != '\uFEFF') {
+            if (!isZeroWidth(c)) {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    private static boolean isZeroWidth(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
     }
 }
