@@ -16,21 +16,37 @@ final class HeadText {
     private HeadText() {
     }
 
-    /** Where the page's one {@code </head>} starts, or -1 when the text cannot be read plainly. */
+    /**
+     * Where the page's one {@code </head>} starts, or -1 when the text cannot be read plainly. A tag
+     * whose name only starts like one of these ({@code </header>}, which every theme's page has, or
+     * {@code <metadata>}) is another element: a tag's name runs to white space, {@code /} or {@code >}.
+     */
     static int end(String html) {
         int end = -1;
         for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
-            if (html.regionMatches(true, i, "</head", 0, 6)) {
+            if (named(html, i, "</head")) {
                 if (end >= 0 || !html.startsWith(">", i + 6)) {
                     return -1;
                 }
                 end = i;
-            } else if (end >= 0 && (html.regionMatches(true, i, "<title", 0, 6)
-                    || html.regionMatches(true, i, "<meta", 0, 5))) {
+            } else if (end >= 0 && (named(html, i, "<title") || named(html, i, "<meta"))) {
                 return -1;
             }
         }
         return end;
+    }
+
+    /** Whether the tag at {@code i} opens with {@code open} (any case) and its name ends there (or the text does). */
+    private static boolean named(String html, int i, String open) {
+        if (!html.regionMatches(true, i, open, 0, open.length())) {
+            return false;
+        }
+        int after = i + open.length();
+        if (after >= html.length()) {
+            return true;
+        }
+        char c = html.charAt(after);
+        return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     /** The page with what {@code add} appends to a head put at the end of its head; empty when {@link #end} is -1. */

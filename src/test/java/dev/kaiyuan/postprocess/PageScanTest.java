@@ -158,7 +158,11 @@ class PageScanTest {
         Arbitrary<String> titles = Arbitraries.of("开源周报", "A &amp; B", "  spaced\n title ", "\"quoted\" &lt;x&gt;", "");
         Arbitrary<String> descriptions = Arbitraries.of("", "<meta name=\"description\" content=\"深度求索 &amp; Qwen\">",
                 "<meta name=description content='x \"y\"'>", "<META NAME=\"description\" CONTENT=\"upper\">");
-        return net.jqwik.api.Combinators.combine(titles, descriptions, Arbitraries.of(PIECES).list().ofMaxSize(4))
+        // a theme's <header> (its end tag starts as the head's does) and elements named like title or meta
+        List<String> pieces = new java.util.ArrayList<>(PIECES);
+        pieces.addAll(List.of("<header><a href=\"../\">site</a></header>", "<HEADER>x</HEADER >", "<p><metadata>m</metadata></p>",
+                "<titles>t</titles>"));
+        return net.jqwik.api.Combinators.combine(titles, descriptions, Arbitraries.of(pieces).list().ofMaxSize(4))
                 .as((title, description, body) -> "<!DOCTYPE html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>"
                         + title + "</title>" + description + "</head><body>" + String.join("", body) + "</body></html>");
     }
@@ -183,5 +187,16 @@ class PageScanTest {
         assertThat(meta.applyToText("<html><head></head><body><title>late</title></body></html>")).isEmpty();
         assertThat(meta.applyToText("<html><head></head><body><meta name=description content=x></body></html>")).isEmpty();
         assertThat(meta.applyToText("<html><body>no head end</body></html>")).isEmpty();
+        assertThat(meta.applyToText("<html><head></head ><body></body></html>")).isEmpty();
+        assertThat(meta.applyToText("<html><head></head><body><meta/></body></html>")).isEmpty();
+    }
+
+    @Test
+    void aThemesHeaderIsNotTheHeadsEnd() {
+        HeadMetadata meta = new HeadMetadata("https://example.org/", "site", java.util.Optional.empty());
+        assertThat(meta.applyToText("<html><head><title>t</title></head><body><header><metadata>x</metadata></header>"
+                + "</body></html>").orElseThrow())
+                .contains("<link rel=\"canonical\" href=\"https://example.org/\"><meta property=\"og:type\"",
+                        "</head><body><header><metadata>x</metadata></header>");
     }
 }
