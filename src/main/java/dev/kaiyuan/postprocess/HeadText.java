@@ -20,20 +20,50 @@ final class HeadText {
      * Where the page's one {@code </head>} starts, or -1 when the text cannot be read plainly. A tag
      * whose name only starts like one of these ({@code </header>}, which every theme's page has, or
      * {@code <metadata>}) is another element: a tag's name runs to white space, {@code /} or {@code >}.
+     * A {@code <title>} inside {@code <svg>} or {@code <math>} is the drawing's own (the timeline
+     * strip on every article page has them) and stays where it is; a {@code <meta>} there still
+     * counts, as it ends the drawing for a parser (HTML, "parsing tokens in foreign content").
      */
     static int end(String html) {
         int end = -1;
+        int foreign = 0;
         for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
             if (named(html, i, "</head")) {
                 if (end >= 0 || !html.startsWith(">", i + 6)) {
                     return -1;
                 }
                 end = i;
-            } else if (end >= 0 && (named(html, i, "<title") || named(html, i, "<meta"))) {
+            } else if (named(html, i, "<svg") || named(html, i, "<math")) {
+                int gt = tagEnd(html, i);
+                if (gt < 0) {
+                    return -1;
+                }
+                if (html.charAt(gt - 1) != '/') {
+                    foreign++;
+                }
+            } else if (named(html, i, "</svg") || named(html, i, "</math")) {
+                foreign = Math.max(0, foreign - 1);
+            } else if (end >= 0 && (foreign == 0 && named(html, i, "<title") || named(html, i, "<meta"))) {
                 return -1;
             }
         }
         return end;
+    }
+
+    /** The {@code >} that ends the tag at {@code i}, past quoted attribute values; -1 if none. */
+    private static int tagEnd(String html, int i) {
+        char quote = 0;
+        for (int at = i + 1; at < html.length(); at++) {
+            char c = html.charAt(at);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /** Whether the tag at {@code i} opens with {@code open} (any case) and its name ends there (or the text does). */

@@ -161,7 +161,9 @@ class PageScanTest {
         // a theme's <header> (its end tag starts as the head's does) and elements named like title or meta
         List<String> pieces = new java.util.ArrayList<>(PIECES);
         pieces.addAll(List.of("<header><a href=\"../\">site</a></header>", "<HEADER>x</HEADER >", "<p><metadata>m</metadata></p>",
-                "<titles>t</titles>"));
+                "<titles>t</titles>", "<svg viewBox=\"0 0 10 10\" aria-label='a > b'><g><title>Mentioned in 2025</title></g>"
+                        + "<a href=\"../x/\"><title>Llama 3.1</title></a></svg>", "<svg/><p>after</p>",
+                "<math><mi>x</mi><title>t</title></math>"));
         return net.jqwik.api.Combinators.combine(titles, descriptions, Arbitraries.of(pieces).list().ofMaxSize(4))
                 .as((title, description, body) -> "<!DOCTYPE html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>"
                         + title + "</title>" + description + "</head><body>" + String.join("", body) + "</body></html>");
@@ -189,14 +191,19 @@ class PageScanTest {
         assertThat(meta.applyToText("<html><body>no head end</body></html>")).isEmpty();
         assertThat(meta.applyToText("<html><head></head ><body></body></html>")).isEmpty();
         assertThat(meta.applyToText("<html><head></head><body><meta/></body></html>")).isEmpty();
+        assertThat(meta.applyToText("<html><head></head><body><svg><meta name=x></svg></body></html>")).isEmpty();
+        assertThat(meta.applyToText("<html><head></head><body><svg/><title>t</title></body></html>")).isEmpty();
+        assertThat(meta.applyToText("<html><head></head><body><svg a='>'/><title>t</title></body></html>")).isEmpty();
     }
 
     @Test
-    void aThemesHeaderIsNotTheHeadsEnd() {
+    void aThemesHeaderAndADrawingsTitlesAreNotTheHeadsEnd() {
         HeadMetadata meta = new HeadMetadata("https://example.org/", "site", java.util.Optional.empty());
         assertThat(meta.applyToText("<html><head><title>t</title></head><body><header><metadata>x</metadata></header>"
                 + "</body></html>").orElseThrow())
                 .contains("<link rel=\"canonical\" href=\"https://example.org/\"><meta property=\"og:type\"",
                         "</head><body><header><metadata>x</metadata></header>");
+        assertThat(meta.applyToText("<html><head><title>t</title></head><body><svg class=\"strip\"><g><title>2025</title>"
+                + "</g></svg></body></html>")).isPresent();
     }
 }
