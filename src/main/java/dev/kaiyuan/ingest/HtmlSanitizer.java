@@ -4,6 +4,7 @@ import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.SourceRef;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +119,9 @@ public final class HtmlSanitizer {
         }
         List<Element> elements = new ArrayList<>();
         List<String> unsafeKeys = new ArrayList<>();
-        for (Node node = body.firstChild(); node != null; node = next(node, body)) {
+        Iterator<Node> nodes = body.nodeStream().skip(1).iterator();   // the body's nodes in document order
+        while (nodes.hasNext()) {
+            Node node = nodes.next();
             if (node instanceof Element element) {
                 // as the Cleaner asks: the tag by its normal name, the attributes by the tag's name
                 String tag = element.tagName();
@@ -140,20 +143,6 @@ public final class HtmlSanitizer {
             elements.get(i).removeAttr(unsafeKeys.get(i));
         }
         return Optional.of(dirty);
-    }
-
-    /** The node after {@code node} in document order within {@code root}, or null. */
-    private static Node next(Node node, Element root) {
-        if (node.childNodeSize() > 0) {
-            return node.childNode(0);
-        }
-        for (Node at = node; at != root; at = at.parentNode()) {
-            Node sibling = at.nextSibling();
-            if (sibling != null) {
-                return sibling;
-            }
-        }
-        return null;
     }
 
     /**

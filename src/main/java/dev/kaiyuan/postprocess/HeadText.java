@@ -76,7 +76,7 @@ final class HeadText {
             return true;
         }
         char c = html.charAt(after);
-        return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+        return c == '>' || c == '/' || PageMarkup.isSpace(c);
     }
 
     /** The page with what {@code add} appends to a head put at the end of its head; empty when {@link #end} is -1. */

@@ -253,7 +253,7 @@ public final class PageMarkup {
     }
 
     /** HTML's ASCII white space (a carriage return is one before a parser folds it into a line feed). */
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
