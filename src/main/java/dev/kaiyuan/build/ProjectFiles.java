@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Finds a project's seeds: every article file under {@code seeds/} in path order, each paired with
@@ -46,7 +47,7 @@ final class ProjectFiles {
                     "run in a project folder, pass --project DIR, or create seeds/ with an article"));
             return List.of();
         }
-        Map<Path, Optional<FileStamp>> files = list(root);
+        Map<Path, Optional<FileStamp>> files = list(project, root, sink);
         Map<String, Path> sidecars = new HashMap<>();
         Map<Path, String> articles = new LinkedHashMap<>();
         for (Path file : files.keySet()) {
@@ -132,23 +133,48 @@ final class ProjectFiles {
 
     /**
      * Every file under {@code root} in path order, with its stamp as the walk saw it (no second stat
-     * per file); a link to a file is followed, and has no stamp: the walk saw the link's own.
+     * per file); a link to a file is followed, and has no stamp: the walk saw the link's own. When
+     * {@code root} itself is a link (seeds kept elsewhere), the folder it names is walked, and its
+     * files are named under {@code root}, as if it were that folder. A link to a folder below it is
+     * not followed (it could lead back up and round), and is reported.
      */
-    private static SortedMap<Path, Optional<FileStamp>> list(Path root) throws IOException {
+    private static SortedMap<Path, Optional<FileStamp>> list(Path project, Path root, DiagnosticSink sink)
+            throws IOException {
         SortedMap<Path, Optional<FileStamp>> files = new TreeMap<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            public FileVisitResult visitFile(Path found, BasicFileAttributes attrs) {
+                Path file = start == root ? found : root.resolve(start.relativize(found).toString());
                 if (attrs.isRegularFile()) {
                     files.put(file, Optional.of(new FileStamp(attrs.size(),
                             attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS))));
-                } else if (attrs.isSymbolicLink() && Files.isRegularFile(file)) {
+                } else if (attrs.isSymbolicLink() && Files.isRegularFile(found)) {
                     files.put(file, Optional.empty());
+                } else if (attrs.isSymbolicLink() && Files.isDirectory(found)) {
+                    sink.report(Diagnostic.warning("project.linked-folder", SourceRef.file(relative(project, file)),
+                            "link to a folder, not followed", "",
+                            "move the folder under " + SEEDS + "/, link its files one by one, or make "
+                                    + SEEDS + "/ itself the link"));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
         return files;
+    }
+
+    /**
+     * {@link Files#walk(Path, java.nio.file.FileVisitOption...)} of {@code root}, following
+     * {@code root} itself when it is a link to a folder (seeds or a theme kept elsewhere), which
+     * {@code Files.walk} would give as one entry: the folder it names is walked, and its paths are
+     * named under {@code root}. Links further down are not followed.
+     */
+    static Stream<Path> walk(Path root) throws IOException {
+        if (!Files.isSymbolicLink(root)) {
+            return Files.walk(root);
+        }
+        Path real = root.toRealPath();
+        return Files.walk(real).map(p -> root.resolve(real.relativize(p).toString()));
     }
 
     /**

@@ -164,7 +164,7 @@ final class Theme {
     /** Template files of one engine under {@code root}, outside assets/ and outside a nested port. */
     private static List<String> templates(Path project, Path root, Engine engine) throws IOException {
         Path port = root.resolve(PEBBLE_PORT);
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = ProjectFiles.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !p.startsWith(root.resolve("assets")) && (root.endsWith(PEBBLE_PORT) || !p.startsWith(port)))
                     .filter(p -> p.getFileName().toString().endsWith("." + engine.extension))
@@ -250,7 +250,7 @@ final class Theme {
                 hash.add("(default theme in the jar)");
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(folder)) {
+            try (Stream<Path> walk = ProjectFiles.walk(folder)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                     hash.add(folder.relativize(file).toString().replace('\\', '/')).add(Files.readAllBytes(file));
                 }
@@ -267,7 +267,7 @@ final class Theme {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(dir)) {
+            try (Stream<Path> walk = ProjectFiles.walk(dir)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                     String rel = dir.relativize(file).toString().replace('\\', '/');
                     if (!rel.startsWith(".")) {

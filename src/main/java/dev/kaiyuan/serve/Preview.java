@@ -93,7 +93,8 @@ public final class Preview implements AutoCloseable {
             if (!Files.isDirectory(seeds)) {
                 return false;
             }
-            try (Stream<Path> files = Files.walk(seeds)) {
+            // a seeds/ that is a link is counted where it leads, as the build reads it
+            try (Stream<Path> files = Files.walk(seeds.toRealPath())) {
                 return files.filter(Files::isRegularFile).limit(DISK_FROM).count() >= DISK_FROM;
             } catch (IOException | UncheckedIOException e) {
                 return false; // an unreadable folder: the build says what is wrong with it

@@ -7,6 +7,7 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,6 +18,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,8 +146,8 @@ final class ProjectWatcher implements AutoCloseable {
                 relevant = true;
                 files.add(changed);
             }
-            if (event.kind() == ENTRY_CREATE && Files.isDirectory(changed, LinkOption.NOFOLLOW_LINKS)
-                    && !(dir.equals(project) && !FOLDERS.contains(name.toString()))) {
+            if (event.kind() == ENTRY_CREATE && (dir.equals(project) ? FOLDERS.contains(name.toString())
+                    : Files.isDirectory(changed, LinkOption.NOFOLLOW_LINKS))) {
                 registerTree(changed);
             }
         }
@@ -171,16 +173,23 @@ final class ProjectWatcher implements AutoCloseable {
         }
     }
 
-    /** Registers a folder and every folder below it (files may already be inside when we see it). */
+    /**
+     * Registers a folder and every folder below it (files may already be inside when we see it). The
+     * project's seeds/ or templates/ may be a link to a folder, which is followed, as the build
+     * follows it; links to folders further down are not, as the build does not read them.
+     */
     private void registerTree(Path root) {
-        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+        boolean linkedTop = root.getParent() != null && root.getParent().equals(project) && Files.isSymbolicLink(root);
+        if (!(linkedTop ? Files.isDirectory(root) : Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS))) {
             return;
         }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, linkedTop ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(
+                    FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+                    if (!dir.equals(root) && (dir.getFileName().toString().startsWith(".")
+                            || Files.isSymbolicLink(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     register(dir);

@@ -35,6 +35,42 @@ class ProjectFilesTest {
     }
 
     /**
+     * seeds/ may itself be a link (articles kept in another checkout): its files are named under
+     * seeds/ as if it were the folder. A link to a folder further down is reported, not followed.
+     */
+    @Test
+    void aLinkedSeedsFolderIsReadWhereItLeadsAndALinkedFolderInsideIsReported() throws Exception {
+        TestSites.write(project, "kept/b.md", "---\ntitle: B\n---\nB.\n");
+        TestSites.write(project, "kept/2025/a.md", "---\ntitle: A\n---\nA.\n");
+        TestSites.write(project, "kept/2025/a.meta.yaml", "source: Somewhere\n");
+        TestSites.write(project, "more/c.md", "---\ntitle: C\n---\nC.\n");
+        Files.createSymbolicLink(project.resolve("kept/more"), project.resolve("more"));
+        Files.createSymbolicLink(project.resolve("seeds"), project.resolve("kept"));
+
+        DiagnosticSink sink = new DiagnosticSink();
+        List<SeedFile> seeds = ProjectFiles.seeds(project, List.of("md", "txt"), sink);
+
+        assertThat(seeds).extracting(SeedFile::path).containsExactly("seeds/2025/a.md", "seeds/b.md");
+        assertThat(seeds.get(0).file()).isEqualTo(project.resolve("seeds/2025/a.md"));
+        assertThat(seeds.get(0).sidecar()).contains(project.resolve("seeds/2025/a.meta.yaml"));
+        assertThat(seeds.get(0).stamp()).isPresent();
+        assertThat(ProjectFiles.read(project, seeds.get(1), sink).orElseThrow().file().path()).isEqualTo("seeds/b.md");
+        assertThat(sink.sorted()).extracting(d -> d.code() + " " + d.where().path())
+                .containsExactly("project.linked-folder seeds/more");
+    }
+
+    @Test
+    void walkingALinkedFolderNamesItsFilesUnderTheLink() throws Exception {
+        TestSites.write(project, "kept/x/y.ftlh", "y");
+        Files.createSymbolicLink(project.resolve("templates"), project.resolve("kept"));
+
+        try (var walk = ProjectFiles.walk(project.resolve("templates"))) {
+            assertThat(walk.map(p -> project.relativize(p).toString().replace('\\', '/')))
+                    .containsExactlyInAnyOrder("templates", "templates/x", "templates/x/y.ftlh");
+        }
+    }
+
+    /**
      * The quick relative path (the project's path cut off the file's) is the one
      * {@link Path#relativize} gives, for files the walk finds (the first four) and for paths it
      * does not take (a dot segment, a path outside the project, the project itself).

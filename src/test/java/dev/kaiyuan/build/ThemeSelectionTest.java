@@ -92,6 +92,39 @@ class ThemeSelectionTest {
                 .singleElement().asString().startsWith("index.html: ");
     }
 
+    /**
+     * templates/ may be a link to a theme kept elsewhere, shaped like the default theme (FreeMarker
+     * templates with a Pebble port in pebble/): it is read as if it were the folder. Its templates
+     * decide the engine, and they are part of what a cached rebuild checks, so an edit there shows.
+     */
+    @Test
+    void aLinkedTemplatesFolderIsTheTheme() throws IOException {
+        Path project = project("linked-theme");
+        Path theme = tmp.resolve("shared-theme");
+        TestSites.write(theme, "index.ftlh", markedFreemarkerHome("first edition"));
+        TestSites.write(theme, "pebble/index.peb", MARKED_HOME);
+        TestSites.write(theme, "assets/extra.css", "p { color: teal; }\n");
+        Files.createSymbolicLink(project.resolve("templates"), theme);
+
+        BuildResult first = Build.run(BuildRequest.of(project), true, note -> { });
+        assertThat(first.succeeded()).as("%s", first.diagnostics()).isTrue();
+        assertThat(read(project.resolve("site/index.html"))).as("FreeMarker, from the linked folder")
+                .contains("first edition").doesNotContain("Pebble");
+        assertThat(read(project.resolve("site/assets/extra.css"))).contains("teal");
+
+        TestSites.write(theme, "index.ftlh", markedFreemarkerHome("second edition"));
+        BuildResult second = Build.run(BuildRequest.of(project), true, note -> { });
+        assertThat(second.succeeded()).as("%s", second.diagnostics()).isTrue();
+        assertThat(read(project.resolve("site/index.html"))).as("rebuilt with the cache").contains("second edition");
+    }
+
+    /** A FreeMarker home page for the default layout, marked with {@code text}. */
+    private static String markedFreemarkerHome(String text) {
+        return "<#ftl output_format=\"HTML\">\n<#import \"layout.ftlh\" as layout>\n"
+                + "<@layout.page title=site.title lang=site.lang description=site.description>"
+                + "<p class=\"marker\">" + text + "</p></@layout.page>\n";
+    }
+
     @Test
     void flagOverridesConfigAndConfigOverridesTheTemplates() throws IOException {
         Path project = project("precedence");

@@ -182,6 +182,19 @@ class LauncherIT {
         assertThat(flags(big)).doesNotContain("HeapFreeRatio");
     }
 
+    /** A seeds/ that is a link to a folder is counted where it leads, as the build reads it. */
+    @Test
+    void aLinkedSeedsFolderIsCountedWhereItLeads() throws Exception {
+        emptySeeds(project.resolve("kept/seeds/2025"), 3000);
+        Files.createDirectories(project.resolve("linked"));
+        Files.createSymbolicLink(project.resolve("linked/seeds"), project.resolve("kept/seeds"));
+
+        Run run = run(showFlags(""), "build", "--project", "linked", "--help");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(flags(run)).contains("-XX:FreqInlineSize=70").doesNotContain("TieredStopAtLevel");
+    }
+
     /**
      * The shell counts a seeds folder of fewer than 3,000 plain files itself; what it counts must be
      * what find counts: hidden files (both kinds of names the shell hides) and files in subfolders

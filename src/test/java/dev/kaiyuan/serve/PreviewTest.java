@@ -348,6 +348,24 @@ class PreviewTest {
         assertThat(Http.get(uri("/articles/deep/")).body()).contains("Found in a new folder.");
     }
 
+    /** seeds/ kept elsewhere and linked in: edits there, and folders made there, are seen as in a plain seeds/. */
+    @Test
+    void aLinkedSeedsFolderIsWatchedWhereItLeads(@TempDir Path elsewhere) throws Exception {
+        Files.createSymbolicLink(project.resolve("seeds"), elsewhere);
+        start(Optional.empty());
+        assertThat(Http.get(uri("/articles/first/")).body()).contains("First article");
+        try (Http.Events events = events()) {
+            write(elsewhere, "first.md", article("First article, edited elsewhere", "Open models."));
+            assertThat(events.await("reload", EVENT)).as("reload after the edit").isNotNull();
+            Files.createDirectories(elsewhere.resolve("2025"));
+            events.namesWithin(Duration.ofMillis(400)); // the folder alone changes nothing
+            write(elsewhere, "2025/deep.md", article("Deep article", "Found in a new folder."));
+            assertThat(events.await("reload", EVENT)).as("reload after the new article").isNotNull();
+        }
+        assertThat(Http.get(uri("/articles/first/")).body()).contains("First article, edited elsewhere");
+        assertThat(Http.get(uri("/articles/deep/")).body()).contains("Found in a new folder.");
+    }
+
     @Test
     void hiddenFilesAndEditorBackupsDoNotRebuild() throws Exception {
         start(Optional.empty());
