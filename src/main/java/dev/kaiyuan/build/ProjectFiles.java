@@ -53,7 +53,7 @@ final class ProjectFiles {
         for (Path file : files.keySet()) {
             String rel = relative(project, file);
             String name = rel.substring(rel.lastIndexOf('/') + 1);
-            if (rel.startsWith(SEEDS + "/data/") || name.startsWith(".") || name.endsWith("~")) {
+            if (skipped(rel)) {
                 continue;
             }
             if (name.endsWith(SIDECAR_SUFFIX)) {
@@ -82,6 +82,16 @@ final class ProjectFiles {
                 SourceRef.file(relative(project, orphan)), "sidecar without an article", "",
                 "name it after its article: NAME.txt takes NAME" + SIDECAR_SUFFIX)));
         return seeds;
+    }
+
+    /**
+     * Whether the file or folder at {@code rel} (from the project) is left alone: the knowledge base
+     * ({@code seeds/data/}, read by its own paths), hidden files and editor backups.
+     */
+    private static boolean skipped(String rel) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        return rel.equals(SEEDS + "/data") || rel.startsWith(SEEDS + "/data/") || name.startsWith(".")
+                || name.endsWith("~");
     }
 
     /**
@@ -136,7 +146,8 @@ final class ProjectFiles {
      * per file); a link to a file is followed, and has no stamp: the walk saw the link's own. When
      * {@code root} itself is a link (seeds kept elsewhere), the folder it names is walked, and its
      * files are named under {@code root}, as if it were that folder. A link to a folder below it is
-     * not followed (it could lead back up and round), and is reported.
+     * not followed (it could lead back up and round), and is reported. Hidden folders and the
+     * knowledge base's are not entered.
      */
     private static SortedMap<Path, Optional<FileStamp>> list(Path project, Path root, DiagnosticSink sink)
             throws IOException {
@@ -144,20 +155,34 @@ final class ProjectFiles {
         Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(start) || !skipped(relative(project, named(dir))) ? FileVisitResult.CONTINUE
+                        : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path found, BasicFileAttributes attrs) {
-                Path file = start == root ? found : root.resolve(start.relativize(found).toString());
+                Path file = named(found);
                 if (attrs.isRegularFile()) {
                     files.put(file, Optional.of(new FileStamp(attrs.size(),
                             attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS))));
                 } else if (attrs.isSymbolicLink() && Files.isRegularFile(found)) {
                     files.put(file, Optional.empty());
-                } else if (attrs.isSymbolicLink() && Files.isDirectory(found)) {
+                } else if (attrs.isSymbolicLink() && Files.isDirectory(found) && !skipped(relative(project, file))) {
                     sink.report(Diagnostic.warning("project.linked-folder", SourceRef.file(relative(project, file)),
                             "link to a folder, not followed", "",
                             "move the folder under " + SEEDS + "/, link its files one by one, or make "
                                     + SEEDS + "/ itself the link"));
+                } else if (attrs.isSymbolicLink() && !Files.exists(found) && !skipped(relative(project, file))) {
+                    sink.report(Diagnostic.warning("project.broken-link", SourceRef.file(relative(project, file)),
+                            "link to nothing, skipped", "", "fix or remove the link"));
                 }
                 return FileVisitResult.CONTINUE;
+            }
+
+            /** {@code found}'s path under {@code root}, when the walk started where {@code root} leads. */
+            private Path named(Path found) {
+                return start == root ? found : root.resolve(start.relativize(found).toString());
             }
         });
         return files;
