@@ -166,16 +166,26 @@ final class ProjectFiles {
                 if (attrs.isRegularFile()) {
                     files.put(file, Optional.of(new FileStamp(attrs.size(),
                             attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS))));
-                } else if (attrs.isSymbolicLink() && Files.isRegularFile(found)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                boolean link = attrs.isSymbolicLink();
+                String rel = relative(project, file);
+                if (link && Files.isRegularFile(found)) {
                     files.put(file, Optional.empty());
-                } else if (attrs.isSymbolicLink() && Files.isDirectory(found) && !skipped(relative(project, file))) {
-                    sink.report(Diagnostic.warning("project.linked-folder", SourceRef.file(relative(project, file)),
+                } else if (skipped(rel)) {
+                    return FileVisitResult.CONTINUE;
+                } else if (link && Files.isDirectory(found)) {
+                    sink.report(Diagnostic.warning("project.linked-folder", SourceRef.file(rel),
                             "link to a folder, not followed", "",
                             "move the folder under " + SEEDS + "/, link its files one by one, or make "
                                     + SEEDS + "/ itself the link"));
-                } else if (attrs.isSymbolicLink() && !Files.exists(found) && !skipped(relative(project, file))) {
-                    sink.report(Diagnostic.warning("project.broken-link", SourceRef.file(relative(project, file)),
+                } else if (link && !Files.exists(found)) {
+                    sink.report(Diagnostic.warning("project.broken-link", SourceRef.file(rel),
                             "link to nothing, skipped", "", "fix or remove the link"));
+                } else {
+                    // a named pipe, socket or device (or a link to one): reading it could block the build
+                    sink.report(Diagnostic.warning("project.unknown-file", SourceRef.file(rel),
+                            "not a regular file, skipped", "", "articles are files; move it out of " + SEEDS + "/"));
                 }
                 return FileVisitResult.CONTINUE;
             }

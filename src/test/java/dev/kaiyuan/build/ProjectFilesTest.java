@@ -3,6 +3,9 @@ package dev.kaiyuan.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaiyuan.diag.DiagnosticSink;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,6 +80,24 @@ class ProjectFilesTest {
         try (var walk = ProjectFiles.walk(project.resolve("templates"))) {
             assertThat(walk.map(p -> project.relativize(p).toString().replace('\\', '/')))
                     .containsExactlyInAnyOrder("templates", "templates/x", "templates/x/y.ftlh");
+        }
+    }
+
+    /** A socket (or a named pipe) could block a read: it is reported and skipped, and so is a link to one. */
+    @Test
+    void aFileThatIsNotARegularFileIsReportedNotRead() throws Exception {
+        TestSites.write(project, "seeds/a.md", "---\ntitle: A\n---\nA.\n");
+        try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            socket.bind(UnixDomainSocketAddress.of(project.resolve("seeds/socket.md")));
+            Files.createSymbolicLink(project.resolve("seeds/to-socket.md"), project.resolve("seeds/socket.md"));
+
+            DiagnosticSink sink = new DiagnosticSink();
+            List<SeedFile> seeds = ProjectFiles.seeds(project, List.of("md", "txt"), sink);
+
+            assertThat(seeds).extracting(SeedFile::path).containsExactly("seeds/a.md");
+            assertThat(sink.sorted()).extracting(d -> d.code() + " " + d.where().path() + " " + d.title())
+                    .containsExactly("project.unknown-file seeds/socket.md not a regular file, skipped",
+                            "project.unknown-file seeds/to-socket.md not a regular file, skipped");
         }
     }
 
