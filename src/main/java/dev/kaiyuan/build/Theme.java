@@ -270,7 +270,8 @@ final class Theme {
             try (Stream<Path> walk = ProjectFiles.walk(dir)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                     String rel = dir.relativize(file).toString().replace('\\', '/');
-                    if (!rel.startsWith(".")) {
+                    // hidden files and folders at any depth (.DS_Store, .cache/) are not published
+                    if (!rel.startsWith(".") && !rel.contains("/.")) {
                         assets.put("assets/" + rel, file);
                     }
                 }

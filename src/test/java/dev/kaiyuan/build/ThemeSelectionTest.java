@@ -118,6 +118,26 @@ class ThemeSelectionTest {
         assertThat(read(project.resolve("site/index.html"))).as("rebuilt with the cache").contains("second edition");
     }
 
+    /** The project's assets are published beside the default theme's, except hidden files and folders at any depth. */
+    @Test
+    void hiddenAssetsAreNotPublished() throws IOException {
+        Path project = project("assets");
+        TestSites.write(project, "templates/assets/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        TestSites.write(project, "templates/assets/img/.DS_Store", "finder");
+        TestSites.write(project, "templates/assets/img/.cache/thumb.png", "cache");
+        TestSites.write(project, "templates/assets/.env", "SECRET=1");
+
+        BuildResult result = build(project, Optional.empty());
+
+        assertThat(result.succeeded()).as("%s", result.diagnostics()).isTrue();
+        try (var files = Files.walk(project.resolve("site/assets"))) {
+            assertThat(files.filter(Files::isRegularFile)
+                    .map(f -> project.resolve("site").relativize(f).toString().replace('\\', '/')))
+                    .contains("assets/img/logo.svg", "assets/style.css")
+                    .noneMatch(f -> f.contains("/."));
+        }
+    }
+
     /** A FreeMarker home page for the default layout, marked with {@code text}. */
     private static String markedFreemarkerHome(String text) {
         return "<#ftl output_format=\"HTML\">\n<#import \"layout.ftlh\" as layout>\n"
