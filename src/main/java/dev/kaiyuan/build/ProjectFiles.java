@@ -21,13 +21,13 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Finds a project's seeds: every article file under {@code seeds/} in path order, each paired with
- * its sidecar. Hidden files and editor backups are skipped as other generators do; anything else
- * that is not an article is reported, never silently dropped. {@code seeds/data/} is reserved for
- * the knowledge base and not read as articles.
+ * its sidecar. Hidden files and folders and editor backups are skipped as other generators do;
+ * anything else that is not an article (a link to nothing or to a folder, a pipe) is reported,
+ * never silently dropped. {@code seeds/data/} is reserved for the knowledge base and not read as
+ * articles. {@code seeds/} itself may be a link to a folder kept elsewhere.
  */
 final class ProjectFiles {
     static final String SEEDS = "seeds";
@@ -85,13 +85,18 @@ final class ProjectFiles {
     }
 
     /**
-     * Whether the file or folder at {@code rel} (from the project) is left alone: the knowledge base
+     * Whether the file at {@code rel} (from the project) is left alone: the knowledge base's
      * ({@code seeds/data/}, read by its own paths), hidden files and editor backups.
      */
     private static boolean skipped(String rel) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         return rel.equals(SEEDS + "/data") || rel.startsWith(SEEDS + "/data/") || name.startsWith(".")
                 || name.endsWith("~");
+    }
+
+    /** Whether the listing leaves the folder at {@code rel} (from the project) unentered: the knowledge base's, or a hidden one. */
+    private static boolean unentered(String rel) {
+        return rel.equals(SEEDS + "/data") || rel.substring(rel.lastIndexOf('/') + 1).startsWith(".");
     }
 
     /**
@@ -152,36 +157,42 @@ final class ProjectFiles {
     private static SortedMap<Path, Optional<FileStamp>> list(Path project, Path root, DiagnosticSink sink)
             throws IOException {
         SortedMap<Path, Optional<FileStamp>> files = new TreeMap<>();
-        Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
-        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        Walked walked = Walked.of(root);
+        Files.walkFileTree(walked.start(), new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return dir.equals(start) || !skipped(relative(project, named(dir))) ? FileVisitResult.CONTINUE
-                        : FileVisitResult.SKIP_SUBTREE;
+                return dir.equals(walked.start()) || !unentered(relative(project, walked.named(dir)))
+                        ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override
             public FileVisitResult visitFile(Path found, BasicFileAttributes attrs) {
-                Path file = named(found);
+                Path file = walked.named(found);
                 if (attrs.isRegularFile()) {
                     files.put(file, Optional.of(new FileStamp(attrs.size(),
                             attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS))));
                     return FileVisitResult.CONTINUE;
                 }
                 boolean link = attrs.isSymbolicLink();
-                String rel = relative(project, file);
                 if (link && Files.isRegularFile(found)) {
                     files.put(file, Optional.empty());
-                } else if (skipped(rel)) {
                     return FileVisitResult.CONTINUE;
-                } else if (link && Files.isDirectory(found)) {
+                }
+                String rel = relative(project, file);
+                if (skipped(rel)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (link && Files.isDirectory(found)) {
                     sink.report(Diagnostic.warning("project.linked-folder", SourceRef.file(rel),
-                            "link to a folder, not followed", "",
-                            "move the folder under " + SEEDS + "/, link its files one by one, or make "
-                                    + SEEDS + "/ itself the link"));
-                } else if (link && !Files.exists(found)) {
+                            "link to a folder, not followed", "", "move the folder under " + SEEDS
+                                    + "/ or link its files one by one"
+                                    + (walked.linked() ? "" : ", or make " + SEEDS + "/ itself the link")));
+                } else if (link && Files.notExists(found)) {
                     sink.report(Diagnostic.warning("project.broken-link", SourceRef.file(rel),
                             "link to nothing, skipped", "", "fix or remove the link"));
+                } else if (link && !Files.exists(found)) {
+                    sink.report(Diagnostic.warning("project.unreadable-link", SourceRef.file(rel),
+                            "cannot tell where the link leads, skipped", "", "check the permissions of its target"));
                 } else {
                     // a named pipe, socket or device (or a link to one): reading it could block the build
                     sink.report(Diagnostic.warning("project.unknown-file", SourceRef.file(rel),
@@ -189,27 +200,61 @@ final class ProjectFiles {
                 }
                 return FileVisitResult.CONTINUE;
             }
-
-            /** {@code found}'s path under {@code root}, when the walk started where {@code root} leads. */
-            private Path named(Path found) {
-                return start == root ? found : root.resolve(start.relativize(found).toString());
-            }
         });
         return files;
     }
 
     /**
-     * {@link Files#walk(Path, java.nio.file.FileVisitOption...)} of {@code root}, following
-     * {@code root} itself when it is a link to a folder (seeds or a theme kept elsewhere), which
-     * {@code Files.walk} would give as one entry: the folder it names is walked, and its paths are
-     * named under {@code root}. Links further down are not followed.
+     * The files under {@code root} in path order, links to files among them. {@code root} itself is
+     * followed when it is a link to a folder (a theme kept elsewhere), which {@code Files.walk}
+     * would give as one entry; its files are named under {@code root}. Hidden folders ({@code .git/})
+     * are not entered, nor links to folders further down.
      */
-    static Stream<Path> walk(Path root) throws IOException {
-        if (!Files.isSymbolicLink(root)) {
-            return Files.walk(root);
+    static List<Path> files(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Walked walked = Walked.of(root);
+        Files.walkFileTree(walked.start(), new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(walked.start()) || !dir.getFileName().toString().startsWith(".")
+                        ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path found, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(found)) {
+                    files.add(walked.named(found));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        return files;
+    }
+
+    /**
+     * A folder as a walk takes it: {@code start} is {@code root}, or where {@code root} leads when it
+     * is a link; what the walk finds there is named under {@code root} ({@link #named}).
+     */
+    private record Walked(Path root, Path start, boolean linked) {
+        static Walked of(Path root) throws IOException {
+            return Files.isSymbolicLink(root) ? new Walked(root, root.toRealPath(), true)
+                    : new Walked(root, root, false);
         }
-        Path real = root.toRealPath();
-        return Files.walk(real).map(p -> root.resolve(real.relativize(p).toString()));
+
+        /** {@code found}'s path with {@code start} replaced by {@code root}: by their text where it can be. */
+        Path named(Path found) {
+            if (!linked) {
+                return found;
+            }
+            String from = start.toString();
+            String full = found.toString();
+            if (full.startsWith(from)
+                    && (full.length() == from.length() || full.charAt(from.length()) == File.separatorChar)) {
+                return root.getFileSystem().getPath(root + full.substring(from.length()));
+            }
+            return root.resolve(start.relativize(found).toString());
+        }
     }
 
     /**

@@ -164,13 +164,11 @@ final class Theme {
     /** Template files of one engine under {@code root}, outside assets/ and outside a nested port. */
     private static List<String> templates(Path project, Path root, Engine engine) throws IOException {
         Path port = root.resolve(PEBBLE_PORT);
-        try (Stream<Path> walk = ProjectFiles.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(root.resolve("assets")) && (root.endsWith(PEBBLE_PORT) || !p.startsWith(port)))
-                    .filter(p -> p.getFileName().toString().endsWith("." + engine.extension))
-                    .map(p -> "templates/" + project.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
-        }
+        return ProjectFiles.files(root).stream()
+                .filter(p -> !p.startsWith(root.resolve("assets")) && (root.endsWith(PEBBLE_PORT) || !p.startsWith(port)))
+                .filter(p -> p.getFileName().toString().endsWith("." + engine.extension))
+                .map(p -> "templates/" + project.relativize(p).toString().replace('\\', '/'))
+                .sorted().toList();
     }
 
     private static URI toUri(URL url) throws IOException {
@@ -250,10 +248,18 @@ final class Theme {
                 hash.add("(default theme in the jar)");
                 continue;
             }
-            try (Stream<Path> walk = ProjectFiles.walk(folder)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    hash.add(folder.relativize(file).toString().replace('\\', '/')).add(Files.readAllBytes(file));
+            List<Path> files = new ArrayList<>(ProjectFiles.files(folder));
+            // a Pebble port or an assets/ linked in from elsewhere: the walk above does not enter
+            // links to folders, but the engine and assets() read them
+            for (String part : List.of(PEBBLE_PORT, "assets")) {
+                Path linked = folder.resolve(part);
+                if (Files.isSymbolicLink(linked) && Files.isDirectory(linked)) {
+                    files.addAll(ProjectFiles.files(linked));
                 }
+            }
+            files.sort(null);
+            for (Path file : files) {
+                hash.add(folder.relativize(file).toString().replace('\\', '/')).add(Files.readAllBytes(file));
             }
         }
         return hash.hex();
@@ -267,13 +273,11 @@ final class Theme {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            try (Stream<Path> walk = ProjectFiles.walk(dir)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    String rel = dir.relativize(file).toString().replace('\\', '/');
-                    // hidden files and folders at any depth (.DS_Store, .cache/) are not published
-                    if (!rel.startsWith(".") && !rel.contains("/.")) {
-                        assets.put("assets/" + rel, file);
-                    }
+            for (Path file : ProjectFiles.files(dir)) {
+                String rel = dir.relativize(file).toString().replace('\\', '/');
+                // hidden files at any depth (.DS_Store) are not published, nor hidden folders (not walked)
+                if (!rel.startsWith(".") && !rel.contains("/.")) {
+                    assets.put("assets/" + rel, file);
                 }
             }
         }

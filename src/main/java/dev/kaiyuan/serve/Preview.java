@@ -20,14 +20,16 @@ import dev.kaiyuan.output.PackedFile;
 import dev.kaiyuan.postprocess.LiveReloadScript;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +45,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,10 +94,31 @@ public final class Preview implements AutoCloseable {
             if (!Files.isDirectory(seeds)) {
                 return false;
             }
-            // a seeds/ that is a link is counted where it leads, as the build reads it
-            try (Stream<Path> files = Files.walk(seeds.toRealPath())) {
-                return files.filter(Files::isRegularFile).limit(DISK_FROM).count() >= DISK_FROM;
-            } catch (IOException | UncheckedIOException e) {
+            // counted as the launcher counts: where a seeds/ that is a link leads, as the build reads
+            // it, and outside hidden folders (a .git/), which the build does not read
+            try {
+                Path start = seeds.toRealPath();
+                int[] count = {0};
+                Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        return dir.equals(start) || !dir.getFileName().toString().startsWith(".")
+                                ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        return attrs.isRegularFile() && ++count[0] >= DISK_FROM ? FileVisitResult.TERMINATE
+                                : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+                return count[0] >= DISK_FROM;
+            } catch (IOException e) {
                 return false; // an unreadable folder: the build says what is wrong with it
             }
         }

@@ -184,12 +184,14 @@ final class ProjectWatcher implements AutoCloseable {
             return;
         }
         try {
-            Files.walkFileTree(root, linkedTop ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(
-                    FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            Set<FileVisitOption> follow = linkedTop ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
+                    : EnumSet.noneOf(FileVisitOption.class);
+            Files.walkFileTree(root, follow, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    // (only a walk that follows links meets one to a folder here)
                     if (!dir.equals(root) && (dir.getFileName().toString().startsWith(".")
-                            || Files.isSymbolicLink(dir))) {
+                            || linkedTop && Files.isSymbolicLink(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     register(dir);

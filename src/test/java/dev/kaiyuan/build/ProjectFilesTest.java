@@ -33,11 +33,13 @@ class ProjectFilesTest {
         // hidden folders are not entered, as serve does not watch them: no article, no warning
         TestSites.write(project, "seeds/.drafts/c.md", "---\ntitle: C\n---\nC.\n");
         TestSites.write(project, "seeds/.git/HEAD", "ref: refs/heads/main\n");
+        // a folder whose name ends in ~ is a folder like any other (editor backups are files)
+        TestSites.write(project, "seeds/old~/c.md", "---\ntitle: C\n---\nC.\n");
 
         DiagnosticSink sink = new DiagnosticSink();
         List<SeedFile> seeds = ProjectFiles.seeds(project, List.of("md", "txt"), sink);
 
-        assertThat(seeds).extracting(SeedFile::path).containsExactly("seeds/a.md", "seeds/b.md");
+        assertThat(seeds).extracting(SeedFile::path).containsExactly("seeds/a.md", "seeds/b.md", "seeds/old~/c.md");
         assertThat(seeds.get(1).sidecar()).contains(project.resolve("seeds/b.meta.yaml"));
         assertThat(ProjectFiles.read(project, seeds.get(0), sink).orElseThrow().file().size()).isPositive();
         assertThat(sink.sorted()).extracting(d -> d.code() + " " + d.where().path())
@@ -70,20 +72,25 @@ class ProjectFilesTest {
         assertThat(ProjectFiles.read(project, seeds.get(1), sink).orElseThrow().file().path()).isEqualTo("seeds/b.md");
         assertThat(sink.sorted()).extracting(d -> d.code() + " " + d.where().path())
                 .containsExactly("project.linked-folder seeds/more");
+        assertThat(sink.sorted().get(0).hint()).as("seeds/ is already a link").doesNotContain("itself the link");
     }
 
+    /** A theme's files: a linked root named under the link, hidden folders (a .git/) and links to folders not entered. */
     @Test
-    void walkingALinkedFolderNamesItsFilesUnderTheLink() throws Exception {
+    void aLinkedFoldersFilesAreNamedUnderTheLinkWithoutItsHiddenFolders() throws Exception {
         TestSites.write(project, "kept/x/y.ftlh", "y");
+        TestSites.write(project, "kept/.git/HEAD", "ref: refs/heads/main");
+        TestSites.write(project, "kept/.hidden.ftlh", "h");
+        TestSites.write(project, "other/z.ftlh", "z");
+        Files.createSymbolicLink(project.resolve("kept/linked"), project.resolve("other"));
+        Files.createSymbolicLink(project.resolve("kept/a.ftlh"), project.resolve("other/z.ftlh"));
         Files.createSymbolicLink(project.resolve("templates"), project.resolve("kept"));
 
-        try (var walk = ProjectFiles.walk(project.resolve("templates"))) {
-            assertThat(walk.map(p -> project.relativize(p).toString().replace('\\', '/')))
-                    .containsExactlyInAnyOrder("templates", "templates/x", "templates/x/y.ftlh");
-        }
+        assertThat(ProjectFiles.files(project.resolve("templates")))
+                .extracting(p -> project.relativize(p).toString().replace('\\', '/'))
+                .containsExactly("templates/.hidden.ftlh", "templates/a.ftlh", "templates/x/y.ftlh");
     }
 
-    /** A socket (or a named pipe) could block a read: it is reported and skipped, and so is a link to one. */
     @Test
     void aFileThatIsNotARegularFileIsReportedNotRead() throws Exception {
         TestSites.write(project, "seeds/a.md", "---\ntitle: A\n---\nA.\n");

@@ -118,6 +118,25 @@ class ThemeSelectionTest {
         assertThat(read(project.resolve("site/index.html"))).as("rebuilt with the cache").contains("second edition");
     }
 
+    /** A Pebble port linked in from elsewhere is the port, and a cached rebuild sees an edit made there. */
+    @Test
+    void aLinkedPebblePortIsReadAndItsEditsRenderAgain() throws IOException {
+        Path project = project("linked-port");
+        Path port = tmp.resolve("shared-port");
+        TestSites.write(port, "index.peb", MARKED_HOME.replace("rendered by", "first edition, rendered by"));
+        Files.createDirectories(project.resolve("templates"));
+        Files.createSymbolicLink(project.resolve("templates/pebble"), port);
+
+        BuildResult first = Build.run(BuildRequest.of(project), true, note -> { });
+        assertThat(first.succeeded()).as("%s", first.diagnostics()).isTrue();
+        assertThat(read(project.resolve("site/index.html"))).contains("first edition");
+
+        TestSites.write(port, "index.peb", MARKED_HOME.replace("rendered by", "second edition, rendered by"));
+        BuildResult second = Build.run(BuildRequest.of(project), true, note -> { });
+        assertThat(second.succeeded()).as("%s", second.diagnostics()).isTrue();
+        assertThat(read(project.resolve("site/index.html"))).as("rebuilt with the cache").contains("second edition");
+    }
+
     /** The project's assets are published beside the default theme's, except hidden files and folders at any depth. */
     @Test
     void hiddenAssetsAreNotPublished() throws IOException {

@@ -195,6 +195,18 @@ class LauncherIT {
         assertThat(flags(run)).contains("-XX:FreqInlineSize=70").doesNotContain("TieredStopAtLevel");
     }
 
+    /** A hidden folder under seeds/ (a .git/ of the articles' checkout) is not read by the build, nor counted. */
+    @Test
+    void filesInAHiddenFolderAreNotCounted() throws Exception {
+        emptySeeds(project.resolve("checkout/seeds/.git/objects"), 3000);
+        emptySeeds(project.resolve("checkout/seeds/2025"), 1);
+
+        Run run = run(showFlags(""), "build", "--project", "checkout", "--help");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(flags(run)).contains("-XX:TieredStopAtLevel=1").doesNotContain("FreqInlineSize");
+    }
+
     /**
      * The shell counts a seeds folder of fewer than 3,000 plain files itself; what it counts must be
      * what find counts: hidden files (both kinds of names the shell hides) and files in subfolders

@@ -366,6 +366,25 @@ class PreviewTest {
         assertThat(Http.get(uri("/articles/deep/")).body()).contains("Found in a new folder.");
     }
 
+    /** seeds/ replaced by a link while the preview runs: the folder it leads to is watched from then on. */
+    @Test
+    void seedsReplacedByALinkAreWatchedWhereTheLinkLeads(@TempDir Path elsewhere) throws Exception {
+        start(Optional.empty());
+        write(elsewhere, "first.md", article("First article, kept elsewhere", "Open models."));
+        try (Http.Events events = events()) {
+            Path seeds = project.resolve("seeds");
+            try (var files = Files.walk(seeds)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+            Files.createSymbolicLink(seeds, elsewhere);
+            assertThat(events.await("reload", EVENT)).as("reload after the swap").isNotNull();
+            await(() -> Http.get(uri("/articles/first/")).body().contains("kept elsewhere"), EVENT);
+            write(elsewhere, "first.md", article("First article, edited elsewhere", "Open models."));
+            assertThat(events.await("reload", EVENT)).as("reload after an edit behind the link").isNotNull();
+        }
+        await(() -> Http.get(uri("/articles/first/")).body().contains("edited elsewhere"), EVENT);
+    }
+
     @Test
     void hiddenFilesAndEditorBackupsDoNotRebuild() throws Exception {
         start(Optional.empty());
