@@ -146,7 +146,12 @@ final class ProjectWatcher implements AutoCloseable {
                 relevant = true;
                 files.add(changed);
             }
-            if (event.kind() == ENTRY_CREATE && (dir.equals(project) ? FOLDERS.contains(name.toString())
+            boolean top = dir.equals(project) && FOLDERS.contains(name.toString());
+            if (top && event.kind() != ENTRY_MODIFY) {
+                // seeds/ or templates/ replaced (a link pointed elsewhere): what it led to is not watched any more
+                forgetTree(changed);
+            }
+            if (event.kind() == ENTRY_CREATE && (dir.equals(project) ? top
                     : Files.isDirectory(changed, LinkOption.NOFOLLOW_LINKS))) {
                 registerTree(changed);
             }
@@ -171,6 +176,17 @@ final class ProjectWatcher implements AutoCloseable {
         } catch (IOException | ClosedWatchServiceException e) {
             // the folder went away again, or we are closing; the next event will tell
         }
+    }
+
+    /** Stops watching the folders registered under {@code root}'s path. */
+    private void forgetTree(Path root) {
+        folders.entrySet().removeIf(entry -> {
+            boolean under = entry.getValue().startsWith(root);
+            if (under) {
+                entry.getKey().cancel();
+            }
+            return under;
+        });
     }
 
     /**

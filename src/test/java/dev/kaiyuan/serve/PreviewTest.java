@@ -385,6 +385,29 @@ class PreviewTest {
         await(() -> Http.get(uri("/articles/first/")).body().contains("edited elsewhere"), EVENT);
     }
 
+    /** A linked seeds/ pointed elsewhere (ln -sfn): the folder it led to before is not watched any more. */
+    @Test
+    void aSeedsLinkPointedElsewhereIsWatchedWhereItNowLeadsOnly(@TempDir Path first, @TempDir Path second)
+            throws Exception {
+        Path seeds = project.resolve("seeds");
+        Files.createSymbolicLink(seeds, first);
+        start(Optional.empty());
+        write(second, "first.md", article("First article, from the second folder", "Open models."));
+        write(second, "second.md", article("Second article", "Another article about open weights."));
+        try (Http.Events events = events()) {
+            Path swap = project.resolve("seeds.swap");
+            Files.createSymbolicLink(swap, second);
+            Files.move(swap, seeds, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            assertThat(events.await("reload", EVENT)).as("reload after the link moved").isNotNull();
+            await(() -> Http.get(uri("/articles/first/")).body().contains("from the second folder"), EVENT);
+            int before = preview.buildCount();
+            write(first, "first.md", article("First article, edited where the link no longer leads", "Old."));
+            assertThat(events.namesWithin(Duration.ofMillis(800))).doesNotContain("reload");
+            assertThat(preview.buildCount()).isEqualTo(before);
+        }
+    }
+
     @Test
     void hiddenFilesAndEditorBackupsDoNotRebuild() throws Exception {
         start(Optional.empty());
