@@ -172,10 +172,12 @@ public final class SiteChecker {
         }
 
         static Site read(Path folder) throws IOException {
-            Path root = folder.toAbsolutePath().normalize();
-            if (!Files.isDirectory(root)) {
-                throw new IOException("no site folder at " + root);
+            Path given = folder.toAbsolutePath().normalize();
+            if (!Files.isDirectory(given)) {
+                throw new IOException("no site folder at " + given);
             }
+            // a site/ that is a link is read where it leads (a walk would not enter it)
+            Path root = given.toRealPath();
             Map<String, byte[]> files = new TreeMap<>();
             Set<String> folders = new TreeSet<>();
             try (Stream<Path> walk = Files.walk(root)) {

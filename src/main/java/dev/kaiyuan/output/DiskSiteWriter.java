@@ -68,9 +68,24 @@ public final class DiskSiteWriter implements SiteWriter {
      *                    folder that has its stamp holds that site's entries and is not listed
      */
     public DiskSiteWriter(Path out, Set<String> lastFiles, Map<String, FolderStamp> lastFolders) {
-        this.out = out.toAbsolutePath().normalize();
+        this.out = followed(out.toAbsolutePath().normalize());
         this.lastFiles = lastFiles;
         this.lastFolders = Map.copyOf(lastFolders);
+    }
+
+    /**
+     * {@code out}, or where it leads when it is a link to a folder (a web server's folder): the site
+     * is written there, not in a folder that replaces the link. The new site is staged beside it.
+     */
+    private static Path followed(Path out) {
+        if (Files.isSymbolicLink(out) && Files.isDirectory(out)) {
+            try {
+                return out.toRealPath();
+            } catch (IOException e) {
+                return out; // gone meanwhile: open() sees what is there
+            }
+        }
+        return out;
     }
 
     @Override

@@ -15,16 +15,23 @@ public final class OutputFolder {
     private OutputFolder() {
     }
 
-    /** Why {@code out} must not be replaced, or empty when it is safe. */
+    /**
+     * Why {@code out} must not be replaced, or empty when it is safe. Links count where they lead: a
+     * {@code site/} linked to the project, or into its seeds, is refused as the folder itself would be.
+     */
     public static Optional<String> problem(Path project, Path out) {
         Path p = project.toAbsolutePath().normalize();
         Path o = out.toAbsolutePath().normalize();
-        if (p.startsWith(o)) {
+        Path realP = real(p);
+        Path realO = real(o);
+        if (p.startsWith(o) || realP.startsWith(realO)) {
             return Optional.of("the output folder " + o + " is the project or holds it; the build replaces "
                     + "its output folder as a whole");
         }
-        if (o.startsWith(p.resolve("seeds")) || o.startsWith(p.resolve("templates"))) {
-            return Optional.of("the output folder " + o + " is inside seeds/ or templates/");
+        for (String kept : new String[] {"seeds", "templates"}) {
+            if (o.startsWith(p.resolve(kept)) || realO.startsWith(real(p.resolve(kept)))) {
+                return Optional.of("the output folder " + o + " is inside seeds/ or templates/");
+            }
         }
         if (Files.isDirectory(o) && !Files.exists(o.resolve("index.html")) && !isEmpty(o)) {
             return Optional.of("the output folder " + o + " exists, is not empty and does not look like a "
@@ -34,6 +41,22 @@ public final class OutputFolder {
             return Optional.of("the output path " + o + " is a file");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where {@code path} leads once its links are followed: its real path, or, where it does not
+     * exist yet, its nearest existing folder's real path with the rest of it.
+     */
+    static Path real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (Path existing = absolute; existing != null; existing = existing.getParent()) {
+            try {
+                return existing.toRealPath().resolve(existing.relativize(absolute));
+            } catch (IOException e) {
+                // not there (or not readable): try the folder above
+            }
+        }
+        return absolute;
     }
 
     private static boolean isEmpty(Path dir) {

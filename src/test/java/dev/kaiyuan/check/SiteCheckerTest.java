@@ -53,6 +53,18 @@ class SiteCheckerTest {
         assertThat(problems()).isEmpty();
     }
 
+    /** A site folder that is a link (to a web server's folder) is checked where it leads. */
+    @Test
+    void aLinkedSiteFolderIsCheckedWhereItLeads(@TempDir Path elsewhere) throws IOException {
+        page("index.html", "<a href=\"missing.html\">gone</a>");
+        Path linked = java.nio.file.Files.createSymbolicLink(elsewhere.resolve("site"), site);
+
+        SiteReport result = new SiteChecker(Optional.empty()).check(linked);
+
+        assertThat(result.pages()).isEqualTo(1);
+        assertThat(result.problems()).extracting(p -> p.format("")).singleElement().asString().contains("missing.html");
+    }
+
     @Test
     void brokenLinksOfEveryKindAreEachReported() throws IOException {
         page("index.html", "<p>ok</p>");

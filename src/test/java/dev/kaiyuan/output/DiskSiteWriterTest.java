@@ -242,6 +242,32 @@ class DiskSiteWriterTest {
         assertNothingBesideTheSite();
     }
 
+    /**
+     * An output folder that is a link to a folder (a web server's) is written where it leads, first
+     * and later sites alike; the link stays a link, and nothing is left beside either.
+     */
+    @Test
+    void aLinkedOutputFolderIsWrittenWhereItLeadsAndStaysALink() throws IOException {
+        Path www = Files.createDirectories(tmp.resolve("www/digest"));
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Path site = Files.createSymbolicLink(project.resolve("site"), www);
+
+        new DiskSiteWriter(site).write(List.of(file("index.html", "first"), file("old.html", "old")));
+        assertThat(Files.isSymbolicLink(site)).isTrue();
+        assertThat(www.resolve("index.html")).hasContent("first");
+
+        new DiskSiteWriter(site).write(List.of(file("index.html", "second")));
+        assertThat(Files.isSymbolicLink(site)).isTrue();
+        assertThat(www.resolve("index.html")).hasContent("second");
+        assertThat(www.resolve("old.html")).doesNotExist();
+        try (Stream<Path> entries = Files.list(project)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("site");
+        }
+        try (Stream<Path> entries = Files.list(tmp.resolve("www"))) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("digest");
+        }
+    }
+
     @Test
     void anOutputClosedWithoutCommitLeavesTheSiteAndNoStaging() throws IOException {
         Path site = tmp.resolve("site");
