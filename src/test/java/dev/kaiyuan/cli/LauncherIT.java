@@ -182,6 +182,47 @@ class LauncherIT {
         assertThat(flags(big)).doesNotContain("HeapFreeRatio");
     }
 
+    /**
+     * Run by root, a command with the optimising compiler lets the JVM set its threads' priorities
+     * (the compiler threads' above the build's); run by anyone else, or with the quick compiler
+     * only, or with a priority option of the user's, it does not. Who runs it is what {@code id -u}
+     * says: the test puts an {@code id} of its own first on the PATH.
+     */
+    @Test
+    void rootGivesTheOptimisingCompilerThreadsPriority() throws Exception {
+        emptySeeds(project.resolve("big/seeds"), 3000);
+        Path root = fakeId("root", 0);
+        Path user = fakeId("user", 1000);
+
+        Run big = run(asUser(root, "-XX:+PrintCommandLineFlags"), "build", "--project", "big", "--help");
+        Run serve = run(asUser(root, "-XX:+PrintCommandLineFlags"), "serve", "--help");
+        Run small = run(asUser(root, "-XX:+PrintCommandLineFlags"), "build", "--help");
+        Run notRoot = run(asUser(user, "-XX:+PrintCommandLineFlags"), "build", "--project", "big", "--help");
+        Run theirs = run(asUser(root, "-XX:+PrintCommandLineFlags -XX:ThreadPriorityPolicy=0"),
+                "build", "--project", "big", "--help");
+
+        for (Run run : List.of(big, serve, small, notRoot, theirs)) {
+            assertThat(run.exit()).as(run.output()).isZero();
+        }
+        assertThat(flags(big)).contains("-XX:ThreadPriorityPolicy=1", "-XX:FreqInlineSize=70");
+        assertThat(flags(serve)).contains("-XX:ThreadPriorityPolicy=1");
+        assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1").doesNotContain("ThreadPriorityPolicy");
+        assertThat(flags(notRoot)).contains("-XX:FreqInlineSize=70").doesNotContain("ThreadPriorityPolicy");
+        assertThat(flags(theirs)).doesNotContain("ThreadPriorityPolicy=1");
+    }
+
+    /** A folder holding an {@code id} program that says the user's id is {@code uid}. */
+    private Path fakeId(String name, int uid) throws IOException {
+        Path id = write(project, "bin-" + name + "/id", "#!/bin/sh\necho " + uid + "\n");
+        Files.setPosixFilePermissions(id, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return id.getParent();
+    }
+
+    /** The environment of a run whose {@code id} is the one in {@code bin}. */
+    private static Map<String, String> asUser(Path bin, String javaOptions) {
+        return Map.of("PATH", bin + ":" + System.getenv("PATH"), "KAIYUAN_JAVA_OPTS", javaOptions);
+    }
+
     /** A seeds/ that is a link to a folder is counted where it leads, as the build reads it. */
     @Test
     void aLinkedSeedsFolderIsCountedWhereItLeads() throws Exception {
