@@ -325,9 +325,14 @@ public final class Build {
 
     private static SiteConfig config(Path project, BuildRequest request, DiagnosticSink sink) {
         Path file = project.resolve(SiteConfig.FILE_NAME);
-        SiteConfig config = Files.isRegularFile(file)
-                ? io(() -> ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8), SiteConfig.FILE_NAME, sink))
-                : SiteConfig.defaults();
+        SiteConfig config = SiteConfig.defaults();
+        if (Files.isRegularFile(file)) {
+            try {
+                config = ConfigLoader.load(Files.readAllBytes(file), SiteConfig.FILE_NAME, sink);
+            } catch (IOException e) {
+                sink.report(ProjectFiles.unreadable(SiteConfig.FILE_NAME, false, e));
+            }
+        }
         Optional<String> override = request.baseUrl()
                 .flatMap(u -> ConfigLoader.baseUrl(u, SourceRef.file("--base-url"), sink));
         SiteConfig withUrl = override.map(config::withBaseUrl).orElse(config);
@@ -347,7 +352,12 @@ public final class Build {
         for (String path : List.of(KnowledgeReader.ORGANIZATIONS, KnowledgeReader.MODELS, KnowledgeReader.PEOPLE)) {
             Path file = project.resolve(path);
             if (Files.isRegularFile(file)) {
-                files.put(path, Files.readAllBytes(file));
+                try {
+                    files.put(path, Files.readAllBytes(file));
+                } catch (IOException e) {
+                    // the rest of the knowledge base still serves the build's other diagnostics
+                    sink.report(ProjectFiles.unreadable(path, false, e));
+                }
             }
         }
         Hashes hash = new Hashes().add(BuildCache.ENRICH_VERSION);
@@ -441,12 +451,7 @@ public final class Build {
             }
             Optional<BuildCache.SeedStamp> settled = file.stamp().filter(s -> s.settledBefore(startNanos));
             DiagnosticSink own = new DiagnosticSink(sink.limit());
-            Optional<Seed> loaded;
-            try {
-                loaded = ProjectFiles.read(project, file, own);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Optional<Seed> loaded = ProjectFiles.read(project, file, own);
             if (loaded.isEmpty()) {
                 return new ReadOne(file.path(), "", Optional.empty(), own.sorted(), false, Optional.empty());
             }

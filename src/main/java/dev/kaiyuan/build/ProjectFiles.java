@@ -7,8 +7,11 @@ import dev.kaiyuan.model.SourceRef;
 import dev.kaiyuan.output.FileStamp;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -101,10 +104,10 @@ final class ProjectFiles {
 
     /**
      * One seed's bytes and its sidecar's; empty (with an error in {@code sink}) when the file is too
-     * large to be an article. Any thread may call it.
+     * large to be an article or cannot be read. Any thread may call it.
      */
-    static Optional<Seed> read(Path project, SeedFile seed, DiagnosticSink sink) throws IOException {
-        Optional<SourceFile> source = read(project, seed.file(), sink);
+    static Optional<Seed> read(Path project, SeedFile seed, DiagnosticSink sink) {
+        Optional<SourceFile> source = readQuietly(project, seed.file(), sink);
         return source.map(s -> new Seed(s, seed.sidecar().flatMap(c -> readQuietly(project, c, sink))));
     }
 
@@ -125,10 +128,37 @@ final class ProjectFiles {
         try {
             return read(project, file, sink);
         } catch (IOException e) {
-            sink.report(Diagnostic.error("io", SourceRef.file(relative(project, file)), "cannot read file",
-                    String.valueOf(e.getMessage()), "check the file's permissions"));
+            sink.report(unreadable(relative(project, file), false, e));
             return Optional.empty();
         }
+    }
+
+    /**
+     * The error for a file or folder of the project that cannot be read: most often one the user
+     * the build runs as has no permission for. The build goes on without it, to report what else
+     * is wrong, and fails.
+     */
+    static Diagnostic unreadable(String rel, boolean folder, IOException e) {
+        String what = folder ? "folder" : "file";
+        String hint = "make the " + what + " readable by " + System.getProperty("user.name", "the build's user")
+                + (rel.startsWith(SEEDS + "/") && !rel.startsWith(SEEDS + "/data/") ? ", or move it out of "
+                        + SEEDS + "/" : "");
+        return Diagnostic.error("io.unreadable", SourceRef.file(folder && !rel.endsWith("/") ? rel + "/" : rel),
+                "cannot read " + what, reason(e), hint);
+    }
+
+    /** What the system said went wrong, without the path it names (the diagnostic has it). */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "it was removed while the build ran";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static Optional<SourceFile> read(Path project, Path file, DiagnosticSink sink) throws IOException {
@@ -163,6 +193,19 @@ final class ProjectFiles {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 return dir.equals(walked.start()) || !unentered(relative(project, walked.named(dir)))
                         ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path found, IOException e) {
+                // a folder that cannot be opened (it was never pre-visited), or an entry that cannot
+                // be looked at; one the listing would skip anyway (a hidden folder) is no problem
+                Path named = walked.named(found);
+                String rel = relative(project, named);
+                boolean folder = Files.isDirectory(found);
+                if (found.equals(walked.start()) || !(folder ? unentered(rel) : skipped(rel))) {
+                    sink.report(unreadable(found.equals(walked.start()) ? SEEDS : rel, folder, e));
+                }
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -211,6 +254,19 @@ final class ProjectFiles {
      * are not entered, nor links to folders further down.
      */
     static List<Path> files(Path root) throws IOException {
+        return files(root, (found, folder, e) -> {
+            throw e;
+        });
+    }
+
+    /** What a walk does with a folder it cannot open or an entry it cannot look at. */
+    interface Unlisted {
+        /** @param found the folder or file, named under the walk's root */
+        void at(Path found, boolean folder, IOException e) throws IOException;
+    }
+
+    /** {@link #files(Path)}, telling {@code unlisted} of what cannot be listed instead of stopping there. */
+    static List<Path> files(Path root, Unlisted unlisted) throws IOException {
         List<Path> files = new ArrayList<>();
         Walked walked = Walked.of(root);
         Files.walkFileTree(walked.start(), new SimpleFileVisitor<>() {
@@ -218,6 +274,16 @@ final class ProjectFiles {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 return dir.equals(walked.start()) || !dir.getFileName().toString().startsWith(".")
                         ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path found, IOException e) throws IOException {
+                boolean folder = Files.isDirectory(found);
+                // a hidden folder that cannot be opened would not have been entered
+                if (found.equals(walked.start()) || !(folder && found.getFileName().toString().startsWith("."))) {
+                    unlisted.at(walked.named(found), folder, e);
+                }
+                return FileVisitResult.CONTINUE;
             }
 
             @Override

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -80,6 +81,9 @@ final class Theme {
     static Optional<Theme> open(Path project, Optional<String> requested, DiagnosticSink sink) throws IOException {
         Path own = project.resolve("templates");
         boolean hasOwn = Files.isDirectory(own);
+        if (hasOwn && !readable(project, own, sink)) {
+            return Optional.empty();
+        }
         Optional<Engine> engine = choose(own, hasOwn, requested, sink);
         if (engine.isEmpty()) {
             return Optional.empty();
@@ -102,6 +106,23 @@ final class Theme {
         }
         List<Path> roots = folders.stream().map(f -> engineRoot(f, engine.get())).toList();
         return Optional.of(new Theme(engine.get(), roots, folders, hasOwn, inCodeJar));
+    }
+
+    /**
+     * Whether every folder and file of the project's theme can be read; each one that cannot is
+     * reported (a theme read in part would render pages with parts missing).
+     */
+    private static boolean readable(Path project, Path own, DiagnosticSink sink) throws IOException {
+        int before = sink.errorCount();
+        List<Path> files = ProjectFiles.files(own, (found, folder, e) ->
+                sink.report(ProjectFiles.unreadable(ProjectFiles.relative(project, found), folder, e)));
+        for (Path file : files) {
+            if (!Files.isReadable(file)) {
+                sink.report(ProjectFiles.unreadable(ProjectFiles.relative(project, file), false,
+                        new AccessDeniedException(file.toString())));
+            }
+        }
+        return sink.errorCount() == before;
     }
 
     private static Optional<Engine> choose(Path own, boolean hasOwn, Optional<String> requested, DiagnosticSink sink)

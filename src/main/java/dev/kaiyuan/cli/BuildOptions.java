@@ -12,7 +12,6 @@ import dev.kaiyuan.model.SourceRef;
 import dev.kaiyuan.output.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -156,7 +155,7 @@ final class BuildOptions {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8), SiteConfig.FILE_NAME,
+        return ConfigLoader.load(Files.readAllBytes(file), SiteConfig.FILE_NAME,
                 new DiagnosticSink()).baseUrl();
     }
 }

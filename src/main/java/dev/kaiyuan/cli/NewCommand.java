@@ -126,7 +126,7 @@ final class NewCommand implements Callable<Integer> {
             return SiteConfig.defaults().zone();
         }
         DiagnosticSink sink = new DiagnosticSink();
-        SiteConfig config = ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8), SiteConfig.FILE_NAME, sink);
+        SiteConfig config = ConfigLoader.load(Files.readAllBytes(file), SiteConfig.FILE_NAME, sink);
         PrintWriter err = spec.commandLine().getErr();
         sink.sorted().stream().map(Diagnostic::format).forEach(err::println);
         err.flush();

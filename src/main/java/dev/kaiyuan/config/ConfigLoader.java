@@ -5,6 +5,12 @@ import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.SourceRef;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,6 +34,47 @@ public final class ConfigLoader {
     public static final List<String> CHINESE = List.of("keep", "hans", "hant");
 
     private ConfigLoader() {
+    }
+
+    /**
+     * Reads the file's bytes, which must be UTF-8 (YAML 1.2 allows UTF-16 and -32 too; no editor
+     * writes a config in them unasked); a byte order mark is skipped. Bytes that are not UTF-8 are
+     * an error at the first of them, and the defaults apply.
+     *
+     * @param path project-relative name used in messages
+     */
+    public static SiteConfig load(byte[] bytes, String path, DiagnosticSink sink) {
+        int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            sink.report(Diagnostic.error("config.encoding", position(out.flip(), path),
+                    "config: not UTF-8 text", String.format("byte 0x%02X", bytes[in.position()] & 0xFF),
+                    "save " + path + " as UTF-8 (any editor's \"Save with encoding\" does it)"));
+            return SiteConfig.defaults();
+        }
+        decoder.flush(out);
+        return load(out.flip().toString(), path, sink);
+    }
+
+    /** Where the text after {@code before} starts: its line and column, counted in code points. */
+    private static SourceRef position(CharSequence before, String path) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < before.length(); i++) {
+            char c = before.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                column++;
+            }
+        }
+        return new SourceRef(path, line, column);
     }
 
     /** @param path project-relative name used in messages */

@@ -24,7 +24,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -509,7 +508,7 @@ public final class Preview implements AutoCloseable {
     private Optional<String> configBaseUrl() {
         Path file = project.resolve(SiteConfig.FILE_NAME);
         try {
-            return Files.isRegularFile(file) ? ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8),
+            return Files.isRegularFile(file) ? ConfigLoader.load(Files.readAllBytes(file),
                     SiteConfig.FILE_NAME, new DiagnosticSink()).baseUrl() : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the build reports what is wrong with the config

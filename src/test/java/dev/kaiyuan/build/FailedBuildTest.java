@@ -103,6 +103,40 @@ class FailedBuildTest {
         assertSameSite(before);
     }
 
+    /**
+     * A config that is not UTF-8 (here saved as Latin-1) is an error at its first bad byte, not a
+     * crash; the articles are still read and their problems reported in the same run.
+     */
+    @Test
+    void aConfigNotInUtf8IsAnErrorWhereItsFirstBadByteIs() throws Exception {
+        Map<String, byte[]> before = TestSites.snapshot(site);
+        Files.write(project.resolve("kaiyuan.yaml"),
+                "title: Digest\ndescription: Caf\u00e9 news\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        write(project, "seeds/bad-date.md", BAD_DATE);
+
+        BuildResult result = Build.run(BuildRequest.of(project));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).anySatisfy(d -> {
+            assertThat(d.code()).isEqualTo("config.encoding");
+            assertThat(d.format()).startsWith("kaiyuan.yaml:2:17: error: config: not UTF-8 text — byte 0xE9");
+        }).anySatisfy(d -> assertThat(d.where().path()).isEqualTo("seeds/bad-date.md"));
+        assertSameSite(before);
+
+        // with a byte order mark, as some editors save UTF-8, the config is read
+        byte[] text = "title: Caf\u00e9 Digest\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] marked = new byte[text.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, marked, 3, text.length);
+        Files.write(project.resolve("kaiyuan.yaml"), marked);
+        Files.delete(project.resolve("seeds/bad-date.md"));
+        BuildResult fixed = Build.run(BuildRequest.of(project));
+        assertThat(fixed.succeeded()).as(fixed.diagnostics().toString()).isTrue();
+        assertThat(Files.readString(site.resolve("index.html"))).contains("<title>Caf\u00e9 Digest");
+    }
+
     /** An unterminated quote is reported where it opens, not at the end of the front matter. */
     @Test
     void unclosedQuoteIsReportedWhereTheQuoteOpens() {
