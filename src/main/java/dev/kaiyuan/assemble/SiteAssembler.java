@@ -5,6 +5,9 @@ import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.Article;
 import dev.kaiyuan.model.Gazetteer;
 import dev.kaiyuan.model.SiteModel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +17,7 @@ import java.util.Map;
 /**
  * Makes the site from its articles: sanitises slugs, rejects two articles claiming one slug
  * (naming both files), and orders the digest: newest first, ties by title then file; undated
- * articles last, by title.
+ * articles last, by title. Warns of articles dated in the future.
  */
 public final class SiteAssembler {
     private final Slugs slugs = new Slugs();
@@ -36,6 +39,24 @@ public final class SiteAssembler {
         SiteModel ordered = order(List.copyOf(bySlug.values()));
         return new SiteModel(ordered.dated(), ordered.undated(), Collections.issues(ordered.dated()),
                 new Collections(slugs).tags(ordered.all()), Gazetteer.EMPTY, Map.of());
+    }
+
+    /**
+     * Warns of each article dated after {@code now}'s day in every time zone: a day no place on
+     * Earth has reached (UTC+14 is the first to reach each day), which for news is most often a
+     * mistyped year. Measured so, an article dated by its own zone's calendar, ahead of the
+     * machine's, is never taken for one. It is still published as dated, first on the home page
+     * (Hugo and Jekyll leave such articles out unless asked; a digest would rather show the
+     * article and say why it looks wrong).
+     */
+    public void warnDatedInTheFuture(List<Article> articles, Instant now, DiagnosticSink sink) {
+        LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.MAX);
+        for (Article article : articles) {
+            article.date().filter(d -> d.day().isAfter(latest)).ifPresent(d -> sink.report(Diagnostic.warning(
+                    "date.future", article.origin(), "dated " + d.day() + ", a day still to come",
+                    "no time zone has reached it yet; the article is published as dated, first on the home page",
+                    "correct the date, or mark the article draft: true until that day")));
+        }
     }
 
     /** The article with the slug its page will have: the URL-safe form of its own, or of its title. */

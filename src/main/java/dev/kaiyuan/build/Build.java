@@ -253,7 +253,9 @@ public final class Build {
                         sink));
                 List<Article> articles = reads.articles().stream().filter(a -> request.drafts() || !a.draft())
                         .toList();
-                SiteModel assembled = stage("assemble", () -> new SiteAssembler().assemble(articles, sink));
+                SiteAssembler assembler = new SiteAssembler();
+                request.clock().ifPresent(clock -> assembler.warnDatedInTheFuture(articles, clock.instant(), sink));
+                SiteModel assembled = stage("assemble", () -> assembler.assemble(articles, sink));
                 Enricher enricher = stage("knowledge", () -> io(enricherMade::take));
                 Enriching enriched = stage("enrich", () -> enrich(assembled, enricher, known.hash(), cache, sink));
                 SiteModel site = enriched.site();

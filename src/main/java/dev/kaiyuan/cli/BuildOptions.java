@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -87,7 +88,7 @@ final class BuildOptions {
 
     BuildRequest request(boolean drafts) {
         return new BuildRequest(project, target(), drafts, strict, Optional.ofNullable(baseUrl),
-                Optional.ofNullable(engine));
+                Optional.ofNullable(engine), Optional.of(Clock.systemUTC()));
     }
 
     /**

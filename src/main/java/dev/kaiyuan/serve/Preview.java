@@ -187,7 +187,7 @@ public final class Preview implements AutoCloseable {
         // The build checks its output folder even though this one is never written: name one that
         // cannot clash with anything (it is not created).
         this.request = new BuildRequest(project, project.resolve(".kaiyuan").resolve("serve-in-memory"),
-                settings.drafts(), false, settings.baseUrl(), settings.engine());
+                settings.drafts(), false, settings.baseUrl(), settings.engine(), Optional.of(clock));
         this.out = out;
         this.err = err;
         this.clock = clock;
