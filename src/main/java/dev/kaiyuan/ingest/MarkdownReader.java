@@ -35,9 +35,9 @@ public final class MarkdownReader implements SourceReader {
 
     public MarkdownReader(HtmlSanitizer sanitizer) {
         MutableDataSet options = options();
-        this.parser = Parser.builder(options).build();
-        this.withoutAutolinks = Parser.builder(options(List.of(TablesExtension.create(),
-                StrikethroughExtension.create(), FootnoteExtension.create()))).build();
+        this.parser = StringMatchingInlineParser.parser(options);
+        this.withoutAutolinks = StringMatchingInlineParser.parser(options(List.of(TablesExtension.create(),
+                StrikethroughExtension.create(), FootnoteExtension.create())));
         this.renderer = HtmlRenderer.builder(options).build();
         this.tree = new MarkdownTree(options);
         this.sanitizer = sanitizer;
