@@ -37,6 +37,7 @@ import dev.kaiyuan.search.SearchIndexProducer;
 import dev.kaiyuan.render.RenderedPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -351,6 +352,12 @@ public final class Build {
      */
     private static Known knowledge(Path project, BuildCache cache, DiagnosticSink sink) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
+        Path data = project.resolve(KnowledgeReader.ORGANIZATIONS).getParent();
+        if (Files.isDirectory(data) && !(Files.isReadable(data) && Files.isExecutable(data))) {
+            // its tables would look absent, and the site would be built without its knowledge base
+            sink.report(ProjectFiles.unreadable(ProjectFiles.relative(project, data), true,
+                    new AccessDeniedException(data.toString())));
+        }
         for (String path : List.of(KnowledgeReader.ORGANIZATIONS, KnowledgeReader.MODELS, KnowledgeReader.PEOPLE)) {
             Path file = project.resolve(path);
             if (Files.isRegularFile(file)) {

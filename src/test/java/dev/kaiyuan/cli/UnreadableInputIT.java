@@ -88,6 +88,26 @@ class UnreadableInputIT {
         }
     }
 
+    /** A knowledge base's folder that cannot be entered would make its tables look absent. */
+    @Test
+    void anUnreadableKnowledgeBaseFolderIsAnErrorNotAnEmptyKnowledgeBase() throws Exception {
+        write(project, "seeds/good.md", GOOD_ARTICLE);
+        write(project, "seeds/data/people.yaml", Files.readAllBytes(Path.of("seeds/data/people.yaml")));
+        everyoneMay(project);
+        try {
+            Files.setPosixFilePermissions(project.resolve("seeds/data"), PosixFilePermissions.fromString(NONE));
+
+            Run denied = run("build");
+
+            assertThat(denied.exit()).as(denied.output()).isEqualTo(ExitCode.CONTENT);
+            assertThat(denied.output()).contains("seeds/data/: error: cannot read folder — permission denied",
+                    "1 error;");
+            assertThat(project.resolve("site")).doesNotExist();
+        } finally {
+            everyoneMay(project);
+        }
+    }
+
     private List<Path> listing() throws IOException {
         try (Stream<Path> walk = Files.walk(project, 1)) {
             return walk.sorted().toList();
