@@ -175,10 +175,11 @@ class LauncherIT {
 
         assertThat(big.exit()).as(big.output()).isZero();
         assertThat(big.output()).contains("--no-cache");
-        assertThat(flags(big)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70", "-XX:InlineSmallCode=700")
-                .doesNotContain("TieredStopAtLevel");
+        assertThat(flags(big)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70", "-XX:InlineSmallCode=700",
+                "-XX:-UseProfiledLoopPredicate").doesNotContain("TieredStopAtLevel");
         assertThat(flags(bigToo)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70").doesNotContain("TieredStopAtLevel");
-        assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1").doesNotContain("FreqInlineSize", "InlineSmallCode");
+        assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1")
+                .doesNotContain("FreqInlineSize", "InlineSmallCode", "UseProfiledLoopPredicate");
         assertThat(flags(big)).doesNotContain("HeapFreeRatio");
     }
 
