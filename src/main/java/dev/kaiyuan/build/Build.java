@@ -37,7 +37,6 @@ import dev.kaiyuan.search.SearchIndexProducer;
 import dev.kaiyuan.render.RenderedPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -355,8 +354,7 @@ public final class Build {
         Path data = project.resolve(KnowledgeReader.ORGANIZATIONS).getParent();
         if (Files.isDirectory(data) && !(Files.isReadable(data) && Files.isExecutable(data))) {
             // its tables would look absent, and the site would be built without its knowledge base
-            sink.report(ProjectFiles.unreadable(ProjectFiles.relative(project, data), true,
-                    new AccessDeniedException(data.toString())));
+            sink.report(ProjectFiles.denied(ProjectFiles.relative(project, data), true));
         }
         for (String path : List.of(KnowledgeReader.ORGANIZATIONS, KnowledgeReader.MODELS, KnowledgeReader.PEOPLE)) {
             Path file = project.resolve(path);

@@ -37,6 +37,8 @@ final class ProjectFiles {
     static final String SIDECAR_SUFFIX = ".meta.yaml";
     /** A news article is kilobytes; anything this large is a mistake, not an article. */
     static final long MAX_SEED_BYTES = 8L * 1024 * 1024;
+    /** Why a file the user's permissions keep out cannot be read. */
+    private static final String DENIED = "permission denied";
 
     private ProjectFiles() {
     }
@@ -139,18 +141,27 @@ final class ProjectFiles {
      * is wrong, and fails.
      */
     static Diagnostic unreadable(String rel, boolean folder, IOException e) {
+        return unreadable(rel, folder, reason(e));
+    }
+
+    /** {@link #unreadable(String, boolean, IOException)} for one the system's permissions keep out. */
+    static Diagnostic denied(String rel, boolean folder) {
+        return unreadable(rel, folder, DENIED);
+    }
+
+    private static Diagnostic unreadable(String rel, boolean folder, String reason) {
         String what = folder ? "folder" : "file";
         String hint = "make the " + what + " readable by " + System.getProperty("user.name", "the build's user")
                 + (rel.startsWith(SEEDS + "/") && !rel.startsWith(SEEDS + "/data/") ? ", or move it out of "
                         + SEEDS + "/" : "");
         return Diagnostic.error("io.unreadable", SourceRef.file(folder && !rel.endsWith("/") ? rel + "/" : rel),
-                "cannot read " + what, reason(e), hint);
+                "cannot read " + what, reason, hint);
     }
 
     /** What the system said went wrong, without the path it names (the diagnostic has it). */
     private static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return DENIED;
         }
         if (e instanceof NoSuchFileException) {
             return "it was removed while the build ran";
@@ -272,15 +283,15 @@ final class ProjectFiles {
         Files.walkFileTree(walked.start(), new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return dir.equals(walked.start()) || !dir.getFileName().toString().startsWith(".")
-                        ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                return dir.equals(walked.start()) || !hidden(dir) ? FileVisitResult.CONTINUE
+                        : FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path found, IOException e) throws IOException {
                 boolean folder = Files.isDirectory(found);
                 // a hidden folder that cannot be opened would not have been entered
-                if (found.equals(walked.start()) || !(folder && found.getFileName().toString().startsWith("."))) {
+                if (found.equals(walked.start()) || !(folder && hidden(found))) {
                     unlisted.at(walked.named(found), folder, e);
                 }
                 return FileVisitResult.CONTINUE;
@@ -296,6 +307,11 @@ final class ProjectFiles {
         });
         files.sort(null);
         return files;
+    }
+
+    /** Whether {@code path}'s name starts with a dot: a hidden folder ({@code .git/}) is not entered. */
+    private static boolean hidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
     }
 
     /**

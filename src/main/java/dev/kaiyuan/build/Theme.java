@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -118,8 +117,7 @@ final class Theme {
                 sink.report(ProjectFiles.unreadable(ProjectFiles.relative(project, found), folder, e)));
         for (Path file : files) {
             if (!Files.isReadable(file)) {
-                sink.report(ProjectFiles.unreadable(ProjectFiles.relative(project, file), false,
-                        new AccessDeniedException(file.toString())));
+                sink.report(ProjectFiles.denied(ProjectFiles.relative(project, file), false));
             }
         }
         return sink.errorCount() == before;
