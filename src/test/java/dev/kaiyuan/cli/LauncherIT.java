@@ -176,10 +176,12 @@ class LauncherIT {
         assertThat(big.exit()).as(big.output()).isZero();
         assertThat(big.output()).contains("--no-cache");
         assertThat(flags(big)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70", "-XX:InlineSmallCode=700",
-                "-XX:-UseProfiledLoopPredicate").doesNotContain("TieredStopAtLevel");
+                "-XX:-UseProfiledLoopPredicate", "-XX:Tier4InvocationThreshold=15000",
+                "-XX:Tier4MinInvocationThreshold=1800", "-XX:Tier4CompileThreshold=45000",
+                "-XX:Tier4BackEdgeThreshold=120000").doesNotContain("TieredStopAtLevel");
         assertThat(flags(bigToo)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70").doesNotContain("TieredStopAtLevel");
         assertThat(flags(small)).contains("-XX:TieredStopAtLevel=1")
-                .doesNotContain("FreqInlineSize", "InlineSmallCode", "UseProfiledLoopPredicate");
+                .doesNotContain("FreqInlineSize", "InlineSmallCode", "UseProfiledLoopPredicate", "Tier4");
         assertThat(flags(big)).doesNotContain("HeapFreeRatio");
     }
 
