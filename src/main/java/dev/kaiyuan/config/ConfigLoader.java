@@ -93,6 +93,11 @@ public final class ConfigLoader {
             sink.report(Diagnostic.error("config.syntax", SourceRef.file(path), "config: invalid YAML", "",
                     "fix the YAML in " + path));
             return config;
+        } catch (StackOverflowError e) {
+            // SnakeYAML reads nested collections recursively
+            sink.report(Diagnostic.error("config.syntax", SourceRef.file(path), "config: nested too deeply to read",
+                    "brackets or indented blocks nested thousands deep", "fix the YAML in " + path));
+            return config;
         }
         if (root.isEmpty()) {
             return config;

@@ -38,7 +38,25 @@ public final class ArticleReader {
         return readers;
     }
 
+    /**
+     * The article of {@code file}, or empty when it has errors. A file nested thousands deep
+     * (quotes, lists or emphasis in Markdown, brackets in its front matter) exhausts the stack of
+     * the libraries that read such nesting recursively (flexmark, SnakeYAML): it gets an error of
+     * its own, and the build goes on with the other files.
+     */
     public Optional<Article> read(SourceFile file, Optional<SourceFile> sidecar, DiagnosticSink sink) {
+        try {
+            return readNested(file, sidecar, sink);
+        } catch (StackOverflowError e) {
+            sink.report(Diagnostic.error("article.nesting", file.ref(), "nested too deeply to read",
+                    "quotes, lists, emphasis, brackets or tags nested thousands deep"
+                            + sidecar.map(s -> ", here or in " + s.path()).orElse(""),
+                    "flatten the nesting; an article needs a few levels, not thousands"));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Article> readNested(SourceFile file, Optional<SourceFile> sidecar, DiagnosticSink sink) {
         Optional<SourceReader> reader = readers.forExtension(file.extension());
         if (reader.isEmpty()) {
             throw new IllegalArgumentException("no reader for " + file.path());

@@ -209,6 +209,11 @@ public final class KnowledgeReader {
         } catch (YamlEngineException e) {
             sink.report(Diagnostic.error("knowledge.syntax", SourceRef.file(table.path),
                     table.label + ": " + firstLine(e.getMessage()), "", "fix the YAML"));
+        } catch (StackOverflowError e) {
+            // SnakeYAML reads nested collections recursively
+            sink.report(Diagnostic.error("knowledge.syntax", SourceRef.file(table.path),
+                    table.label + ": nested too deeply to read", "brackets or indented blocks nested thousands deep",
+                    "fix the YAML"));
         }
         return Optional.empty();
     }

@@ -104,6 +104,44 @@ class FailedBuildTest {
     }
 
     /**
+     * Seeds nested thousands deep exhaust the stack of the libraries that read such nesting
+     * recursively: flexmark's tree of block quotes, its regular expression for a line of asterisks
+     * (a thematic break), SnakeYAML's brackets in front matter, a sidecar and the config. Each is an
+     * error naming its file, not a crash of the build; the other seeds are still read and checked,
+     * and the site is kept.
+     */
+    @Test
+    void seedsNestedThousandsDeepAreErrorsOfTheirOwn() {
+        Map<String, byte[]> before = TestSites.snapshot(site);
+        String head = "---\ntitle: Deep\ndate: 2025-08-20\n---\n";
+        write(project, "seeds/quotes.md", head + ">".repeat(20_000) + " deep\n");
+        write(project, "seeds/asterisks.md", head + "*".repeat(50_000) + "x" + "*".repeat(50_000) + "\n");
+        write(project, "seeds/brackets.md", "---\ntitle: " + "[".repeat(5_000) + "]".repeat(5_000)
+                + "\ndate: 2025-08-20\n---\nThe body is fine.\n");
+        write(project, "seeds/side.md", "The body is fine.\n");
+        write(project, "seeds/side.meta.yaml", "tags: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n");
+        write(project, "seeds/bad-date.md", BAD_DATE);
+        write(project, "kaiyuan.yaml", "title: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+
+        BuildResult result = Build.run(BuildRequest.of(project));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.format())
+                .startsWith("kaiyuan.yaml: error: config: nested too deeply to read"));
+        List<Diagnostic> nesting = result.diagnostics().stream().filter(d -> d.code().equals("article.nesting"))
+                .toList();
+        assertThat(nesting).allSatisfy(d -> {
+            assertThat(d.isError()).isTrue();
+            assertThat(d.title()).isEqualTo("nested too deeply to read");
+        }).extracting(d -> d.where().path())
+                .containsExactlyInAnyOrder("seeds/quotes.md", "seeds/asterisks.md", "seeds/brackets.md", "seeds/side.md");
+        assertThat(nesting).filteredOn(d -> d.where().path().equals("seeds/side.md")).singleElement()
+                .satisfies(d -> assertThat(d.detail()).contains("seeds/side.meta.yaml"));
+        assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.where().path()).isEqualTo("seeds/bad-date.md"));
+        assertSameSite(before);
+    }
+
+    /**
      * A config that is not UTF-8 (here saved as Latin-1) is an error at its first bad byte, not a
      * crash; the articles are still read and their problems reported in the same run.
      */

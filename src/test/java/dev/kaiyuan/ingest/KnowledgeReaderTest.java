@@ -191,6 +191,15 @@ class KnowledgeReaderTest {
         assertThat(d.where().column()).isEqualTo(9);
     }
 
+    /** SnakeYAML reads nested brackets recursively: thousands of them are this table's error, not a crash. */
+    @Test
+    void bracketsNestedThousandsDeepAreAnError() {
+        Diagnostic d = single(ORGANIZATIONS, "- id: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+        assertThat(d.code()).isEqualTo("knowledge.syntax");
+        assertThat(d.title()).endsWith("nested too deeply to read");
+        assertThat(d.where().path()).isEqualTo(KnowledgeReader.ORGANIZATIONS);
+    }
+
     @Test
     void aFileMustBeAListAndARowAMap() {
         assertThat(single(ORGANIZATIONS, "id: meta\nname: Meta\n")).satisfies(d -> assertThat(where(d))
