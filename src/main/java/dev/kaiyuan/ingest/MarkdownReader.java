@@ -104,11 +104,15 @@ public final class MarkdownReader implements SourceReader {
      */
     static final int MAX_PREFIX_COLUMNS = 200;
 
+    /** A place in a body: its line from 0 and its column from 1. */
+    record BodyPlace(int line, int column) {
+    }
+
     /**
-     * The first line whose container prefix is wider than {@link #MAX_PREFIX_COLUMNS}: its index
-     * from 0 and the column (from 1) where the prefix passes the limit; empty when there is none.
+     * The first place where a line's container prefix passes {@link #MAX_PREFIX_COLUMNS}, or empty
+     * when no line's does.
      */
-    static Optional<int[]> tooDeepLine(String body) {
+    static Optional<BodyPlace> tooDeepLine(String body) {
         int line = 0;
         int i = 0;
         int n = body.length();
@@ -117,22 +121,24 @@ public final class MarkdownReader implements SourceReader {
             int at = i;
             while (at < n) {
                 char c = body.charAt(at);
-                int marker = c == '-' || c == '*' || c == '+' ? 1 : orderedMarker(body, at);
+                int width;
                 if (c == '\t') {
+                    width = 1;
                     columns += 4 - columns % 4;
-                    at++;
                 } else if (c == ' ' || c == '>') {
+                    width = 1;
                     columns++;
-                    at++;
-                } else if (marker > 0 && at + marker < n && (body.charAt(at + marker) == ' ' || body.charAt(at + marker) == '\t')) {
-                    // a list marker: -, * or +, or 1 to 9 digits and . or ), then a space (CommonMark 5.2)
-                    columns += marker;
-                    at += marker;
                 } else {
-                    break;
+                    // a list marker: -, * or +, or 1 to 9 digits and . or ), then a space (CommonMark 5.2)
+                    width = c == '-' || c == '*' || c == '+' ? 1 : orderedMarker(body, at);
+                    if (width == 0 || at + width >= n || body.charAt(at + width) != ' ' && body.charAt(at + width) != '\t') {
+                        break;
+                    }
+                    columns += width;
                 }
+                at += width;
                 if (columns > MAX_PREFIX_COLUMNS) {
-                    return Optional.of(new int[] {line, at - i});
+                    return Optional.of(new BodyPlace(line, at - i));
                 }
             }
             int end = body.indexOf('\n', at);
@@ -159,10 +165,10 @@ public final class MarkdownReader implements SourceReader {
     @Override
     public BodyResult read(SourceText source, DiagnosticSink sink) {
         SourceRef where = new SourceRef(source.path(), source.firstLine(), 1);
-        Optional<int[]> deep = tooDeepLine(source.body());
+        Optional<BodyPlace> deep = tooDeepLine(source.body());
         if (deep.isPresent()) {
             sink.report(Diagnostic.error("markdown.nesting",
-                    new SourceRef(source.path(), source.firstLine() + deep.get()[0], deep.get()[1]),
+                    new SourceRef(source.path(), source.firstLine() + deep.get().line(), deep.get().column()),
                     "Markdown: nested too deeply", "more than " + MAX_PREFIX_COLUMNS
                             + " columns of indentation, quote and list markers before the line's text",
                     "flatten the quotes and lists (100 levels at most), and indent code less"));

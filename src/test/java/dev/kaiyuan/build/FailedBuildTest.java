@@ -117,10 +117,10 @@ class FailedBuildTest {
         String head = "---\ntitle: Deep\ndate: 2025-08-20\n---\n";
         write(project, "seeds/quotes.md", head + ">".repeat(20_000) + " deep\n");
         write(project, "seeds/asterisks.md", head + "*".repeat(50_000) + "x" + "*".repeat(50_000) + "\n");
-        write(project, "seeds/brackets.md", "---\ntitle: " + "[".repeat(5_000) + "]".repeat(5_000)
+        write(project, "seeds/brackets.md", "---\ntitle: " + "[".repeat(20_000) + "]".repeat(20_000)
                 + "\ndate: 2025-08-20\n---\nThe body is fine.\n");
         write(project, "seeds/side.md", "The body is fine.\n");
-        write(project, "seeds/side.meta.yaml", "tags: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n");
+        write(project, "seeds/side.meta.yaml", "tags: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
         write(project, "seeds/bad-date.md", BAD_DATE);
         write(project, "kaiyuan.yaml", "title: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
 

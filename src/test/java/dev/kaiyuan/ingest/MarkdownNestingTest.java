@@ -35,17 +35,12 @@ class MarkdownNestingTest {
 
     @Test
     void theLineAndColumnWhereThePrefixPassesTheLimit() {
-        assertThat(MarkdownReader.tooDeepLine(nestedLists(102))).hasValueSatisfying(at -> {
-            assertThat(at[0]).isEqualTo(100);
-            assertThat(at[1]).isEqualTo(201);
-        });
+        assertThat(MarkdownReader.tooDeepLine(nestedLists(102))).contains(new MarkdownReader.BodyPlace(100, 201));
         assertThat(MarkdownReader.tooDeepLine("text\n" + "> ".repeat(101) + "deep\n"))
-                .hasValueSatisfying(at -> assertThat(at).containsExactly(1, 201));
-        assertThat(MarkdownReader.tooDeepLine("1. ".repeat(67) + "x\n"))
-                .hasValueSatisfying(at -> assertThat(at).containsExactly(0, 201));
+                .contains(new MarkdownReader.BodyPlace(1, 201));
+        assertThat(MarkdownReader.tooDeepLine("1. ".repeat(67) + "x\n")).contains(new MarkdownReader.BodyPlace(0, 201));
         // a tab counts to the next multiple of four columns
-        assertThat(MarkdownReader.tooDeepLine("\t".repeat(50) + " x")).hasValueSatisfying(at -> assertThat(at)
-                .containsExactly(0, 51));
+        assertThat(MarkdownReader.tooDeepLine("\t".repeat(50) + " x")).contains(new MarkdownReader.BodyPlace(0, 51));
     }
 
     @Test
