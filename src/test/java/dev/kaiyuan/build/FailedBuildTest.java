@@ -213,6 +213,41 @@ class FailedBuildTest {
         assertSameSite(before);
     }
 
+    /**
+     * A macro that calls itself without end overflows the template engine's stack: an error naming
+     * the page's template, for FreeMarker and Pebble alike, not a crash; the site is kept.
+     */
+    @Test
+    void aTemplateThatCallsItselfWithoutEndIsAnErrorNamingIt() throws Exception {
+        Map<String, byte[]> before = TestSites.snapshot(site);
+        write(project, "templates/article.ftlh", """
+                <#ftl output_format="HTML">
+                <#macro loop n><@loop n=n+1/></#macro>
+                <@loop n=0/>
+                """);
+        assertEndlessCall(Build.run(BuildRequest.of(project)), "templates/article.ftlh");
+        assertSameSite(before);
+
+        write(project, "kaiyuan.yaml", "engine: pebble\n");
+        write(project, "templates/pebble/article.peb", """
+                {% macro loop(n) %}{{ loop(n + 1) }}{% endmacro %}
+                {{ loop(0) }}
+                """);
+        Files.delete(project.resolve("templates/article.ftlh"));
+        assertEndlessCall(Build.run(BuildRequest.of(project)), "templates/pebble/article.peb");
+        assertSameSite(before);
+    }
+
+    private static void assertEndlessCall(BuildResult result, String template) {
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("template");
+            assertThat(d.where().path()).isEqualTo(template);
+            assertThat(d.title()).contains("calls nest too deeply");
+            assertThat(d.detail()).contains("articles/good/index.html");
+        });
+    }
+
     @Test
     void templateSyntaxErrorNamesTheTemplateAndLine() {
         Map<String, byte[]> before = TestSites.snapshot(site);

@@ -65,6 +65,9 @@ public final class FreemarkerEngine implements TemplateEngine {
                     number(e.getColumnNumber()), describe(e), e);
         } catch (IOException e) {
             throw new RenderException(file, 0, 0, "cannot read template: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // FreeMarker runs a macro, function or #include by calling itself; the place is lost with the stack
+            throw new RenderException(file, 0, 0, RenderException.TOO_DEEP, e);
         }
     }
 

@@ -54,6 +54,9 @@ public final class PebbleEngine implements TemplateEngine {
             throw new RenderException(name, line, 0, e.getPebbleMessage(), e);
         } catch (IOException e) {
             throw new RenderException(file, 0, 0, "cannot write template output: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // Pebble runs a macro or include by calling itself; the place is lost with the stack
+            throw new RenderException(file, 0, 0, RenderException.TOO_DEEP, e);
         }
     }
 
