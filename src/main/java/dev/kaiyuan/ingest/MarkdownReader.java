@@ -131,7 +131,8 @@ public final class MarkdownReader implements SourceReader {
                 } else {
                     // a list marker: -, * or +, or 1 to 9 digits and . or ), then a space (CommonMark 5.2)
                     width = c == '-' || c == '*' || c == '+' ? 1 : orderedMarker(body, at);
-                    if (width == 0 || at + width >= n || body.charAt(at + width) != ' ' && body.charAt(at + width) != '\t') {
+                    char after = width == 0 || at + width >= n ? '\n' : body.charAt(at + width);
+                    if (after != ' ' && after != '\t') {
                         break;
                     }
                     columns += width;
@@ -151,8 +152,8 @@ public final class MarkdownReader implements SourceReader {
     /** The length of an ordered list's marker (1 to 9 digits, then {@code .} or {@code )}) at {@code at}, or 0. */
     private static int orderedMarker(String text, int at) {
         int digits = 0;
-        while (at + digits < text.length() && digits <= 9 && Character.isDigit(text.charAt(at + digits))
-                && text.charAt(at + digits) < 0x80) {
+        while (at + digits < text.length() && digits <= 9 && text.charAt(at + digits) >= '0'
+                && text.charAt(at + digits) <= '9') {
             digits++;
         }
         if (digits == 0 || digits > 9 || at + digits >= text.length()) {

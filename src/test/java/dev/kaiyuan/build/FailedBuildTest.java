@@ -106,10 +106,9 @@ class FailedBuildTest {
     /**
      * Seeds nested thousands deep exhaust the stack of the libraries that read such nesting
      * recursively, or are stopped before: block quotes (measured by MarkdownReader), flexmark's
-     * regular expression for a line of asterisks
-     * (a thematic break), SnakeYAML's brackets in front matter, a sidecar and the config. Each is an
-     * error naming its file, not a crash of the build; the other seeds are still read and checked,
-     * and the site is kept.
+     * regular expression for a line of asterisks (a thematic break), SnakeYAML's brackets in front
+     * matter, a sidecar and the config. Each is an error naming its file, not a crash of the build;
+     * the other seeds are still read and checked, and the site is kept.
      */
     @Test
     void seedsNestedThousandsDeepAreErrorsOfTheirOwn() {
