@@ -523,6 +523,36 @@ class LauncherIT {
         byClasses.forEach((path, bytes) -> assertThat(byJar.get(path)).as(path).isEqualTo(bytes));
     }
 
+    /**
+     * The flexmark classes whose string concatenations a build runs are compiled from their source
+     * to StringBuilder calls (pom.xml): the JVM links none of flexmark's concatenations at run time,
+     * which costs a one-article build about 30 ms (BENCHMARKS.md). A flexmark that runs another
+     * class's concatenations fails here: add its source to the pom's flexmark-sources.
+     */
+    @Test
+    void theJarLinksNoStringConcatenationOfFlexmarksAtRunTime() throws Exception {
+        write(project, "seeds/2025-09-02-x.md", "---\ntitle: Tables\ndate: 2025-09-02\n---\n"
+                + "# A heading\n\nText with *emphasis*, `code`, a [link](https://example.org/a) and a note.[^1]\n\n"
+                + "| model | lab |\n| --- | --- |\n| Qwen3 | Alibaba |\n\n> A quote &amp; an entity.\n\n"
+                + "3. an ordered list\n4. from three\n   - nested, ~~struck~~\n\n"
+                + "```java\nint x = 1;\n```\n\n    indented code\n\n"
+                + "![an image](pic.png \"its title\") and https://example.org/auto and <b>inline html</b>  \n"
+                + "after a hard break, a [reference][r].\n\n---\n\n## Level two\n\n### Level three\n\n## Level two\n\n"
+                + "<div>a block of html</div>\n\n[r]: https://example.org/r \"R\"\n"
+                + "[^1]: The note.\n");
+
+        Run run = run(Map.of("KAIYUAN_JAVA_OPTS", "-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true"),
+                "build", "--no-cache");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(Files.readString(project.resolve("site/articles/2025-09-02-x/index.html"))).contains("<table", "Alibaba");
+        List<String> linked = run.output().lines().filter(line -> line.startsWith("linkCallSite ")).toList();
+        assertThat(linked).as("the JVM traced the call sites it linked").isNotEmpty();
+        assertThat(linked)
+                .filteredOn(line -> line.contains("StringConcatFactory.makeConcatWithConstants"))
+                .noneMatch(line -> line.startsWith("linkCallSite com.vladsch."));
+    }
+
     @Test
     void argumentsReachKaiyuanAsGivenSpacesIncluded() throws Exception {
         write(project, "my seeds project/seeds/one.md", "---\ntitle: One\ndate: 2025-08-21\n---\nBody.\n");
