@@ -526,7 +526,7 @@ class LauncherIT {
     /**
      * The flexmark classes whose string concatenations a build runs are compiled from their source
      * to StringBuilder calls (pom.xml): the JVM links none of flexmark's concatenations at run time,
-     * which costs a one-article build about 30 ms (BENCHMARKS.md). A flexmark that runs another
+     * which cost a one-article build about 40 ms (BENCHMARKS.md). A flexmark that runs another
      * class's concatenations fails here: add its source to the pom's flexmark-sources.
      */
     @Test
