@@ -5,8 +5,11 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -150,6 +153,18 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage(pkg("cli"))
                 .should().dependOnClassesThat(resideInAPackage("picocli.."))
                 .check(classes);
+    }
+
+    /**
+     * The commands' models are written in code ({@code cli.CommandSpecs}): reading picocli's
+     * annotations cost every start proxy classes the JDK generates for them.
+     */
+    @Test
+    void noPicocliAnnotations() {
+        DescribedPredicate<JavaAnnotation<?>> picocli = DescribedPredicate.describe("a picocli annotation",
+                annotation -> annotation.getRawType().getPackageName().startsWith("picocli"));
+        noClasses().should().beAnnotatedWith(picocli).check(classes);
+        noMembers().should().beAnnotatedWith(picocli).check(classes);
     }
 
     @Test

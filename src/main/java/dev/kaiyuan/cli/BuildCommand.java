@@ -5,35 +5,35 @@ import dev.kaiyuan.build.BuildResult;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** {@code kaiyuan build}: one build, diagnostics in compiler style, a summary line, an exit code. */
-@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = KaiyuanCommand.Version.class,
-        description = "Builds the site from seeds/ into site/ (replaced only when the build succeeds).")
 final class BuildCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpecs.command(this, "build",
+            "Builds the site from seeds/ into site/ (replaced only when the build succeeds).");
 
-    @Mixin
-    BuildOptions options = new BuildOptions();
+    BuildCommand() {
+        BuildOptions.declare(spec);
+        spec.addOption(CommandSpecs.flag("--drafts", "Include articles marked draft: true."));
+    }
 
-    @Option(names = "--drafts", description = "Include articles marked draft: true.")
-    boolean drafts;
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        ParseResult given = spec.commandLine().getParseResult();
+        BuildOptions options = BuildOptions.of(given);
         Optional<Integer> usage = options.usageProblem(err);
         if (usage.isPresent()) {
             return usage.get();
         }
         try {
-            BuildResult result = options.runAndReport(options.request(drafts), out, err);
+            BuildResult result = options.runAndReport(options.request(given.hasMatchedOption("--drafts")), out, err);
             return result.succeeded() ? ExitCode.OK : ExitCode.CONTENT;
         } catch (BuildFailure e) {
             return BuildOptions.internalError(e, err);

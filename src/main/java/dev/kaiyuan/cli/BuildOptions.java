@@ -18,33 +18,36 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The options {@code build} and {@code check} share (a picocli mixin): which project, which output
- * folder, and the config values the command line overrides; plus running the build and printing
- * its diagnostics and summary the same way for both.
+ * The options {@code build} and {@code check} share: which project, which output folder, and the
+ * config values the command line overrides; plus running the build and printing its diagnostics
+ * and summary the same way for both.
  */
-final class BuildOptions {
-    @Option(names = "--project", paramLabel = "DIR", description = "Project folder (default: current folder).")
-    Path project = Path.of(".");
+record BuildOptions(Path project, @Nullable Path out, @Nullable String baseUrl, @Nullable String engine,
+        boolean strict, boolean noCache) {
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: PROJECT/site).")
-    @Nullable Path out;
+    /** Adds these options to a command's model. */
+    static void declare(CommandSpec spec) {
+        spec.addOption(CommandSpecs.option("--project", Path.class, "DIR", "Project folder (default: current folder)."));
+        spec.addOption(CommandSpecs.option("--out", Path.class, "DIR", "Output folder (default: PROJECT/site)."));
+        spec.addOption(CommandSpecs.option("--base-url", String.class, "URL", "Absolute URL the site is published at."));
+        spec.addOption(CommandSpecs.option("--engine", String.class, "ENGINE",
+                "Template engine: freemarker or pebble (default: as the theme is written, or the config's engine)."));
+        spec.addOption(CommandSpecs.flag("--strict", "Treat warnings as errors."));
+        spec.addOption(CommandSpecs.flag("--no-cache",
+                "Build from scratch: neither use nor update the build cache in PROJECT/.kaiyuan/."));
+    }
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at.")
-    @Nullable String baseUrl;
-
-    @Option(names = "--engine", paramLabel = "ENGINE",
-            description = "Template engine: freemarker or pebble (default: as the theme is written, or the config's engine).")
-    @Nullable String engine;
-
-    @Option(names = "--strict", description = "Treat warnings as errors.")
-    boolean strict;
-
-    @Option(names = "--no-cache", description = "Build from scratch: neither use nor update the build cache in "
-            + "PROJECT/.kaiyuan/.")
-    boolean noCache;
+    /** The options as given on a command line parsed with {@link #declare}d options. */
+    static BuildOptions of(ParseResult given) {
+        return new BuildOptions(given.matchedOptionValue("--project", Path.of(".")),
+                given.matchedOptionValue("--out", null), given.matchedOptionValue("--base-url", null),
+                given.matchedOptionValue("--engine", null), given.hasMatchedOption("--strict"),
+                given.hasMatchedOption("--no-cache"));
+    }
 
     Path target() {
         return out != null ? out : project.resolve("site");

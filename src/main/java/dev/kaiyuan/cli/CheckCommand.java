@@ -10,9 +10,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -23,22 +20,26 @@ import picocli.CommandLine.Model.CommandSpec;
  * not fail the check unless {@code --strict} is given: a seed with known, reported damage must not
  * stop a digest from publishing.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = KaiyuanCommand.Version.class,
-        description = {"Builds the site like 'build' (with --strict, warnings fail too), then checks what was written: "
-                + "every internal link, image and #fragment resolves inside the site, and feed.xml and "
-                + "sitemap.xml are well-formed with existing pages.",
-                "Exit codes: 0 clean, 1 content or link problems, 2 wrong command line, 3 internal error."})
 final class CheckCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpecs.command(this, "check",
+            "Builds the site like 'build' (with --strict, warnings fail too), then checks what was written: "
+                    + "every internal link, image and #fragment resolves inside the site, and feed.xml and "
+                    + "sitemap.xml are well-formed with existing pages.",
+            "Exit codes: 0 clean, 1 content or link problems, 2 wrong command line, 3 internal error.");
 
-    @Mixin
-    BuildOptions options = new BuildOptions();
+    CheckCommand() {
+        BuildOptions.declare(spec);
+    }
+
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        BuildOptions options = BuildOptions.of(spec.commandLine().getParseResult());
         Optional<Integer> usage = options.usageProblem(err);
         if (usage.isPresent()) {
             return usage.get();
@@ -56,10 +57,10 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.CONTENT;
         }
-        return checkWrittenSite(out, err);
+        return checkWrittenSite(options, out, err);
     }
 
-    private int checkWrittenSite(PrintWriter out, PrintWriter err) {
+    private static int checkWrittenSite(BuildOptions options, PrintWriter out, PrintWriter err) {
         try {
             SiteReport report = new SiteChecker(options.effectiveBaseUrl()).check(options.target());
             String folder = options.shownTarget();

@@ -1,33 +1,40 @@
 package dev.kaiyuan.cli;
 
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The top-level {@code kaiyuan} command; work is done by its subcommands. */
-@Command(name = "kaiyuan", mixinStandardHelpOptions = true, versionProvider = KaiyuanCommand.Version.class,
-        description = "Builds a news-digest website from the articles in seeds/.")
-public final class KaiyuanCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class KaiyuanCommand implements Runnable {
+    private final CommandSpec spec = CommandSpecs.command(this, "kaiyuan",
+            "Builds a news-digest website from the articles in seeds/.");
+
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command, e.g. 'kaiyuan build'");
     }
 
-    /** The subcommands by name, in the order help lists them ({@link Main} adds them). */
-    static final Map<String, Class<?>> COMMANDS = commands();
+    /**
+     * The subcommands by name, in the order help lists them ({@link Main} adds them), each made with
+     * the clock {@code new} reads "today" from: our commands' models, and picocli's help command.
+     */
+    static final Map<String, Function<Clock, Object>> COMMANDS = commands();
 
-    private static Map<String, Class<?>> commands() {
-        Map<String, Class<?>> commands = new LinkedHashMap<>();
-        commands.put("build", BuildCommand.class);
-        commands.put("check", CheckCommand.class);
-        commands.put("new", NewCommand.class);
-        commands.put("serve", ServeCommand.class);
-        commands.put("help", CommandLine.HelpCommand.class);
+    private static Map<String, Function<Clock, Object>> commands() {
+        Map<String, Function<Clock, Object>> commands = new LinkedHashMap<>();
+        commands.put("build", clock -> new BuildCommand().spec());
+        commands.put("check", clock -> new CheckCommand().spec());
+        commands.put("new", clock -> new NewCommand(clock).spec());
+        commands.put("serve", clock -> new ServeCommand().spec());
+        commands.put("help", clock -> CommandLine.HelpCommand.class);
         return Collections.unmodifiableMap(commands);
     }
 

@@ -3,7 +3,6 @@ package dev.kaiyuan.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point. The only class that calls {@link System#exit}. */
@@ -54,17 +53,10 @@ public final class Main {
 
     /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the clock that {@code new} reads "today" from. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
-        CommandLine cli = new CommandLine(new KaiyuanCommand(), new Factory(clock));
-        // Only the command named first is made when there is one: picocli reads a command's
-        // annotations when it is added, which for the other four costs a one-article build about
-        // 20 ms (BENCHMARKS.md, "Twentieth session"). Help and mistakes get them all.
+        // Only the command named first is made when there is one: making the others costs a start
+        // for nothing. Help and mistakes get them all.
         String named = args.length > 0 && !args[0].equals("help") ? args[0] : "";
-        boolean one = KaiyuanCommand.COMMANDS.containsKey(named);
-        for (Map.Entry<String, Class<?>> command : KaiyuanCommand.COMMANDS.entrySet()) {
-            if (!one || command.getKey().equals(named)) {
-                cli.addSubcommand(command.getKey(), command.getValue());
-            }
-        }
+        CommandLine cli = commandLine(clock, KaiyuanCommand.COMMANDS.containsKey(named) ? named : "");
         cli.setOut(out)
                 .setErr(err)
                 .setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
@@ -76,11 +68,14 @@ public final class Main {
         return cli.execute(args);
     }
 
-    /** Creates the commands; gives {@link NewCommand} its clock. */
-    private record Factory(Clock clock) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            return cls == NewCommand.class ? cls.cast(new NewCommand(clock)) : CommandLine.defaultFactory().create(cls);
-        }
+    /** The command line with the subcommand {@code named}, or with all of them when {@code named} is empty. */
+    static CommandLine commandLine(Clock clock, String named) {
+        CommandLine cli = new CommandLine(new KaiyuanCommand().spec());
+        KaiyuanCommand.COMMANDS.forEach((name, command) -> {
+            if (named.isEmpty() || name.equals(named)) {
+                cli.addSubcommand(name, command.apply(clock));
+            }
+        });
+        return cli;
     }
 }

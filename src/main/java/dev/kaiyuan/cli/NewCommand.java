@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,54 +27,54 @@ import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code kaiyuan new "Title"}: starts an article as {@code seeds/<date>-<slug>.md} with front matter
  * filled in. Never overwrites: an existing name gets {@code -2}, {@code -3}, … (file and slug alike).
  */
-@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = KaiyuanCommand.Version.class,
-        description = "Creates seeds/<date>-<slug>.md for a new article and prints its path.")
 final class NewCommand implements Callable<Integer> {
     private static final String FOLDER = "seeds";
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "TITLE", description = "The article's title.")
-    String title = "";
-
-    @Option(names = "--project", paramLabel = "DIR", description = "Project folder (default: current folder).")
-    Path project = Path.of(".");
-
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-            description = "Publication day (default: today in the config's timezone).")
-    @Nullable String date;
-
-    @Option(names = "--lang", paramLabel = "TAG", description = "Language of the article (BCP 47: en, zh-Hans, …).")
-    @Nullable String lang;
-
-    @Option(names = "--tag", paramLabel = "TAG", description = "A tag; repeat for several.")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = "--draft", description = "Mark the article draft: true (built only with --drafts).")
-    boolean draft;
+    private final CommandSpec spec = CommandSpecs.command(this, "new",
+            "Creates seeds/<date>-<slug>.md for a new article and prints its path.");
 
     /** Reads "today"; the only clock of the command line, given by {@link Main}. */
     private final Clock clock;
 
     NewCommand(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        spec.addPositional(CommandSpecs.parameter(0, "TITLE", "The article's title."));
+        spec.addOption(CommandSpecs.option("--project", Path.class, "DIR", "Project folder (default: current folder)."));
+        spec.addOption(CommandSpecs.option("--date", String.class, "YYYY-MM-DD",
+                "Publication day (default: today in the config's timezone)."));
+        spec.addOption(CommandSpecs.option("--lang", String.class, "TAG",
+                "Language of the article (BCP 47: en, zh-Hans, …)."));
+        spec.addOption(CommandSpecs.repeatable("--tag", "TAG", "A tag; repeat for several."));
+        spec.addOption(CommandSpecs.flag("--draft", "Mark the article draft: true (built only with --drafts)."));
+    }
+
+    CommandSpec spec() {
+        return spec;
+    }
+
+    /** What the command line asked for. */
+    private record Asked(String title, Path project, @Nullable String date, @Nullable String lang, List<String> tags,
+            boolean draft) {
+        static Asked of(ParseResult given) {
+            return new Asked(given.matchedPositionalValue(0, ""), given.matchedOptionValue("--project", Path.of(".")),
+                    given.matchedOptionValue("--date", null), given.matchedOptionValue("--lang", null),
+                    given.matchedOptionValue("--tag", List.of()), given.hasMatchedOption("--draft"));
+        }
     }
 
     @Override
     public Integer call() {
-        String cleanTitle = title.strip().replaceAll("\\s+", " ");
+        Asked asked = Asked.of(spec.commandLine().getParseResult());
+        Path project = asked.project();
+        String cleanTitle = asked.title().strip().replaceAll("\\s+", " ");
         if (cleanTitle.isEmpty()) {
             throw usage("the title is empty; write kaiyuan new \"Some title\"");
         }
@@ -83,13 +82,14 @@ final class NewCommand implements Callable<Integer> {
             return fail(ExitCode.USAGE, "no project folder at " + project.toAbsolutePath().normalize(),
                     "pass --project DIR with an existing folder, or run in one");
         }
+        @Nullable String lang = asked.lang();
         @Nullable String language = lang == null ? null : LanguageTags.canonical(lang)
                 .orElseThrow(() -> usage("unknown --lang '" + lang + "'; use a BCP 47 tag: en, zh-Hans, zh-Hant, …"));
-        @Nullable LocalDate given = date == null ? null : parseDate(date);
+        @Nullable LocalDate given = asked.date() == null ? null : parseDate(asked.date());
         String slug = new Slugs().slugify(cleanTitle);
         try {
-            LocalDate day = given != null ? given : LocalDate.ofInstant(clock.instant(), zone());
-            Path written = create(day, slug.isEmpty() ? "untitled" : slug, cleanTitle, language);
+            LocalDate day = given != null ? given : LocalDate.ofInstant(clock.instant(), zone(project));
+            Path written = create(asked, day, slug.isEmpty() ? "untitled" : slug, cleanTitle, language);
             spec.commandLine().getOut().println(FOLDER + "/" + written.getFileName());
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
@@ -120,7 +120,7 @@ final class NewCommand implements Callable<Integer> {
     }
 
     /** The config's timezone when the project has a readable {@code kaiyuan.yaml}; its problems are shown. */
-    private ZoneId zone() throws IOException {
+    private ZoneId zone(Path project) throws IOException {
         Path file = project.resolve(SiteConfig.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return SiteConfig.defaults().zone();
@@ -134,8 +134,9 @@ final class NewCommand implements Callable<Integer> {
     }
 
     /** Creates the first free {@code <date>-<slug>[-n].md}; CREATE_NEW makes "never overwrite" hold even in a race. */
-    private Path create(LocalDate day, String slug, String cleanTitle, @Nullable String language) throws IOException {
-        Path folder = project.resolve(FOLDER);
+    private static Path create(Asked asked, LocalDate day, String slug, String cleanTitle, @Nullable String language)
+            throws IOException {
+        Path folder = asked.project().resolve(FOLDER);
         Files.createDirectories(folder);
         for (int n = 1; ; n++) {
             String unique = n == 1 ? slug : numbered(slug, n);
@@ -144,7 +145,7 @@ final class NewCommand implements Callable<Integer> {
                 continue;
             }
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
-                w.write(content(day, unique, cleanTitle, language));
+                w.write(content(asked, day, unique, cleanTitle, language));
                 return file;
             } catch (FileAlreadyExistsException e) {
                 // created by someone else since the check: try the next number
@@ -162,16 +163,17 @@ final class NewCommand implements Callable<Integer> {
         return base.replaceAll("-+$", "") + "-" + n;
     }
 
-    private String content(LocalDate day, String slug, String cleanTitle, @Nullable String language) {
+    private static String content(Asked asked, LocalDate day, String slug, String cleanTitle,
+            @Nullable String language) {
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("title", cleanTitle);
         front.put("date", day.toString());
         front.put("slug", slug);
-        front.put("tags", tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList());
+        front.put("tags", asked.tags().stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList());
         if (language != null) {
             front.put("lang", language);
         }
-        if (draft) {
+        if (asked.draft()) {
             front.put("draft", true);
         }
         return "---\n" + yaml(front) + "---\n\n" + placeholder(language) + "\n";

@@ -15,55 +15,95 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code kaiyuan serve}: builds into memory, serves the site, rebuilds on every change and reloads
  * the open pages; runs until Ctrl-C (or until its thread is interrupted), then returns an exit code.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = KaiyuanCommand.Version.class,
-        description = "Serves a live preview of the site, rebuilt and reloaded whenever a seed, template or "
-                + "the config changes. Stop it with Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private static final int DEFAULT_PORT = 1313;
+    private static final String DEFAULT_BIND = "127.0.0.1";
 
-    @Option(names = "--project", paramLabel = "DIR", description = "Project folder (default: current folder).")
-    Path project = Path.of(".");
+    private final CommandSpec spec = CommandSpecs.command(this, "serve",
+            "Serves a live preview of the site, rebuilt and reloaded whenever a seed, template or "
+                    + "the config changes. Stop it with Ctrl-C.");
 
-    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0: any free port).")
-    int port = 1313;
+    ServeCommand() {
+        spec.addOption(CommandSpecs.option("--project", Path.class, "DIR", "Project folder (default: current folder)."));
+        spec.addOption(CommandSpecs.option("--port", int.class, "N",
+                "Port to listen on (default: " + DEFAULT_PORT + "; 0: any free port)."));
+        spec.addOption(CommandSpecs.option("--bind", String.class, "ADDRESS",
+                "Address to listen on (default: " + DEFAULT_BIND + ", this computer only)."));
+        spec.addOption(CommandSpecs.flag("--open", "Open the site in the desktop's browser."));
+        spec.addOption(CommandSpecs.option("--base-url", String.class, "URL",
+                "Absolute URL the site is published at; its path is the path it is served under."));
+        spec.addOption(CommandSpecs.option("--engine", String.class, "ENGINE", "Template engine: freemarker or pebble."));
+        spec.addOption(CommandSpecs.flag("--drafts", "Include articles marked draft: true."));
+        spec.addOption(CommandSpecs.option("--hold", String.class, "WHERE",
+                "Where the built site is held while served: memory, disk (a folder in .kaiyuan/, deleted on stop) "
+                        + "or auto (default: disk from " + Preview.Holding.DISK_FROM + " seed files)."));
+    }
 
-    @Option(names = "--bind", paramLabel = "ADDRESS",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}, this computer only).")
-    String bind = "127.0.0.1";
+    CommandSpec spec() {
+        return spec;
+    }
 
-    @Option(names = "--open", description = "Open the site in the desktop's browser.")
-    boolean open;
+    /** What the command line asked for. */
+    private record Asked(Path project, int port, String bind, boolean open, @Nullable String baseUrl,
+            @Nullable String engine, boolean drafts, String hold) {
+        static Asked of(ParseResult given) {
+            return new Asked(given.matchedOptionValue("--project", Path.of(".")),
+                    given.matchedOptionValue("--port", DEFAULT_PORT), given.matchedOptionValue("--bind", DEFAULT_BIND),
+                    given.hasMatchedOption("--open"), given.matchedOptionValue("--base-url", null),
+                    given.matchedOptionValue("--engine", null), given.hasMatchedOption("--drafts"),
+                    given.matchedOptionValue("--hold", "auto"));
+        }
 
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "Absolute URL the site is published at; its path is the path it is served under.")
-    @Nullable String baseUrl;
+        /** What is wrong with these options; empty when they are fine. */
+        Optional<String> problem() {
+            if (!Files.isDirectory(project)) {
+                return Optional.of("no project folder at " + project.toAbsolutePath().normalize()
+                        + "\n    hint: pass --project DIR with a folder that holds seeds/, or run in one");
+            }
+            if (port < 0 || port > 65535) {
+                return Optional.of("--port must be between 0 and 65535, not " + port);
+            }
+            if (engine != null && !ConfigLoader.ENGINES.contains(engine)) {
+                return Optional.of("unknown --engine '" + engine + "'; use " + String.join(" or ", ConfigLoader.ENGINES));
+            }
+            if (holding().isEmpty()) {
+                return Optional.of("unknown --hold '" + hold + "'; use auto, memory or disk");
+            }
+            if (baseUrl != null && ConfigLoader.baseUrl(baseUrl, SourceRef.file("--base-url"), new DiagnosticSink()).isEmpty()) {
+                return Optional.of("--base-url must be an absolute http(s) URL, e.g. https://example.org/digest/");
+            }
+            try {
+                InetAddress.getByName(bind);
+            } catch (UnknownHostException e) {
+                return Optional.of("--bind: unknown address '" + bind + "'; use an IP address such as 127.0.0.1");
+            }
+            return Optional.empty();
+        }
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "Template engine: freemarker or pebble.")
-    @Nullable String engine;
-
-    @Option(names = "--drafts", description = "Include articles marked draft: true.")
-    boolean drafts;
-
-    @Option(names = "--hold", paramLabel = "WHERE",
-            description = "Where the built site is held while served: memory, disk (a folder in .kaiyuan/, "
-                    + "deleted on stop) or auto (default: disk from " + Preview.Holding.DISK_FROM + " seed files).")
-    String hold = "auto";
+        /** Where to hold the site: empty for an unknown {@code --hold}. */
+        Optional<Preview.Holding> holding() {
+            return switch (hold) {
+                case "auto" -> Optional.of(Preview.Holding.AUTO);
+                case "memory" -> Optional.of(Preview.Holding.MEMORY);
+                case "disk" -> Optional.of(Preview.Holding.DISK);
+                default -> Optional.empty();
+            };
+        }
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<String> problem = usageProblem();
+        Asked asked = Asked.of(spec.commandLine().getParseResult());
+        Optional<String> problem = asked.problem();
         if (problem.isPresent()) {
             err.println("kaiyuan: " + problem.get());
             err.flush();
@@ -71,10 +111,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         Preview preview;
         try {
-            preview = Preview.start(new Preview.Settings(project, bind, port, drafts, Optional.ofNullable(baseUrl),
-                    Optional.ofNullable(engine), holding().orElseThrow()), out, err);
+            preview = Preview.start(new Preview.Settings(asked.project(), asked.bind(), asked.port(), asked.drafts(),
+                    Optional.ofNullable(asked.baseUrl()), Optional.ofNullable(asked.engine()),
+                    asked.holding().orElseThrow()), out, err);
         } catch (BindException e) {
-            err.println("kaiyuan: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            err.println("kaiyuan: cannot listen on " + asked.bind() + ":" + asked.port() + ": " + e.getMessage());
             err.println("    hint: pass --port N for another port (--port 0 takes any free one), or stop the other server");
             err.flush();
             return ExitCode.USAGE;
@@ -83,10 +124,10 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.INTERNAL;
         }
-        return serveUntilStopped(preview, out, err);
+        return serveUntilStopped(asked, preview, out, err);
     }
 
-    private int serveUntilStopped(Preview preview, PrintWriter out, PrintWriter err) {
+    private static int serveUntilStopped(Asked asked, Preview preview, PrintWriter out, PrintWriter err) {
         Thread hook = new Thread(() -> {
             preview.close();
             synchronized (out) {
@@ -97,12 +138,12 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         synchronized (out) {
             out.println("Serving " + preview.url() + " (Ctrl-C to stop)");
-            if (!isLoopback(bind)) {
-                out.println("note: listening on " + bind + ": anyone who can reach this machine can see the preview");
+            if (!isLoopback(asked.bind())) {
+                out.println("note: listening on " + asked.bind() + ": anyone who can reach this machine can see the preview");
             }
             out.flush();
         }
-        if (open) {
+        if (asked.open()) {
             Browser.open(preview.url(), out);
         }
         try {
@@ -118,40 +159,6 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
-    }
-
-    private Optional<String> usageProblem() {
-        if (!Files.isDirectory(project)) {
-            return Optional.of("no project folder at " + project.toAbsolutePath().normalize()
-                    + "\n    hint: pass --project DIR with a folder that holds seeds/, or run in one");
-        }
-        if (port < 0 || port > 65535) {
-            return Optional.of("--port must be between 0 and 65535, not " + port);
-        }
-        if (engine != null && !ConfigLoader.ENGINES.contains(engine)) {
-            return Optional.of("unknown --engine '" + engine + "'; use " + String.join(" or ", ConfigLoader.ENGINES));
-        }
-        if (holding().isEmpty()) {
-            return Optional.of("unknown --hold '" + hold + "'; use auto, memory or disk");
-        }
-        if (baseUrl != null && ConfigLoader.baseUrl(baseUrl, SourceRef.file("--base-url"), new DiagnosticSink()).isEmpty()) {
-            return Optional.of("--base-url must be an absolute http(s) URL, e.g. https://example.org/digest/");
-        }
-        try {
-            InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            return Optional.of("--bind: unknown address '" + bind + "'; use an IP address such as 127.0.0.1");
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Preview.Holding> holding() {
-        return switch (hold) {
-            case "auto" -> Optional.of(Preview.Holding.AUTO);
-            case "memory" -> Optional.of(Preview.Holding.MEMORY);
-            case "disk" -> Optional.of(Preview.Holding.DISK);
-            default -> Optional.empty();
-        };
     }
 
     private static boolean isLoopback(String address) {

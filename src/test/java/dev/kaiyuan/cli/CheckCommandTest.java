@@ -219,14 +219,13 @@ class CheckCommandTest {
     @Test
     void theSitemapIsCheckedAgainstTheBaseUrlOfTheCommandLineElseTheConfig() throws IOException {
         Path p = cleanProject("config-base");
-        BuildOptions options = new BuildOptions();
-        options.project = p;
+        BuildOptions options = new BuildOptions(p, null, null, null, false, false);
         assertThat(options.effectiveBaseUrl()).isEmpty();
 
         write(p, "kaiyuan.yaml", "base_url: https://example.org/digest\n");
         assertThat(options.effectiveBaseUrl()).contains("https://example.org/digest/");
 
-        options.baseUrl = "https://user.github.io/repo";
-        assertThat(options.effectiveBaseUrl()).contains("https://user.github.io/repo/");
+        BuildOptions given = new BuildOptions(p, null, "https://user.github.io/repo", null, false, false);
+        assertThat(given.effectiveBaseUrl()).contains("https://user.github.io/repo/");
     }
 }

@@ -115,6 +115,19 @@ class CliTest {
     }
 
     @Test
+    void everyCommandsHelpShowsItsOptionsWithTheirValues() {
+        assertThat(run("build", "--help").out()).contains("Usage: kaiyuan build [-hV] [--drafts] [--no-cache] [--strict]",
+                "[--base-url=URL]", "[--engine=ENGINE] [--out=DIR] [--project=DIR]", "-h, --help", "-V, --version",
+                "Treat warnings as errors.");
+        assertThat(run("check", "--help").out()).contains("Usage: kaiyuan check [-hV] [--no-cache] [--strict]",
+                "Exit codes: 0 clean");
+        assertThat(run("serve", "--help").out()).contains("[--bind=ADDRESS] [--engine=ENGINE] [--hold=WHERE]",
+                "[--port=N]", "(default: 1313; 0: any", "(default: 127.0.0.1,");
+        assertThat(run("new", "--help").out()).contains("[--project=DIR] [--tag=TAG]... TITLE",
+                "--date=YYYY-MM-DD");
+    }
+
+    @Test
     void versionPrintsTheVersion() {
         CliRun r = run("--version");
 

@@ -19,16 +19,7 @@ class CommandOptionTypesTest {
 
     /** Every command, as {@link Main} makes them for help. */
     private static CommandLine commands() {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                return cls == NewCommand.class ? cls.cast(new NewCommand(Clock.systemUTC()))
-                        : CommandLine.defaultFactory().create(cls);
-            }
-        };
-        CommandLine cli = new CommandLine(new KaiyuanCommand(), factory);
-        KaiyuanCommand.COMMANDS.forEach(cli::addSubcommand);
-        return cli;
+        return Main.commandLine(Clock.systemUTC(), "");
     }
 
     @Test

@@ -168,7 +168,9 @@ class NewCommandTest {
             assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
             assertThat(r.err()).contains("title").contains("Usage:");
         }
-        assertThat(run("new", "--project", p.toString()).code()).isEqualTo(ExitCode.USAGE);
+        CliRun none = run("new", "--project", p.toString());
+        assertThat(none.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(none.err()).startsWith("kaiyuan: Missing required parameter: 'TITLE'");
         assertThat(p.resolve("seeds")).doesNotExist();
     }
 

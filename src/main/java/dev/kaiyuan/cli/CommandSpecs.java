@@ -1,0 +1,56 @@
+package dev.kaiyuan.cli;
+
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * The commands' models, written with picocli's programmatic API instead of its annotations. Reading
+ * annotations is what a start paid most for in picocli: the JDK parses a member's annotations
+ * through a proxy class it generates for every annotation type read (seven at every start: picocli's
+ * and the JDK's own, such as {@code @Retention}), about 30 ms of a one-article build
+ * (BENCHMARKS.md, "Thirty-second session"). A model built in code reads none.
+ */
+final class CommandSpecs {
+    private CommandSpecs() {
+    }
+
+    /**
+     * The model of a command run by {@code command} (a {@link Runnable} or a
+     * {@link java.util.concurrent.Callable}), with {@code -h, --help} and {@code -V, --version} as
+     * picocli's {@code mixinStandardHelpOptions} gives them.
+     */
+    static CommandSpec command(Object command, String name, String... description) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name)
+                .versionProvider(new KaiyuanCommand.Version());
+        spec.usageMessage().description(description);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class)
+                .description("Print version information and exit.").build());
+        return spec;
+    }
+
+    /** An option that takes a value of {@code type}, shown as {@code label} in the help. */
+    static OptionSpec option(String name, Class<?> type, String label, String description) {
+        return OptionSpec.builder(name).type(type).paramLabel(label).description(description).build();
+    }
+
+    /** An option that may be given several times, each with a text value. */
+    static OptionSpec repeatable(String name, String label, String description) {
+        return OptionSpec.builder(name).type(List.class).auxiliaryTypes(String.class).paramLabel(label)
+                .description(description).build();
+    }
+
+    /** An option without a value: given or not. */
+    static OptionSpec flag(String name, String description) {
+        return OptionSpec.builder(name).type(boolean.class).description(description).build();
+    }
+
+    /** A required text parameter at {@code index}. */
+    static PositionalParamSpec parameter(int index, String label, String description) {
+        return PositionalParamSpec.builder().index(String.valueOf(index)).arity("1").required(true).type(String.class).paramLabel(label)
+                .description(description).build();
+    }
+}
