@@ -6,6 +6,7 @@ import freemarker.ext.beans.MemberAccessPolicy;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Set;
 
 /**
  * What a FreeMarker template may call: the component accessors of Kaiyuan's view records and
@@ -15,26 +16,26 @@ import java.lang.reflect.Method;
  * members and lets {@code getClass()} through.
  */
 final class ViewAccessorPolicy implements MemberAccessPolicy {
-    private static final ClassMemberAccessPolicy ACCESSORS_ONLY = new ClassMemberAccessPolicy() {
-        @Override
-        public boolean isMethodExposed(Method method) {
-            return TemplateEngine.isViewAccessor(method);
-        }
-
-        @Override
-        public boolean isConstructorExposed(Constructor<?> constructor) {
-            return false;
-        }
-
-        @Override
-        public boolean isFieldExposed(Field field) {
-            return false;
-        }
-    };
-
+    /** FreeMarker asks once per class it introspects, then member by member. */
     @Override
     public ClassMemberAccessPolicy forClass(Class<?> contextClass) {
-        return ACCESSORS_ONLY;
+        Set<Method> accessors = TemplateEngine.viewAccessors(contextClass);
+        return new ClassMemberAccessPolicy() {
+            @Override
+            public boolean isMethodExposed(Method method) {
+                return accessors.contains(method);
+            }
+
+            @Override
+            public boolean isConstructorExposed(Constructor<?> constructor) {
+                return false;
+            }
+
+            @Override
+            public boolean isFieldExposed(Field field) {
+                return false;
+            }
+        };
     }
 
     /** Printing a value uses its text, as in Pebble; toString of a view record reveals nothing more. */
