@@ -31,7 +31,7 @@ record BuildOptions(Path project, @Nullable Path out, @Nullable String baseUrl, 
 
     /** Adds these options to a command's model. */
     static void declare(CommandSpec spec) {
-        spec.addOption(CommandSpecs.option("--project", Path.class, "DIR", "Project folder (default: current folder)."));
+        spec.addOption(CommandSpecs.project());
         spec.addOption(CommandSpecs.option("--out", Path.class, "DIR", "Output folder (default: PROJECT/site)."));
         spec.addOption(CommandSpecs.option("--base-url", String.class, "URL", "Absolute URL the site is published at."));
         spec.addOption(CommandSpecs.option("--engine", String.class, "ENGINE",

@@ -1,5 +1,6 @@
 package dev.kaiyuan.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -32,6 +33,11 @@ final class CommandSpecs {
         return spec;
     }
 
+    /** {@code --project DIR}, which every command but help takes. */
+    static OptionSpec project() {
+        return option("--project", Path.class, "DIR", "Project folder (default: current folder).");
+    }
+
     /** An option that takes a value of {@code type}, shown as {@code label} in the help. */
     static OptionSpec option(String name, Class<?> type, String label, String description) {
         return OptionSpec.builder(name).type(type).paramLabel(label).description(description).build();
@@ -50,7 +56,7 @@ final class CommandSpecs {
 
     /** A required text parameter at {@code index}. */
     static PositionalParamSpec parameter(int index, String label, String description) {
-        return PositionalParamSpec.builder().index(String.valueOf(index)).arity("1").required(true).type(String.class).paramLabel(label)
-                .description(description).build();
+        return PositionalParamSpec.builder().index(String.valueOf(index)).arity("1").required(true)
+                .type(String.class).paramLabel(label).description(description).build();
     }
 }

@@ -47,7 +47,7 @@ final class NewCommand implements Callable<Integer> {
     NewCommand(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         spec.addPositional(CommandSpecs.parameter(0, "TITLE", "The article's title."));
-        spec.addOption(CommandSpecs.option("--project", Path.class, "DIR", "Project folder (default: current folder)."));
+        spec.addOption(CommandSpecs.project());
         spec.addOption(CommandSpecs.option("--date", String.class, "YYYY-MM-DD",
                 "Publication day (default: today in the config's timezone)."));
         spec.addOption(CommandSpecs.option("--lang", String.class, "TAG",

@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "the config changes. Stop it with Ctrl-C.");
 
     ServeCommand() {
-        spec.addOption(CommandSpecs.option("--project", Path.class, "DIR", "Project folder (default: current folder)."));
+        spec.addOption(CommandSpecs.project());
         spec.addOption(CommandSpecs.option("--port", int.class, "N",
                 "Port to listen on (default: " + DEFAULT_PORT + "; 0: any free port)."));
         spec.addOption(CommandSpecs.option("--bind", String.class, "ADDRESS",

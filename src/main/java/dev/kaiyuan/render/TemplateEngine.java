@@ -27,7 +27,8 @@ public interface TemplateEngine {
      * The methods of {@code type} that {@link #isViewAccessor} allows: the component accessors of a
      * view record, none of any other class. For an engine that asks class by class: the JVM makes
      * a record's components anew at each {@code getRecordComponents()}, and asking it for each
-     * method of each view record took a one-article build 18 ms of CPU (BENCHMARKS.md, "Thirty-second session").
+     * method of each view record took a one-article build 18 ms of CPU (BENCHMARKS.md,
+     * "Thirty-second session").
      */
     static Set<Method> viewAccessors(Class<?> type) {
         if (!type.isRecord() || !type.getPackageName().equals(TemplateEngine.class.getPackageName())) {
