@@ -10,10 +10,11 @@ import picocli.CommandLine.ParseResult;
 
 /** {@code kaiyuan build}: one build, diagnostics in compiler style, a summary line, an exit code. */
 final class BuildCommand implements Callable<Integer> {
-    private final CommandSpec spec = CommandSpecs.command(this, "build",
-            "Builds the site from seeds/ into site/ (replaced only when the build succeeds).");
+    private final CommandSpec spec;
 
     BuildCommand() {
+        spec = CommandSpecs.command(this, "build",
+                "Builds the site from seeds/ into site/ (replaced only when the build succeeds).");
         BuildOptions.declare(spec);
         spec.addOption(CommandSpecs.flag("--drafts", "Include articles marked draft: true."));
     }
@@ -26,14 +27,14 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        ParseResult given = spec.commandLine().getParseResult();
-        BuildOptions options = BuildOptions.of(given);
+        ParseResult parsed = spec.commandLine().getParseResult();
+        BuildOptions options = BuildOptions.of(parsed);
         Optional<Integer> usage = options.usageProblem(err);
         if (usage.isPresent()) {
             return usage.get();
         }
         try {
-            BuildResult result = options.runAndReport(options.request(given.hasMatchedOption("--drafts")), out, err);
+            BuildResult result = options.runAndReport(options.request(CommandSpecs.isOn(parsed, "--drafts")), out, err);
             return result.succeeded() ? ExitCode.OK : ExitCode.CONTENT;
         } catch (BuildFailure e) {
             return BuildOptions.internalError(e, err);

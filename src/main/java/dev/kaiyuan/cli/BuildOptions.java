@@ -42,11 +42,11 @@ record BuildOptions(Path project, @Nullable Path out, @Nullable String baseUrl, 
     }
 
     /** The options as given on a command line parsed with {@link #declare}d options. */
-    static BuildOptions of(ParseResult given) {
-        return new BuildOptions(given.matchedOptionValue("--project", Path.of(".")),
-                given.matchedOptionValue("--out", null), given.matchedOptionValue("--base-url", null),
-                given.matchedOptionValue("--engine", null), given.hasMatchedOption("--strict"),
-                given.hasMatchedOption("--no-cache"));
+    static BuildOptions of(ParseResult parsed) {
+        return new BuildOptions(parsed.matchedOptionValue("--project", Path.of(".")),
+                parsed.matchedOptionValue("--out", null), parsed.matchedOptionValue("--base-url", null),
+                parsed.matchedOptionValue("--engine", null), CommandSpecs.isOn(parsed, "--strict"),
+                CommandSpecs.isOn(parsed, "--no-cache"));
     }
 
     Path target() {

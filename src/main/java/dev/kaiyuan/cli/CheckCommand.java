@@ -21,13 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
  * stop a digest from publishing.
  */
 final class CheckCommand implements Callable<Integer> {
-    private final CommandSpec spec = CommandSpecs.command(this, "check",
-            "Builds the site like 'build' (with --strict, warnings fail too), then checks what was written: "
-                    + "every internal link, image and #fragment resolves inside the site, and feed.xml and "
-                    + "sitemap.xml are well-formed with existing pages.",
-            "Exit codes: 0 clean, 1 content or link problems, 2 wrong command line, 3 internal error.");
+    private final CommandSpec spec;
 
     CheckCommand() {
+        spec = CommandSpecs.command(this, "check",
+                "Builds the site like 'build' (with --strict, warnings fail too), then checks what was written: "
+                        + "every internal link, image and #fragment resolves inside the site, and feed.xml and "
+                        + "sitemap.xml are well-formed with existing pages.",
+                "Exit codes: 0 clean, 1 content or link problems, 2 wrong command line, 3 internal error.");
         BuildOptions.declare(spec);
     }
 

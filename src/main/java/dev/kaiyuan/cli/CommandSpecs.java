@@ -5,13 +5,16 @@ import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The commands' models, written with picocli's programmatic API instead of its annotations. Reading
- * annotations is what a start paid most for in picocli: the JDK parses a member's annotations
- * through a proxy class it generates for every annotation type read (seven at every start: picocli's
- * and the JDK's own, such as {@code @Retention}), about 30 ms of a one-article build
- * (BENCHMARKS.md, "Thirty-second session"). A model built in code reads none.
+ * The commands' models, written with picocli's programmatic API instead of its annotations. The JDK
+ * reads annotations through a proxy class it generates for each annotation type it meets, and a
+ * start met seven (picocli's, and the JDK's own such as {@code @Retention} on the annotation types
+ * and on {@code Object}'s methods, which picocli scanned): picocli's part of a one-article build's
+ * main thread took 71 ms, and takes about 35 ms with the models built here (BENCHMARKS.md,
+ * "Thirty-second session"). Only {@code help}, picocli's own command, is still read from its
+ * annotations, when it is made.
  */
 final class CommandSpecs {
     private CommandSpecs() {
@@ -52,6 +55,11 @@ final class CommandSpecs {
     /** An option without a value: given or not. */
     static OptionSpec flag(String name, String description) {
         return OptionSpec.builder(name).type(boolean.class).description(description).build();
+    }
+
+    /** Whether {@code flag} is on: given alone, or as {@code --flag=true}; {@code --flag=false} is off. */
+    static boolean isOn(ParseResult parsed, String flag) {
+        return parsed.matchedOptionValue(flag, false);
     }
 
     /** A required text parameter at {@code index}. */

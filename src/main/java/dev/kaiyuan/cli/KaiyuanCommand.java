@@ -10,8 +10,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The top-level {@code kaiyuan} command; work is done by its subcommands. */
 final class KaiyuanCommand implements Runnable {
-    private final CommandSpec spec = CommandSpecs.command(this, "kaiyuan",
-            "Builds a news-digest website from the articles in seeds/.");
+    private final CommandSpec spec;
+
+    KaiyuanCommand() {
+        spec = CommandSpecs.command(this, "kaiyuan", "Builds a news-digest website from the articles in seeds/.");
+    }
 
     CommandSpec spec() {
         return spec;
@@ -23,18 +26,19 @@ final class KaiyuanCommand implements Runnable {
     }
 
     /**
-     * The subcommands by name, in the order help lists them ({@link Main} adds them), each made with
-     * the clock {@code new} reads "today" from: our commands' models, and picocli's help command.
+     * The subcommands' models by name, in the order help lists them ({@link Main} adds them); each is
+     * made with the clock {@code new} reads "today" from. {@code help} is picocli's own command,
+     * whose model picocli reads from its annotations.
      */
-    static final Map<String, Function<Clock, Object>> COMMANDS = commands();
+    static final Map<String, Function<Clock, CommandSpec>> COMMANDS = commands();
 
-    private static Map<String, Function<Clock, Object>> commands() {
-        Map<String, Function<Clock, Object>> commands = new LinkedHashMap<>();
+    private static Map<String, Function<Clock, CommandSpec>> commands() {
+        Map<String, Function<Clock, CommandSpec>> commands = new LinkedHashMap<>();
         commands.put("build", clock -> new BuildCommand().spec());
         commands.put("check", clock -> new CheckCommand().spec());
         commands.put("new", clock -> new NewCommand(clock).spec());
         commands.put("serve", clock -> new ServeCommand().spec());
-        commands.put("help", clock -> CommandLine.HelpCommand.class);
+        commands.put("help", clock -> CommandSpec.forAnnotatedObject(new CommandLine.HelpCommand()));
         return Collections.unmodifiableMap(commands);
     }
 

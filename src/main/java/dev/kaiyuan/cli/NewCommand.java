@@ -38,14 +38,13 @@ import picocli.CommandLine.ParseResult;
 final class NewCommand implements Callable<Integer> {
     private static final String FOLDER = "seeds";
 
-    private final CommandSpec spec = CommandSpecs.command(this, "new",
-            "Creates seeds/<date>-<slug>.md for a new article and prints its path.");
-
     /** Reads "today"; the only clock of the command line, given by {@link Main}. */
     private final Clock clock;
+    private final CommandSpec spec;
 
     NewCommand(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        spec = CommandSpecs.command(this, "new", "Creates seeds/<date>-<slug>.md for a new article and prints its path.");
         spec.addPositional(CommandSpecs.parameter(0, "TITLE", "The article's title."));
         spec.addOption(CommandSpecs.project());
         spec.addOption(CommandSpecs.option("--date", String.class, "YYYY-MM-DD",
@@ -60,21 +59,21 @@ final class NewCommand implements Callable<Integer> {
         return spec;
     }
 
-    /** What the command line asked for. */
-    private record Asked(String title, Path project, @Nullable String date, @Nullable String lang, List<String> tags,
+    /** The options as given on the command line. */
+    private record Options(String title, Path project, @Nullable String date, @Nullable String lang, List<String> tags,
             boolean draft) {
-        static Asked of(ParseResult given) {
-            return new Asked(given.matchedPositionalValue(0, ""), given.matchedOptionValue("--project", Path.of(".")),
-                    given.matchedOptionValue("--date", null), given.matchedOptionValue("--lang", null),
-                    given.matchedOptionValue("--tag", List.of()), given.hasMatchedOption("--draft"));
+        static Options of(ParseResult parsed) {
+            return new Options(parsed.matchedPositionalValue(0, ""), parsed.matchedOptionValue("--project", Path.of(".")),
+                    parsed.matchedOptionValue("--date", null), parsed.matchedOptionValue("--lang", null),
+                    parsed.matchedOptionValue("--tag", List.of()), CommandSpecs.isOn(parsed, "--draft"));
         }
     }
 
     @Override
     public Integer call() {
-        Asked asked = Asked.of(spec.commandLine().getParseResult());
-        Path project = asked.project();
-        String cleanTitle = asked.title().strip().replaceAll("\\s+", " ");
+        Options options = Options.of(spec.commandLine().getParseResult());
+        Path project = options.project();
+        String cleanTitle = options.title().strip().replaceAll("\\s+", " ");
         if (cleanTitle.isEmpty()) {
             throw usage("the title is empty; write kaiyuan new \"Some title\"");
         }
@@ -82,14 +81,14 @@ final class NewCommand implements Callable<Integer> {
             return fail(ExitCode.USAGE, "no project folder at " + project.toAbsolutePath().normalize(),
                     "pass --project DIR with an existing folder, or run in one");
         }
-        @Nullable String lang = asked.lang();
+        @Nullable String lang = options.lang();
         @Nullable String language = lang == null ? null : LanguageTags.canonical(lang)
                 .orElseThrow(() -> usage("unknown --lang '" + lang + "'; use a BCP 47 tag: en, zh-Hans, zh-Hant, …"));
-        @Nullable LocalDate given = asked.date() == null ? null : parseDate(asked.date());
+        @Nullable LocalDate given = options.date() == null ? null : parseDate(options.date());
         String slug = new Slugs().slugify(cleanTitle);
         try {
             LocalDate day = given != null ? given : LocalDate.ofInstant(clock.instant(), zone(project));
-            Path written = create(asked, day, slug.isEmpty() ? "untitled" : slug, cleanTitle, language);
+            Path written = create(options, day, slug.isEmpty() ? "untitled" : slug, cleanTitle, language);
             spec.commandLine().getOut().println(FOLDER + "/" + written.getFileName());
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
@@ -134,9 +133,9 @@ final class NewCommand implements Callable<Integer> {
     }
 
     /** Creates the first free {@code <date>-<slug>[-n].md}; CREATE_NEW makes "never overwrite" hold even in a race. */
-    private static Path create(Asked asked, LocalDate day, String slug, String cleanTitle, @Nullable String language)
+    private static Path create(Options options, LocalDate day, String slug, String cleanTitle, @Nullable String language)
             throws IOException {
-        Path folder = asked.project().resolve(FOLDER);
+        Path folder = options.project().resolve(FOLDER);
         Files.createDirectories(folder);
         for (int n = 1; ; n++) {
             String unique = n == 1 ? slug : numbered(slug, n);
@@ -145,7 +144,7 @@ final class NewCommand implements Callable<Integer> {
                 continue;
             }
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
-                w.write(content(asked, day, unique, cleanTitle, language));
+                w.write(content(options, day, unique, cleanTitle, language));
                 return file;
             } catch (FileAlreadyExistsException e) {
                 // created by someone else since the check: try the next number
@@ -163,17 +162,17 @@ final class NewCommand implements Callable<Integer> {
         return base.replaceAll("-+$", "") + "-" + n;
     }
 
-    private static String content(Asked asked, LocalDate day, String slug, String cleanTitle,
+    private static String content(Options options, LocalDate day, String slug, String cleanTitle,
             @Nullable String language) {
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("title", cleanTitle);
         front.put("date", day.toString());
         front.put("slug", slug);
-        front.put("tags", asked.tags().stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList());
+        front.put("tags", options.tags().stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList());
         if (language != null) {
             front.put("lang", language);
         }
-        if (asked.draft()) {
+        if (options.draft()) {
             front.put("draft", true);
         }
         return "---\n" + yaml(front) + "---\n\n" + placeholder(language) + "\n";

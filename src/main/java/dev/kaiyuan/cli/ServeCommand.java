@@ -26,11 +26,12 @@ final class ServeCommand implements Callable<Integer> {
     private static final int DEFAULT_PORT = 1313;
     private static final String DEFAULT_BIND = "127.0.0.1";
 
-    private final CommandSpec spec = CommandSpecs.command(this, "serve",
-            "Serves a live preview of the site, rebuilt and reloaded whenever a seed, template or "
-                    + "the config changes. Stop it with Ctrl-C.");
+    private final CommandSpec spec;
 
     ServeCommand() {
+        spec = CommandSpecs.command(this, "serve",
+                "Serves a live preview of the site, rebuilt and reloaded whenever a seed, template or "
+                        + "the config changes. Stop it with Ctrl-C.");
         spec.addOption(CommandSpecs.project());
         spec.addOption(CommandSpecs.option("--port", int.class, "N",
                 "Port to listen on (default: " + DEFAULT_PORT + "; 0: any free port)."));
@@ -50,15 +51,15 @@ final class ServeCommand implements Callable<Integer> {
         return spec;
     }
 
-    /** What the command line asked for. */
-    private record Asked(Path project, int port, String bind, boolean open, @Nullable String baseUrl,
+    /** The options as given on the command line. */
+    private record Options(Path project, int port, String bind, boolean open, @Nullable String baseUrl,
             @Nullable String engine, boolean drafts, String hold) {
-        static Asked of(ParseResult given) {
-            return new Asked(given.matchedOptionValue("--project", Path.of(".")),
-                    given.matchedOptionValue("--port", DEFAULT_PORT), given.matchedOptionValue("--bind", DEFAULT_BIND),
-                    given.hasMatchedOption("--open"), given.matchedOptionValue("--base-url", null),
-                    given.matchedOptionValue("--engine", null), given.hasMatchedOption("--drafts"),
-                    given.matchedOptionValue("--hold", "auto"));
+        static Options of(ParseResult parsed) {
+            return new Options(parsed.matchedOptionValue("--project", Path.of(".")),
+                    parsed.matchedOptionValue("--port", DEFAULT_PORT), parsed.matchedOptionValue("--bind", DEFAULT_BIND),
+                    CommandSpecs.isOn(parsed, "--open"), parsed.matchedOptionValue("--base-url", null),
+                    parsed.matchedOptionValue("--engine", null), CommandSpecs.isOn(parsed, "--drafts"),
+                    parsed.matchedOptionValue("--hold", "auto"));
         }
 
         /** What is wrong with these options; empty when they are fine. */
@@ -102,8 +103,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Asked asked = Asked.of(spec.commandLine().getParseResult());
-        Optional<String> problem = asked.problem();
+        Options options = Options.of(spec.commandLine().getParseResult());
+        Optional<String> problem = options.problem();
         if (problem.isPresent()) {
             err.println("kaiyuan: " + problem.get());
             err.flush();
@@ -111,11 +112,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         Preview preview;
         try {
-            preview = Preview.start(new Preview.Settings(asked.project(), asked.bind(), asked.port(), asked.drafts(),
-                    Optional.ofNullable(asked.baseUrl()), Optional.ofNullable(asked.engine()),
-                    asked.holding().orElseThrow()), out, err);
+            preview = Preview.start(new Preview.Settings(options.project(), options.bind(), options.port(), options.drafts(),
+                    Optional.ofNullable(options.baseUrl()), Optional.ofNullable(options.engine()),
+                    options.holding().orElseThrow()), out, err);
         } catch (BindException e) {
-            err.println("kaiyuan: cannot listen on " + asked.bind() + ":" + asked.port() + ": " + e.getMessage());
+            err.println("kaiyuan: cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage());
             err.println("    hint: pass --port N for another port (--port 0 takes any free one), or stop the other server");
             err.flush();
             return ExitCode.USAGE;
@@ -124,10 +125,10 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.INTERNAL;
         }
-        return serveUntilStopped(asked, preview, out, err);
+        return serveUntilStopped(options, preview, out, err);
     }
 
-    private static int serveUntilStopped(Asked asked, Preview preview, PrintWriter out, PrintWriter err) {
+    private static int serveUntilStopped(Options options, Preview preview, PrintWriter out, PrintWriter err) {
         Thread hook = new Thread(() -> {
             preview.close();
             synchronized (out) {
@@ -138,12 +139,12 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         synchronized (out) {
             out.println("Serving " + preview.url() + " (Ctrl-C to stop)");
-            if (!isLoopback(asked.bind())) {
-                out.println("note: listening on " + asked.bind() + ": anyone who can reach this machine can see the preview");
+            if (!isLoopback(options.bind())) {
+                out.println("note: listening on " + options.bind() + ": anyone who can reach this machine can see the preview");
             }
             out.flush();
         }
-        if (asked.open()) {
+        if (options.open()) {
             Browser.open(preview.url(), out);
         }
         try {

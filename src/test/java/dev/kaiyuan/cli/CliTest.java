@@ -91,6 +91,11 @@ class CliTest {
         CliRun strict = run("build", "--project", p.toString(), "--base-url", "https://example.org/", "--strict");
         assertThat(strict.code()).as(strict.toString()).isEqualTo(ExitCode.CONTENT);
         assertThat(strict.out()).contains("Build failed");
+
+        CliRun strictOff = run("build", "--project", p.toString(), "--base-url", "https://example.org/", "--strict=false");
+        assertThat(strictOff.code()).as(strictOff.toString()).isEqualTo(ExitCode.OK);
+        assertThat(run("build", "--project", p.toString(), "--base-url", "https://example.org/", "--strict=true").code())
+                .isEqualTo(ExitCode.CONTENT);
     }
 
     @Test

@@ -152,6 +152,8 @@ class NewCommandTest {
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(read(p, r.out().strip())).contains("\ndraft: true\n");
+        CliRun notDraft = run("new", "Ready", "--project", p.toString(), "--date", "2025-08-22", "--draft=false");
+        assertThat(read(p, notDraft.out().strip())).doesNotContain("draft");
         assertThat(build(p, false).succeeded()).isTrue();
         assertThat(p.resolve("site/articles/published/index.html")).isRegularFile();
         assertThat(p.resolve("site/articles/work-in-progress")).doesNotExist();
