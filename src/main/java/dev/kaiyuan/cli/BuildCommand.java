@@ -16,7 +16,7 @@ final class BuildCommand implements Callable<Integer> {
         spec = CommandSpecs.command(this, "build",
                 "Builds the site from seeds/ into site/ (replaced only when the build succeeds).");
         BuildOptions.declare(spec);
-        spec.addOption(CommandSpecs.flag("--drafts", "Include articles marked draft: true."));
+        spec.addOption(CommandSpecs.drafts());
     }
 
     CommandSpec spec() {

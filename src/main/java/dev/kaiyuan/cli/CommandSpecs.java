@@ -41,6 +41,11 @@ final class CommandSpecs {
         return option("--project", Path.class, "DIR", "Project folder (default: current folder).");
     }
 
+    /** {@code --drafts}, which {@code build} and {@code serve} take. */
+    static OptionSpec drafts() {
+        return flag("--drafts", "Include articles marked draft: true.");
+    }
+
     /** An option that takes a value of {@code type}, shown as {@code label} in the help. */
     static OptionSpec option(String name, Class<?> type, String label, String description) {
         return OptionSpec.builder(name).type(type).paramLabel(label).description(description).build();

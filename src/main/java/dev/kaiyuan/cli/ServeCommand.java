@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
         spec.addOption(CommandSpecs.option("--base-url", String.class, "URL",
                 "Absolute URL the site is published at; its path is the path it is served under."));
         spec.addOption(CommandSpecs.option("--engine", String.class, "ENGINE", "Template engine: freemarker or pebble."));
-        spec.addOption(CommandSpecs.flag("--drafts", "Include articles marked draft: true."));
+        spec.addOption(CommandSpecs.drafts());
         spec.addOption(CommandSpecs.option("--hold", String.class, "WHERE",
                 "Where the built site is held while served: memory, disk (a folder in .kaiyuan/, deleted on stop) "
                         + "or auto (default: disk from " + Preview.Holding.DISK_FROM + " seed files)."));
