@@ -165,6 +165,33 @@ class LauncherIT {
         return folder;
     }
 
+    /**
+     * Below 100 seed files the quick compiler inlines less; from 100 it keeps the JVM's limits, and
+     * so it does where the user gave an inlining limit or another compiler option of their own.
+     */
+    @Test
+    void aProjectOfFewerThanAHundredSeedsGetsLessInlining() throws Exception {
+        emptySeeds(project.resolve("tens/seeds"), 99);
+        emptySeeds(project.resolve("hundred/seeds"), 100);
+
+        Run tens = run(showFlags(""), "build", "--project", "tens", "--help");
+        Run hundred = run(showFlags(""), "build", "--project", "hundred", "--help");
+        Run theirs = run(showFlags("-XX:C1MaxInlineSize=20"), "build", "--project", "tens", "--help");
+        Run before = run(with(showFlags(""), "JDK_JAVA_OPTIONS", "-XX:C1MaxInlineLevel=5"),
+                "build", "--project", "tens", "--help");
+        Run tiered = run(showFlags("-XX:TieredStopAtLevel=4"), "build", "--project", "tens", "--help");
+
+        for (Run run : List.of(tens, hundred, theirs, before, tiered)) {
+            assertThat(run.exit()).as(run.output()).isZero();
+        }
+        assertThat(flags(tens)).contains("-XX:TieredStopAtLevel=1", "-XX:C1MaxInlineLevel=3",
+                "-XX:C1MaxInlineSize=15");
+        assertThat(flags(hundred)).contains("-XX:TieredStopAtLevel=1").doesNotContain("C1MaxInline");
+        assertThat(flags(theirs)).contains("-XX:C1MaxInlineSize=20").doesNotContain("C1MaxInlineLevel");
+        assertThat(flags(before)).contains("-XX:C1MaxInlineLevel=5").doesNotContain("C1MaxInlineSize");
+        assertThat(flags(tiered)).contains("-XX:TieredStopAtLevel=4").doesNotContain("C1MaxInline");
+    }
+
     @Test
     void aProjectWithThousandsOfSeedsGetsTheOptimisingCompilerToo() throws Exception {
         emptySeeds(project.resolve("big/seeds/2025"), 3000);
