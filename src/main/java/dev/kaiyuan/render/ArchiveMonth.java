@@ -1,10 +1,8 @@
 package dev.kaiyuan.render;
 
-import java.util.List;
-
-/** One month of the archive ({@code iso} like {@code 2025-08}), its articles newest first. */
-public record ArchiveMonth(String iso, String label, List<ArticleCard> articles) {
-    public ArchiveMonth {
-        articles = List.copyOf(articles);
-    }
+/**
+ * A month on the archive's front page ({@code iso} like {@code 2025-08}): its label, the site path
+ * of its page and how many articles it has.
+ */
+public record ArchiveMonth(String iso, String label, String url, int count) {
 }

@@ -2,9 +2,12 @@ package dev.kaiyuan.render;
 
 import java.util.List;
 
-/** Every article by year and month, the undated ones, and every weekly issue. */
+/**
+ * The archive's front page: every year with its months (each a link to the month's page), the
+ * undated articles, and every weekly issue.
+ */
 public record ArchivePage(SiteView site, String root, List<ArchiveYear> years, List<ArticleCard> undated,
-        List<IssueView> issues) {
+        List<IssueLink> issues) {
     public ArchivePage {
         years = List.copyOf(years);
         undated = List.copyOf(undated);

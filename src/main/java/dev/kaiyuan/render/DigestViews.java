@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * The digest's list pages as view records: the home page in pages of weekly issues, one page per
  * issue, the archive by year and month, the tag index and each tag's pages. Paths: {@code index.html},
  * {@code page/2/index.html}, {@code issues/2025-w34/index.html}, {@code archive/index.html},
+ * {@code archive/2025/08/index.html},
  * {@code tags/index.html}, {@code tags/<slug>/index.html}, {@code tags/<slug>/page/2/index.html}.
  */
 final class DigestViews {
@@ -179,23 +180,52 @@ final class DigestViews {
         return start + " – " + DateDisplay.englishDay(to);
     }
 
-    Placed archive() {
-        return new Placed("archive", "archive/index.html", this::archivePage);
+    /**
+     * The archive: its front page ({@code archive/index.html}: every year with its months and how
+     * many articles each has, the undated articles, every weekly issue) and a page per month,
+     * {@code archive/2025/08/index.html}, its articles newest first. A new article changes its
+     * month's page and the front page only; one page of every article was 2 MB at 10,000 articles,
+     * all of it made and written again for each article added.
+     */
+    List<Placed> archive() {
+        Map<String, List<Article>> months = new LinkedHashMap<>();
+        for (Article a : site.dated()) {
+            months.computeIfAbsent(monthId(a.date().orElseThrow().day()), k -> new ArrayList<>()).add(a);
+        }
+        List<Placed> placed = new ArrayList<>();
+        placed.add(new Placed("archive", "archive/index.html", () -> archivePage(months)));
+        List<String> ids = List.copyOf(months.keySet());
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            List<Article> articles = months.get(id);
+            String newer = i > 0 ? monthPath(ids.get(i - 1)) : "";
+            String older = i + 1 < ids.size() ? monthPath(ids.get(i + 1)) : "";
+            placed.add(new Placed("archive-month", monthPath(id), () -> new ArchiveMonthPage(siteView, "../../../",
+                    id, monthLabel(id), cards.of(articles), older, newer), () -> inputs(articles, id, older, newer)));
+        }
+        return placed;
     }
 
-    private ArchivePage archivePage() {
-        Map<Integer, Map<String, List<Article>>> years = new LinkedHashMap<>();
-        for (Article a : site.dated()) {
-            LocalDate d = a.date().orElseThrow().day();
-            years.computeIfAbsent(d.getYear(), y -> new LinkedHashMap<>())
-                    .computeIfAbsent(monthId(d), k -> new ArrayList<>()).add(a);
-        }
+    private ArchivePage archivePage(Map<String, List<Article>> months) {
+        Map<String, List<ArchiveMonth>> years = new LinkedHashMap<>();
+        months.forEach((id, articles) -> years.computeIfAbsent(yearOf(id), y -> new ArrayList<>())
+                .add(new ArchiveMonth(id, monthLabel(id), monthPath(id), articles.size())));
         List<ArchiveYear> view = new ArrayList<>();
-        years.forEach((year, months) -> view.add(new ArchiveYear(String.valueOf(year), months.entrySet().stream()
-                .map(e -> new ArchiveMonth(e.getKey(), monthLabel(e.getKey()), cards.of(e.getValue())))
-                .toList())));
-        return new ArchivePage(siteView, "../", view, cards.of(site.undated()),
-                site.issues().stream().map(this::issue).toList());
+        years.forEach((year, inYear) -> view.add(new ArchiveYear(year, inYear)));
+        return new ArchivePage(siteView, "../", view, cards.of(site.undated()), site.issues().stream()
+                .map(w -> new IssueLink(w.id(), issueLabel(w), dateRange(w.monday(), w.sunday()), w.path()))
+                .toList());
+    }
+
+    /** {@code archive/2025/08/index.html} for the month {@code 2025-08}. */
+    static String monthPath(String monthId) {
+        int dash = monthId.lastIndexOf('-');
+        return "archive/" + monthId.substring(0, dash) + "/" + monthId.substring(dash + 1) + "/index.html";
+    }
+
+    /** The year of a month id: {@code 2025} of {@code 2025-08}. */
+    private static String yearOf(String monthId) {
+        return monthId.substring(0, monthId.lastIndexOf('-'));
     }
 
     /** {@code 2025-08}: the year in at least four digits, the month in two. */

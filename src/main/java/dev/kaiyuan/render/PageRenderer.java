@@ -195,7 +195,7 @@ public final class PageRenderer {
                 siteKey);
         List<DigestViews.Placed> lists = new ArrayList<>(digest.home());
         lists.addAll(digest.issuePages());
-        lists.add(digest.archive());
+        lists.addAll(digest.archive());
         if (!site.tags().isEmpty()) {
             lists.add(digest.tagIndex());
             lists.addAll(digest.tagPages(config.baseUrl().isPresent()));

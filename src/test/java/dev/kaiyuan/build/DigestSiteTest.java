@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The digest's list pages in a built site: the home page in pages of whole weekly issues, a page
- * per ISO week with newer/older links, the archive by year and month, the tag index and a tag's
+ * per ISO week with newer/older links, the archive by year and a page per month, the tag index and a tag's
  * pages under a Chinese slug, numbered from the oldest. Seven dated articles over five ISO weeks,
  * across the year boundary (2024-12-30 and 2025-01-02 are both in 2025-W01, 2024-12-29 in 2024-W52),
  * and an undated one; page size 3. Built with both engines, which must agree.
@@ -181,31 +181,50 @@ class DigestSiteTest {
     }
 
     @Test
-    void archiveListsEveryDatedArticleUnderItsYearAndMonthAndTheUndatedApart() {
+    void archiveListsEveryMonthUnderItsYearWithItsCountAndTheUndatedApart() {
         Document archive = page("archive/index.html");
 
         assertThat(archive.select("section.year > h2").eachText()).containsExactly("2025", "2024");
-        assertThat(archive.select("h3.month").eachText()).containsExactly("January 2025", "December 2024",
+        assertThat(archive.select(".month-links a").eachText()).containsExactly("January 2025", "December 2024",
                 "November 2024");
-        assertThat(monthTitles(archive, "m2025-01")).containsExactly("Fifteenth of January", "Thirteenth of January",
-                "Eighth of January", "Second of January");
-        // The calendar decides the archive, not the ISO week: 2024-12-30 is in 2025-W01 but December 2024.
-        assertThat(monthTitles(archive, "m2024-12")).containsExactly("Thirtieth of December",
-                "Twenty-ninth of December");
-        assertThat(monthTitles(archive, "m2024-11")).containsExactly("Twentieth of November");
-        assertThat(archive.select("#m2024-12 + ul time").eachAttr("datetime")).containsExactly("2024-12-30",
-                "2024-12-29");
+        assertThat(archive.select(".month-links a").eachAttr("href")).containsExactly(
+                "../archive/2025/01/index.html", "../archive/2024/12/index.html", "../archive/2024/11/index.html");
+        assertThat(archive.select(".month-links .count").eachText()).containsExactly("4", "2", "1");
+        assertThat(archive.select("#y2024 ~ .month-links li").eachAttr("id")).containsExactly("m2024-12", "m2024-11");
         assertThat(archive.select("section[aria-labelledby=undated] li").eachText()).containsExactly("No date at all");
         assertThat(archive.select("section[aria-labelledby=undated] a").attr("href")).isEqualTo("../articles/u/index.html");
         assertThat(archive.select(".issue-links a").eachText()).containsExactly("Week 3, 2025", "Week 2, 2025",
                 "Week 1, 2025", "Week 52, 2024", "Week 47, 2024");
-        assertThat(archive.select(".article-links a")).hasSize(8);
+        assertThat(archive.select(".issue-links a").first().attr("href")).isEqualTo("../issues/2025-w03/index.html");
+        // the articles themselves are on their months' pages
+        assertThat(archive.select(".article-links a")).hasSize(1);
     }
 
-    private static List<String> monthTitles(Document archive, String monthId) {
-        Element heading = archive.getElementById(monthId);
-        assertThat(heading).as(monthId).isNotNull();
-        return heading.nextElementSibling().select("a").eachText();
+    @Test
+    void eachMonthOfTheArchiveListsItsArticlesNewestFirstWithTheMonthsAroundIt() {
+        Document january = page("archive/2025/01/index.html");
+        assertThat(january.title()).startsWith("January 2025");
+        assertThat(january.select("h1").text()).isEqualTo("January 2025");
+        assertThat(january.select(".up-link a").attr("href")).isEqualTo("../../../archive/index.html");
+        assertThat(january.select(".article-links a").eachText()).containsExactly("Fifteenth of January",
+                "Thirteenth of January", "Eighth of January", "Second of January");
+        assertThat(january.select(".article-links a").first().attr("href"))
+                .isEqualTo("../../../articles/a1/index.html");
+        assertThat(january.select(".pager a[rel=prev]")).isEmpty();
+        assertThat(january.select(".pager a[rel=next]").attr("href")).isEqualTo("../../../archive/2024/12/index.html");
+
+        // The calendar decides the archive, not the ISO week: 2024-12-30 is in 2025-W01 but December 2024.
+        Document december = page("archive/2024/12/index.html");
+        assertThat(december.select(".article-links a").eachText()).containsExactly("Thirtieth of December",
+                "Twenty-ninth of December");
+        assertThat(december.select(".article-links time").eachAttr("datetime")).containsExactly("2024-12-30",
+                "2024-12-29");
+        assertThat(december.select(".pager a[rel=prev]").attr("href")).isEqualTo("../../../archive/2025/01/index.html");
+        assertThat(december.select(".pager a[rel=next]").attr("href")).isEqualTo("../../../archive/2024/11/index.html");
+
+        Document november = page("archive/2024/11/index.html");
+        assertThat(november.select(".article-links a").eachText()).containsExactly("Twentieth of November");
+        assertThat(november.select(".pager a[rel=next]")).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -50,7 +51,7 @@ class EngineParityTest {
         assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
                 .contains("index.html", "assets/style.css", "articles/guancha-china-open-models-economist/index.html",
                         "timeline/index.html", "orgs/openai/index.html", "models/llama/index.html",
-                        "page/2/index.html", "page/3/index.html", "issues/2025-w34/index.html", "archive/index.html",
+                        "page/2/index.html", "page/3/index.html", "issues/2025-w34/index.html", "archive/index.html", "archive/2025/08/index.html",
                         "tags/index.html", "tags/開源模型/index.html", "tags/開源模型/page/1/index.html",
                         "tags/開源模型/feed.xml");
         assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
@@ -236,7 +237,15 @@ class EngineParityTest {
         assertThat(archive.select("section.year h2").eachText()).containsExactly("2025", "2024");
         assertThat(archive.select("#undated + ul li")).hasSize(2);
         assertThat(archive.select(".issue-links li").size()).isGreaterThan(3);
-        assertThat(archive.select(".article-links .date-approximate")).isNotEmpty();
+        List<String> months = archive.select(".month-links a").eachAttr("href");
+        assertThat(months).hasSizeGreaterThan(2).allMatch(href -> href.matches("\\.\\./archive/\\d{4}/\\d{2}/index\\.html"));
+        List<Document> monthPages = new ArrayList<>();
+        for (String href : months) {
+            monthPages.add(page(site, href.substring("../".length())));
+        }
+        assertThat(monthPages).anyMatch(month -> !month.select(".article-links .date-approximate").isEmpty());
+        assertThat(monthPages.get(1).select(".pager a").eachAttr("rel")).containsExactly("prev", "next");
+        assertThat(monthPages.get(1).select(".up-link a").attr("href")).isEqualTo("../../../archive/index.html");
         assertThat(page(site, "tags/index.html").select(".tag-cloud .count")).isNotEmpty();
         Document tag = page(site, "tags/開源模型/page/1/index.html");
         assertThat(tag.select(".pager a").eachAttr("rel")).containsExactly("prev");

@@ -274,16 +274,21 @@ class DefaultThemeTemplatesParityTest {
         assertThat(pebble.render("issue", page)).isEqualTo(expected);
     }
 
+    private static final List<IssueLink> ISSUE_LINKS = ISSUES.stream()
+            .map(i -> new IssueLink(i.id(), i.label(), i.dateRange(), i.url())).toList();
+
     static Stream<ArchivePage> archivePages() {
         List<ArchiveYear> years = List.of(
-                new ArchiveYear("2025", List.of(new ArchiveMonth("2025-08", "August 2025", List.of(FULL, EXACT)),
-                        new ArchiveMonth("2025-01", "2025年1月 <one>", List.of(DISPLAY_ONLY)))),
-                new ArchiveYear("2024", List.of(new ArchiveMonth("2024-12", "December 2024", List.of(EXACT)))));
+                new ArchiveYear("2025", List.of(
+                        new ArchiveMonth("2025-08", "August 2025", "archive/2025/08/index.html", 2),
+                        new ArchiveMonth("2025-01", "2025年1月 <one>", "archive/2025/01/index.html", 1))),
+                new ArchiveYear("2024", List.of(
+                        new ArchiveMonth("2024-12", "December 2024", "archive/2024/12/index.html", 1))));
         return Stream.of(
                 // Years and months, undated articles and the issues.
-                new ArchivePage(ENGLISH_WITH_TIMELINE, "../", years, List.of(BARE, FULL), ISSUES),
+                new ArchivePage(ENGLISH_WITH_TIMELINE, "../", years, List.of(BARE, FULL), ISSUE_LINKS),
                 // Dated articles only, under a Chinese interface, one issue.
-                new ArchivePage(CHINESE, "../", years.subList(1, 2), List.of(), ISSUES.subList(0, 1)),
+                new ArchivePage(CHINESE, "../", years.subList(1, 2), List.of(), ISSUE_LINKS.subList(0, 1)),
                 // Undated articles only: no years, no issues.
                 new ArchivePage(TAGS_ONLY, "../", List.of(), List.of(BARE), List.of()),
                 // An empty site.
@@ -297,6 +302,32 @@ class DefaultThemeTemplatesParityTest {
         assertThat(expected).contains("<h1 class=\"page-title\">").doesNotContain("<one>", "<card>");
 
         assertThat(pebble.render("archive", page)).isEqualTo(expected);
+    }
+
+    static Stream<ArchiveMonthPage> archiveMonthPages() {
+        return Stream.of(
+                // A month between two others, its articles dated, approximate, by display only.
+                new ArchiveMonthPage(ENGLISH_WITH_TIMELINE, "../../../", "2025-01", "January <2025>",
+                        List.of(FULL, EXACT, DISPLAY_ONLY), "archive/2024/12/index.html", "archive/2025/08/index.html"),
+                // The newest month, under a Chinese interface.
+                new ArchiveMonthPage(CHINESE, "../../../", "2025-08", "2025年8月", List.of(EXACT),
+                        "archive/2025/01/index.html", ""),
+                // The only month.
+                new ArchiveMonthPage(ENGLISH, "../../../", "2024-12", "December 2024", List.of(EXACT), "", ""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("archiveMonthPages")
+    void archiveMonthPagesGiveTheSameMarkup(ArchiveMonthPage page) throws RenderException {
+        String expected = freemarker.render("archive-month", page);
+        assertThat(expected).contains("<h1 class=\"page-title\">").doesNotContain("<2025>", "<card>");
+        if (page.olderUrl().isEmpty() && page.newerUrl().isEmpty()) {
+            assertThat(expected).doesNotContain("<nav class=\"pager\"");
+        } else {
+            assertThat(expected).contains("<nav class=\"pager\"");
+        }
+
+        assertThat(pebble.render("archive-month", page)).isEqualTo(expected);
     }
 
     static Stream<TagsPage> tagsPages() {

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The archive's month ids (four-digit years, two-digit months, as ISO 8601 writes a year-month) and
- * how a tag's articles are cut into pages numbered from the oldest.
+ * The archive's month ids (four-digit years, two-digit months, as ISO 8601 writes a year-month), the
+ * paths of the months' pages, and how a tag's articles are cut into pages numbered from the oldest.
  */
 class DigestViewsTest {
     @ParameterizedTest
@@ -30,6 +30,16 @@ class DigestViewsTest {
     })
     void monthIdsAreYearAndMonthPadded(String day, String month) {
         assertThat(DigestViews.monthId(LocalDate.parse(day))).isEqualTo(month);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2025-08, archive/2025/08/index.html",
+        "0987-03, archive/0987/03/index.html",
+        "12345-10, archive/12345/10/index.html",
+    })
+    void aMonthsPageIsInAFolderOfItsYear(String month, String path) {
+        assertThat(DigestViews.monthPath(month)).isEqualTo(path);
     }
 
     @Property

@@ -112,7 +112,7 @@ class HostileContentIT {
     @Test
     void noPageOfTheSiteRunsHostileContent() {
         List<String> pages = new ArrayList<>(List.of("", "articles/markdown/index.html", "tags/index.html",
-                "archive/index.html"));
+                "archive/index.html", "archive/2025/08/index.html"));
         HttpResponse<String> saved = Http.get(URI.create(served.url("articles/saved-page/index.html")));
         assertThat(saved.statusCode()).as(served.log().toString()).isEqualTo(200);
         pages.add("articles/saved-page/index.html");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -176,8 +177,16 @@ class SiteInBrowserIT {
         chromium.driver.get(served.url("archive/index.html"));
         chromium.waitUpTo(Duration.ofSeconds(10)).until(d -> "complete".equals(chromium.js("return document.readyState")));
         @SuppressWarnings("unchecked")
-        List<String> articles = (List<String>) chromium.js("return [...new Set([...document.querySelectorAll("
-                + "'a[href*=\"articles/\"]')].map(a => a.href))]");
+        List<String> months = (List<String>) chromium.js("return [...document.querySelectorAll('.month-links a')]"
+                + ".map(a => a.href)");
+        List<String> articles = new ArrayList<>();
+        for (String month : months) {
+            chromium.driver.get(month);
+            @SuppressWarnings("unchecked")
+            List<String> listed = (List<String>) chromium.js("return [...document.querySelectorAll("
+                    + "'.article-links a[href*=\"articles/\"]')].map(a => a.href)");
+            articles.addAll(listed);
+        }
         assertThat(articles).hasSizeGreaterThan(5);
         StringBuilder cut = new StringBuilder();
         int labels = 0;
