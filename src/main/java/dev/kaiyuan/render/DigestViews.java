@@ -236,10 +236,21 @@ final class DigestViews {
                 : String.format(Locale.ROOT, "%04d-%02d", year, month);
     }
 
-    private String monthLabel(String iso) {
-        LocalDate first = LocalDate.parse(iso + "-01");
-        return lang.startsWith("zh") ? first.getYear() + "年" + first.getMonthValue() + "月"
-                : DateDisplay.englishMonthYear(first);
+    private String monthLabel(String monthId) {
+        return monthLabel(monthId, lang);
+    }
+
+    /**
+     * "August 2025" / "2025年8月" for the month id {@code 2025-08}, in an interface of language
+     * {@code lang}; any year a date may have (a month id is no date {@link LocalDate#parse} reads
+     * outside the years 0000-9999).
+     */
+    static String monthLabel(String monthId, String lang) {
+        int dash = monthId.lastIndexOf('-');
+        int year = Integer.parseInt(monthId.substring(0, dash));
+        int month = Integer.parseInt(monthId.substring(dash + 1));
+        return lang.startsWith("zh") ? year + "年" + month + "月"
+                : DateDisplay.englishMonthYear(LocalDate.of(year, month, 1));
     }
 
     Placed tagIndex() {

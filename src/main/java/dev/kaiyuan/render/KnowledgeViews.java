@@ -129,9 +129,7 @@ final class KnowledgeViews {
     }
 
     private String monthLabel(String iso) {
-        LocalDate first = LocalDate.parse(iso + "-01");
-        return lang.startsWith("zh") ? first.getYear() + "年" + first.getMonthValue() + "月"
-                : DateDisplay.englishMonthYear(first);
+        return DigestViews.monthLabel(iso, lang);
     }
 
     List<FactView> facts(EntityId id) {

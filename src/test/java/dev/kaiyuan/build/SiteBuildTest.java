@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +117,9 @@ class SiteBuildTest {
                 "feed.xml", "sitemap.xml", "robots.txt");
         assertThat(site.resolve("tags/開源模型/feed.xml")).exists();
         assertThat(site.resolve("archive/index.html")).exists();
+        assertThat(TestSites.snapshot(site).keySet()).filteredOn(p -> p.startsWith("archive/"))
+                .as("the archive's front page and a page per month").containsExactlyInAnyOrder("archive/index.html",
+                        "archive/2025/09/index.html", "archive/2025/08/index.html", "archive/2025/07/index.html");
     }
 
     /** The Chinese article's slug comes from its file name. */
@@ -240,6 +244,29 @@ class SiteBuildTest {
             assertThat(text).as(path).doesNotContain("特別聲明", "特别声明", "Notice: The content above",
                     "網易號", "网易号");
         });
+    }
+
+    /**
+     * A date past the year 9999 (front matter may give one as an instant) gets its month's page like
+     * any other: the month's label is made from the month's numbers, not parsed back as a date.
+     */
+    @Test
+    void anArticleDatedPastTheYear9999IsBuiltIntoTheArchive(@TempDir Path far) {
+        write(far, "seeds/far.md", """
+                ---
+                title: Far future
+                date: +12345-10-01T00:00Z
+                ---
+                Text.
+                """);
+
+        BuildResult result = Build.run(new BuildRequest(far, far.resolve("site"), false, false,
+                Optional.empty(), Optional.empty()));
+
+        assertThat(result.succeeded()).as(result.summary()).isTrue();
+        Document month = TestSites.page(far.resolve("site"), "archive/12345/10/index.html");
+        assertThat(month.select("h1").text()).isEqualTo("October +12345");
+        assertThat(month.select(".article-links a").eachText()).containsExactly("Far future");
     }
 
     @Test

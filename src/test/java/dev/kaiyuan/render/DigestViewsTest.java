@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The archive's month ids (four-digit years, two-digit months, as ISO 8601 writes a year-month), the
- * paths of the months' pages, and how a tag's articles are cut into pages numbered from the oldest.
+ * paths and labels of the months' pages, and how a tag's articles are cut into pages numbered from
+ * the oldest.
  */
 class DigestViewsTest {
     @ParameterizedTest
@@ -40,6 +41,18 @@ class DigestViewsTest {
     })
     void aMonthsPageIsInAFolderOfItsYear(String month, String path) {
         assertThat(DigestViews.monthPath(month)).isEqualTo(path);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2025-08, en, August 2025",
+        "2025-08, zh-Hans, 2025年8月",
+        "0987-03, en, March 0987",
+        "12345-10, en, October +12345",
+        "12345-10, zh-Hant, 12345年10月",
+    })
+    void aMonthIsLabelledInAnyYear(String month, String lang, String label) {
+        assertThat(DigestViews.monthLabel(month, lang)).isEqualTo(label);
     }
 
     @Property
