@@ -155,6 +155,30 @@ class BuildCacheTest {
     }
 
     /**
+     * An article moved to another month takes the archive's month pages with it: the month it left
+     * (its only article) is gone, the month it joined is made, the months on either side are
+     * rendered again for their links, the front page for its counts; the other months are kept.
+     */
+    @Test
+    void anArticleMovedToAnotherMonthRendersTheArchivesMonthsAroundIt() throws Exception {
+        Path project = RepositoryProject.copyTo(tmp.resolve("project"));
+        Built first = build(project, BuildCache.EMPTY);
+        assertThat(first.site()).containsKey("archive/2025/04/index.html").doesNotContainKey("archive/2025/03/index.html");
+        edit(project, QWEN3, "date: 2025-04-29", "date: 2025-03-15");
+
+        Built second = build(project, first.cache());
+
+        assertThat(second.site()).containsKey("archive/2025/03/index.html").doesNotContainKey("archive/2025/04/index.html");
+        assertThat(new String(second.site().get("archive/2025/03/index.html"), StandardCharsets.UTF_8))
+                .contains("Qwen3", "href=\"../../../archive/2025/01/index.html\"",
+                        "href=\"../../../archive/2025/07/index.html\"");
+        assertThat(second.rendered()).contains("archive/index.html", "archive/2025/03/index.html",
+                "archive/2025/07/index.html", "archive/2025/01/index.html")
+                .doesNotContain("archive/2025/08/index.html", "archive/2024/11/index.html", "archive/2024/07/index.html");
+        assertThat(differences(second.site(), cold(project).site())).isEmpty();
+    }
+
+    /**
      * An entity's numbered pages are kept by what they show (their articles, the entity's name and
      * aliases, their links) without building their views; they are rendered again when any of it
      * changes, and never otherwise.

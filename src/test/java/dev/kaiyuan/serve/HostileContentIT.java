@@ -116,6 +116,8 @@ class HostileContentIT {
         HttpResponse<String> saved = Http.get(URI.create(served.url("articles/saved-page/index.html")));
         assertThat(saved.statusCode()).as(served.log().toString()).isEqualTo(200);
         pages.add("articles/saved-page/index.html");
+        // both articles are of August 2025: their titles are listed on that month's page
+        assertThat(Http.get(URI.create(served.url("archive/2025/08/index.html"))).statusCode()).isEqualTo(200);
         for (String page : pages) {
             chromium.driver.get(served.url(page));
             assertNothingRan(page);

@@ -144,7 +144,8 @@ class SiteInBrowserIT {
         Files.createDirectories(shots);
         List<String[]> pages = List.of(new String[] {"home", ""},
                 new String[] {"article", "articles/guancha-china-open-models-economist/index.html"},
-                new String[] {"timeline", "timeline/index.html"});
+                new String[] {"timeline", "timeline/index.html"}, new String[] {"archive", "archive/index.html"},
+                new String[] {"archive-month", "archive/2025/08/index.html"});
         StringBuilder overflow = new StringBuilder();
         try {
             for (int width : new int[] {1280, 375}) {
@@ -179,7 +180,10 @@ class SiteInBrowserIT {
         @SuppressWarnings("unchecked")
         List<String> months = (List<String>) chromium.js("return [...document.querySelectorAll('.month-links a')]"
                 + ".map(a => a.href)");
-        List<String> articles = new ArrayList<>();
+        // the undated articles are on the archive's front page, the others on their months' pages
+        @SuppressWarnings("unchecked")
+        List<String> articles = new ArrayList<>((List<String>) chromium.js("return [...document.querySelectorAll("
+                + "'#undated + ul a[href*=\"articles/\"]')].map(a => a.href)"));
         for (String month : months) {
             chromium.driver.get(month);
             @SuppressWarnings("unchecked")
