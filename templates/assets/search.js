@@ -21,6 +21,9 @@
  * (dev.kaiyuan.search.SearchScript.shardOf), so a query loads the shard of each part for each of
  * its terms, joining the lists the parts have for a term, and every shard for a lone Han character
  * (matched inside terms).
+ * The documents are in scripts by the same parts (search/docs/<p>.js, each calling
+ * window.KAIYUAN_SEARCH_DOCS(p, docs)); the index says how many each part has, and the page
+ * loads them all before its first answer (a document's id is its place in the parts in order).
  * A result's snippet comes from its document's text script (search/text/…, named by the index),
  * loaded when the result is first shown: it calls window.KAIYUAN_SEARCH_TEXT(url, text).
  * Also exposed as window.KaiyuanSearch, for tests.
@@ -41,6 +44,8 @@
   var WAITING = new Map();
   /** Shard name ("p-n") -> its posting groups, as the shard scripts deliver them. */
   var SHARDS = new Map();
+  /** Part number -> its documents, as the documents scripts deliver them. */
+  var DOCS = new Map();
   var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
     'October', 'November', 'December'];
 
@@ -235,8 +240,28 @@
     return (hash >>> 0) % shards;
   }
 
-  function Index(data) {
-    this.docs = data.docs;
+  /**
+   * The index's documents: those of its parts in order (version 5), or its own list (earlier
+   * versions); null while a part's script has not delivered as many as the index says it has.
+   */
+  function documentsOf(data) {
+    if (Array.isArray(data.docs)) {
+      return data.docs;
+    }
+    var all = [];
+    var counts = data.parts || [];
+    for (var p = 0; p < counts.length; p++) {
+      var part = DOCS.get(p);
+      if (!Array.isArray(part) || part.length !== counts[p]) {
+        return null;
+      }
+      all = all.concat(part);
+    }
+    return all;
+  }
+
+  function Index(data, docs) {
+    this.docs = docs;
     this.fold = makeFold(data.fold);
     this.tokenizer = new Tokenizer(data.names, this.fold);
     this.postings = new Map();
@@ -537,12 +562,35 @@
     return Number(m[3]) + ' ' + MONTHS[Number(m[2]) - 1] + ' ' + m[1];
   }
 
-  /** Wires the page: reads ?q=, runs it, and searches as the reader types. */
-  function start(document, location, history, index) {
+  /**
+   * Loads the documents scripts of the parts index.js names (none for an index that holds its
+   * documents), then calls done, also when some failed to load.
+   */
+  function loadDocuments(document, root, data, done) {
+    var parts = Array.isArray(data.docs) ? [] : (data.parts || []);
+    var left = parts.length;
+    if (left === 0) {
+      done();
+      return;
+    }
+    parts.forEach(function (count, p) {
+      loadScript(document, root + 'search/docs/' + p + '.js', function () {
+        left--;
+        if (left === 0) {
+          done();
+        }
+      });
+    });
+  }
+
+  /** Wires the page: reads ?q=, runs it once the documents have arrived, and searches as the reader types. */
+  function start(document, location, history, data) {
     var box = document.getElementById('search');
     if (!box) {
       return;
     }
+    var index = null;
+    var loading = Boolean(data); // the documents' scripts are on their way: queries wait for them
     var form = box.querySelector('form');
     var input = box.querySelector('input[name=q]');
     var section = box.querySelector('.search-results');
@@ -558,6 +606,9 @@
         section.hidden = true;
         status.textContent = '';
         return;
+      }
+      if (loading) {
+        return; // answered when the documents have arrived
       }
       var need = index ? index.missing(query) : [];
       if (need.length > 0) {
@@ -668,21 +719,36 @@
       input.value = query;
       render(query);
     }
+    if (data) {
+      loadDocuments(document, box.dataset.root || '', data, function () {
+        index = api.create(data);
+        loading = false;
+        if (latest !== null) {
+          render(latest);
+        }
+      });
+    }
   }
 
   var api = {
-    create: function (data) { return new Index(data); },
+    /** The index of the data index.js set, once its documents have arrived; null before. */
+    create: function (data) {
+      var docs = documentsOf(data);
+      return docs ? new Index(data, docs) : null;
+    },
     displayDate: displayDate
   };
   global.KaiyuanSearch = api;
   global.KAIYUAN_SEARCH_TEXT = function (url, text) {
     TEXTS.set(String(url), String(text));
   };
+  global.KAIYUAN_SEARCH_DOCS = function (part, docs) {
+    DOCS.set(Number(part), docs);
+  };
   global.KAIYUAN_SEARCH_TERMS = function (name, groups) {
     SHARDS.set(String(name), groups);
   };
   if (typeof global.document !== 'undefined' && global.document.getElementById) {
-    var data = global.KAIYUAN_SEARCH;
-    start(global.document, global.location, global.history, data ? api.create(data) : null);
+    start(global.document, global.location, global.history, global.KAIYUAN_SEARCH);
   }
 }(typeof window !== 'undefined' ? window : this));

@@ -18,21 +18,28 @@ vm.runInContext(fs.readFileSync(scriptPath, 'utf8'), context, { filename: script
 if (!window.KAIYUAN_SEARCH || !window.KaiyuanSearch) {
   throw new Error('index.js or search.js did not set their globals');
 }
-// every shard and every document's text script (site paths; the site is two folders up from the
-// index), as the search page loads those its queries and results need
+// every part's documents, every shard and every document's text script (site paths; the site is
+// two folders up from the index), as the search page loads those its queries and results need
 const path = require('path');
 const site = path.dirname(path.dirname(path.resolve(indexPath)));
+window.KAIYUAN_SEARCH.parts.forEach((count, p) => {
+  const file = path.join(site, 'search', 'docs', p + '.js');
+  vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
+});
 window.KAIYUAN_SEARCH.shards.forEach((count, p) => {
   for (let n = 0; n < count; n++) {
     const file = path.join(site, 'search', 'terms', p + '-' + n + '.js');
     vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
   }
 });
-for (const doc of window.KAIYUAN_SEARCH.docs) {
+const index = window.KaiyuanSearch.create(window.KAIYUAN_SEARCH);
+if (!index) {
+  throw new Error('the documents scripts did not give the documents index.js counts');
+}
+for (const doc of index.docs) {
   const file = path.join(site, doc.snippet);
   vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
 }
-const index = window.KaiyuanSearch.create(window.KAIYUAN_SEARCH);
 const input = JSON.parse(fs.readFileSync(inputPath, 'utf8'));
 const out = {
   icu: process.versions.icu,

@@ -14,6 +14,10 @@ const context = vm.createContext(window);
 vm.runInContext(fs.readFileSync(indexPath, 'utf8'), context, { filename: indexPath });
 vm.runInContext(fs.readFileSync(scriptPath, 'utf8'), context, { filename: scriptPath });
 const site = path.dirname(path.dirname(path.resolve(indexPath)));
+window.KAIYUAN_SEARCH.parts.forEach((count, p) => {
+  const file = path.join(site, 'search', 'docs', p + '.js');
+  vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
+});
 const index = window.KaiyuanSearch.create(window.KAIYUAN_SEARCH);
 const out = { results: [], shards: [] };
 let loaded = 0;

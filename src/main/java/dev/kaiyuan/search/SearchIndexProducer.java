@@ -19,14 +19,17 @@ import java.util.function.Consumer;
 /**
  * Writes {@code search/index.js}, the index the search page ({@code search/index.html}) queries in
  * the browser: every article (title and plain text), tokenised with the knowledge base's names as a
- * dictionary; and beside it each article's text script ({@code search/text/…}), for the snippets
- * of the results shown. Always written, even for a site without articles, since the search page
+ * dictionary, its documents ({@code search/docs/…}) and postings ({@code search/terms/…}) in
+ * scripts by part; and beside it each article's text script ({@code search/text/…}), for the
+ * snippets of the results shown (see {@link SearchScript}). Always written, even for a site without articles, since the search page
  * loads it.
  */
 public final class SearchIndexProducer implements SiteFileProducer {
     public static final String PATH = "search/index.js";
     /** The memo's name for what makes a text script; bump the version when the script's form changes. */
     private static final String TEXT_SCRIPT = "search-text-1";
+    /** The memo's name for what makes a documents script; bump the version when the script's form changes. */
+    private static final String DOCS_SCRIPT = "search-docs-1";
     /** The memo's name for what makes a shard script; bump the version when the script's form changes. */
     private static final String TERMS_SCRIPT = "search-terms-2";
     /** How many text scripts are made at once (a cold build makes every one: 560 MB at 100,000 articles). */
@@ -69,6 +72,13 @@ public final class SearchIndexProducer implements SiteFileProducer {
         List<SearchDocument> docs = new OldestFirst(context.site().all());
         SearchIndex index = SearchIndex.build(docs, tokenizer, memo);
         out.accept(RenderedPage.data(PATH, SearchScript.bytes(index)));
+        // A part's documents script is made from its documents alone: one made from the same by an
+        // earlier build, still in the output as made, is kept (a new article changes the last one).
+        for (int p = 0; p < index.parts().size(); p++) {
+            String path = SearchScript.docsPath(p);
+            out.accept(context.memo().keptUnbuilt(path, DOCS_SCRIPT, SearchScript.docsKey(index, p))
+                    ? RenderedPage.kept(path) : RenderedPage.data(path, SearchScript.docsScript(index, p)));
+        }
         // A shard script is made from its part's documents, split by the dictionary: one made from
         // the same by an earlier build, still in the output as made, is kept without making it again
         // (a new article changes only the last part's shards).

@@ -1,7 +1,10 @@
 package dev.kaiyuan.search;
 
+import com.dynatrace.hash4j.hashing.HashStream128;
+import com.dynatrace.hash4j.hashing.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,16 +15,22 @@ import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 
 /**
- * Writes a {@link SearchIndex} as a script that assigns one global,
+ * Writes a {@link SearchIndex} as scripts. The index script assigns one global,
  * {@code window.KAIYUAN_SEARCH = {...};} — a script rather than JSON to fetch, so the search page
- * works from {@code file://} too. The value is JSON (one document or posting group per line):
+ * works from {@code file://} too. The value is JSON:
  * <pre>
- * {"version": 3,
- *  "docs": [{"url", "title", "date", "lang", "snippet" (site path of the document's text script)}],
+ * {"version": 5,
+ *  "parts": [D0, D1] (the number of documents in each of the index's parts),
  *  "names": [folded dictionary names],
  *  "fold": "TsTs…" (pairs of code points: Traditional, then its Simplified form),
  *  "shards": [N0, N1]}
  * </pre>
+ * The documents of part {@code p} are a script of their own, {@code search/docs/<p>.js}, calling
+ * {@code window.KAIYUAN_SEARCH_DOCS(p, [{"url", "title", "date", "lang", "snippet" (site path of
+ * the document's text script)}, …])} with one document a line; a document's id is its place in the
+ * parts' documents taken in order. In the index script the documents were 2.3 MB at 10,000 articles
+ * that every added article changed, and so every deploy uploaded; a new article now changes the
+ * last part's script, which holds at most a few hundred.
  * The postings are in the index's parts ({@link SearchIndex#parts}), part {@code p} in
  * {@code Np} shard scripts, {@code search/terms/<p>-<n>.js}, each calling
  * {@code window.KAIYUAN_SEARCH_TERMS("p-n", [["0 3:2", "terms"], …])}; in each part a term is in
@@ -46,6 +55,10 @@ public final class SearchScript {
     public static final String TEXT_GLOBAL = "KAIYUAN_SEARCH_TEXT";
     /** The folder of the text scripts, a site path. */
     public static final String TEXT_FOLDER = "search/text/";
+    /** The function each documents script calls with its part's number and documents; defined by search.js. */
+    public static final String DOCS_GLOBAL = "KAIYUAN_SEARCH_DOCS";
+    /** The folder of the documents scripts, a site path. */
+    public static final String DOCS_FOLDER = "search/docs/";
     /** The function each shard script calls with its number and posting groups; defined by search.js. */
     public static final String TERMS_GLOBAL = "KAIYUAN_SEARCH_TERMS";
     /** The folder of the shard scripts, a site path. */
@@ -62,24 +75,48 @@ public final class SearchScript {
     private SearchScript() {
     }
 
-    /** The index script: documents, names, fold map and the number of shards (the postings are in the shards). */
+    /** The index script: the parts' sizes, names, fold map and the number of shards (documents and postings are in scripts of their own). */
     public static String write(SearchIndex index) {
         return new String(bytes(index), StandardCharsets.UTF_8);
     }
 
-    /**
-     * {@link #write} in UTF-8 (2.3 MB at 10,000 articles, 21 MB at 100,000), encoded a few
-     * documents at a time: the one array the size of the whole script is the one returned. (Made in
-     * one string builder, the script took four times its size in arrays on the way, each of them
-     * large enough that the collector handles it apart, on every rebuild of the preview.)
-     */
+    /** {@link #write} in UTF-8. */
     public static byte[] bytes(SearchIndex index) {
+        StringBuilder out = new StringBuilder(1 << 12);
+        out.append("/* Kaiyuan search index, made by the build; read by assets/search.js. */\n");
+        out.append("window.").append(GLOBAL).append(" = {\"version\":5,\n\"parts\":[");
+        for (int p = 0; p < index.parts().size(); p++) {
+            SearchIndex.Part part = index.parts().get(p);
+            out.append(p == 0 ? "" : ",").append(part.to() - part.from());
+        }
+        out.append("],\n\"names\":");
+        strings(index.names(), out).append(",\n\"fold\":");
+        quote(pairs(index.fold()), out).append(",\n\"shards\":[");
+        for (int p = 0; p < index.parts().size(); p++) {
+            out.append(p == 0 ? "" : ",").append(index.parts().get(p).shards());
+        }
+        out.append("]};\n");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The site path of the documents script of part {@code p}. */
+    public static String docsPath(int part) {
+        return DOCS_FOLDER + part + ".js";
+    }
+
+    /**
+     * The documents script of part {@code p}, in UTF-8 (2.3 MB for the first part at 10,000
+     * articles, 21 MB at 100,000), encoded a few documents at a time: the one array the size of the
+     * whole script is the one returned. (Made in one string builder, the script took four times its
+     * size in arrays on the way, each of them large enough that the collector handles it apart.)
+     */
+    public static byte[] docsScript(SearchIndex index, int part) {
+        SearchIndex.Part of = index.parts().get(part);
         Utf8Pieces pieces = new Utf8Pieces();
         StringBuilder out = new StringBuilder(Utf8Pieces.PIECE + 1024);
-        out.append("/* Kaiyuan search index, made by the build; read by assets/search.js. */\n");
-        out.append("window.").append(GLOBAL).append(" = {\"version\":4,\n\"docs\":[");
+        out.append("window.").append(DOCS_GLOBAL).append('(').append(part).append(",[");
         String sep = "\n";
-        for (SearchIndex.Doc d : index.docs()) {
+        for (SearchIndex.Doc d : index.docs().subList(of.from(), of.to())) {
             out.append(sep).append("{\"url\":");
             quote(d.url(), out).append(",\"title\":");
             quote(d.title(), out).append(",\"date\":");
@@ -89,15 +126,25 @@ public final class SearchScript {
             sep = ",\n";
             pieces.addFull(out);
         }
-        out.append("],\n\"names\":");
-        strings(index.names(), out).append(",\n\"fold\":");
-        quote(pairs(index.fold()), out).append(",\n\"shards\":[");
-        for (int p = 0; p < index.parts().size(); p++) {
-            out.append(p == 0 ? "" : ",").append(index.parts().get(p).shards());
-        }
-        out.append("]};\n");
+        out.append("]);\n");
         pieces.add(out);
         return pieces.bytes();
+    }
+
+    /**
+     * Equal for two parts' documents scripts only when they are the same: a hash of the part's
+     * number and of every field of its documents.
+     */
+    public static String docsKey(SearchIndex index, int part) {
+        SearchIndex.Part of = index.parts().get(part);
+        HashStream128 hash = Hashing.xxh3_128().hashStream();
+        hash.putInt(part).putInt(of.from()).putInt(of.to());
+        for (SearchIndex.Doc d : index.docs().subList(of.from(), of.to())) {
+            for (String field : new String[] {d.url(), d.title(), d.date(), d.lang()}) {
+                hash.putInt(field.length()).putChars(field);
+            }
+        }
+        return HexFormat.of().formatHex(hash.get().toByteArray());
     }
 
     /** A script's UTF-8 bytes, taken a piece at a time from a string builder that is then emptied. */

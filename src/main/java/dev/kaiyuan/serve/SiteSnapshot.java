@@ -87,8 +87,8 @@ record SiteSnapshot(Map<String, ServedFile> files, String basePath, long build) 
                     return Optional.empty();
                 } else if (path.endsWith(".html")) {
                     pages.add(path);
-                } else if (path.equals(SEARCH_INDEX) || path.startsWith(SearchScript.TERMS_FOLDER)
-                        || path.startsWith(SearchScript.TEXT_FOLDER)) {
+                } else if (path.equals(SEARCH_INDEX) || path.startsWith(SearchScript.DOCS_FOLDER)
+                        || path.startsWith(SearchScript.TERMS_FOLDER) || path.startsWith(SearchScript.TEXT_FOLDER)) {
                     pages.add(SEARCH_PAGE);
                 } else if (!UNSHOWN.matcher(path).find()) {
                     return Optional.empty();

@@ -98,7 +98,7 @@ class EngineParityTest {
         assertThat(SiteParity.files(pebble)).isEqualTo(SiteParity.files(freemarker))
                 .containsExactly("404.html", "archive/index.html", "assets/favicon.svg", "assets/search.js",
                         "assets/style.css", "assets/timeline.js", "index.html",
-                        "robots.txt", "search/index.html", "search/index.js", "search/terms/0-0.js");
+                        "robots.txt", "search/docs/0.js", "search/index.html", "search/index.js", "search/terms/0-0.js");
         assertThat(SiteParity.differences(freemarker, "freemarker", pebble, "pebble")).isEmpty();
     }
 

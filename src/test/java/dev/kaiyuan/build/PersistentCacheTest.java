@@ -599,8 +599,10 @@ class PersistentCacheTest {
     /**
      * The search index is in parts by article age: adding the newest article to a site of 200
      * leaves every shard of the first part as it was, kept unmade (shown by bytes changed behind
-     * the build's back with the stamp put back), and rewrites only shards of the last part. An
-     * edit of the oldest article makes the first part's shards again.
+     * the build's back with the stamp put back), and rewrites only shards of the last part; so
+     * with the parts' documents scripts. An edit of the oldest article's text makes the first
+     * part's shards again, and keeps its documents script (their titles, dates and addresses are
+     * as they were).
      */
     @Test
     void aNewArticleRewritesOnlyTheLastPartOfTheSearchIndex() throws Exception {
@@ -609,7 +611,10 @@ class PersistentCacheTest {
         RepositoryProject.copyKnowledgeBase(project);
         cached(project, new ArrayList<>());
         Path terms = project.resolve("site/search/terms");
+        Path docs = project.resolve("site/search/docs");
         Map<String, FileTime> before = times(terms);
+        Map<String, FileTime> docsBefore = times(docs);
+        assertThat(docsBefore).containsOnlyKeys("0.js", "1.js");
         Path first = terms.resolve("0-0.js");
         String firstBytes = Files.readString(first, StandardCharsets.UTF_8);
         String behindTheBack = firstBytes.replace("KAIYUAN_SEARCH_TERMS", "KAIYUAN_SEARCH_TERMX");
@@ -628,6 +633,9 @@ class PersistentCacheTest {
         assertThat(firstPart).allSatisfy(name -> assertThat(times.get(name)).as(name).isEqualTo(before.get(name)));
         assertThat(lastPart).anySatisfy(name -> assertThat(times.get(name)).as(name).isNotEqualTo(before.get(name)));
         assertThat(Files.readString(first, StandardCharsets.UTF_8)).isEqualTo(behindTheBack);
+        Map<String, FileTime> docsAfter = times(docs);
+        assertThat(docsAfter.get("0.js")).as("the first part's documents").isEqualTo(docsBefore.get("0.js"));
+        assertThat(docsAfter.get("1.js")).as("the last part's documents").isNotEqualTo(docsBefore.get("1.js"));
         Files.writeString(first, firstBytes, StandardCharsets.UTF_8);
         assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
 
@@ -642,6 +650,7 @@ class PersistentCacheTest {
         Map<String, FileTime> edited = times(terms);
         assertThat(edited.keySet().stream().filter(name -> name.startsWith("0-")))
                 .anySatisfy(name -> assertThat(edited.get(name)).as(name).isNotEqualTo(times.get(name)));
+        assertThat(times(docs)).isEqualTo(docsAfter);
         assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
     }
 

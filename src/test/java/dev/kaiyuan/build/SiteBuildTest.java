@@ -108,7 +108,7 @@ class SiteBuildTest {
                 .as("the search index's shards").isNotEmpty().allMatch(p -> p.matches("search/terms/0-\\d+\\.js"));
         assertThat(TestSites.snapshot(site).keySet()).filteredOn(p -> !p.startsWith("issues/") && !p.startsWith("tags/")
                 && !p.startsWith("archive/") && !p.startsWith("search/terms/")).containsExactlyInAnyOrder("index.html", "assets/style.css",
-                "assets/search.js", "search/index.html", "search/index.js", "404.html", "assets/favicon.svg", "assets/timeline.js",
+                "assets/search.js", "search/index.html", "search/index.js", "search/docs/0.js", "404.html", "assets/favicon.svg", "assets/timeline.js",
                 "articles/" + SEED_SLUG + "/index.html",
                 zhPath(),
                 "articles/en-article/index.html", "articles/undated/index.html",

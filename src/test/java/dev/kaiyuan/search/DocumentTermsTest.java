@@ -43,9 +43,9 @@ class DocumentTermsTest {
                 new SearchDocument("b/", "開源", "", "zh-Hant", "深度求索開源了模型。"));
         Map<SearchDocument, DocumentTerms> kept = new java.util.concurrent.ConcurrentHashMap<>();
         TermsMemo memo = (doc, fresh) -> kept.computeIfAbsent(doc, d -> fresh.get());
-        String plain = SearchScript.write(SearchIndex.build(docs, tokenizer));
-        assertThat(SearchScript.write(SearchIndex.build(docs, tokenizer, memo))).isEqualTo(plain);
-        assertThat(SearchScript.write(SearchIndex.build(docs, tokenizer, memo))).isEqualTo(plain);
+        String plain = MergedPostingsProperties.everything(SearchIndex.build(docs, tokenizer));
+        assertThat(MergedPostingsProperties.everything(SearchIndex.build(docs, tokenizer, memo))).isEqualTo(plain);
+        assertThat(MergedPostingsProperties.everything(SearchIndex.build(docs, tokenizer, memo))).isEqualTo(plain);
         assertThat(kept).hasSize(2);
     }
 

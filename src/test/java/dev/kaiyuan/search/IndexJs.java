@@ -87,6 +87,22 @@ final class IndexJs {
         }
         Map<String, Object> data = (Map<String, Object>) StrictJson.parse(script.substring(start + assign.length(), end));
         Path site = file.toAbsolutePath().getParent().getParent();
+        // the parts' documents, in order, as the search page joins them
+        List<Object> docs = new ArrayList<>();
+        List<?> parts = (List<?>) data.get("parts");
+        for (int p = 0; p < parts.size(); p++) {
+            List<Object> call = call(Files.readString(site.resolve(SearchScript.docsPath(p)), StandardCharsets.UTF_8),
+                    SearchScript.DOCS_GLOBAL);
+            if (((Number) call.get(0)).intValue() != p) {
+                throw new IllegalArgumentException("documents script " + p + " says it is " + call.get(0));
+            }
+            List<?> ofPart = (List<?>) call.get(1);
+            if (ofPart.size() != ((Number) parts.get(p)).intValue()) {
+                throw new IllegalArgumentException("part " + p + " has " + ofPart.size() + " documents, not " + parts.get(p));
+            }
+            docs.addAll(ofPart);
+        }
+        data.put("docs", docs);
         // the shards' posting groups, part by part in shard order, as the search page takes them in
         List<Object> postings = new ArrayList<>();
         List<?> shards = (List<?>) data.get("shards");

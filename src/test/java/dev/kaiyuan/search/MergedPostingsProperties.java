@@ -85,8 +85,12 @@ class MergedPostingsProperties {
         return last;
     }
 
+    /** The index script, then each part's documents script and its shard scripts, each shard after its path. */
     static String everything(SearchIndex index) {
         StringBuilder all = new StringBuilder(SearchScript.write(index));
+        for (int p = 0; p < index.parts().size(); p++) {
+            all.append(new String(SearchScript.docsScript(index, p), java.nio.charset.StandardCharsets.UTF_8));
+        }
         SearchScript.termScripts(index, (path, bytes) -> all.append(path).append(new String(bytes,
                 java.nio.charset.StandardCharsets.UTF_8)));
         return all.toString();

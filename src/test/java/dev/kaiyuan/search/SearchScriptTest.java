@@ -22,6 +22,11 @@ class SearchScriptTest {
                 script.lastIndexOf(';')));
     }
 
+    /** JSON numbers (read as decimals) as ints. */
+    private static List<Integer> ints(Object numbers) {
+        return ((List<?>) numbers).stream().map(n -> ((Number) n).intValue()).toList();
+    }
+
     @Test
     void hostileTextIsEscapedAndReadsBackUnchanged() {
         String title = "</script><script>alert(1)</script>\"; alert(2); //\\";
@@ -29,10 +34,13 @@ class SearchScriptTest {
         SearchDocument document = new SearchDocument("articles/x/index.html", title, "", "en", text);
         SearchIndex index = SearchIndex.build(List.of(document), TOKENIZER);
 
-        String script = SearchScript.write(index);
+        String script = new String(SearchScript.docsScript(index, 0), StandardCharsets.UTF_8);
 
         assertThat(script).doesNotContain("</script", "\u2028", "\u2029", "\u0000").contains("\\u003c/script");
-        Map<?, ?> doc = (Map<?, ?>) ((List<?>) json(script).get("docs")).get(0);
+        assertThat(ints(json(SearchScript.write(index)).get("parts"))).containsExactly(1);
+        List<Object> call = IndexJs.call(script, SearchScript.DOCS_GLOBAL);
+        assertThat(((Number) call.get(0)).intValue()).isZero();
+        Map<?, ?> doc = (Map<?, ?>) ((List<?>) call.get(1)).get(0);
         assertThat(doc.get("title")).isEqualTo(title);
         assertThat(doc.get("snippet")).isEqualTo("search/text/articles/x.js");
         assertThat(doc.containsKey("text")).isFalse();
@@ -50,10 +58,18 @@ class SearchScriptTest {
         }
         SearchIndex index = SearchIndex.build(docs, TOKENIZER);
 
-        byte[] bytes = SearchScript.bytes(index);
+        assertThat(index.parts()).extracting(SearchIndex.Part::to).containsExactly(2816, 3000);
+        assertThat(ints(json(SearchScript.write(index)).get("parts"))).containsExactly(2816, 184);
+        byte[] bytes = SearchScript.docsScript(index, 0);
 
         assertThat(bytes.length).as("many pieces of 16K characters").isGreaterThan(10 * (1 << 14));
-        List<?> read = (List<?>) json(new String(bytes, StandardCharsets.UTF_8)).get("docs");
+        List<Object> read = new java.util.ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            List<Object> call = IndexJs.call(new String(SearchScript.docsScript(index, p), StandardCharsets.UTF_8),
+                    SearchScript.DOCS_GLOBAL);
+            assertThat(((Number) call.get(0)).intValue()).isEqualTo(p);
+            read.addAll((List<?>) call.get(1));
+        }
         assertThat(read).hasSize(3000);
         for (int i = 0; i < 3000; i++) {
             Map<?, ?> doc = (Map<?, ?>) read.get(i);

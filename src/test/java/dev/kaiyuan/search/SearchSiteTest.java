@@ -135,7 +135,7 @@ class SearchSiteTest {
      */
     @Test
     void indexSizeIsBoundedByTheIndexedText() throws IOException {
-        long indexBytes = Files.size(site.resolve(SearchIndexProducer.PATH));
+        long indexBytes = Files.size(site.resolve(SearchIndexProducer.PATH)) + Files.size(site.resolve(SearchScript.docsPath(0)));
         List<?> shards = (List<?>) index.data.get("shards");
         assertThat(shards).as("a one-article site is one part").hasSize(1);
         for (int n = 0; n < ((Number) shards.get(0)).intValue(); n++) {
@@ -147,7 +147,7 @@ class SearchSiteTest {
         long postingBytes = ((List<?>) index.data.get("postings")).stream()
                 .mapToLong(g -> utf8((String) ((List<?>) g).get(1)) + utf8((String) ((List<?>) g).get(0))).sum();
         double ratio = (double) indexBytes / textBytes;
-        System.out.printf("search/index.js and its shards: %d bytes for %d bytes of indexed text (UTF-8): %.2f×; postings %d bytes "
+        System.out.printf("search/index.js, its documents and its shards: %d bytes for %d bytes of indexed text (UTF-8): %.2f×; postings %d bytes "
                 + "(%d terms), fold map %d bytes (%d pairs), %d names%n", indexBytes, textBytes, ratio, postingBytes,
                 index.postings.size(), utf8(fold), fold.codePointCount(0, fold.length()) / 2,
                 ((List<?>) index.data.get("names")).size());
@@ -249,8 +249,8 @@ class SearchSiteTest {
         assertThat(first.get("date")).isEqualTo("2025年8月21日");
         assertThat((String) first.get("snippet")).contains("[開源]");
         int shard = SearchScript.shardOf("开源", ((Number) ((List<?>) index.data.get("shards")).get(0)).intValue());
-        assertThat(steps.get("scripts")).as("the query's shard, then the result's text script, each when needed")
-                .isEqualTo(List.of("file:///site/search/terms/0-" + shard + ".js",
+        assertThat(steps.get("scripts")).as("the documents, the query's shard, then the result's text script, each when needed")
+                .isEqualTo(List.of("file:///site/search/docs/0.js", "file:///site/search/terms/0-" + shard + ".js",
                         "file:///site/search/text/" + ARTICLE.replace("/index.html", "") + ".js"));
         assertThat((List<?>) ((Map<?, ?>) steps.get("shown")).get("results")).as("nothing until its shard is in").isEmpty();
         Map<?, ?> typed = (Map<?, ?>) steps.get("typed");
@@ -267,6 +267,20 @@ class SearchSiteTest {
     void browserPageShowsResultsForAnAddressWithALineBreak() throws Exception {
         Map<?, ?> steps = node("node-page-harness.js", "file:///site/search/index.html?q=%E9%96%8B%E6%BA%90%0A", "en");
         assertThat(((Map<?, ?>) steps.get("loaded")).get("status")).isEqualTo("Results: 1");
+    }
+
+    /**
+     * A documents script that does not load (a partial upload, say) leaves the page answering, as
+     * a missing index does: no results, and no shard asked for.
+     */
+    @Test
+    void browserPageWithoutItsDocumentsAnswersWithNoResults(@TempDir Path copy) throws Exception {
+        TestSites.snapshot(site).forEach((path, bytes) -> TestSites.write(copy, path, bytes));
+        Files.delete(copy.resolve(SearchScript.docsPath(0)));
+        Map<?, ?> steps = NodeHarness.run(copy, "node-page-harness.js", "file:///site/search/index.html?q=%E9%96%8B%E6%BA%90", "en");
+        assertThat(((Map<?, ?>) steps.get("loaded")).get("status")).isEqualTo("No articles match.");
+        assertThat((List<?>) ((Map<?, ?>) steps.get("loaded")).get("results")).isEmpty();
+        assertThat(steps.get("scripts")).as("the documents script failed; nothing else asked for").isEqualTo(List.of());
     }
 
     @Test

@@ -103,6 +103,10 @@ class ShardedSearchTest {
         Files.createDirectories(prefixSite.resolve("search/terms"));
         Files.createDirectories(prefixSite.resolve("assets"));
         Files.write(prefixSite.resolve(SearchIndexProducer.PATH), SearchScript.bytes(index));
+        Files.createDirectories(prefixSite.resolve(SearchScript.DOCS_FOLDER));
+        for (int p = 0; p < index.parts().size(); p++) {
+            Files.write(prefixSite.resolve(SearchScript.docsPath(p)), SearchScript.docsScript(index, p));
+        }
         SearchScript.termScripts(index, (path, bytes) -> {
             try {
                 Files.write(prefixSite.resolve(path), bytes);

@@ -44,6 +44,8 @@ class SiteSnapshotTest {
                 .pagesToReload()).contains(List.of("search/index.html"));
         assertThat(changes(List.of(), List.of("search/terms/0-3.js"), List.of("search/terms/1-4.js")).pagesToReload())
                 .contains(List.of("search/index.html"));
+        assertThat(changes(List.of(), List.of("search/docs/1.js"), List.of()).pagesToReload())
+                .contains(List.of("search/index.html"));
     }
 
     @Test
