@@ -24,8 +24,8 @@
  * The documents are in scripts by the same parts (search/docs/<p>.js, each calling
  * window.KAIYUAN_SEARCH_DOCS(p, docs)); the index says how many each part has, and the page
  * loads them all before its first answer (a document's id is its place in the parts in order).
- * A result's snippet comes from its document's text script (search/text/…, named by the index),
- * loaded when the result is first shown: it calls window.KAIYUAN_SEARCH_TEXT(url, text).
+ * A result's snippet comes from its document's text script (search/text/… after its address, see
+ * textScriptOf), loaded when the result is first shown: it calls window.KAIYUAN_SEARCH_TEXT(url, text).
  * Also exposed as window.KaiyuanSearch, for tests.
  */
 (function (global) {
@@ -467,6 +467,21 @@
   };
 
   /** The document's text: its own (an index made for tests may carry it), or the one its script gave; else undefined. */
+  /**
+   * The site path of a document's text script, made from its address as the build makes it
+   * (dev.kaiyuan.search.SearchScript.textPath): articles/x/index.html -> search/text/articles/x.js.
+   * An index of version 4 or before names it itself.
+   */
+  function textScriptOf(doc) {
+    if (typeof doc.snippet === 'string') {
+      return doc.snippet;
+    }
+    var url = String(doc.url);
+    var stem = /\/index\.html$/.test(url) ? url.slice(0, -'/index.html'.length)
+      : /\.html$/.test(url) ? url.slice(0, -'.html'.length) : url;
+    return 'search/text/' + stem + '.js';
+  }
+
   function textOf(doc) {
     return typeof doc.text === 'string' ? doc.text : TEXTS.get(doc.url);
   }
@@ -661,8 +676,8 @@
       var parts = index.snippet(r.doc, r.marks);
       if (parts) {
         fill(p, parts);
-      } else if (r.doc.snippet) {
-        loadScript(document, (box.dataset.root || '') + r.doc.snippet, function () {
+      } else {
+        loadScript(document, (box.dataset.root || '') + textScriptOf(r.doc), function () {
           fill(p, index.snippet(r.doc, r.marks) || []);
         });
       }
@@ -736,7 +751,8 @@
       var docs = documentsOf(data);
       return docs ? new Index(data, docs) : null;
     },
-    displayDate: displayDate
+    displayDate: displayDate,
+    textScriptOf: textScriptOf
   };
   global.KaiyuanSearch = api;
   global.KAIYUAN_SEARCH_TEXT = function (url, text) {

@@ -1,8 +1,9 @@
 // Runs the browser's search code (templates/assets/search.js) in Node, on an index the build wrote.
 // Usage: node node-harness.js INDEX_JS SEARCH_JS INPUT_JSON
-// INPUT_JSON: {"queries": [...], "texts": [...]}. Prints one JSON object:
+// INPUT_JSON: {"queries": [...], "texts": [...], "dates": [[iso, lang]...], "urls": [...]}. Prints one JSON object:
 // {"icu", "segmenter", "results": {query: [{url, score, snippet: [{text, hit}]}]}, "units": {query: [...]},
-//  "tokens": [[{term, start, end, kind}] for each text, folded and split as a query is]}
+//  "tokens": [[{term, start, end, kind}] for each text, folded and split as a query is],
+//  "dates": {"iso lang": as the page writes it}, "textScripts": {url: its text script's site path}}
 // Both scripts run in a vm context whose global object is a fake `window` without a document,
 // so search.js exposes window.KaiyuanSearch and wires no page.
 'use strict';
@@ -37,7 +38,7 @@ if (!index) {
   throw new Error('the documents scripts did not give the documents index.js counts');
 }
 for (const doc of index.docs) {
-  const file = path.join(site, doc.snippet);
+  const file = path.join(site, window.KaiyuanSearch.textScriptOf(doc));
   vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
 }
 const input = JSON.parse(fs.readFileSync(inputPath, 'utf8'));
@@ -47,7 +48,8 @@ const out = {
   results: {},
   units: {},
   tokens: [],
-  dates: {}
+  dates: {},
+  textScripts: {}
 };
 for (const q of input.queries) {
   out.units[q] = index.tokenizer.units(q);
@@ -59,6 +61,9 @@ for (const q of input.queries) {
 }
 for (const text of input.texts) {
   out.tokens.push(index.tokenizer.primary(index.fold(text)));
+}
+for (const url of input.urls || []) {
+  out.textScripts[url] = window.KaiyuanSearch.textScriptOf({ url });
 }
 for (const [iso, lang] of input.dates || []) {
   out.dates[iso + ' ' + lang] = window.KaiyuanSearch.displayDate(iso, lang);

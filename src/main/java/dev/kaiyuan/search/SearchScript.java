@@ -26,8 +26,9 @@ import java.util.function.BiPredicate;
  *  "shards": [N0, N1]}
  * </pre>
  * The documents of part {@code p} are a script of their own, {@code search/docs/<p>.js}, calling
- * {@code window.KAIYUAN_SEARCH_DOCS(p, [{"url", "title", "date", "lang", "snippet" (site path of
- * the document's text script)}, …])} with one document a line; a document's id is its place in the
+ * {@code window.KAIYUAN_SEARCH_DOCS(p, [{"url", "title", "date", "lang"}, …])} with one document
+ * a line (search.js makes the path of a document's text script from its url, as {@link #textPath}
+ * does: naming it in each document was a quarter of the documents' bytes); a document's id is its place in the
  * parts' documents taken in order. In the index script the documents were 2.3 MB at 10,000 articles
  * that every added article changed, and so every deploy uploaded; a new article now changes the
  * last part's script, which holds at most a few hundred.
@@ -121,8 +122,7 @@ public final class SearchScript {
             quote(d.url(), out).append(",\"title\":");
             quote(d.title(), out).append(",\"date\":");
             quote(d.date(), out).append(",\"lang\":");
-            quote(d.lang(), out).append(",\"snippet\":");
-            quote(textPath(d.url()), out).append('}');
+            quote(d.lang(), out).append('}');
             sep = ",\n";
             pieces.addFull(out);
         }
@@ -385,7 +385,8 @@ public final class SearchScript {
 
     /**
      * The site path of the text script of the document at site path {@code url}:
-     * {@code articles/x/index.html} → {@code search/text/articles/x.js}.
+     * {@code articles/x/index.html} → {@code search/text/articles/x.js}. search.js's
+     * {@code textScriptOf} makes the same.
      */
     public static String textPath(String url) {
         String stem = url.endsWith("/index.html") ? url.substring(0, url.length() - "/index.html".length())

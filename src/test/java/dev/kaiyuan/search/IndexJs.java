@@ -73,7 +73,7 @@ final class IndexJs {
 
     /**
      * Reads {@code window.KAIYUAN_SEARCH = {...};} and parses the JSON between {@code =} and the final
-     * {@code ;}; each document gets the {@code text} its text script (a site path, {@code snippet},
+     * {@code ;}; each document gets the {@code text} its text script (at {@link SearchScript#textPath} of its url,
      * under the site folder two levels up from the index) gives, as the search page loads it.
      */
     @SuppressWarnings("unchecked")
@@ -118,7 +118,7 @@ final class IndexJs {
         }
         data.put("postings", postings);
         for (Map<String, Object> doc : (List<Map<String, Object>>) data.get("docs")) {
-            List<Object> call = textCall(Files.readString(site.resolve((String) doc.get("snippet")), StandardCharsets.UTF_8));
+            List<Object> call = textCall(Files.readString(site.resolve(SearchScript.textPath((String) doc.get("url"))), StandardCharsets.UTF_8));
             if (!call.get(0).equals(doc.get("url"))) {
                 throw new IllegalArgumentException("the text script of " + doc.get("url") + " is for " + call.get(0));
             }

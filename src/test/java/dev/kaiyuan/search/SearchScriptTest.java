@@ -42,7 +42,8 @@ class SearchScriptTest {
         assertThat(((Number) call.get(0)).intValue()).isZero();
         Map<?, ?> doc = (Map<?, ?>) ((List<?>) call.get(1)).get(0);
         assertThat(doc.get("title")).isEqualTo(title);
-        assertThat(doc.get("snippet")).isEqualTo("search/text/articles/x.js");
+        assertThat(new java.util.TreeSet<Object>(doc.keySet())).containsExactly("date", "lang", "title", "url");
+        assertThat(SearchScript.textPath((String) doc.get("url"))).isEqualTo("search/text/articles/x.js");
         assertThat(doc.containsKey("text")).isFalse();
         String textScript = new String(SearchScript.textScript(document), StandardCharsets.UTF_8);
         assertThat(textScript).doesNotContain("</script", "\u2028", "\u2029", "\u0000").contains("\\u2028");

@@ -193,6 +193,17 @@ class SearchSiteTest {
         assertThat(dates.get("2025-08-01 en")).isEqualTo("1 August 2025");
     }
 
+    /** The browser finds a document's text script where the build writes it, from the document's address alone. */
+    @Test
+    void browserNamesTextScriptsAsTheBuildDoes(@TempDir Path tmp) throws Exception {
+        Map<?, ?> paths = (Map<?, ?>) runNode(tmp).get("textScripts");
+        assertThat(TEXT_SCRIPT_URLS).allSatisfy(url -> assertThat(paths.get(url)).as(url).isEqualTo(SearchScript.textPath(url)));
+        assertThat(paths.get("articles/x/index.html")).isEqualTo("search/text/articles/x.js");
+    }
+
+    private static final List<String> TEXT_SCRIPT_URLS = List.of("articles/x/index.html", "articles/開源-模型/index.html",
+            "about.html", "index.html", "notes/plain", "a/index.html/index.html", "x.html.html");
+
     /**
      * The browser's ICU (Intl.Segmenter) and ICU4J split the whole article into the same names and
      * words. ICU versions may differ (the CJK dictionary changes now and then), which the bigram
@@ -221,7 +232,9 @@ class SearchSiteTest {
         quoted(concat(QUERIES, NONSENSE), input);
         input.append(",\"texts\":");
         quoted(List.of(index.docs.get(0).get("title") + "\n" + index.docs.get(0).get("text")), input);
-        input.append(",\"dates\":[[\"2025-08-21\",\"zh-Hant\"],[\"2025-08-01\",\"en\"]]}");
+        input.append(",\"dates\":[[\"2025-08-21\",\"zh-Hant\"],[\"2025-08-01\",\"en\"]],\"urls\":");
+        quoted(TEXT_SCRIPT_URLS, input);
+        input.append('}');
         Path inputFile = Files.writeString(tmp.resolve("input.json"), input, StandardCharsets.UTF_8);
         return node("node-harness.js", inputFile.toString());
     }
