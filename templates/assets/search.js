@@ -242,21 +242,24 @@
 
   /**
    * The index's documents: those of its parts in order (version 5), or its own list (earlier
-   * versions); null while a part's script has not delivered as many as the index says it has.
+   * versions). A document's id is its place in the parts as index.js counts them, so a part's
+   * script that did not load, or is of another build than index.js (a cache that kept one of them
+   * a little longer after a deploy), leaves null where index.js counts documents the script does
+   * not give, and gives none beyond its count: the other documents keep their ids, and a search
+   * skips what is missing.
    */
   function documentsOf(data) {
     if (Array.isArray(data.docs)) {
       return data.docs;
     }
     var all = [];
-    var counts = data.parts || [];
-    for (var p = 0; p < counts.length; p++) {
+    (data.parts || []).forEach(function (count, p) {
       var part = DOCS.get(p);
-      if (!Array.isArray(part) || part.length !== counts[p]) {
-        return null;
+      for (var i = 0; i < count; i++) {
+        var doc = Array.isArray(part) && i < part.length ? part[i] : null;
+        all.push(doc && typeof doc.url === 'string' && typeof doc.title === 'string' ? doc : null);
       }
-      all = all.concat(part);
-    }
+    });
     return all;
   }
 
@@ -270,7 +273,7 @@
     if (data.postings) {
       this.add(data.postings);
     }
-    this.titles = this.docs.map(function (d) { return this.fold(d.title); }, this);
+    this.titles = this.docs.map(function (d) { return d ? this.fold(d.title) : ''; }, this);
     this.sync();
   }
 
@@ -452,13 +455,15 @@
       var term = units[u];
       var titles = this.titles;
       found.scores.forEach(function (s, doc) {
-        found.scores.set(doc, titles[doc].includes(term) ? s * (1 + TITLE_BOOST) : s);
+        found.scores.set(doc, (titles[doc] || '').includes(term) ? s * (1 + TITLE_BOOST) : s);
       });
       total = total === null ? found.scores : intersect(total, found.scores);
       marks = marks.concat(found.marks);
     }
     var docs = this.docs;
-    return Array.from(total).map(function (e) {
+    return Array.from(total).filter(function (e) {
+      return Boolean(docs[e[0]]); // a document its part's script did not give (see documentsOf)
+    }).map(function (e) {
       return { id: e[0], score: e[1], doc: docs[e[0]], marks: marks };
     }).sort(function (a, b) {
       // among equal scores and dates, the site's order: ids number the documents oldest first
@@ -466,7 +471,6 @@
     }).slice(0, MAX_RESULTS);
   };
 
-  /** The document's text: its own (an index made for tests may carry it), or the one its script gave; else undefined. */
   /**
    * The site path of a document's text script, made from its address as the build makes it
    * (dev.kaiyuan.search.SearchScript.textPath): articles/x/index.html -> search/text/articles/x.js.
@@ -482,6 +486,7 @@
     return 'search/text/' + stem + '.js';
   }
 
+  /** The document's text: its own (an index made for tests may carry it), or the one its script gave; else undefined. */
   function textOf(doc) {
     return typeof doc.text === 'string' ? doc.text : TEXTS.get(doc.url);
   }
@@ -746,11 +751,8 @@
   }
 
   var api = {
-    /** The index of the data index.js set, once its documents have arrived; null before. */
-    create: function (data) {
-      var docs = documentsOf(data);
-      return docs ? new Index(data, docs) : null;
-    },
+    /** The index of the data index.js set, with the documents its parts' scripts have given. */
+    create: function (data) { return new Index(data, documentsOf(data)); },
     displayDate: displayDate,
     textScriptOf: textScriptOf
   };

@@ -34,8 +34,8 @@ window.KAIYUAN_SEARCH.shards.forEach((count, p) => {
   }
 });
 const index = window.KaiyuanSearch.create(window.KAIYUAN_SEARCH);
-if (!index) {
-  throw new Error('the documents scripts did not give the documents index.js counts');
+if (index.docs.some((doc) => !doc)) {
+  throw new Error('the documents scripts did not give every document index.js counts');
 }
 for (const doc of index.docs) {
   const file = path.join(site, window.KaiyuanSearch.textScriptOf(doc));

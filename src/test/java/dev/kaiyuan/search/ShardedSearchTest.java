@@ -7,6 +7,7 @@ import dev.kaiyuan.build.Build;
 import dev.kaiyuan.build.BuildRequest;
 import dev.kaiyuan.build.BuildResult;
 import dev.kaiyuan.build.RepositoryProject;
+import dev.kaiyuan.build.TestSites;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +133,45 @@ class ShardedSearchTest {
                 "articles/d13/index.html");
         assertThat(afterAnother).isEqualTo(fresh);
         assertThat(whole).isEqualTo(fresh);
+    }
+
+    /**
+     * The last part's documents script of another build than {@code index.js} (a browser's cache
+     * kept one of them a little longer after a deploy): short of the newest document index.js
+     * counts, or with one it does not count. The page then finds what the whole index finds but
+     * the missing document; the other documents keep their ids.
+     */
+    @Test
+    void aLastPartOfAnotherBuildLeavesTheOtherDocumentsFound(@TempDir Path copy) throws Exception {
+        TestSites.snapshot(site).forEach((path, bytes) -> TestSites.write(copy, path, bytes));
+        Path lastPart = copy.resolve(SearchScript.docsPath(1));
+        String script = Files.readString(lastPart, StandardCharsets.UTF_8);
+        List<?> docs = (List<?>) IndexJs.call(script, SearchScript.DOCS_GLOBAL).get(1);
+        Map<?, ?> newest = (Map<?, ?>) docs.get(docs.size() - 1);
+        String query = (String) newest.get("title");
+        Path input = Files.writeString(copy.resolve("input.json"), "{\"queries\":" + json(List.of(query)) + ",\"texts\":[]}",
+                StandardCharsets.UTF_8);
+        List<String> whole = ((List<?>) ((Map<?, ?>) NodeHarness.run(site, "node-harness.js", input.toString())
+                .get("results")).get(query)).stream().map(r -> "../" + ((Map<?, ?>) r).get("url")).toList();
+        assertThat(whole).as("the query finds the newest document").contains("../" + newest.get("url"));
+        List<String> others = whole.stream().filter(url -> !url.equals("../" + newest.get("url"))).toList();
+        String href = "file:///site/search/index.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+
+        Files.writeString(lastPart, script.substring(0, script.lastIndexOf(",\n{")) + "]);\n", StandardCharsets.UTF_8);
+        List<String> without = shown(NodeHarness.run(copy, "node-page-harness.js", href, "en"));
+        assertThat(without).as("the others in their order, then those a 50th place lets in")
+                .doesNotContain("../" + newest.get("url")).hasSize(whole.size() < 50 ? others.size() : 50)
+                .startsWith(others.toArray(String[]::new));
+
+        Files.writeString(lastPart, script.substring(0, script.length() - "]);\n".length())
+                + ",\n{\"url\":\"articles/not-counted/index.html\",\"title\":" + json(List.of(query)).replaceAll("^\\[|\\]$", "")
+                + ",\"date\":\"2030-01-01\",\"lang\":\"en\"}]);\n", StandardCharsets.UTF_8);
+        assertThat(shown(NodeHarness.run(copy, "node-page-harness.js", href, "en"))).isEqualTo(whole);
+    }
+
+    private static List<String> shown(Map<String, Object> page) {
+        return ((List<?>) ((Map<?, ?>) page.get("loaded")).get("results")).stream()
+                .map(r -> (String) ((Map<?, ?>) r).get("href")).toList();
     }
 
     private static String json(List<String> values) {
