@@ -22,8 +22,9 @@
  * its terms, joining the lists the parts have for a term, and every shard for a lone Han character
  * (matched inside terms).
  * The documents are in scripts by the same parts (search/docs/<p>.js, each calling
- * window.KAIYUAN_SEARCH_DOCS(p, docs)); the index says how many each part has, and the page
- * loads them all before its first answer (a document's id is its place in the parts in order).
+ * window.KAIYUAN_SEARCH_DOCS(p, key, docs)); the index says how many each part has and its key,
+ * and the page loads them all before its first answer (a document's id is its place in the parts
+ * in order; see documentsOf).
  * A result's snippet comes from its document's text script (search/text/… after its address, see
  * textScriptOf), loaded when the result is first shown: it calls window.KAIYUAN_SEARCH_TEXT(url, text).
  * Also exposed as window.KaiyuanSearch, for tests.
@@ -242,11 +243,11 @@
 
   /**
    * The index's documents: those of its parts in order (version 5), or its own list (earlier
-   * versions). A document's id is its place in the parts as index.js counts them, so a part's
-   * script that did not load, or is of another build than index.js (a cache that kept one of them
-   * a little longer after a deploy), leaves null where index.js counts documents the script does
-   * not give, and gives none beyond its count: the other documents keep their ids, and a search
-   * skips what is missing.
+   * versions). A document's id is its place in the parts as index.js counts them. A part's script
+   * that did not load, or that is of another build than index.js (its key is not the one index.js
+   * names: a browser may keep a copy of one of them a little longer after a deploy, and an
+   * article deleted or dated before others moves the rest to other ids), gives no documents: null
+   * in their places, which a search skips, so the other parts' documents keep their ids.
    */
   function documentsOf(data) {
     if (Array.isArray(data.docs)) {
@@ -255,8 +256,11 @@
     var all = [];
     (data.parts || []).forEach(function (count, p) {
       var part = DOCS.get(p);
+      var keys = data.keys || [];
+      var same = part !== undefined && Array.isArray(part.docs) && part.docs.length === count
+        && part.key === keys[p];
       for (var i = 0; i < count; i++) {
-        var doc = Array.isArray(part) && i < part.length ? part[i] : null;
+        var doc = same ? part.docs[i] : null;
         all.push(doc && typeof doc.url === 'string' && typeof doc.title === 'string' ? doc : null);
       }
     });
@@ -492,7 +496,7 @@
   }
 
   /**
-   * Loads the script at `src` (a shard, or a document's text) once at a time, then calls done, also
+   * Loads the script at `src` (a part's documents, a shard, or a document's text) once at a time, then calls done, also
    * when it failed to load (what it would have brought then stays missing).
    */
   function loadScript(document, src, done) {
@@ -760,8 +764,8 @@
   global.KAIYUAN_SEARCH_TEXT = function (url, text) {
     TEXTS.set(String(url), String(text));
   };
-  global.KAIYUAN_SEARCH_DOCS = function (part, docs) {
-    DOCS.set(Number(part), docs);
+  global.KAIYUAN_SEARCH_DOCS = function (part, key, docs) {
+    DOCS.set(Number(part), { key: String(key), docs: docs });
   };
   global.KAIYUAN_SEARCH_TERMS = function (name, groups) {
     SHARDS.set(String(name), groups);

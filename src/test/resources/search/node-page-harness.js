@@ -1,8 +1,10 @@
 // Runs the search page's wiring (templates/assets/search.js, function start) in Node against a
 // minimal fake DOM: the page as search.ftlh/search.peb render it, reduced to what the script uses.
-// Usage: node node-page-harness.js INDEX_JS SEARCH_JS LOCATION_HREF LANG
-// Scenario: load with the address's ?q=, then type a query (input event), then submit an empty
-// form. Prints one JSON object with what the reader would see after each step and every address
+// Usage: node node-page-harness.js INDEX_JS SEARCH_JS LOCATION_HREF LANG [DOCS_DELAY_MS [EARLY_QUERY]]
+// Scenario: load with the address's ?q= (EARLY_QUERY, when given, typed 10 ms after the page
+// starts, while the documents scripts, which arrive after DOCS_DELAY_MS, are still loading), then
+// type a query (input event), then submit an empty form. A missing INDEX_JS is a page whose index
+// did not load. Prints one JSON object with what the reader would see after each step and every address
 // history.replaceState was given. Any use of innerHTML throws: index text must go in as text.
 // Scripts the page adds (the results' text scripts) load after a tick, from the site folder (two
 // folders up from INDEX_JS) at their address resolved against LOCATION_HREF; loaded lists them.
@@ -10,7 +12,7 @@
 const fs = require('fs');
 const vm = require('vm');
 
-const [indexPath, scriptPath, href, lang] = process.argv.slice(2);
+const [indexPath, scriptPath, href, lang, docsDelay, earlyQuery] = process.argv.slice(2);
 
 class Node {
   constructor(name) {
@@ -76,7 +78,7 @@ head.appendChild = (script) => {
     vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
     loaded.push(url.href);
     script.onload();
-  }, 1);
+  }, url.pathname.includes('/search/docs/') ? Number(docsDelay || 1) : 1);
   return script;
 };
 const document = {
@@ -95,8 +97,16 @@ const window = {
 };
 window.window = window;
 const context = vm.createContext(window);
-vm.runInContext(fs.readFileSync(indexPath, 'utf8'), context, { filename: indexPath });
+if (fs.existsSync(indexPath)) {
+  vm.runInContext(fs.readFileSync(indexPath, 'utf8'), context, { filename: indexPath });
+}
 vm.runInContext(fs.readFileSync(scriptPath, 'utf8'), context, { filename: scriptPath });
+if (earlyQuery !== undefined) {
+  setTimeout(() => {
+    parts['input[name=q]'].value = earlyQuery;
+    parts['input[name=q]'].fire('input');
+  }, 10);
+}
 
 function seen() {
   return {

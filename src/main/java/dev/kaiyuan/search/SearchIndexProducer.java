@@ -29,7 +29,7 @@ public final class SearchIndexProducer implements SiteFileProducer {
     /** The memo's name for what makes a text script; bump the version when the script's form changes. */
     private static final String TEXT_SCRIPT = "search-text-1";
     /** The memo's name for what makes a documents script; bump the version when the script's form changes. */
-    private static final String DOCS_SCRIPT = "search-docs-1";
+    private static final String DOCS_SCRIPT = "search-docs-2";
     /** The memo's name for what makes a shard script; bump the version when the script's form changes. */
     private static final String TERMS_SCRIPT = "search-terms-2";
     /** How many text scripts are made at once (a cold build makes every one: 560 MB at 100,000 articles). */

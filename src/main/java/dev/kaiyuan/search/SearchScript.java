@@ -1,6 +1,6 @@
 package dev.kaiyuan.search;
 
-import com.dynatrace.hash4j.hashing.HashStream128;
+import com.dynatrace.hash4j.hashing.HashStream64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,14 +21,18 @@ import java.util.function.BiPredicate;
  * <pre>
  * {"version": 5,
  *  "parts": [D0, D1] (the number of documents in each of the index's parts),
+ *  "keys": [K0, K1] (each part's documents key, {@link #docsKey}),
  *  "names": [folded dictionary names],
  *  "fold": "TsTs…" (pairs of code points: Traditional, then its Simplified form),
  *  "shards": [N0, N1]}
  * </pre>
  * The documents of part {@code p} are a script of their own, {@code search/docs/<p>.js}, calling
- * {@code window.KAIYUAN_SEARCH_DOCS(p, [{"url", "title", "date", "lang"}, …])} with one document
- * a line (search.js makes the path of a document's text script from its url, as {@link #textPath}
- * does: naming it in each document was a quarter of the documents' bytes); a document's id is its place in the
+ * {@code window.KAIYUAN_SEARCH_DOCS(p, "K", [{"url", "title", "date", "lang"}, …])} with one
+ * document a line (search.js makes the path of a document's text script from its url, as {@link
+ * #textPath} does: naming it in each document was a quarter of the documents' bytes). The page
+ * takes a part's documents only when its key is the one the index names: a browser may hold a
+ * copy of one script from an earlier build for a while after a deploy, whose documents can sit at
+ * other ids (an article deleted, or dated before others), and would show the wrong articles; a document's id is its place in the
  * parts' documents taken in order. In the index script the documents were 2.3 MB at 10,000 articles
  * that every added article changed, and so every deploy uploaded; a new article now changes the
  * last part's script, which holds at most a few hundred.
@@ -90,6 +94,10 @@ public final class SearchScript {
             SearchIndex.Part part = index.parts().get(p);
             out.append(p == 0 ? "" : ",").append(part.to() - part.from());
         }
+        out.append("],\n\"keys\":[");
+        for (int p = 0; p < index.parts().size(); p++) {
+            quote(docsKey(index, p), out.append(p == 0 ? "" : ","));
+        }
         out.append("],\n\"names\":");
         strings(index.names(), out).append(",\n\"fold\":");
         quote(pairs(index.fold()), out).append(",\n\"shards\":[");
@@ -106,8 +114,8 @@ public final class SearchScript {
     }
 
     /**
-     * The documents script of part {@code p}, in UTF-8 (2.3 MB for the first part at 10,000
-     * articles, 21 MB at 100,000), encoded a few documents at a time: the one array the size of the
+     * The documents script of part {@code p}, in UTF-8 (1.6 MB for the first part at 10,000
+     * articles, about 16 MB at 100,000), encoded a few documents at a time: the one array the size of the
      * whole script is the one returned. (Made in one string builder, the script took four times its
      * size in arrays on the way, each of them large enough that the collector handles it apart.)
      */
@@ -115,7 +123,8 @@ public final class SearchScript {
         SearchIndex.Part of = index.parts().get(part);
         Utf8Pieces pieces = new Utf8Pieces();
         StringBuilder out = new StringBuilder(Utf8Pieces.PIECE + 1024);
-        out.append("window.").append(DOCS_GLOBAL).append('(').append(part).append(",[");
+        out.append("window.").append(DOCS_GLOBAL).append('(').append(part).append(",\"").append(docsKey(index, part))
+                .append("\",[");
         String sep = "\n";
         for (SearchIndex.Doc d : index.docs().subList(of.from(), of.to())) {
             out.append(sep).append("{\"url\":");
@@ -133,18 +142,19 @@ public final class SearchScript {
 
     /**
      * Equal for two parts' documents scripts only when they are the same: a hash of the part's
-     * number and of every field of its documents.
+     * number and place and of every field of its documents, 16 hex digits (64 bits: it tells a
+     * script from the few other builds' a browser may have kept).
      */
     public static String docsKey(SearchIndex index, int part) {
         SearchIndex.Part of = index.parts().get(part);
-        HashStream128 hash = Hashing.xxh3_128().hashStream();
+        HashStream64 hash = Hashing.xxh3_64().hashStream();
         hash.putInt(part).putInt(of.from()).putInt(of.to());
         for (SearchIndex.Doc d : index.docs().subList(of.from(), of.to())) {
             for (String field : new String[] {d.url(), d.title(), d.date(), d.lang()}) {
                 hash.putInt(field.length()).putChars(field);
             }
         }
-        return HexFormat.of().formatHex(hash.get().toByteArray());
+        return HexFormat.of().toHexDigits(hash.getAsLong());
     }
 
     /** A script's UTF-8 bytes, taken a piece at a time from a string builder that is then emptied. */

@@ -602,7 +602,7 @@ class PersistentCacheTest {
      * the build's back with the stamp put back), and rewrites only shards of the last part; so
      * with the parts' documents scripts. An edit of the oldest article's text makes the first
      * part's shards again, and keeps its documents script (their titles, dates and addresses are
-     * as they were).
+     * as they were); an edit of its title makes that script again.
      */
     @Test
     void aNewArticleRewritesOnlyTheLastPartOfTheSearchIndex() throws Exception {
@@ -651,6 +651,15 @@ class PersistentCacheTest {
         assertThat(edited.keySet().stream().filter(name -> name.startsWith("0-")))
                 .anySatisfy(name -> assertThat(edited.get(name)).as(name).isNotEqualTo(times.get(name)));
         assertThat(times(docs)).isEqualTo(docsAfter);
+        assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
+
+        String seed = Files.readString(oldest, StandardCharsets.UTF_8);
+        assertThat(seed).contains("\ntitle: \"");
+        Files.writeString(oldest, seed.replace("\ntitle: \"", "\ntitle: \"Retitled: "), StandardCharsets.UTF_8);
+        Thread.sleep(10);
+        cached(project, new ArrayList<>());
+        assertThat(times(docs).get("0.js")).as("a first-part title changed").isNotEqualTo(docsAfter.get("0.js"));
+        assertThat(Files.readString(docs.resolve("0.js"), StandardCharsets.UTF_8)).contains("Retitled: ");
         assertThat(differences(TestSites.snapshot(project.resolve("site")), cold(project))).isEmpty();
     }
 

@@ -96,7 +96,11 @@ final class IndexJs {
             if (((Number) call.get(0)).intValue() != p) {
                 throw new IllegalArgumentException("documents script " + p + " says it is " + call.get(0));
             }
-            List<?> ofPart = (List<?>) call.get(1);
+            if (!call.get(1).equals(((List<?>) data.get("keys")).get(p))) {
+                throw new IllegalArgumentException("documents script " + p + " has key " + call.get(1) + ", not "
+                        + ((List<?>) data.get("keys")).get(p));
+            }
+            List<?> ofPart = (List<?>) call.get(2);
             if (ofPart.size() != ((Number) parts.get(p)).intValue()) {
                 throw new IllegalArgumentException("part " + p + " has " + ofPart.size() + " documents, not " + parts.get(p));
             }

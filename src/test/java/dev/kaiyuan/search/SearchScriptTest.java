@@ -40,7 +40,9 @@ class SearchScriptTest {
         assertThat(ints(json(SearchScript.write(index)).get("parts"))).containsExactly(1);
         List<Object> call = IndexJs.call(script, SearchScript.DOCS_GLOBAL);
         assertThat(((Number) call.get(0)).intValue()).isZero();
-        Map<?, ?> doc = (Map<?, ?>) ((List<?>) call.get(1)).get(0);
+        assertThat(call.get(1)).isEqualTo(SearchScript.docsKey(index, 0))
+                .isEqualTo(((List<?>) json(SearchScript.write(index)).get("keys")).get(0));
+        Map<?, ?> doc = (Map<?, ?>) ((List<?>) call.get(2)).get(0);
         assertThat(doc.get("title")).isEqualTo(title);
         assertThat(new java.util.TreeSet<Object>(doc.keySet())).containsExactly("date", "lang", "title", "url");
         assertThat(SearchScript.textPath((String) doc.get("url"))).isEqualTo("search/text/articles/x.js");
@@ -48,6 +50,25 @@ class SearchScriptTest {
         String textScript = new String(SearchScript.textScript(document), StandardCharsets.UTF_8);
         assertThat(textScript).doesNotContain("</script", "\u2028", "\u2029", "\u0000").contains("\\u2028");
         assertThat(IndexJs.textCall(textScript)).containsExactly("articles/x/index.html", text);
+    }
+
+    /** A part's documents key changes with every field of every document, and with the part's place. */
+    @Test
+    void aDocumentsKeyChangesWithEachFieldOfADocument() {
+        SearchDocument one = new SearchDocument("articles/a/index.html", "Title", "2025-01-01", "en", "text");
+        SearchDocument two = new SearchDocument("articles/b/index.html", "Other", "2025-01-02", "zh-Hans", "more");
+        String key = SearchScript.docsKey(SearchIndex.build(List.of(one, two), TOKENIZER), 0);
+        List<SearchDocument> changed = List.of(
+                new SearchDocument("articles/c/index.html", "Other", "2025-01-02", "zh-Hans", "more"),
+                new SearchDocument("articles/b/index.html", "Other!", "2025-01-02", "zh-Hans", "more"),
+                new SearchDocument("articles/b/index.html", "Other", "2025-01-03", "zh-Hans", "more"),
+                new SearchDocument("articles/b/index.html", "Other", "2025-01-02", "zh-Hant", "more"));
+        for (SearchDocument other : changed) {
+            assertThat(SearchScript.docsKey(SearchIndex.build(List.of(one, other), TOKENIZER), 0)).as(other.toString())
+                    .hasSize(16).isNotEqualTo(key);
+        }
+        assertThat(SearchScript.docsKey(SearchIndex.build(List.of(one, two), TOKENIZER), 0)).isEqualTo(key);
+        assertThat(SearchScript.docsKey(SearchIndex.build(List.of(two, one), TOKENIZER), 0)).as("another order").isNotEqualTo(key);
     }
 
     @Test
@@ -69,7 +90,7 @@ class SearchScriptTest {
             List<Object> call = IndexJs.call(new String(SearchScript.docsScript(index, p), StandardCharsets.UTF_8),
                     SearchScript.DOCS_GLOBAL);
             assertThat(((Number) call.get(0)).intValue()).isEqualTo(p);
-            read.addAll((List<?>) call.get(1));
+            read.addAll((List<?>) call.get(2));
         }
         assertThat(read).hasSize(3000);
         for (int i = 0; i < 3000; i++) {

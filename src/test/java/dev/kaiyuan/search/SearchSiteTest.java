@@ -297,6 +297,31 @@ class SearchSiteTest {
                 .singleElement().asString().startsWith("file:///site/search/terms/0-");
     }
 
+    /**
+     * A query typed while the documents are still loading is answered once they are in, in place
+     * of the address's: the page shows nothing before.
+     */
+    @Test
+    void browserPageAnswersWhatWasTypedWhileItsDocumentsLoaded() throws Exception {
+        Map<?, ?> steps = node("node-page-harness.js", "file:///site/search/index.html?q=xyzzy", "en", "300", "開源");
+        assertThat((List<?>) ((Map<?, ?>) steps.get("shown")).get("results")).isEmpty();
+        Map<?, ?> loaded = (Map<?, ?>) steps.get("loaded");
+        assertThat(loaded.get("input")).isEqualTo("開源");
+        assertThat(loaded.get("status")).isEqualTo("Results: 1");
+        assertThat(((Map<?, ?>) ((List<?>) loaded.get("results")).get(0)).get("href")).isEqualTo("../" + ARTICLE);
+        assertThat((List<?>) steps.get("scripts")).first().isEqualTo("file:///site/search/docs/0.js");
+    }
+
+    /** A page whose index did not load answers with no results, and asks for nothing else. */
+    @Test
+    void browserPageWithoutItsIndexAnswersWithNoResults(@TempDir Path copy) throws Exception {
+        TestSites.snapshot(site).forEach((path, bytes) -> TestSites.write(copy, path, bytes));
+        Files.delete(copy.resolve(SearchIndexProducer.PATH));
+        Map<?, ?> steps = NodeHarness.run(copy, "node-page-harness.js", "file:///site/search/index.html?q=%E9%96%8B%E6%BA%90", "en");
+        assertThat(((Map<?, ?>) steps.get("loaded")).get("status")).isEqualTo("No articles match.");
+        assertThat((List<?>) steps.get("scripts")).isEmpty();
+    }
+
     @Test
     void browserPageSaysNoResultsInTheSitesLanguage() throws Exception {
         Map<?, ?> steps = node("node-page-harness.js", "file:///site/search/index.html?q=%E9%BE%98", "zh-Hans");
