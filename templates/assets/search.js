@@ -496,8 +496,8 @@
   }
 
   /**
-   * Loads the script at `src` (a part's documents, a shard, or a document's text) once at a time, then calls done, also
-   * when it failed to load (what it would have brought then stays missing).
+   * Loads the script at `src` (a part's documents, a shard, or a document's text) once at a time,
+   * then calls done, also when it failed to load (what it would have brought then stays missing).
    */
   function loadScript(document, src, done) {
     var waiting = WAITING.get(src);
@@ -745,8 +745,8 @@
     }
     if (data) {
       loadDocuments(document, box.dataset.root || '', data, function () {
+        loading = false; // first: an index that cannot be read leaves the page answering without one
         index = api.create(data);
-        loading = false;
         if (latest !== null) {
           render(latest);
         }

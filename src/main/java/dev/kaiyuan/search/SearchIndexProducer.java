@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * the browser: every article (title and plain text), tokenised with the knowledge base's names as a
  * dictionary, its documents ({@code search/docs/…}) and postings ({@code search/terms/…}) in
  * scripts by part; and beside it each article's text script ({@code search/text/…}), for the
- * snippets of the results shown (see {@link SearchScript}). Always written, even for a site without articles, since the search page
- * loads it.
+ * snippets of the results shown (see {@link SearchScript}). Always written, even for a site
+ * without articles, since the search page loads it.
  */
 public final class SearchIndexProducer implements SiteFileProducer {
     public static final String PATH = "search/index.js";

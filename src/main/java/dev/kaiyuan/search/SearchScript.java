@@ -29,13 +29,14 @@ import java.util.function.BiPredicate;
  * The documents of part {@code p} are a script of their own, {@code search/docs/<p>.js}, calling
  * {@code window.KAIYUAN_SEARCH_DOCS(p, "K", [{"url", "title", "date", "lang"}, …])} with one
  * document a line (search.js makes the path of a document's text script from its url, as {@link
- * #textPath} does: naming it in each document was a quarter of the documents' bytes). The page
- * takes a part's documents only when its key is the one the index names: a browser may hold a
- * copy of one script from an earlier build for a while after a deploy, whose documents can sit at
- * other ids (an article deleted, or dated before others), and would show the wrong articles; a document's id is its place in the
- * parts' documents taken in order. In the index script the documents were 2.3 MB at 10,000 articles
- * that every added article changed, and so every deploy uploaded; a new article now changes the
- * last part's script, which holds at most a few hundred.
+ * #textPath} does: naming it in each document was a quarter of the documents' bytes). A
+ * document's id is its place in the parts' documents taken in order. The page takes a part's
+ * documents only when its key is the one the index names: a browser may hold a copy of one script
+ * from an earlier build for a while after a deploy, whose documents can sit at other ids (an
+ * article deleted, or dated before others), and would show the wrong articles. In the index
+ * script the documents were 2.3 MB at 10,000 articles that every added article changed, and so
+ * every deploy uploaded; a new article now changes the last part's script, which holds at most a
+ * few hundred.
  * The postings are in the index's parts ({@link SearchIndex#parts}), part {@code p} in
  * {@code Np} shard scripts, {@code search/terms/<p>-<n>.js}, each calling
  * {@code window.KAIYUAN_SEARCH_TERMS("p-n", [["0 3:2", "terms"], …])}; in each part a term is in
@@ -80,7 +81,10 @@ public final class SearchScript {
     private SearchScript() {
     }
 
-    /** The index script: the parts' sizes, names, fold map and the number of shards (documents and postings are in scripts of their own). */
+    /**
+     * The index script: the parts' sizes and documents keys, names, fold map and the number of
+     * shards (documents and postings are in scripts of their own).
+     */
     public static String write(SearchIndex index) {
         return new String(bytes(index), StandardCharsets.UTF_8);
     }
@@ -115,9 +119,10 @@ public final class SearchScript {
 
     /**
      * The documents script of part {@code p}, in UTF-8 (1.6 MB for the first part at 10,000
-     * articles, about 16 MB at 100,000), encoded a few documents at a time: the one array the size of the
-     * whole script is the one returned. (Made in one string builder, the script took four times its
-     * size in arrays on the way, each of them large enough that the collector handles it apart.)
+     * articles, about 16 MB at 100,000), encoded a few documents at a time: the one array the size
+     * of the whole script is the one returned. (Made in one string builder, the script took four
+     * times its size in arrays on the way, each of them large enough that the collector handles it
+     * apart.)
      */
     public static byte[] docsScript(SearchIndex index, int part) {
         SearchIndex.Part of = index.parts().get(part);
