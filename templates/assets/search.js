@@ -16,7 +16,8 @@
  * the terms it begins (the reader may still be typing). Scores are tf-idf, boosted when the
  * title has the term. Results are built as DOM nodes with textContent: index text is never HTML.
  * The postings are in parts by document (the newest documents in the last), each part in shard
- * scripts (search/terms/<p>-<n>.js, each calling window.KAIYUAN_SEARCH_TERMS("p-n", groups)); in
+ * scripts (search/terms/<p>-<n>.js, each calling window.KAIYUAN_SEARCH_TERMS("p-n", key, groups),
+ * the key its part's documents'); in
  * each part a term's shard comes from its first two UTF-16 units
  * (dev.kaiyuan.search.SearchScript.shardOf), so a query loads the shard of each part for each of
  * its terms, joining the lists the parts have for a term, and every shard for a lone Han character
@@ -273,6 +274,7 @@
     this.tokenizer = new Tokenizer(data.names, this.fold);
     this.postings = new Map();
     this.shards = data.shards || [];
+    this.keys = data.keys; // each part's documents key (version 5), which its shards name too
     this.added = new Set();
     if (data.postings) {
       this.add(data.postings);
@@ -299,7 +301,12 @@
         var name = p + '-' + n;
         if (!this.added.has(name) && SHARDS.has(name)) {
           this.added.add(name);
-          this.add(SHARDS.get(name));
+          var shard = SHARDS.get(name);
+          // a shard of another build than index.js (see documentsOf) may number other documents:
+          // it counts as arrived, with no postings
+          if (!this.keys || shard.key === this.keys[p]) {
+            this.add(shard.groups);
+          }
         }
       }
     }
@@ -767,8 +774,9 @@
   global.KAIYUAN_SEARCH_DOCS = function (part, key, docs) {
     DOCS.set(Number(part), { key: String(key), docs: docs });
   };
-  global.KAIYUAN_SEARCH_TERMS = function (name, groups) {
-    SHARDS.set(String(name), groups);
+  global.KAIYUAN_SEARCH_TERMS = function (name, key, groups) {
+    // ("p-n", groups) before version 5
+    SHARDS.set(String(name), Array.isArray(key) ? { groups: key } : { key: String(key), groups: groups });
   };
   if (typeof global.document !== 'undefined' && global.document.getElementById) {
     start(global.document, global.location, global.history, global.KAIYUAN_SEARCH);

@@ -31,7 +31,7 @@ public final class SearchIndexProducer implements SiteFileProducer {
     /** The memo's name for what makes a documents script; bump the version when the script's form changes. */
     private static final String DOCS_SCRIPT = "search-docs-2";
     /** The memo's name for what makes a shard script; bump the version when the script's form changes. */
-    private static final String TERMS_SCRIPT = "search-terms-2";
+    private static final String TERMS_SCRIPT = "search-terms-3";
     /** How many text scripts are made at once (a cold build makes every one: 560 MB at 100,000 articles). */
     private static final int TEXT_BATCH = 512;
 
@@ -72,19 +72,24 @@ public final class SearchIndexProducer implements SiteFileProducer {
         List<SearchDocument> docs = new OldestFirst(context.site().all());
         SearchIndex index = SearchIndex.build(docs, tokenizer, memo);
         out.accept(RenderedPage.data(PATH, SearchScript.bytes(index)));
+        List<String> docsKeys = new ArrayList<>();
+        for (int p = 0; p < index.parts().size(); p++) {
+            docsKeys.add(SearchScript.docsKey(index, p));
+        }
         // A part's documents script is made from its documents alone: one made from the same by an
         // earlier build, still in the output as made, is kept (a new article changes the last one).
         for (int p = 0; p < index.parts().size(); p++) {
             String path = SearchScript.docsPath(p);
-            out.accept(context.memo().keptUnbuilt(path, DOCS_SCRIPT, SearchScript.docsKey(index, p))
+            out.accept(context.memo().keptUnbuilt(path, DOCS_SCRIPT, docsKeys.get(p))
                     ? RenderedPage.kept(path) : RenderedPage.data(path, SearchScript.docsScript(index, p)));
         }
         // A shard script is made from its part's documents, split by the dictionary: one made from
         // the same by an earlier build, still in the output as made, is kept without making it again
         // (a new article changes only the last part's shards).
+        // (A shard names its part's documents key too, so that key is in what it is made from.)
         String split = dictionaryKey(dictionary);
-        SearchScript.termScripts(index,
-                (part, path) -> context.memo().keptUnbuilt(path, TERMS_SCRIPT, split + "\n" + part.key()),
+        SearchScript.termScripts(index, (part, path) -> context.memo().keptUnbuilt(path, TERMS_SCRIPT,
+                split + "\n" + part.key() + "\n" + docsKeys.get(index.parts().indexOf(part))),
                 new SearchScript.ShardSink() {
                     @Override
                     public void made(String path, byte[] script) {

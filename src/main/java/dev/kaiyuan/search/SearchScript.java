@@ -39,7 +39,9 @@ import java.util.function.BiPredicate;
  * few hundred.
  * The postings are in the index's parts ({@link SearchIndex#parts}), part {@code p} in
  * {@code Np} shard scripts, {@code search/terms/<p>-<n>.js}, each calling
- * {@code window.KAIYUAN_SEARCH_TERMS("p-n", [["0 3:2", "terms"], …])}; in each part a term is in
+ * {@code window.KAIYUAN_SEARCH_TERMS("p-n", "K", [["0 3:2", "terms"], …])} with its part's
+ * documents key (the page takes a shard's postings only when that key is the index's: one from
+ * another build could number other documents); in each part a term is in
  * shard {@link #shardOf}, decided by its first two UTF-16 units, so a query loads only the shards
  * of its terms (one of each part, whose lists it joins), and all the terms that begin with a
  * prefix of two or more units are in one shard of each part.
@@ -260,8 +262,8 @@ public final class SearchScript {
 
     /**
      * Every shard script, part by part in shard order, handed to {@code out} with its site path as
-     * it is made: {@code window.KAIYUAN_SEARCH_TERMS("p-n",[["0 3:2","terms"],…]);} with each
-     * posting group's terms of that shard, groups in the part's order. A shard whose path
+     * it is made: {@code window.KAIYUAN_SEARCH_TERMS("p-n","K",[["0 3:2","terms"],…]);} (K the
+     * part's {@link #docsKey}) with each posting group's terms of that shard, groups in the part's order. A shard whose path
      * {@code kept} accepts with its part (asked once for each, in order) is handed on as kept and not made.
      */
     public static void termScripts(SearchIndex index, BiPredicate<SearchIndex.Part, String> kept, ShardSink out) {
@@ -283,10 +285,11 @@ public final class SearchScript {
                 continue;
             }
             List<List<Map.Entry<String, List<String>>>> groups = shardGroups(part, shards, keep);
+            String key = docsKey(index, p);
             // made on every core and handed on in shard order (at 100,000 articles they are 280 MB)
             int[] next = {0};
             int inPart = p;
-            InOrder.make(shards, SHARD_BATCH, n -> keep[n] ? null : termScript(shardName(inPart, n), groups.get(n)),
+            InOrder.make(shards, SHARD_BATCH, n -> keep[n] ? null : termScript(shardName(inPart, n), key, groups.get(n)),
                     script -> {
                         int n = next[0]++;
                         if (keep[n]) {
@@ -334,15 +337,15 @@ public final class SearchScript {
      * encoded, it took ten times its size in allocations: a third of what a rebuild at 10,000
      * articles allocated, with the collections that go with that.
      */
-    static byte[] termScript(String shard, List<Map.Entry<String, List<String>>> groups) {
-        byte[] head = ("window." + TERMS_GLOBAL + "(\"" + shard + "\",[").getBytes(StandardCharsets.US_ASCII);
+    static byte[] termScript(String shard, String key, List<Map.Entry<String, List<String>>> groups) {
+        byte[] head = ("window." + TERMS_GLOBAL + "(\"" + shard + "\",\"" + key + "\",[").getBytes(StandardCharsets.US_ASCII);
         byte[] tail = "]);\n".getBytes(StandardCharsets.US_ASCII);
         byte[][] terms = new byte[groups.size()][];
         int size = head.length + tail.length;
         for (int g = 0; g < groups.size(); g++) {
             String postings = groups.get(g).getKey();
             if (!ascii(postings)) {
-                return termScriptAsText(shard, groups);
+                return termScriptAsText(shard, key, groups);
             }
             terms[g] = quote(frontCoded(groups.get(g).getValue()), new StringBuilder()).toString()
                     .getBytes(StandardCharsets.UTF_8);
@@ -385,9 +388,9 @@ public final class SearchScript {
     }
 
     /** The shard's script made as text and then encoded: the same bytes, for posting lists of other characters. */
-    static byte[] termScriptAsText(String shard, List<Map.Entry<String, List<String>>> groups) {
+    static byte[] termScriptAsText(String shard, String key, List<Map.Entry<String, List<String>>> groups) {
         StringBuilder script = new StringBuilder(1 << 12);
-        script.append("window.").append(TERMS_GLOBAL).append("(\"").append(shard).append("\",[");
+        script.append("window.").append(TERMS_GLOBAL).append("(\"").append(shard).append("\",\"").append(key).append("\",[");
         String sep = "\n";
         for (Map.Entry<String, List<String>> group : groups) {
             script.append(sep).append("[\"").append(group.getKey()).append("\",");

@@ -117,7 +117,10 @@ final class IndexJs {
                 if (!call.get(0).equals(SearchScript.shardName(p, n))) {
                     throw new IllegalArgumentException("shard " + p + "-" + n + " says it is " + call.get(0));
                 }
-                postings.addAll((List<Object>) call.get(1));
+                if (!call.get(1).equals(((List<?>) data.get("keys")).get(p))) {
+                    throw new IllegalArgumentException("shard " + p + "-" + n + " has key " + call.get(1));
+                }
+                postings.addAll((List<Object>) call.get(2));
             }
         }
         data.put("postings", postings);

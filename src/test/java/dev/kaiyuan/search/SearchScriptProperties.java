@@ -37,7 +37,8 @@ class SearchScriptProperties {
     /** A shard written as bytes is the shard made as text and encoded, whatever its terms and posting lists. */
     @Property(tries = 300)
     void aShardScriptIsItsTextEncoded(@ForAll("groups") List<Map.Entry<String, List<String>>> groups) {
-        assertThat(SearchScript.termScript("1-7", groups)).isEqualTo(SearchScript.termScriptAsText("1-7", groups));
+        assertThat(SearchScript.termScript("1-7", "0123456789abcdef", groups))
+                .isEqualTo(SearchScript.termScriptAsText("1-7", "0123456789abcdef", groups));
     }
 
     @Provide

@@ -126,7 +126,8 @@ class SearchScriptTest {
             assertThat(path).isEqualTo("search/terms/" + name + ".js");
             int part = Integer.parseInt(name.substring(0, name.indexOf('-')));
             int n = Integer.parseInt(name.substring(name.indexOf('-') + 1));
-            for (Object group : (List<?>) call.get(1)) {
+            assertThat(call.get(1)).as("the part's documents key").isEqualTo(SearchScript.docsKey(index, part));
+            for (Object group : (List<?>) call.get(2)) {
                 String list = (String) ((List<?>) group).get(0);
                 for (String term : frontDecoded((String) ((List<?>) group).get(1))) {
                     assertThat(SearchScript.shardOf(term, shards[part])).as(term).isEqualTo(n);
