@@ -17,7 +17,7 @@
  * title has the term. Results are built as DOM nodes with textContent: index text is never HTML.
  * The postings are in parts by document (the newest documents in the last), each part in shard
  * scripts (search/terms/<p>-<n>.js, each calling window.KAIYUAN_SEARCH_TERMS("p-n", key, groups),
- * the key its part's documents'); in
+ * the key its part's ids key, see documentsOf); in
  * each part a term's shard comes from its first two UTF-16 units
  * (dev.kaiyuan.search.SearchScript.shardOf), so a query loads the shard of each part for each of
  * its terms, joining the lists the parts have for a term, and every shard for a lone Han character
@@ -274,7 +274,7 @@
     this.tokenizer = new Tokenizer(data.names, this.fold);
     this.postings = new Map();
     this.shards = data.shards || [];
-    this.keys = data.keys; // each part's documents key (version 5), which its shards name too
+    this.keys = data.keys; // each part's ids key (version 5), which its scripts name too
     this.added = new Set();
     if (data.postings) {
       this.add(data.postings);

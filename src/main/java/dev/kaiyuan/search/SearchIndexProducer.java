@@ -86,10 +86,14 @@ public final class SearchIndexProducer implements SiteFileProducer {
         // A shard script is made from its part's documents, split by the dictionary: one made from
         // the same by an earlier build, still in the output as made, is kept without making it again
         // (a new article changes only the last part's shards).
-        // (A shard names its part's documents key too, so that key is in what it is made from.)
+        // (A shard names its part's ids key too, so that key is in what it is made from.)
         String split = dictionaryKey(dictionary);
+        List<String> idsKeys = new ArrayList<>();
+        for (int p = 0; p < index.parts().size(); p++) {
+            idsKeys.add(SearchScript.idsKey(index, p));
+        }
         SearchScript.termScripts(index, (part, path) -> context.memo().keptUnbuilt(path, TERMS_SCRIPT,
-                split + "\n" + part.key() + "\n" + docsKeys.get(index.parts().indexOf(part))),
+                split + "\n" + part.key() + "\n" + idsKeys.get(index.parts().indexOf(part))),
                 new SearchScript.ShardSink() {
                     @Override
                     public void made(String path, byte[] script) {

@@ -21,7 +21,7 @@ import java.util.function.BiPredicate;
  * <pre>
  * {"version": 5,
  *  "parts": [D0, D1] (the number of documents in each of the index's parts),
- *  "keys": [K0, K1] (each part's documents key, {@link #docsKey}),
+ *  "keys": [K0, K1] (each part's ids key, {@link #idsKey}),
  *  "names": [folded dictionary names],
  *  "fold": "TsTs…" (pairs of code points: Traditional, then its Simplified form),
  *  "shards": [N0, N1]}
@@ -31,16 +31,17 @@ import java.util.function.BiPredicate;
  * document a line (search.js makes the path of a document's text script from its url, as {@link
  * #textPath} does: naming it in each document was a quarter of the documents' bytes). A
  * document's id is its place in the parts' documents taken in order. The page takes a part's
- * documents only when its key is the one the index names: a browser may hold a copy of one script
- * from an earlier build for a while after a deploy, whose documents can sit at other ids (an
- * article deleted, or dated before others), and would show the wrong articles. In the index
+ * documents only when its {@link #idsKey} is the one the index names: a browser may hold a copy
+ * of one script from an earlier build for a while after a deploy, whose documents can sit at
+ * other ids (an article deleted, or dated before others), and would show the wrong articles. In
+ * the index
  * script the documents were 2.3 MB at 10,000 articles that every added article changed, and so
  * every deploy uploaded; a new article now changes the last part's script, which holds at most a
  * few hundred.
  * The postings are in the index's parts ({@link SearchIndex#parts}), part {@code p} in
  * {@code Np} shard scripts, {@code search/terms/<p>-<n>.js}, each calling
  * {@code window.KAIYUAN_SEARCH_TERMS("p-n", "K", [["0 3:2", "terms"], …])} with its part's
- * documents key (the page takes a shard's postings only when that key is the index's: one from
+ * ids key (the page takes a shard's postings only when that key is the index's: one from
  * another build could number other documents); in each part a term is in
  * shard {@link #shardOf}, decided by its first two UTF-16 units, so a query loads only the shards
  * of its terms (one of each part, whose lists it joins), and all the terms that begin with a
@@ -102,7 +103,7 @@ public final class SearchScript {
         }
         out.append("],\n\"keys\":[");
         for (int p = 0; p < index.parts().size(); p++) {
-            quote(docsKey(index, p), out.append(p == 0 ? "" : ","));
+            quote(idsKey(index, p), out.append(p == 0 ? "" : ","));
         }
         out.append("],\n\"names\":");
         strings(index.names(), out).append(",\n\"fold\":");
@@ -130,7 +131,7 @@ public final class SearchScript {
         SearchIndex.Part of = index.parts().get(part);
         Utf8Pieces pieces = new Utf8Pieces();
         StringBuilder out = new StringBuilder(Utf8Pieces.PIECE + 1024);
-        out.append("window.").append(DOCS_GLOBAL).append('(').append(part).append(",\"").append(docsKey(index, part))
+        out.append("window.").append(DOCS_GLOBAL).append('(').append(part).append(",\"").append(idsKey(index, part))
                 .append("\",[");
         String sep = "\n";
         for (SearchIndex.Doc d : index.docs().subList(of.from(), of.to())) {
@@ -148,9 +149,26 @@ public final class SearchScript {
     }
 
     /**
+     * Equal for two builds' part {@code p} only when it numbers the same documents the same: a hash
+     * of the part's number and place and of its documents' addresses in order, 16 hex digits (64
+     * bits: it tells a script from the few other builds' a browser may have kept). The index script
+     * names it for each part, and the part's documents script and shards carry it: the page leaves
+     * out a script whose key is not the index's, so that no stale copy shows another article than
+     * its ids say. An edited title, date or language keeps it (and the shards with it).
+     */
+    public static String idsKey(SearchIndex index, int part) {
+        SearchIndex.Part of = index.parts().get(part);
+        HashStream64 hash = Hashing.xxh3_64().hashStream();
+        hash.putInt(part).putInt(of.from()).putInt(of.to());
+        for (SearchIndex.Doc d : index.docs().subList(of.from(), of.to())) {
+            hash.putInt(d.url().length()).putChars(d.url());
+        }
+        return HexFormat.of().toHexDigits(hash.getAsLong());
+    }
+
+    /**
      * Equal for two parts' documents scripts only when they are the same: a hash of the part's
-     * number and place and of every field of its documents, 16 hex digits (64 bits: it tells a
-     * script from the few other builds' a browser may have kept).
+     * number and place and of every field of its documents (so of its {@link #idsKey} too).
      */
     public static String docsKey(SearchIndex index, int part) {
         SearchIndex.Part of = index.parts().get(part);
@@ -263,7 +281,7 @@ public final class SearchScript {
     /**
      * Every shard script, part by part in shard order, handed to {@code out} with its site path as
      * it is made: {@code window.KAIYUAN_SEARCH_TERMS("p-n","K",[["0 3:2","terms"],…]);} (K the
-     * part's {@link #docsKey}) with each posting group's terms of that shard, groups in the part's order. A shard whose path
+     * part's {@link #idsKey}) with each posting group's terms of that shard, groups in the part's order. A shard whose path
      * {@code kept} accepts with its part (asked once for each, in order) is handed on as kept and not made.
      */
     public static void termScripts(SearchIndex index, BiPredicate<SearchIndex.Part, String> kept, ShardSink out) {
@@ -285,7 +303,7 @@ public final class SearchScript {
                 continue;
             }
             List<List<Map.Entry<String, List<String>>>> groups = shardGroups(part, shards, keep);
-            String key = docsKey(index, p);
+            String key = idsKey(index, p);
             // made on every core and handed on in shard order (at 100,000 articles they are 280 MB)
             int[] next = {0};
             int inPart = p;

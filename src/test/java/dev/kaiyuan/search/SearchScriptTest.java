@@ -40,7 +40,7 @@ class SearchScriptTest {
         assertThat(ints(json(SearchScript.write(index)).get("parts"))).containsExactly(1);
         List<Object> call = IndexJs.call(script, SearchScript.DOCS_GLOBAL);
         assertThat(((Number) call.get(0)).intValue()).isZero();
-        assertThat(call.get(1)).isEqualTo(SearchScript.docsKey(index, 0))
+        assertThat(call.get(1)).isEqualTo(SearchScript.idsKey(index, 0))
                 .isEqualTo(((List<?>) json(SearchScript.write(index)).get("keys")).get(0));
         Map<?, ?> doc = (Map<?, ?>) ((List<?>) call.get(2)).get(0);
         assertThat(doc.get("title")).isEqualTo(title);
@@ -69,6 +69,22 @@ class SearchScriptTest {
         }
         assertThat(SearchScript.docsKey(SearchIndex.build(List.of(one, two), TOKENIZER), 0)).isEqualTo(key);
         assertThat(SearchScript.docsKey(SearchIndex.build(List.of(two, one), TOKENIZER), 0)).as("another order").isNotEqualTo(key);
+    }
+
+    /** A part's ids key changes with its documents' addresses and order only. */
+    @Test
+    void anIdsKeyChangesWithTheDocumentsAddressesAndOrder() {
+        SearchDocument one = new SearchDocument("articles/a/index.html", "Title", "2025-01-01", "en", "text");
+        SearchDocument two = new SearchDocument("articles/b/index.html", "Other", "2025-01-02", "zh-Hans", "more");
+        String key = SearchScript.idsKey(SearchIndex.build(List.of(one, two), TOKENIZER), 0);
+        assertThat(SearchScript.idsKey(SearchIndex.build(List.of(one,
+                new SearchDocument("articles/b/index.html", "Retitled", "2025-01-03", "en", "else")), TOKENIZER), 0))
+                .as("title, date, language and text edited").isEqualTo(key);
+        assertThat(SearchScript.idsKey(SearchIndex.build(List.of(one,
+                new SearchDocument("articles/c/index.html", "Other", "2025-01-02", "zh-Hans", "more")), TOKENIZER), 0))
+                .as("another address").isNotEqualTo(key);
+        assertThat(SearchScript.idsKey(SearchIndex.build(List.of(two, one), TOKENIZER), 0)).as("another order")
+                .hasSize(16).isNotEqualTo(key);
     }
 
     @Test
@@ -126,7 +142,7 @@ class SearchScriptTest {
             assertThat(path).isEqualTo("search/terms/" + name + ".js");
             int part = Integer.parseInt(name.substring(0, name.indexOf('-')));
             int n = Integer.parseInt(name.substring(name.indexOf('-') + 1));
-            assertThat(call.get(1)).as("the part's documents key").isEqualTo(SearchScript.docsKey(index, part));
+            assertThat(call.get(1)).as("the part's ids key").isEqualTo(SearchScript.idsKey(index, part));
             for (Object group : (List<?>) call.get(2)) {
                 String list = (String) ((List<?>) group).get(0);
                 for (String term : frontDecoded((String) ((List<?>) group).get(1))) {
