@@ -154,7 +154,8 @@ public final class SearchScript {
      * bits: it tells a script from the few other builds' a browser may have kept). The index script
      * names it for each part, and the part's documents script and shards carry it: the page leaves
      * out a script whose key is not the index's, so that no stale copy shows another article than
-     * its ids say. An edited title, date or language keeps it (and the shards with it).
+     * its ids say. An edited title or language keeps it (and the shards with it), and so does a
+     * date that leaves the article where it was among the others.
      */
     public static String idsKey(SearchIndex index, int part) {
         SearchIndex.Part of = index.parts().get(part);
