@@ -639,7 +639,11 @@
         return;
       }
       if (loading) {
-        return; // answered when the documents have arrived
+        // answered when the documents have arrived (1.6 MB at 10,000 articles)
+        list.textContent = '';
+        section.hidden = false;
+        status.textContent = box.dataset.loading || '';
+        return;
       }
       var need = index ? index.missing(query) : [];
       if (need.length > 0) {

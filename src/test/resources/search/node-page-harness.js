@@ -46,7 +46,8 @@ function textNode(text) { const n = new Node('#text'); n.text = String(text); re
 
 const box = new Node('div');
 Object.assign(box.dataset, { root: '../', results: lang.startsWith('zh') ? '搜索结果' : 'Results',
-  noResults: lang.startsWith('zh') ? '没有找到相关文章。' : 'No articles match.' });
+  noResults: lang.startsWith('zh') ? '没有找到相关文章。' : 'No articles match.',
+  loading: lang.startsWith('zh') ? '正在加载文章……' : 'Loading the articles…' });
 const parts = {
   form: new Node('form'),
   // a text input drops line breaks from what it is given, as browsers do

@@ -67,6 +67,7 @@ public record Labels(
         String searchPlaceholder,
         String noResults,
         String results,
+        String searchLoading,
         String notFound,
         String notFoundText,
         String moreMentions) {
@@ -98,7 +99,7 @@ public record Labels(
                 "China", "United States", "Europe", "Other", "Quarter", "Total", "Also known as", "Releases",
                 "Partly verified", "No article mentions it yet.", "Modality", "Access", "Role",
                 "Issue", "Issues", "Archive", "Newer", "Older", "Page", "Feed",
-                "Search", "Search the digest", "No articles match.", "Results",
+                "Search", "Search the digest", "No articles match.", "Results", "Loading the articles…",
                 "Page not found", "There is no page at this address. Try the search or the archive.",
                 "and {n} more");
     }
@@ -116,7 +117,7 @@ public record Labels(
                 "中国", "美国", "欧洲", "其他", "季度", "合计", "别名", "发布",
                 "部分核实", "暂无文章提及。", "模态", "获取方式", "职务",
                 "期", "往期", "归档", "较新", "较早", "页", "订阅",
-                "搜索", "搜索文章", "没有找到相关文章。", "搜索结果",
+                "搜索", "搜索文章", "没有找到相关文章。", "搜索结果", "正在加载文章……",
                 "找不到页面", "这个地址没有页面。试试搜索或归档。",
                 "另有 {n} 篇");
     }

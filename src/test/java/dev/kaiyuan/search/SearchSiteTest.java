@@ -125,6 +125,7 @@ class SearchSiteTest {
         assertThat(box.attr("data-root")).isEqualTo("../");
         assertThat(box.attr("data-no-results")).isEqualTo("No articles match.");
         assertThat(box.attr("data-results")).isEqualTo("Results");
+        assertThat(box.attr("data-loading")).isEqualTo("Loading the articles…");
     }
 
     /**
@@ -299,12 +300,13 @@ class SearchSiteTest {
 
     /**
      * A query typed while the documents are still loading is answered once they are in, in place
-     * of the address's: the page shows nothing before.
+     * of the address's: the page says they are loading before.
      */
     @Test
     void browserPageAnswersWhatWasTypedWhileItsDocumentsLoaded() throws Exception {
         Map<?, ?> steps = node("node-page-harness.js", "file:///site/search/index.html?q=xyzzy", "en", "300", "開源");
         assertThat((List<?>) ((Map<?, ?>) steps.get("shown")).get("results")).isEmpty();
+        assertThat(((Map<?, ?>) steps.get("shown")).get("status")).as("while they load").isEqualTo("Loading the articles…");
         Map<?, ?> loaded = (Map<?, ?>) steps.get("loaded");
         assertThat(loaded.get("input")).isEqualTo("開源");
         assertThat(loaded.get("status")).isEqualTo("Results: 1");
