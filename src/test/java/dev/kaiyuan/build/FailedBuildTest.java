@@ -110,6 +110,15 @@ class FailedBuildTest {
      * matter, a sidecar and the config. Each is an error naming its file, not a crash of the build;
      * the other seeds are still read and checked, and the site is kept.
      */
+    /**
+     * Brackets nested this deep in the config overflow the tests' 4 MB stacks in SnakeYAML's
+     * composer however far the JIT has compiled it. Front matter and sidecars are read only below
+     * 64 KiB, so theirs stay 20,000 deep, which overflows only while the composer's frames are
+     * interpreted: a run that had compiled it reads them as lists, an error of another kind. Either
+     * is an error naming the file.
+     */
+    private static final int CONFIG_DEPTH = 200_000;
+
     @Test
     void seedsNestedThousandsDeepAreErrorsOfTheirOwn() {
         Map<String, byte[]> before = TestSites.snapshot(site);
@@ -121,7 +130,7 @@ class FailedBuildTest {
         write(project, "seeds/side.md", "The body is fine.\n");
         write(project, "seeds/side.meta.yaml", "tags: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
         write(project, "seeds/bad-date.md", BAD_DATE);
-        write(project, "kaiyuan.yaml", "title: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+        write(project, "kaiyuan.yaml", "title: " + "[".repeat(CONFIG_DEPTH) + "]".repeat(CONFIG_DEPTH) + "\n");
 
         BuildResult result = Build.run(BuildRequest.of(project));
 
@@ -133,13 +142,17 @@ class FailedBuildTest {
         assertThat(nesting).allSatisfy(d -> {
             assertThat(d.isError()).isTrue();
             assertThat(d.title()).isEqualTo("nested too deeply to read");
-        }).extracting(d -> d.where().path())
-                .containsExactlyInAnyOrder("seeds/asterisks.md", "seeds/brackets.md", "seeds/side.md");
+        }).extracting(d -> d.where().path()).contains("seeds/asterisks.md")
+                .isSubsetOf("seeds/asterisks.md", "seeds/brackets.md", "seeds/side.md");
+        // the front matter's and the sidecar's brackets: too deep, or read as a list (see CONFIG_DEPTH)
+        assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).anySatisfy(d -> assertThat(d.format())
+                .matches("(?s)seeds/brackets\\.md(:2:8)?: error: (nested too deeply to read|front matter: 'title' must be text).*"));
+        assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).anySatisfy(d -> assertThat(d.format())
+                .matches("(?s)(seeds/side\\.md: error: nested too deeply to read.*seeds/side\\.meta\\.yaml.*"
+                        + "|seeds/side\\.meta\\.yaml:1:8: error: front matter: 'tags' must be text.*)"));
         // quotes and lists are measured before flexmark sees them: the line and column where the limit passes
         assertThat(result.diagnostics()).filteredOn(d -> d.where().path().equals("seeds/quotes.md")).singleElement()
                 .satisfies(d -> assertThat(d.format()).startsWith("seeds/quotes.md:5:201: error: Markdown: nested too deeply"));
-        assertThat(nesting).filteredOn(d -> d.where().path().equals("seeds/side.md")).singleElement()
-                .satisfies(d -> assertThat(d.detail()).contains("seeds/side.meta.yaml"));
         assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.where().path()).isEqualTo("seeds/bad-date.md"));
         assertSameSite(before);
     }
