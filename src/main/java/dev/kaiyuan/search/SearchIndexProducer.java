@@ -72,15 +72,11 @@ public final class SearchIndexProducer implements SiteFileProducer {
         List<SearchDocument> docs = new OldestFirst(context.site().all());
         SearchIndex index = SearchIndex.build(docs, tokenizer, memo);
         out.accept(RenderedPage.data(PATH, SearchScript.bytes(index)));
-        List<String> docsKeys = new ArrayList<>();
-        for (int p = 0; p < index.parts().size(); p++) {
-            docsKeys.add(SearchScript.docsKey(index, p));
-        }
         // A part's documents script is made from its documents alone: one made from the same by an
         // earlier build, still in the output as made, is kept (a new article changes the last one).
         for (int p = 0; p < index.parts().size(); p++) {
             String path = SearchScript.docsPath(p);
-            out.accept(context.memo().keptUnbuilt(path, DOCS_SCRIPT, docsKeys.get(p))
+            out.accept(context.memo().keptUnbuilt(path, DOCS_SCRIPT, SearchScript.docsKey(index, p))
                     ? RenderedPage.kept(path) : RenderedPage.data(path, SearchScript.docsScript(index, p)));
         }
         // A shard script is made from its part's documents, split by the dictionary: one made from
