@@ -232,12 +232,24 @@ final class BodyMarkup {
         return t.attribute("class").map(a -> PageScan.hasToken(a.value(), name)).orElse(false);
     }
 
-    /** Nodes written as the post-processor writes a page (see {@link HeadText#settle}). */
-    static String write(List<Node> nodes) {
+    /**
+     * Each list of nodes written as the post-processor writes a page (see {@link HeadText#settle}),
+     * null for null; one document holds them in turn.
+     */
+    static List<String> write(List<List<Node>> pieces) {
         Document shell = Document.createShell("");
         HeadText.settle(shell);
         Element holder = shell.body().appendElement("span");
-        nodes.forEach(holder::appendChild);
-        return holder.html();
+        List<String> written = new ArrayList<>(pieces.size());
+        for (List<Node> nodes : pieces) {
+            if (nodes == null) {
+                written.add(null);
+            } else {
+                holder.empty();
+                nodes.forEach(holder::appendChild);
+                written.add(holder.html());
+            }
+        }
+        return written;
     }
 }

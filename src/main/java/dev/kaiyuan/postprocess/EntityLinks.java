@@ -81,23 +81,25 @@ public final class EntityLinks implements HtmlTransform {
 
     @Override
     public Optional<String> applyToText(String html, List<PageMarkup.Token> markup) {
+        return edits(html, markup).flatMap(edits -> PageEdit.make(html, edits));
+    }
+
+    /** Each text that gets a link, written again; its links are relative, so none leaves the site. */
+    @Override
+    public Optional<List<PageEdit>> edits(String html, List<PageMarkup.Token> markup) {
         Optional<BodyMarkup> read = BodyMarkup.read(html, markup, SKIP, SECTION_START);
         if (read.isEmpty()) {
             return Optional.empty();
         }
         BodyMarkup body = read.get();
-        List<List<Node>> linked = link(body.texts());
-        StringBuilder out = null;
-        int copied = 0;
+        List<String> linked = BodyMarkup.write(link(body.texts()));
+        List<PageEdit> edits = new ArrayList<>();
         for (int i = 0; i < linked.size(); i++) {
-            if (linked.get(i) == null) {
-                continue;
+            if (linked.get(i) != null) {
+                edits.add(new PageEdit(body.from(i), body.to(i), linked.get(i)));
             }
-            out = out == null ? new StringBuilder(html.length() + 1024) : out;
-            out.append(html, copied, body.from(i)).append(BodyMarkup.write(linked.get(i)));
-            copied = body.to(i);
         }
-        return Optional.of(out == null ? html : out.append(html, copied, html.length()).toString());
+        return Optional.of(edits);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.kaiyuan.postprocess;
 
 import dev.kaiyuan.postprocess.PageMarkup.Attribute;
 import dev.kaiyuan.postprocess.PageMarkup.Token;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,12 @@ public final class ExternalLinks implements HtmlTransform {
 
     @Override
     public Optional<String> applyToText(String html, List<Token> markup) {
-        StringBuilder out = null;
-        int copied = 0;
+        return edits(html, markup).flatMap(edits -> PageEdit.make(html, edits));
+    }
+
+    @Override
+    public Optional<List<PageEdit>> edits(String html, List<Token> markup) {
+        List<PageEdit> edits = new ArrayList<>();
         for (Token t : markup) {
             Optional<Attribute> href = t.kind() == PageMarkup.Kind.START && t.name().equals("a")
                     ? t.attribute("href") : Optional.empty();
@@ -60,16 +65,11 @@ public final class ExternalLinks implements HtmlTransform {
             if (value.indexOf('"') >= 0 || value.indexOf('&') >= 0) {
                 return Optional.empty();
             }
-            out = out == null ? new StringBuilder(html.length() + 256) : out;
-            if (rel.isPresent()) {
-                out.append(html, copied, rel.get().from()).append("rel=\"").append(value).append('"');
-                copied = rel.get().to();
-            } else {
-                out.append(html, copied, t.attributesEnd()).append(" rel=\"").append(value).append('"');
-                copied = t.attributesEnd();
-            }
+            edits.add(rel.isPresent()
+                    ? new PageEdit(rel.get().from(), rel.get().to(), "rel=\"" + value + '"')
+                    : PageEdit.insert(t.attributesEnd(), " rel=\"" + value + '"'));
         }
-        return Optional.of(out == null ? html : out.append(html, copied, html.length()).toString());
+        return Optional.of(edits);
     }
 
     /** A rel value with noopener and noreferrer added, each name once, in order. */

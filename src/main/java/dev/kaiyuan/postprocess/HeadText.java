@@ -1,5 +1,6 @@
 package dev.kaiyuan.postprocess;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jsoup.nodes.Document;
@@ -81,14 +82,21 @@ final class HeadText {
 
     /** The page with what {@code add} appends to a head put at the end of its head; empty when {@link #end} is -1. */
     static Optional<String> append(String html, Consumer<Element> add) {
+        return appended(html, add).flatMap(edit -> PageEdit.make(html, List.of(edit)));
+    }
+
+    /** What {@code add} appends to a head, written and put before the page's {@code </head>}; empty when {@link #end} is -1. */
+    static Optional<PageEdit> appended(String html, Consumer<Element> add) {
         int end = end(html);
-        if (end < 0) {
-            return Optional.empty();
-        }
+        return end < 0 ? Optional.empty() : Optional.of(appendedAt(end, add));
+    }
+
+    /** What {@code add} appends to a head, written and put at {@code end}, where {@link #end} found the head's end. */
+    static PageEdit appendedAt(int end, Consumer<Element> add) {
         Document shell = Document.createShell("");
         settle(shell);
         add.accept(shell.head());
-        return Optional.of(html.substring(0, end) + shell.head().html() + html.substring(end));
+        return PageEdit.insert(end, shell.head().html());
     }
 
     /** How the post-processor writes pages: not pretty-printed (a space between Chinese characters shows), UTF-8, few entities. */

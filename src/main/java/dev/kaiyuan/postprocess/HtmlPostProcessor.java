@@ -1,5 +1,6 @@
 package dev.kaiyuan.postprocess;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -25,7 +26,7 @@ public final class HtmlPostProcessor {
 
     /** The chain for a published build, showing Chinese as {@code keep}, {@code hans} or {@code hant}. */
     public static HtmlPostProcessor forBuild(String chinese) {
-        List<HtmlTransform> chain = new java.util.ArrayList<>(List.of(new ExternalLinks(), new LazyImages(),
+        List<HtmlTransform> chain = new ArrayList<>(List.of(new ExternalLinks(), new LazyImages(),
                 new UniqueIds()));
         if (!chinese.equals("keep")) {
             chain.add(new ChineseScript(chinese.equals("hant") ? "zh-Hant" : "zh-Hans"));
@@ -38,7 +39,7 @@ public final class HtmlPostProcessor {
      * after the chain's own transforms.
      */
     public HtmlPostProcessor followedBy(List<HtmlTransform> more) {
-        List<HtmlTransform> chain = new java.util.ArrayList<>(transforms);
+        List<HtmlTransform> chain = new ArrayList<>(transforms);
         chain.addAll(more);
         return new HtmlPostProcessor(chain);
     }
@@ -55,12 +56,7 @@ public final class HtmlPostProcessor {
         PageScan scan = markup.map(PageScan::of).orElse(PageScan.ANYTHING);
         List<HtmlTransform> changing = java.util.stream.Stream.concat(forThisPage.stream(), transforms.stream())
                 .filter(t -> t.mayChange(scan)).toList();
-        Optional<String> text = Optional.of(html);
-        for (HtmlTransform t : changing) {
-            // the markup read is that of the page as rendered, so only the first transform gets it
-            text = text.flatMap(page -> page == html && markup.isPresent() ? t.applyToText(page, markup.get())
-                    : t.applyToText(page));
-        }
+        Optional<String> text = inText(html, markup, changing);
         if (text.isPresent()) {
             return text.get();
         }
@@ -69,5 +65,34 @@ public final class HtmlPostProcessor {
         transforms.forEach(t -> t.apply(page));
         HeadText.settle(page);
         return page.outerHtml();
+    }
+
+    /**
+     * The transforms done on the page's text; empty when one of them needs the page parsed. Where
+     * the page's markup is read, the edits of the first transforms that give them
+     * ({@link HtmlTransform#edits}) are taken from the page as rendered and made together, so that
+     * the markup is read once; each transform after the first that gives none works on the text the
+     * one before it left.
+     */
+    private static Optional<String> inText(String html, Optional<List<PageMarkup.Token>> markup,
+            List<HtmlTransform> changing) {
+        List<PageEdit> edits = new ArrayList<>();
+        int t = 0;
+        for (; markup.isPresent() && t < changing.size(); t++) {
+            Optional<List<PageEdit>> own = changing.get(t).edits(html, markup.get());
+            if (own.isEmpty()) {
+                break;
+            }
+            edits.addAll(own.get());
+        }
+        Optional<String> text = PageEdit.make(html, edits);
+        if (markup.isPresent() && t < changing.size() && edits.isEmpty()) {
+            // the page is as rendered, so the markup read is still its own
+            text = changing.get(t++).applyToText(html, markup.get());
+        }
+        for (; t < changing.size() && text.isPresent(); t++) {
+            text = changing.get(t).applyToText(text.get());
+        }
+        return text;
     }
 }

@@ -33,4 +33,16 @@ public interface HtmlTransform {
     default Optional<String> applyToText(String html, List<PageMarkup.Token> markup) {
         return applyToText(html);
     }
+
+    /**
+     * This transform's changes as edits to the page as rendered, whose markup is read; empty when it
+     * cannot make them in the page's text. The post-processor takes the edits of consecutive
+     * transforms from the page as rendered and makes them in one pass, as if each had worked on the
+     * page the one before it left: so a transform gives edits only when what it changes is nothing
+     * another transform of a chain reads or changes (the links in an article's text, an external
+     * link's {@code rel}, the end of the head). None by default.
+     */
+    default Optional<List<PageEdit>> edits(String html, List<PageMarkup.Token> markup) {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.kaiyuan.postprocess;
 
+import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,6 +20,11 @@ public record LiveReloadScript() implements HtmlTransform {
     @Override
     public Optional<String> applyToText(String html) {
         return HeadText.append(html, LiveReloadScript::addTo);
+    }
+
+    @Override
+    public Optional<List<PageEdit>> edits(String html, List<PageMarkup.Token> markup) {
+        return HeadText.appended(html, LiveReloadScript::addTo).map(List::of);
     }
 
     @Override

@@ -180,6 +180,42 @@ class TextTransformsTest {
         sameAsParsed(EXTERNAL_LINKS, page(body));
     }
 
+    /**
+     * The post-processor takes the edits of an article page's transforms from the page as rendered
+     * and makes them together; the page must be the one the transforms give one after another, each
+     * reading the page the one before it left (or, where one of them gives up, the parsed page).
+     */
+    @Property(tries = 300)
+    void editsMadeTogetherGiveWhatTheTransformsGiveOneAfterAnother(@ForAll("bodies") String body,
+            @ForAll boolean withMetadata) {
+        String html = page(body);
+        List<HtmlTransform> own = new ArrayList<>(List.of(ENTITY_LINKS));
+        if (withMetadata) {
+            own.add(new HeadMetadata("https://example.org/articles/x/", "Digest \"&\" <news>", Optional.of(
+                    new HeadMetadata.ArticleMeta("OpenAI </script>", "d", "2025-08-05", "a", "en", List.of("t")))));
+        }
+        HtmlPostProcessor post = HtmlPostProcessor.forBuild().followedBy(List.of(new LiveReloadScript()));
+        String together = post.process(html, own);
+
+        PageScan scan = PageScan.of(html);
+        List<HtmlTransform> chain = new ArrayList<>(own);
+        chain.addAll(List.of(EXTERNAL_LINKS, new LazyImages(), new UniqueIds(), new LiveReloadScript()));
+        Optional<String> oneAfterAnother = Optional.of(html);
+        for (HtmlTransform t : chain) {
+            if (t.mayChange(scan)) {
+                oneAfterAnother = oneAfterAnother.flatMap(t::applyToText);
+            }
+        }
+        if (oneAfterAnother.isPresent()) {
+            assertThat(together).as(html).isEqualTo(oneAfterAnother.get());
+        } else {
+            Document parsed = Jsoup.parse(html);
+            chain.forEach(t -> t.apply(parsed));
+            HeadText.settle(parsed);
+            assertThat(together).as(html).isEqualTo(parsed.outerHtml());
+        }
+    }
+
     @Property(tries = 200)
     void wellFormedBodiesAreLinkedInTheirText(@ForAll("wellFormed") String body) {
         assertThat(sameAsParsed(ENTITY_LINKS, page(body))).isTrue();
