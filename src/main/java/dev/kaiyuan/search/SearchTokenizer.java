@@ -112,11 +112,16 @@ public final class SearchTokenizer {
                 || !Tokens.isLatinWordChar(text.charAt(end));
     }
 
-    /** Word-like segments ({@code getRuleStatus() >= WORD_NONE_LIMIT}, like {@code isWordLike}) of {@code [from, to)}. */
+    /**
+     * Word-like segments ({@code getRuleStatus() >= WORD_NONE_LIMIT}, like {@code isWordLike}) of
+     * {@code [from, to)}: ICU's, found by {@link PlainWords} where it can.
+     */
     private static void words(String text, int from, int to, BreakIterator words, Token.Kind kind, List<Token> out) {
-        if (from >= to) {
-            return;
-        }
+        PlainWords.split(text, from, to, kind, out, (a, b) -> icuWords(text, a, b, words, kind, out));
+    }
+
+    private static void icuWords(String text, int from, int to, BreakIterator words, Token.Kind kind,
+            List<Token> out) {
         words.setText(text.substring(from, to));
         int start = words.first();
         for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
