@@ -7,12 +7,11 @@ import java.util.List;
 /**
  * The word-like segments of text found without ICU's word breaker where that gives the same result:
  * the text is cut at characters that stand beside no word (white space, most punctuation), since a
- * word break falls on both sides of them (unless what follows belongs to them, as a combining mark
- * does); a piece of punctuation alone has no word, and a piece of
- * ASCII is split by a few rules of UAX #29 ("Unicode Text Segmentation", word boundaries) as ICU
- * applies them. Other pieces go to ICU. Between Han characters a Chinese article has mostly
- * punctuation, and an English one is mostly ASCII; running ICU's iterator over all of it was a
- * few per cent of a cold build.
+ * word break falls on both sides of them unless what follows belongs to them (a combining mark); a
+ * piece of punctuation alone has no word, and a piece of ASCII is split by a few rules of UAX #29
+ * ("Unicode Text Segmentation", word boundaries) as ICU applies them. Other pieces go to ICU.
+ * Between Han characters a Chinese article has mostly punctuation, and an English one is mostly
+ * ASCII; running ICU's iterator over all of it was about 2 % of a cold build's CPU.
  *
  * <p>In ASCII, a word-like segment is a run of letters and digits (WB5, WB8–WB10) that goes on
  * through one {@code .} or {@code '} between two letters or two digits (WB6, WB7, WB11, WB12), one
