@@ -79,11 +79,6 @@ public final class EntityLinks implements HtmlTransform {
         return PageMarkup.read(html).flatMap(markup -> applyToText(html, markup));
     }
 
-    @Override
-    public Optional<String> applyToText(String html, List<PageMarkup.Token> markup) {
-        return edits(html, markup).flatMap(edits -> PageEdit.make(html, edits));
-    }
-
     /** Each text that gets a link, written again; its links are relative, so none leaves the site. */
     @Override
     public Optional<List<PageEdit>> edits(String html, List<PageMarkup.Token> markup) {

@@ -44,11 +44,6 @@ public final class ExternalLinks implements HtmlTransform {
     }
 
     @Override
-    public Optional<String> applyToText(String html, List<Token> markup) {
-        return edits(html, markup).flatMap(edits -> PageEdit.make(html, edits));
-    }
-
-    @Override
     public Optional<List<PageEdit>> edits(String html, List<Token> markup) {
         List<PageEdit> edits = new ArrayList<>();
         for (Token t : markup) {

@@ -48,22 +48,18 @@ public final class HeadMetadata implements HtmlTransform {
      */
     @Override
     public Optional<String> applyToText(String html) {
-        return inserted(html).flatMap(edit -> PageEdit.make(html, List.of(edit)));
+        return PageMarkup.read(html).flatMap(markup -> applyToText(html, markup));
     }
 
     @Override
     public Optional<List<PageEdit>> edits(String html, List<PageMarkup.Token> markup) {
-        return inserted(html).map(List::of);
-    }
-
-    private Optional<PageEdit> inserted(String html) {
-        int end = HeadText.end(html);
+        int end = HeadText.end(markup);
         if (end < 0) {
             return Optional.empty();
         }
         Document head = Jsoup.parse(html.substring(0, end));
         String description = head.head().select("meta[name=description]").attr("content");
-        return Optional.of(HeadText.appendedAt(end, h -> addTo(h, head.title(), description)));
+        return Optional.of(List.of(HeadText.appendedAt(end, h -> addTo(h, head.title(), description))));
     }
 
     private void addTo(Element head, String pageTitle, String description) {

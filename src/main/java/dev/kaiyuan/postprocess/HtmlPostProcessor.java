@@ -3,6 +3,7 @@ package dev.kaiyuan.postprocess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -54,7 +55,7 @@ public final class HtmlPostProcessor {
         // cost more than everything else a large site's listing pages need.
         Optional<List<PageMarkup.Token>> markup = PageMarkup.read(html);
         PageScan scan = markup.map(PageScan::of).orElse(PageScan.ANYTHING);
-        List<HtmlTransform> changing = java.util.stream.Stream.concat(forThisPage.stream(), transforms.stream())
+        List<HtmlTransform> changing = Stream.concat(forThisPage.stream(), transforms.stream())
                 .filter(t -> t.mayChange(scan)).toList();
         Optional<String> text = inText(html, markup, changing);
         if (text.isPresent()) {
@@ -86,10 +87,6 @@ public final class HtmlPostProcessor {
             edits.addAll(own.get());
         }
         Optional<String> text = PageEdit.make(html, edits);
-        if (markup.isPresent() && t < changing.size() && edits.isEmpty()) {
-            // the page is as rendered, so the markup read is still its own
-            text = changing.get(t++).applyToText(html, markup.get());
-        }
         for (; t < changing.size() && text.isPresent(); t++) {
             text = changing.get(t).applyToText(text.get());
         }

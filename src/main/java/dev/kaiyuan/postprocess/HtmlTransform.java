@@ -28,10 +28,11 @@ public interface HtmlTransform {
 
     /**
      * {@link #applyToText(String)} on a page whose markup the post-processor has read already, so
-     * that a transform that works on the markup need not read the page again.
+     * that a transform that works on the markup need not read the page again: its {@link #edits}
+     * made, none by default.
      */
     default Optional<String> applyToText(String html, List<PageMarkup.Token> markup) {
-        return applyToText(html);
+        return edits(html, markup).flatMap(edits -> PageEdit.make(html, edits));
     }
 
     /**

@@ -19,12 +19,12 @@ public record LiveReloadScript() implements HtmlTransform {
     /** Before the page's one {@code </head>}: the end of the head, where {@link #apply} appends. */
     @Override
     public Optional<String> applyToText(String html) {
-        return HeadText.append(html, LiveReloadScript::addTo);
+        return PageMarkup.read(html).flatMap(markup -> applyToText(html, markup));
     }
 
     @Override
     public Optional<List<PageEdit>> edits(String html, List<PageMarkup.Token> markup) {
-        return HeadText.appended(html, LiveReloadScript::addTo).map(List::of);
+        return HeadText.appended(markup, LiveReloadScript::addTo).map(List::of);
     }
 
     @Override

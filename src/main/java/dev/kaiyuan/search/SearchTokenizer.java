@@ -14,8 +14,9 @@ import java.util.Set;
  * does in the browser ({@link #primary}): (1) at each place the longest name of the dictionary
  * (names on Latin word boundaries), so {@code deepseek-v3}, {@code 通义千问} and {@code gpt-oss-120b}
  * stay whole; (2) ICU word breaks (its CJK dictionary) for the text between names, keeping
- * word-like segments ({@link PlainWords} finds those of ASCII text and punctuation as ICU would). A document is indexed ({@link #index}) with (1), (2) outside Han runs only,
- * (3) the shorter names and word segments inside each name, and (4) the bigrams of every Han run
+ * word-like segments ({@link PlainWords} finds those of ASCII text and punctuation as ICU would).
+ * A document is indexed ({@link #index}) with (1), (2) outside Han runs only, (3) the shorter
+ * names and word segments inside each name, and (4) the bigrams of every Han run
  * (a lone Han character by itself). Chinese text is indexed by bigrams alone, as in Lucene's CJK
  * analyser: the browser joins a one-character word to the Han word beside it and looks a Han word
  * the index lacks up by its bigrams, and a lone character by every term that holds it, so the

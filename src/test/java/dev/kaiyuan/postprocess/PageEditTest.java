@@ -26,6 +26,8 @@ class PageEditTest {
         assertThat(PageEdit.make("abcdef", List.of(new PageEdit(1, 4, "x"), new PageEdit(3, 5, "y")))).isEmpty();
         assertThat(PageEdit.make("abcdef", List.of(new PageEdit(1, 4, "x"), PageEdit.insert(2, "y")))).isEmpty();
         assertThat(PageEdit.make("abc", List.of(new PageEdit(2, 4, "x")))).isEmpty();
+        assertThat(PageEdit.make("abc", List.of(PageEdit.insert(4, "x")))).isEmpty();
+        assertThat(PageEdit.make("abc", List.of(new PageEdit(1, 3, "x"), PageEdit.insert(3, "y")))).contains("axy");
         assertThat(PageEdit.make("abc", List.of())).contains("abc");
         assertThatThrownBy(() -> new PageEdit(3, 2, "")).isInstanceOf(IllegalArgumentException.class);
     }

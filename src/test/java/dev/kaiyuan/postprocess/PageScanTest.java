@@ -132,7 +132,11 @@ class PageScanTest {
                 "<script src=\"/__kaiyuan/reload.js\" defer data-kaiyuan=\"preview\"></script></head>"));
         assertThat(Jsoup.parse(preview.process(html)).outerHtml()).isEqualTo(Jsoup.parse(viaTree.outerHtml()).outerHtml());
         assertThat(parsed).isNotEqualTo(html);
-        String twoHeads = html.replace("<title>", "<!-- </head> --><title>");
+        // the head's end is found in the markup: a comment's text is none, a second end tag gives up
+        String commented = html.replace("<title>", "<!-- </head> --><title>");
+        assertThat(new LiveReloadScript().applyToText(commented)).contains(commented.replace("</title></head>",
+                "</title><script src=\"/__kaiyuan/reload.js\" defer data-kaiyuan=\"preview\"></script></head>"));
+        String twoHeads = html.replace("<title>", "</head><title>");
         assertThat(new LiveReloadScript().applyToText(twoHeads)).isEmpty();
         assertThat(preview.process(twoHeads)).containsOnlyOnce("reload.js");
     }
