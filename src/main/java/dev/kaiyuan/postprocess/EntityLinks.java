@@ -72,14 +72,9 @@ public final class EntityLinks implements HtmlTransform {
      * The same links made in the page's text, when {@link BodyMarkup} can read the body plainly: each
      * text that gets a link is written again as the parser would write it, and the rest of the page
      * stays as rendered. An article page is the one page of a site that is linked, and parsing and
-     * writing all of it again cost more than reading, linking and rendering its body.
+     * writing all of it again cost more than reading, linking and rendering its body. The links are
+     * relative, so none leaves the site.
      */
-    @Override
-    public Optional<String> applyToText(String html) {
-        return PageMarkup.read(html).flatMap(markup -> applyToText(html, markup));
-    }
-
-    /** Each text that gets a link, written again; its links are relative, so none leaves the site. */
     @Override
     public Optional<List<PageEdit>> edits(String html, List<PageMarkup.Token> markup) {
         Optional<BodyMarkup> read = BodyMarkup.read(html, markup, SKIP, SECTION_START);

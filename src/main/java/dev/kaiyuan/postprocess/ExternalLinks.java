@@ -39,11 +39,6 @@ public final class ExternalLinks implements HtmlTransform {
      * page's body links out, and this spares parsing and writing the whole page for them.
      */
     @Override
-    public Optional<String> applyToText(String html) {
-        return PageMarkup.read(html).flatMap(markup -> applyToText(html, markup));
-    }
-
-    @Override
     public Optional<List<PageEdit>> edits(String html, List<Token> markup) {
         List<PageEdit> edits = new ArrayList<>();
         for (Token t : markup) {

@@ -47,11 +47,6 @@ public final class HeadMetadata implements HtmlTransform {
      * {@code </head>}, or a title or meta element after it, which a parser would move into the head.
      */
     @Override
-    public Optional<String> applyToText(String html) {
-        return PageMarkup.read(html).flatMap(markup -> applyToText(html, markup));
-    }
-
-    @Override
     public Optional<List<PageEdit>> edits(String html, List<PageMarkup.Token> markup) {
         int end = HeadText.end(markup);
         if (end < 0) {

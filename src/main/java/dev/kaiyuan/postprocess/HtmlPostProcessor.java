@@ -69,27 +69,23 @@ public final class HtmlPostProcessor {
     }
 
     /**
-     * The transforms done on the page's text; empty when one of them needs the page parsed. Where
-     * the page's markup is read, the edits of the first transforms that give them
-     * ({@link HtmlTransform#edits}) are taken from the page as rendered and made together, so that
-     * the markup is read once; each transform after the first that gives none works on the text the
-     * one before it left.
+     * The transforms done on the page's text: the edits of them all ({@link HtmlTransform#edits}),
+     * taken from the page as rendered and made together, so that its markup is read once; empty
+     * when its markup could not be read or one of them needs the page parsed.
      */
     private static Optional<String> inText(String html, Optional<List<PageMarkup.Token>> markup,
             List<HtmlTransform> changing) {
+        if (markup.isEmpty()) {
+            return Optional.empty();
+        }
         List<PageEdit> edits = new ArrayList<>();
-        int t = 0;
-        for (; markup.isPresent() && t < changing.size(); t++) {
-            Optional<List<PageEdit>> own = changing.get(t).edits(html, markup.get());
+        for (HtmlTransform t : changing) {
+            Optional<List<PageEdit>> own = t.edits(html, markup.get());
             if (own.isEmpty()) {
-                break;
+                return Optional.empty();
             }
             edits.addAll(own.get());
         }
-        Optional<String> text = PageEdit.make(html, edits);
-        for (; t < changing.size() && text.isPresent(); t++) {
-            text = changing.get(t).applyToText(text.get());
-        }
-        return text;
+        return PageEdit.make(html, edits);
     }
 }

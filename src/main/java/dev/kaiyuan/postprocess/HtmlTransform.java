@@ -18,32 +18,22 @@ public interface HtmlTransform {
     }
 
     /**
-     * This transform done on the page's text, for a page that no other transform needs parsed; empty
-     * when it can only work on the parsed page. The result is what {@link #apply} gives, except that
-     * the rest of the page keeps its text as rendered instead of as a parser writes it back.
-     */
-    default Optional<String> applyToText(String html) {
-        return Optional.empty();
-    }
-
-    /**
-     * {@link #applyToText(String)} on a page whose markup the post-processor has read already, so
-     * that a transform that works on the markup need not read the page again: its {@link #edits}
-     * made, none by default.
-     */
-    default Optional<String> applyToText(String html, List<PageMarkup.Token> markup) {
-        return edits(html, markup).flatMap(edits -> PageEdit.make(html, edits));
-    }
-
-    /**
      * This transform's changes as edits to the page as rendered, whose markup is read; empty when it
-     * cannot make them in the page's text. The post-processor takes the edits of consecutive
-     * transforms from the page as rendered and makes them in one pass, as if each had worked on the
-     * page the one before it left: so a transform gives edits only when what it changes is nothing
-     * another transform of a chain reads or changes (the links in an article's text, an external
-     * link's {@code rel}, the end of the head). None by default.
+     * can only work on the parsed page. Made, they give what {@link #apply} gives, except that the
+     * rest of the page keeps its text as rendered instead of as a parser writes it back. The
+     * post-processor takes the edits of every transform of a chain from the page as rendered and
+     * makes them in one pass, as if each had worked on the page the one before it left: so a
+     * transform gives edits only when what it changes is nothing another transform of a chain reads
+     * or changes (the links in an article's text, an external link's {@code rel}, the end of the
+     * head). None by default.
      */
     default Optional<List<PageEdit>> edits(String html, List<PageMarkup.Token> markup) {
         return Optional.empty();
+    }
+
+    /** This transform done on the page's text alone: its {@link #edits} made; empty when it gives none. */
+    default Optional<String> applyToText(String html) {
+        return PageMarkup.read(html).flatMap(markup -> edits(html, markup))
+                .flatMap(edits -> PageEdit.make(html, edits));
     }
 }

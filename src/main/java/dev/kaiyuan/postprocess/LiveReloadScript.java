@@ -18,11 +18,6 @@ public record LiveReloadScript() implements HtmlTransform {
 
     /** Before the page's one {@code </head>}: the end of the head, where {@link #apply} appends. */
     @Override
-    public Optional<String> applyToText(String html) {
-        return PageMarkup.read(html).flatMap(markup -> applyToText(html, markup));
-    }
-
-    @Override
     public Optional<List<PageEdit>> edits(String html, List<PageMarkup.Token> markup) {
         return HeadText.appended(markup, LiveReloadScript::addTo).map(List::of);
     }
