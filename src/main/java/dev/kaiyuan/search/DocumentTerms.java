@@ -2,12 +2,11 @@ package dev.kaiyuan.search;
 
 import dev.kaiyuan.model.Blob;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.ObjIntConsumer;
@@ -62,19 +61,24 @@ public record DocumentTerms(Blob packed) {
     public static DocumentTerms of(String terms, String names, String han) {
         byte coder = latin1(terms) && latin1(names) && latin1(han) ? LATIN1 : UTF16;
         int width = coder + 1;
-        ByteBuffer out = ByteBuffer.allocate(HEADER + width * (terms.length() + names.length() + han.length()));
-        out.put(coder).putInt(terms.length()).putInt(names.length()).putInt(han.length());
-        // char by char: an encoder would put U+FFFD for a lone surrogate, and the strings must come back as they were
+        byte[] out = new byte[HEADER + width * (terms.length() + names.length() + han.length())];
+        ByteBuffer.wrap(out).put(coder).putInt(terms.length()).putInt(names.length()).putInt(han.length());
+        int at = HEADER;
         for (String s : List.of(terms, names, han)) {
-            for (int i = 0; i < s.length(); i++) {
-                if (coder == LATIN1) {
-                    out.put((byte) s.charAt(i));
-                } else {
-                    out.putChar(s.charAt(i));
+            if (coder == LATIN1) {
+                // every character is below 256, so ISO 8859-1 is each character's own byte
+                System.arraycopy(s.getBytes(StandardCharsets.ISO_8859_1), 0, out, at, s.length());
+                at += s.length();
+            } else {
+                // char by char: an encoder would put U+FFFD for a lone surrogate, and the strings must come back as they were
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    out[at++] = (byte) (c >> 8);
+                    out[at++] = (byte) c;
                 }
             }
         }
-        return new DocumentTerms(Blob.owning(out.array()));
+        return new DocumentTerms(Blob.owning(out));
     }
 
     private static boolean latin1(String s) {
@@ -141,26 +145,22 @@ public record DocumentTerms(Blob packed) {
     public static DocumentTerms of(SearchDocument doc, SearchTokenizer tokenizer) {
         String title = tokenizer.fold(doc.title());
         String text = tokenizer.fold(doc.text());
-        List<Token> tokens = new ArrayList<>(tokenizer.index(title));
-        tokens.addAll(tokenizer.index(text));
-        Map<String, Integer> tf = new LinkedHashMap<>();
-        for (Token t : tokens) {
-            tf.merge(t.term(), 1, Integer::sum);
-        }
+        TermCounts tf = new TermCounts();
+        tokenizer.index(title, tf);
+        tokenizer.index(text, tf);
         TreeSet<String> names = new TreeSet<>();
-        for (String term : tf.keySet()) {
+        StringBuilder terms = new StringBuilder();
+        for (int i = 0; i < tf.size(); i++) {
+            String term = tf.term(i);
             if (tokenizer.isName(term)) {
                 names.add(term);
             }
-        }
-        StringBuilder terms = new StringBuilder();
-        tf.forEach((term, n) -> {
             terms.append(escape(term));
-            if (n != 1) {
-                terms.append('\t').append(n);
+            if (tf.count(i) != 1) {
+                terms.append('\t').append(tf.count(i));
             }
             terms.append('\n');
-        });
+        }
         // a bit per code point, set as met and read in order: sorting every Han character of a
         // Chinese article (thousands) was 2 % of a cold build
         BitSet seen = new BitSet();

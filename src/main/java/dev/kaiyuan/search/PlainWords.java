@@ -2,7 +2,6 @@ package dev.kaiyuan.search;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
-import java.util.List;
 
 /**
  * The word-like segments of text found without ICU's word breaker where that gives the same result:
@@ -56,7 +55,7 @@ final class PlainWords {
     }
 
     /** The words of {@code [from, to)} into {@code out}, each piece that needs ICU given to {@code icu}. */
-    static void split(String text, int from, int to, Token.Kind kind, List<Token> out, Icu icu) {
+    static void split(String text, int from, int to, Token.Kind kind, TermSink out, Icu icu) {
         int piece = from;
         for (int i = from; i <= to; i++) {
             boolean cut = i == to || charClass(text.charAt(i)) == BREAKING
@@ -70,7 +69,7 @@ final class PlainWords {
         }
     }
 
-    private static void splitPiece(String text, int from, int to, Token.Kind kind, List<Token> out, Icu icu) {
+    private static void splitPiece(String text, int from, int to, Token.Kind kind, TermSink out, Icu icu) {
         boolean plain = true;
         boolean wordless = true;
         for (int i = from; i < to; i++) {
@@ -104,7 +103,7 @@ final class PlainWords {
                     break;
                 }
             }
-            out.add(new Token(text.substring(start, end), start, end, kind));
+            out.add(text, start, end, kind);
             i = end;
         }
     }

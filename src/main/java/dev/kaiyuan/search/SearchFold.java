@@ -2,6 +2,7 @@ package dev.kaiyuan.search;
 
 import com.ibm.icu.text.Normalizer2;
 import dev.kaiyuan.model.HanVariants;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -38,26 +39,44 @@ public final class SearchFold {
 
     /**
      * Fast paths: ASCII only lower-cases, a Han character NFKC leaves alone (lower case has none)
-     * only folds, and a character that neither NFKC nor lower case changes stays.
+     * only folds (all of U+4E00–U+9FEF is such, tested), and a character that neither NFKC nor lower
+     * case changes stays. Written into an array: most of a Chinese text is these.
      */
     public String fold(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (cp < 0x80) {
-                out.append(Character.toLowerCase((char) cp));
-            } else if (Tokens.isHan(cp) && NFKC.isInert(cp)) {
-                out.appendCodePoint(han.applyAsInt(cp));
-            } else if (NFKC.isInert(cp) && Character.toLowerCase(cp) == cp && !Tokens.isHan(cp)) {
-                // most punctuation of Chinese text: neither NFKC nor lower case changes it
-                out.appendCodePoint(cp);
-            } else {
-                String lower = NFKC.normalize(new String(Character.toChars(cp))).toLowerCase(Locale.ROOT);
-                lower.codePoints().forEach(c -> out.appendCodePoint(Tokens.isHan(c) ? han.applyAsInt(c) : c));
+        int n = text.length();
+        char[] out = new char[n];
+        int o = 0;
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out[o++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                i++;
+                continue;
             }
+            int cp = text.codePointAt(i);
             i += Character.charCount(cp);
+            if (cp >= 0x4E00 && cp <= 0x9FEF || Tokens.isHan(cp) && NFKC.isInert(cp)) {
+                cp = han.applyAsInt(cp);
+            } else if (!(NFKC.isInert(cp) && Character.toLowerCase(cp) == cp && !Tokens.isHan(cp))) {
+                // anything else but most punctuation of Chinese text, which neither NFKC nor lower case changes
+                String folded = NFKC.normalize(new String(Character.toChars(cp))).toLowerCase(Locale.ROOT);
+                for (int k = 0; k < folded.length(); ) {
+                    int f = folded.codePointAt(k);
+                    k += Character.charCount(f);
+                    out = room(out, o, n - i + 2);
+                    o += Character.toChars(Tokens.isHan(f) ? han.applyAsInt(f) : f, out, o);
+                }
+                continue;
+            }
+            out = room(out, o, n - i + 2);
+            o += Character.toChars(cp, out, o);
         }
-        return out.toString();
+        return new String(out, 0, o);
+    }
+
+    /** {@code out}, or a larger copy of it, with room for {@code more} characters after {@code used}. */
+    private static char[] room(char[] out, int used, int more) {
+        return used + more <= out.length ? out : Arrays.copyOf(out, Math.max(2 * out.length, used + more));
     }
 
     /**

@@ -42,17 +42,18 @@ public final class SearchTokenizer {
 
     /** The query's terms: names and words of the folded text, in order. */
     public List<Token> primary(String folded) {
-        return namesAndWords(folded, SearchTokenizer::words);
+        List<Token> tokens = new ArrayList<>();
+        namesAndWords(folded, SearchTokenizer::words, BreakIterator.getWordInstance(ULocale.ROOT),
+                TermSink.into(tokens));
+        return tokens;
     }
 
     /** Words of one stretch of text between names. */
     private interface WordSplitter {
-        void split(String text, int from, int to, BreakIterator words, Token.Kind kind, List<Token> out);
+        void split(String text, int from, int to, BreakIterator words, Token.Kind kind, TermSink out);
     }
 
-    private List<Token> namesAndWords(String folded, WordSplitter splitter) {
-        List<Token> tokens = new ArrayList<>();
-        BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
+    private void namesAndWords(String folded, WordSplitter splitter, BreakIterator words, TermSink out) {
         int gap = 0;
         for (int i = 0; i < folded.length(); ) {
             int length = trie.mayStartWith(folded.charAt(i)) ? nameAt(folded, i, folded.length()) : 0;
@@ -60,28 +61,57 @@ public final class SearchTokenizer {
                 i += Character.charCount(folded.codePointAt(i));
                 continue;
             }
-            splitter.split(folded, gap, i, words, Token.Kind.WORD, tokens);
-            tokens.add(new Token(folded.substring(i, i + length), i, i + length, Token.Kind.NAME));
+            splitter.split(folded, gap, i, words, Token.Kind.WORD, out);
+            out.add(folded, i, i + length, Token.Kind.NAME);
             i += length;
             gap = i;
         }
-        splitter.split(folded, gap, folded.length(), words, Token.Kind.WORD, tokens);
-        return tokens;
+        splitter.split(folded, gap, folded.length(), words, Token.Kind.WORD, out);
     }
 
     /** Every term to index for the folded text: its primary tokens, the parts of names, Han bigrams. */
     public List<Token> index(String folded) {
         List<Token> tokens = new ArrayList<>();
+        index(folded, TermSink.into(tokens));
+        return tokens;
+    }
+
+    /**
+     * Every term to index for the folded text, in the order {@link #index(String)} lists them: the
+     * primary tokens, each name followed by its parts, then the Han bigrams. One token per term and
+     * start: a two-character word that is also a bigram counts once, and so does a name's part that
+     * repeats the name or another part. Only those can repeat: words lie between names and never
+     * share a start, and each place starts at most one bigram (or lone Han character), so bigrams
+     * are checked by place and only names and parts by a set. Every term is a stretch of the folded
+     * text, so two that start at one place are the same term when they end at one place too.
+     */
+    void index(String folded, TermSink out) {
+        int[] gramEnd = new int[folded.length() + 1];
+        hanGrams(folded, (text, start, end, kind) -> gramEnd[start] = end);
+        boolean[] repeated = new boolean[folded.length() + 1];
+        Set<Long> named = new HashSet<>();
         BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
-        for (Token t : namesAndWords(folded, SearchTokenizer::wordsOutsideHan)) {
-            tokens.add(t);
-            if (t.kind() == Token.Kind.NAME) {
-                parts(folded, t, words, tokens);
+        TermSink once = (text, start, end, kind) -> {
+            boolean nameOrPart = kind == Token.Kind.NAME || kind == Token.Kind.PART;
+            if (nameOrPart && !named.add((long) start << 32 | end)) {
+                return;
+            }
+            if (gramEnd[start] == end) {
+                repeated[start] = true;
+            }
+            out.add(text, start, end, kind);
+        };
+        namesAndWords(folded, SearchTokenizer::wordsOutsideHan, words, (text, start, end, kind) -> {
+            once.add(text, start, end, kind);
+            if (kind == Token.Kind.NAME) {
+                parts(text, start, end, words, once);
+            }
+        });
+        for (int start = 0; start < gramEnd.length; start++) {
+            if (gramEnd[start] != 0 && !repeated[start]) {
+                out.add(folded, start, gramEnd[start], Token.Kind.HAN);
             }
         }
-        List<Token> grams = new ArrayList<>();
-        hanGrams(folded, grams);
-        return distinct(folded.length(), tokens, grams);
     }
 
     /** The length of the longest name at {@code i} that ends by {@code limit}, or 0. */
@@ -117,17 +147,16 @@ public final class SearchTokenizer {
      * Word-like segments ({@code getRuleStatus() >= WORD_NONE_LIMIT}, like {@code isWordLike}) of
      * {@code [from, to)}: ICU's, found by {@link PlainWords} where it can.
      */
-    private static void words(String text, int from, int to, BreakIterator words, Token.Kind kind, List<Token> out) {
+    private static void words(String text, int from, int to, BreakIterator words, Token.Kind kind, TermSink out) {
         PlainWords.split(text, from, to, kind, out, (a, b) -> icuWords(text, a, b, words, kind, out));
     }
 
-    private static void icuWords(String text, int from, int to, BreakIterator words, Token.Kind kind,
-            List<Token> out) {
+    private static void icuWords(String text, int from, int to, BreakIterator words, Token.Kind kind, TermSink out) {
         words.setText(text.substring(from, to));
         int start = words.first();
         for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
             if (words.getRuleStatus() >= RuleBasedBreakIterator.WORD_NONE_LIMIT) {
-                out.add(new Token(text.substring(from + start, from + end), from + start, from + end, kind));
+                out.add(text, from + start, from + end, kind);
             }
         }
     }
@@ -139,7 +168,7 @@ public final class SearchTokenizer {
      * gives やすい), so a stretch with kana is split by ICU whole, Han words and all.
      */
     private static void wordsOutsideHan(String text, int from, int to, BreakIterator words, Token.Kind kind,
-            List<Token> out) {
+            TermSink out) {
         if (Tokens.hasKana(text, from, to)) {
             words(text, from, to, words, kind, out);
             return;
@@ -157,72 +186,41 @@ public final class SearchTokenizer {
         words(text, start, to, words, kind, out);
     }
 
-    /** Shorter names inside a name, and its word segments, so {@code gpt-oss} and {@code oss} find {@code gpt-oss-120b}. */
-    private void parts(String text, Token name, BreakIterator words, List<Token> out) {
-        for (int i = name.start(); i < name.end(); i += Character.charCount(text.codePointAt(i))) {
+    /**
+     * Shorter names inside the name {@code [from, to)}, and its word segments, so {@code gpt-oss}
+     * and {@code oss} find {@code gpt-oss-120b}.
+     */
+    private void parts(String text, int from, int to, BreakIterator words, TermSink out) {
+        for (int i = from; i < to; i += Character.charCount(text.codePointAt(i))) {
             int start = i;
             if (!startsOnBoundary(text, start)) {
                 continue;
             }
-            trie.namesAt(text, start, name.end(), end -> {
-                if (end - start < name.term().length() && endsOnBoundary(text, end)) {
-                    out.add(new Token(text.substring(start, end), start, end, Token.Kind.PART));
+            trie.namesAt(text, start, to, end -> {
+                if (end - start < to - from && endsOnBoundary(text, end)) {
+                    out.add(text, start, end, Token.Kind.PART);
                 }
             });
         }
-        wordsOutsideHan(text, name.start(), name.end(), words, Token.Kind.PART, out);
+        wordsOutsideHan(text, from, to, words, Token.Kind.PART, out);
     }
 
     /** Bigrams of each maximal Han run; a run of one character gives that character. */
-    static void hanGrams(String text, List<Token> out) {
+    private static void hanGrams(String text, TermSink out) {
         int runStart = -1;
         int previous = -1;
         for (int i = 0; i <= text.length(); ) {
             int cp = i < text.length() ? text.codePointAt(i) : -1;
             boolean han = cp >= 0 && Tokens.isHan(cp);
             if (han && previous >= 0) {
-                out.add(new Token(text.substring(previous, i + Character.charCount(cp)), previous,
-                        i + Character.charCount(cp), Token.Kind.HAN));
+                out.add(text, previous, i + Character.charCount(cp), Token.Kind.HAN);
             } else if (!han && runStart >= 0 && previous == runStart) {
-                out.add(new Token(text.substring(runStart, i), runStart, i, Token.Kind.HAN));
+                out.add(text, runStart, i, Token.Kind.HAN);
             }
             runStart = han ? (runStart < 0 ? i : runStart) : -1;
             previous = han ? i : -1;
             i += cp >= 0 ? Character.charCount(cp) : 1;
         }
-    }
-
-    /**
-     * One token per term and start: a two-character word that is also a bigram counts once, and so
-     * does a name's part that repeats the name or another part. Only those can repeat: words lie
-     * between names and never share a start, and each place starts at most one bigram (or lone Han
-     * character), so bigrams are checked by place and only names and parts by a set.
-     */
-    private static List<Token> distinct(int length, List<Token> tokens, List<Token> grams) {
-        String[] gramAt = new String[length + 1];
-        grams.forEach(g -> gramAt[g.start()] = g.term());
-        boolean[] repeated = new boolean[length + 1];
-        Set<Place> named = new HashSet<>();
-        List<Token> out = new ArrayList<>(tokens.size() + grams.size());
-        for (Token t : tokens) {
-            boolean nameOrPart = t.kind() == Token.Kind.NAME || t.kind() == Token.Kind.PART;
-            if (nameOrPart && !named.add(new Place(t.start(), t.term()))) {
-                continue;
-            }
-            if (t.term().equals(gramAt[t.start()])) {
-                repeated[t.start()] = true;
-            }
-            out.add(t);
-        }
-        for (Token g : grams) {
-            if (!repeated[g.start()]) {
-                out.add(g);
-            }
-        }
-        return out;
-    }
-
-    private record Place(int start, String term) {
     }
 
     public boolean isName(String term) {

@@ -5,12 +5,35 @@ final class Tokens {
     private Tokens() {
     }
 
-    /** No Han character lies below U+2E80; U+4E00–U+9FEF is all Han (Unicode 11+); the rest asks the JDK's table. */
+    /** Which of U+3000–U+303F, CJK punctuation and symbols, are Han (々, 〇, the Hangzhou numerals …): bit {@code cp - 0x3000}. */
+    private static final long HAN_AMONG_CJK_SYMBOLS = hanAmong(0x3000);
+
+    private static long hanAmong(int from) {
+        long bits = 0;
+        for (int i = 0; i < 64; i++) {
+            if (Character.UnicodeScript.of(from + i) == Character.UnicodeScript.HAN) {
+                bits |= 1L << i;
+            }
+        }
+        return bits;
+    }
+
+    /**
+     * No Han character lies below U+2E80; U+4E00–U+9FEF is all Han (Unicode 11+); neither is any of
+     * the half and full width forms (U+FF00–U+FFEF); the punctuation of Chinese text is looked up
+     * in a mask; the rest asks the JDK's table.
+     */
     static boolean isHan(int cp) {
         if (cp < 0x2E80) {
             return false;
         }
-        return (cp >= 0x4E00 && cp <= 0x9FEF) || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+        if (cp >= 0x4E00 && cp <= 0x9FEF) {
+            return true;
+        }
+        if (cp >= 0x3000 && cp < 0x3040) {
+            return (HAN_AMONG_CJK_SYMBOLS >>> (cp - 0x3000) & 1) != 0;
+        }
+        return !(cp >= 0xFF00 && cp <= 0xFFEF) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
     /**
@@ -19,7 +42,11 @@ final class Tokens {
      * is not in {@code metadata}). Tested per UTF-16 unit, as {@code search.js} does.
      */
     static boolean isLatinWordChar(char c) {
-        return c < 0x80 ? Character.isLetterOrDigit(c) : Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        // no Latin letter from the CJK radicals (U+2E80) to Latin Extended-D (U+A720): Chinese text is there
+        return !(c >= 0x2E80 && c < 0xA700) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
     /** Whether {@code [from, to)} has a Hiragana or Katakana letter, or the prolonged sound mark, full or half width. */

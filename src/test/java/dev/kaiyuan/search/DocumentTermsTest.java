@@ -8,6 +8,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +51,24 @@ class DocumentTermsTest {
         assertThat(MergedPostingsProperties.everything(SearchIndex.build(docs, tokenizer, memo))).isEqualTo(plain);
         assertThat(MergedPostingsProperties.everything(SearchIndex.build(docs, tokenizer, memo))).isEqualTo(plain);
         assertThat(kept).hasSize(2);
+    }
+
+    /**
+     * The terms are counted where the tokenizer finds them, without a list of its tokens: the same
+     * terms, in the order first met, with the same frequencies as counting that list gives.
+     */
+    @Property(tries = 300)
+    void eachTermIsCountedAsOftenAsTheTokenizerFindsIt(@ForAll @StringLength(max = 12) @Chars({'开', '源', '模',
+            '型', '國', 'd', 'e', 'p', 's', 'k', 'g', 't', 'o', '-', ' ', '，', '\\', '\t'}) String title,
+            @ForAll @StringLength(max = 200) @Chars({'开', '源', '模', '型', '國', 'd', 'e', 'p', 's', 'k', 'g',
+                    't', 'o', '1', '-', '.', ' ', '，', '。', '\n', '\\', '\t', 'の', '\ud842', '\udfb7'}) String text) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        for (String part : List.of(title, text)) {
+            tokenizer.index(tokenizer.fold(part)).forEach(t -> expected.merge(t.term(), 1, Integer::sum));
+        }
+        Map<String, Integer> tf = new LinkedHashMap<>();
+        DocumentTerms.of(new SearchDocument("a/", title, "", "zh", text), tokenizer).forEachTerm(tf::put);
+        assertThat(tf).containsExactlyEntriesOf(expected);
     }
 
     @ParameterizedTest

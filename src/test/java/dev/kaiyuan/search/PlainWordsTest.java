@@ -38,7 +38,7 @@ class PlainWordsTest {
         static Split of(String text) {
             List<Token> words = new ArrayList<>();
             List<String> pieces = new ArrayList<>();
-            PlainWords.split(text, 0, text.length(), Token.Kind.WORD, words, (from, to) -> {
+            PlainWords.split(text, 0, text.length(), Token.Kind.WORD, TermSink.into(words), (from, to) -> {
                 pieces.add(text.substring(from, to));
                 icu(text, from, to, words);
             });

@@ -6,6 +6,11 @@ import com.ibm.icu.text.Normalizer2;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.kaiyuan.model.HanVariants;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class SearchFoldTest {
@@ -27,6 +32,27 @@ class SearchFoldTest {
             }
         }
         assertThat(changed).isEmpty();
+    }
+
+    /** {@link SearchFold#fold} takes every character of U+4E00–U+9FEF for a Han character NFKC leaves alone. */
+    @Test
+    void theUnifiedIdeographsAreHanAndInert() {
+        Normalizer2 nfkc = Normalizer2.getNFKCInstance();
+        for (int cp = 0x4E00; cp <= 0x9FEF; cp++) {
+            assertThat(Tokens.isHan(cp) && nfkc.isInert(cp)).as(Integer.toHexString(cp)).isTrue();
+        }
+    }
+
+    /** Folding as the browser's script does, one code point at a time; the build's fast paths give the same. */
+    @Property(tries = 500)
+    void foldsEachCodePointAsNormalisingAndLowerCasingItAlone(@ForAll @StringLength(max = 30) @Chars({'A', 'z',
+            '1', ' ', 'İ', 'Σ', 'ß', 'ﬁ', 'Ａ', '，', '。', '開', '源', '国', '丽', '⺀', '㍱', '\u0301', '\ud842',
+            '\udfb7', '\ud87e', '\udc00', '々', '〇'}) String text) {
+        Normalizer2 nfkc = Normalizer2.getNFKCInstance();
+        StringBuilder expected = new StringBuilder();
+        text.codePoints().forEach(cp -> nfkc.normalize(new String(Character.toChars(cp))).toLowerCase(Locale.ROOT)
+                .codePoints().forEach(c -> expected.appendCodePoint(Tokens.isHan(c) ? HanVariants.icu().simplified(c) : c)));
+        assertThat(SearchFold.icu().fold(text)).isEqualTo(expected.toString());
     }
 
     @Test

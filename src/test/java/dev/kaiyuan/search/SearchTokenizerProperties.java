@@ -33,4 +33,23 @@ class SearchTokenizerProperties {
                     .allSatisfy(t -> assertThat(t.term().codePointCount(0, t.term().length())).isLessThanOrEqualTo(2));
         }
     }
+
+    /**
+     * Each term and place once: two tokens that start and end at one place are the same term, and
+     * every bigram of a Han run is there, as a bigram or as the word or name that is the same term.
+     */
+    @Property(tries = 300)
+    void theIndexHasEveryTermOncePerPlaceAndEveryBigram(@ForAll @StringLength(max = 40) @Chars({'开', '源', '模',
+            '型', '通', '义', '千', '问', 'a', 'e', 'p', 's', 'd', 'g', 't', 'o', 'm', '-', ' ', '，', 'の'}) String text) {
+        String folded = TOKENIZER.fold(text);
+        List<Token> index = TOKENIZER.index(folded);
+
+        assertThat(index.stream().map(t -> t.start() + ":" + t.end()).toList()).doesNotHaveDuplicates();
+        for (int i = 0; i + 1 < folded.length(); i++) {
+            if (Tokens.isHan(folded.charAt(i)) && Tokens.isHan(folded.charAt(i + 1))) {
+                int start = i;
+                assertThat(index).anySatisfy(t -> assertThat(t.start() + ":" + t.end()).isEqualTo(start + ":" + (start + 2)));
+            }
+        }
+    }
 }
