@@ -29,6 +29,9 @@ public final class MarkdownReader implements SourceReader {
     private final Parser parser;
     /** The same parser without autolinks, for the many articles whose text has no bare URL or address. */
     private final Parser withoutAutolinks;
+    /** The same parsers without tables, for the many articles without a {@code |}, which every table has. */
+    private final Parser withoutTables;
+    private final Parser withoutAutolinksOrTables;
     private final HtmlRenderer renderer;
     private final MarkdownTree tree;
     private final HtmlSanitizer sanitizer;
@@ -37,6 +40,10 @@ public final class MarkdownReader implements SourceReader {
         MutableDataSet options = options();
         this.parser = StringMatchingInlineParser.parser(options);
         this.withoutAutolinks = StringMatchingInlineParser.parser(options(List.of(TablesExtension.create(),
+                StrikethroughExtension.create(), FootnoteExtension.create())));
+        this.withoutTables = StringMatchingInlineParser.parser(options(List.of(StrikethroughExtension.create(),
+                AutolinkExtension.create(), FootnoteExtension.create())));
+        this.withoutAutolinksOrTables = StringMatchingInlineParser.parser(options(List.of(
                 StrikethroughExtension.create(), FootnoteExtension.create())));
         this.renderer = HtmlRenderer.builder(options).build();
         this.tree = new MarkdownTree(options);
@@ -66,12 +73,17 @@ public final class MarkdownReader implements SourceReader {
      * was the costliest part of parsing. It can only change a text node with {@code :/}, {@code @} or
      * {@code www}, so a document parsed without it whose text nodes have none of those is exactly what
      * it would have been with it; any other document is parsed again with it.
+     *
+     * <p>The tables extension makes a table only of a paragraph whose first line has a {@code |}
+     * (flexmark's {@code TableParagraphPreProcessor}), yet it compiles its separator's pattern for
+     * every document and looks at every paragraph: a document without a {@code |} is parsed without it.
      */
     private com.vladsch.flexmark.util.ast.Document parse(String markdown) {
-        com.vladsch.flexmark.util.ast.Document plain = withoutAutolinks.parse(markdown);
+        boolean tables = markdown.indexOf('|') >= 0;
+        com.vladsch.flexmark.util.ast.Document plain = (tables ? withoutAutolinks : withoutAutolinksOrTables).parse(markdown);
         for (com.vladsch.flexmark.util.ast.Node node : plain.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.Text text && mayAutolink(MarkdownTree.string(text.getChars()))) {
-                return parser.parse(markdown);
+                return (tables ? parser : withoutTables).parse(markdown);
             }
         }
         return plain;
