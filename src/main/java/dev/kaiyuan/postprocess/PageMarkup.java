@@ -1,6 +1,7 @@
 package dev.kaiyuan.postprocess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,49 @@ public final class PageMarkup {
     /** The raw-text elements that stay raw inside SVG and MathML, where a parser reads the others' content as markup. */
     private static final Set<String> RAW_IN_FOREIGN = Set.of("script", "style");
 
+    /**
+     * The names of the elements and attributes the site's pages are made of, by length: a name
+     * written as one of these is that string, without a new string made and lower-cased for each
+     * tag of each page.
+     */
+    private static final String[][] TAG_NAMES = byLength("a", "p", "b", "i", "g", "li", "ul", "ol", "em", "h1", "h2",
+            "h3", "h4", "br", "hr", "tr", "td", "th", "div", "nav", "img", "svg", "sup", "sub", "del", "pre", "span",
+            "code", "time", "meta", "link", "html", "head", "body", "main", "mark", "path", "rect", "line", "text",
+            "form", "title", "small", "label", "input", "table", "thead", "tbody", "style", "strong", "figure",
+            "header", "footer", "script", "button", "circle", "section", "article", "noscript", "blockquote",
+            "figcaption");
+    private static final String[][] ATTRIBUTE_NAMES = byLength("d", "x", "y", "id", "x1", "x2", "y1", "y2", "cx", "cy",
+            "r", "rel", "src", "alt", "for", "href", "lang", "name", "type", "role", "fill", "class", "title", "width",
+            "style", "value", "height", "hidden", "charset", "content", "viewbox", "datetime", "loading", "decoding",
+            "property", "aria-label", "data-page", "aria-hidden", "placeholder", "autocomplete", "aria-current",
+            "text-anchor", "stroke-width");
+
+    private static String[][] byLength(String... names) {
+        int longest = 0;
+        for (String name : names) {
+            longest = Math.max(longest, name.length());
+        }
+        String[][] byLength = new String[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int len = length;
+            byLength[length] = Arrays.stream(names).filter(name -> name.length() == len).toArray(String[]::new);
+        }
+        return byLength;
+    }
+
+    /** The name of {@code byLength} written exactly (in lower case) at {@code [from, to)}, or null. */
+    private static String known(String html, int from, int to, String[][] byLength) {
+        if (to - from >= byLength.length) {
+            return null;
+        }
+        for (String name : byLength[to - from]) {
+            if (html.startsWith(name, from)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     private PageMarkup() {
     }
 
@@ -100,7 +144,7 @@ public final class PageMarkup {
         if (html.startsWith("<!--", lt)) {
             return commentEnd(html, lt + 4);
         }
-        if (html.regionMatches(true, lt, "<!doctype", 0, 9)) {
+        if (lt + 1 < n && html.charAt(lt + 1) == '!' && html.regionMatches(true, lt, "<!doctype", 0, 9)) {
             int gt = html.indexOf('>', lt);
             return gt < 0 ? -1 : gt + 1;
         }
@@ -113,7 +157,10 @@ public final class PageMarkup {
         while (at < n && !isSpace(html.charAt(at)) && html.charAt(at) != '/' && html.charAt(at) != '>') {
             at++;
         }
-        String name = html.substring(nameStart, at).toLowerCase(Locale.ROOT);
+        String name = known(html, nameStart, at, TAG_NAMES);
+        if (name == null) {
+            name = html.substring(nameStart, at).toLowerCase(Locale.ROOT);
+        }
         // a parser drops control characters from names, and plaintext never ends
         if (hasControl(name) || name.equals("plaintext")) {
             return -1;
@@ -160,7 +207,10 @@ public final class PageMarkup {
             while (at < n && !isSpace(html.charAt(at)) && "/>=".indexOf(html.charAt(at)) < 0) {
                 at++;
             }
-            String key = html.substring(keyStart, at).toLowerCase(Locale.ROOT);
+            String key = known(html, keyStart, at, ATTRIBUTE_NAMES);
+            if (key == null) {
+                key = html.substring(keyStart, at).toLowerCase(Locale.ROOT);
+            }
             if (key.indexOf('"') >= 0 || key.indexOf('\'') >= 0 || key.indexOf('<') >= 0 || hasControl(key)) {
                 return -1;
             }
