@@ -46,18 +46,18 @@ final class ChineseDateRules {
             "(?<q>初期|前期|中期|中葉|中叶|後期|后期|末期|" + BEGINNING + "|末)";
 
     static final List<DateRule> RULES = List.of(
-            DateRule.of(DateCues.YUE, NOT_AFTER_NUMBER + "(?:" + YEAR + SPACE + "年" + SPACE + "|" + RELATIVE_YEAR + ")?"
+            DateRule.of(DateCues.NUMBERED_YUE, NOT_AFTER_NUMBER + "(?:" + YEAR + SPACE + "年" + SPACE + "|" + RELATIVE_YEAR + ")?"
                     + MONTH + SPACE + "月(?:" + SPACE + DAY + SPACE + "[日號号]|份?" + PART_OF_MONTH + "?)",
                     ChineseDateRules::monthOrDay),
             DateRule.of(DateCues.NIAN, NOT_AFTER_NUMBER + YEAR + SPACE + "年(?!代)" + YEAR_SUFFIX + "?", ChineseDateRules::year),
             DateRule.of(DateCues.NIAN, RELATIVE_YEAR + "(?:年?(?<q>" + BEGINNING + "|底|末))?", ChineseDateRules::relativeYear),
-            DateRule.of(DateCues.RI, "(?<![0-9０-９A-Za-z_.\\-/月第近每逾約约共數数])(?<![過过]去)(?<d>" + DIGIT + "{1,2})"
+            DateRule.of(DateCues.NUMBERED_RI, "(?<![0-9０-９A-Za-z_.\\-/月第近每逾約约共數数])(?<![過过]去)(?<d>" + DIGIT + "{1,2})"
                     + SPACE + "日(?![內内來来之以後后間间])", ChineseDateRules::bareDay),
             DateRule.of(DateCues.NIANDAI, NOT_AFTER_NUMBER + "(?:" + CENTURY + SPACE + ")?(?<dec>" + DIGIT + "{4}|" + DIGIT
                     + "{2}|[一二三四五六七八九]十)" + SPACE + "年代" + PART_OF_DECADE + "?", ChineseDateRules::decade),
-            DateRule.of(DateCues.YUE, "(?<u>上個月|上个月|(?<![馬马])上月|本月|這個月|这个月|下個月|下个月|(?<![以一])下月)"
+            DateRule.of(DateCues.RELATIVE_YUE, "(?<u>上個月|上个月|(?<![馬马])上月|本月|這個月|这个月|下個月|下个月|(?<![以一])下月)"
                     + PART_OF_MONTH + "?", ChineseDateRules::relativeMonth),
-            DateRule.of(DateCues.TIAN | DateCues.RI, "(?<u>昨天|昨日|今天|今日(?![頭头])|(?<![年月日])前天|明天|明日(?!之))",
+            DateRule.of(DateCues.RELATIVE_DAY_ZH, "(?<u>昨天|昨日|今天|今日(?![頭头])|(?<![年月日])前天|明天|明日(?!之))",
                     ChineseDateRules::relativeDay));
 
     private ChineseDateRules() {

@@ -11,22 +11,38 @@ package dev.kaiyuan.enrich;
 final class DateCues {
     /** {@code 2025-08-05}: four digits, a separator and a digit. */
     static final int NUMERIC_DATE = 1;
-    /** Four ASCII digits in a row. */
-    static final int FOUR_DIGITS = 1 << 1;
+    /**
+     * Four ASCII digits right after a word a year alone needs before it ({@code in 2025},
+     * {@code since 2020}, {@code early-2024}): a preposition or a part word, then a space or hyphen.
+     */
+    static final int YEAR_AFTER_WORD = 1 << 1;
     /** A capitalised English month name or abbreviation. */
     static final int MONTH_NAME = 1 << 2;
     /** A decade's {@code 0s}, {@code 0's} or {@code 0’s}. */
     static final int DECADE = 1 << 3;
-    /** {@code year}, {@code month}, {@code yesterday}, {@code today} or {@code tomorrow} in any case. */
+    /**
+     * {@code yesterday}, {@code today} or {@code tomorrow}, or {@code year} or {@code month} after
+     * {@code last}, {@code this} or {@code next} and a space, in any case.
+     */
     static final int ENGLISH_RELATIVE = 1 << 4;
     static final int NIAN = 1 << 5;
-    static final int YUE = 1 << 6;
-    static final int RI = 1 << 7;
-    static final int TIAN = 1 << 8;
+    /** 月 after a number ({@code 8月}, {@code 八月}, {@code 12 月}). */
+    static final int NUMBERED_YUE = 1 << 6;
+    /** 日 after a number in digits ({@code 5日}, {@code ５ 日}). */
+    static final int NUMBERED_RI = 1 << 7;
+    /** 天 or 日 after 昨, 今, 前 or 明 (yesterday, today, …). */
+    static final int RELATIVE_DAY_ZH = 1 << 8;
     /** 年代, a decade. */
     static final int NIANDAI = 1 << 9;
+    /** 月 after 上, 本, 下, 個 or 个 (last month, this month, …). */
+    static final int RELATIVE_YUE = 1 << 10;
 
-    private static final String[] RELATIVE = {"year", "month", "yesterday", "today", "tomorrow"};
+    private static final String[] RELATIVE_DAY = {"yesterday", "today", "tomorrow"};
+    private static final String[] RELATIVE_UNIT = {"year", "month"};
+    private static final String[] RELATIVE_WORD = {"last", "this", "next"};
+    /** The words before a year standing alone ({@link EnglishDateRules}: its prepositions and parts). */
+    private static final String[] BEFORE_YEAR = {"in", "since", "by", "until", "till", "from", "during", "through",
+        "throughout", "early", "mid", "late", "before", "after"};
 
     private DateCues() {
     }
@@ -40,8 +56,8 @@ final class DateCues {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits++;
-                if (digits >= 4) {
-                    cues |= FOUR_DIGITS;
+                if (digits == 4 && afterWordBeforeYear(text, i - 3)) {
+                    cues |= YEAR_AFTER_WORD;
                 }
                 if (c == '0' && i + 1 < n && isDecadeEnd(text, i + 1)) {
                     cues |= DECADE;
@@ -54,9 +70,22 @@ final class DateCues {
             digits = 0;
             switch (c) {
                 case '年' -> cues |= i + 1 < n && text.charAt(i + 1) == '代' ? NIAN | NIANDAI : NIAN;
-                case '月' -> cues |= YUE;
-                case '日' -> cues |= RI;
-                case '天' -> cues |= TIAN;
+                case '月' -> {
+                    if ("0123456789０１２３４５６７８９一二三四五六七八九十".indexOf(beforeSpace(text, i)) >= 0) {
+                        cues |= NUMBERED_YUE;
+                    }
+                    if (i > 0 && "上本下個个".indexOf(text.charAt(i - 1)) >= 0) {
+                        cues |= RELATIVE_YUE;
+                    }
+                }
+                case '日', '天' -> {
+                    if (c == '日' && "0123456789０１２３４５６７８９".indexOf(beforeSpace(text, i)) >= 0) {
+                        cues |= NUMBERED_RI;
+                    }
+                    if (i > 0 && "昨今前明".indexOf(text.charAt(i - 1)) >= 0) {
+                        cues |= RELATIVE_DAY_ZH;
+                    }
+                }
                 case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D' -> {
                     if (monthAt(text, i)) {
                         cues |= MONTH_NAME;
@@ -74,6 +103,35 @@ final class DateCues {
             }
         }
         return cues;
+    }
+
+    /**
+     * The character before {@code at}, or before the one space or no-break space there (Chinese
+     * dates allow one between a number and 月 or 日); NUL at the text's start.
+     */
+    private static char beforeSpace(String text, int at) {
+        int before = at - 1;
+        if (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\u00A0')) {
+            before--;
+        }
+        return before < 0 ? '\0' : text.charAt(before);
+    }
+
+    /** Whether a word of {@link #BEFORE_YEAR} and a space, no-break space or hyphen end just before {@code at}. */
+    private static boolean afterWordBeforeYear(String text, int at) {
+        if (at < 2) {
+            return false;
+        }
+        char separator = text.charAt(at - 1);
+        if (separator != ' ' && separator != '\u00A0' && separator != '-') {
+            return false;
+        }
+        for (String word : BEFORE_YEAR) {
+            if (at - 1 >= word.length() && text.regionMatches(true, at - 1 - word.length(), word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {
@@ -109,13 +167,24 @@ final class DateCues {
         };
     }
 
-    /** One of {@link #RELATIVE} at {@code at}, in any case: each has {@code e} or {@code o} second. */
+    /**
+     * One of {@link #RELATIVE_DAY} at {@code at}, or one of {@link #RELATIVE_UNIT} after one of
+     * {@link #RELATIVE_WORD} and a space or no-break space, in any case: each has {@code e} or
+     * {@code o} second.
+     */
     private static boolean relativeAt(String text, int at) {
         if (at + 1 >= text.length()) {
             return false;
         }
         char second = text.charAt(at + 1);
-        return (second == 'e' || second == 'E' || second == 'o' || second == 'O') && startsAny(text, at, RELATIVE, true);
+        if (second != 'e' && second != 'E' && second != 'o' && second != 'O') {
+            return false;
+        }
+        if (startsAny(text, at, RELATIVE_DAY, true)) {
+            return true;
+        }
+        return at >= 5 && (text.charAt(at - 1) == ' ' || text.charAt(at - 1) == '\u00A0')
+                && startsAny(text, at, RELATIVE_UNIT, true) && startsAny(text, at - 5, RELATIVE_WORD, true);
     }
 
     private static boolean startsAny(String text, int at, String[] words, boolean ignoreCase) {

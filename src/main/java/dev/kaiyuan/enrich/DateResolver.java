@@ -36,10 +36,13 @@ public final class DateResolver {
 
     /** The date mentions in {@code text}, in text order, none overlapping another. */
     public List<DateMention> resolve(String text, LocalDate articleDate) {
-        Objects.requireNonNull(text, "text");
-        DateAnchor anchor = new DateAnchor(Objects.requireNonNull(articleDate, "articleDate"));
         // Most sentences name no date: one pass finds the cues, and only rules with a cue run.
-        int cues = DateCues.of(text);
+        return resolve(text, articleDate, DateCues.of(Objects.requireNonNull(text, "text")));
+    }
+
+    /** The date mentions the rules that need one of {@code cues} find ({@code ~0} runs every rule). */
+    List<DateMention> resolve(String text, LocalDate articleDate, int cues) {
+        DateAnchor anchor = new DateAnchor(Objects.requireNonNull(articleDate, "articleDate"));
         if (cues == 0) {
             return List.of();
         }

@@ -48,7 +48,7 @@ final class EnglishDateRules {
                     EnglishDateRules::monthOfYear),
             DateRule.of(DateCues.MONTH_NAME, NOT_IN_WORD + "(?:" + PART + "|" + PREPOSITION + ")" + MONTH + "(?!" + SPACE + "?[0-9])",
                     EnglishDateRules::monthAlone),
-            DateRule.of(DateCues.FOUR_DIGITS, NOT_IN_WORD + "(?:" + PART + "|" + PREPOSITION + ")(?<y>[0-9]{4})" + NO_MORE_NUMBER,
+            DateRule.of(DateCues.YEAR_AFTER_WORD, NOT_IN_WORD + "(?:" + PART + "|" + PREPOSITION + ")(?<y>[0-9]{4})" + NO_MORE_NUMBER,
                     EnglishDateRules::year),
             DateRule.of(DateCues.DECADE, NOT_IN_WORD + "(?:" + PART + ")?(?<y>[0-9]{3}0)['’]?s(?![A-Za-z0-9_])",
                     EnglishDateRules::decade),

@@ -17,7 +17,9 @@ import net.jqwik.api.Provide;
 class DateCuesProperties {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
-    private static final String[] RELATIVE = {"year", "month", "yesterday", "today", "tomorrow"};
+    private static final String[] RELATIVE_DAY = {"yesterday", "today", "tomorrow"};
+    private static final String[] RELATIVE_UNIT = {"year", "month"};
+    private static final String[] RELATIVE_WORD = {"last", "this", "next"};
 
     @Property(tries = 3000)
     void englishCuesAreFoundWhereAnyWordStarts(@ForAll("englishish") String text) {
@@ -26,8 +28,9 @@ class DateCuesProperties {
         boolean relative = false;
         for (int i = 0; i < text.length(); i++) {
             // the relative words are looked for at these letters, in any case (Month, month, TODAY)
-            if ("yYmMtT".indexOf(text.charAt(i)) >= 0 && startsAny(text, i, RELATIVE, true)
-                    && !(text.charAt(i) == 'M' && startsAny(text, i, MONTHS, false))) {
+            boolean word = startsAny(text, i, RELATIVE_DAY, true) || startsAny(text, i, RELATIVE_UNIT, true) && i >= 5
+                    && " \u00A0".indexOf(text.charAt(i - 1)) >= 0 && startsAny(text, i - 5, RELATIVE_WORD, true);
+            if ("yYmMtT".indexOf(text.charAt(i)) >= 0 && word && !(text.charAt(i) == 'M' && startsAny(text, i, MONTHS, false))) {
                 relative = true;
             }
         }
@@ -40,13 +43,18 @@ class DateCuesProperties {
         assertThat(DateCues.of("Mistral and DeepSeek, June") & DateCues.MONTH_NAME).isNotZero();
         assertThat(DateCues.of("Mistral and DeepSeek") & DateCues.MONTH_NAME).isZero();
         assertThat(DateCues.of("the model TODAY") & DateCues.ENGLISH_RELATIVE).isNotZero();
-        assertThat(DateCues.of("the Month after") & DateCues.ENGLISH_RELATIVE).isNotZero();
+        assertThat(DateCues.of("the Month after") & DateCues.ENGLISH_RELATIVE).isZero();
+        assertThat(DateCues.of("since last Month") & DateCues.ENGLISH_RELATIVE).isNotZero();
+        assertThat(DateCues.of("next\u00A0year") & DateCues.ENGLISH_RELATIVE).isNotZero();
+        assertThat(DateCues.of("in 2025") & DateCues.YEAR_AFTER_WORD).isNotZero();
+        assertThat(DateCues.of("Mid-2024") & DateCues.YEAR_AFTER_WORD).isNotZero();
+        assertThat(DateCues.of("a cluster of 2048 GPUs") & DateCues.YEAR_AFTER_WORD).isZero();
         assertThat(DateCues.of("that team, the tool") & DateCues.ENGLISH_RELATIVE).isZero();
     }
 
     @Provide
     Arbitrary<String> englishish() {
-        return Arbitraries.strings().withChars("JFMASONDYTjfmasondytuebrpgclvhwiEO ,.").ofMaxLength(24);
+        return Arbitraries.strings().withChars("JFMASONDYTjfmasondytuebrpgclvhwixEO ,.").ofMaxLength(24);
     }
 
     private static boolean anyAt(String text, String[] words, boolean ignoreCase) {

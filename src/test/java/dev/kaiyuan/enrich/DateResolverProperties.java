@@ -48,6 +48,12 @@ class DateResolverProperties {
         assertWellFormed(text, resolver.resolve(text, article));
     }
 
+    /** A rule runs only with one of its cues: skipping the rest loses no date, in any text. */
+    @Property(tries = 3000)
+    void theCuesLoseNoDate(@ForAll("soupOrWords") String text, @ForAll("days") LocalDate article) {
+        assertThat(resolver.resolve(text, article)).as(text).isEqualTo(resolver.resolve(text, article, ~0));
+    }
+
     private static void assertWellFormed(String text, List<DateMention> mentions) {
         int previousEnd = 0;
         for (DateMention mention : mentions) {
@@ -75,6 +81,23 @@ class DateResolverProperties {
         return Arbitraries.of(
                 Tuple.of("", ""), Tuple.of("OpenAI於", "發布了新模型。"), Tuple.of("Released on ", "."),
                 Tuple.of("（", "）"), Tuple.of("據報道,", ",DeepSeek"));
+    }
+
+    /**
+     * Date soup, or English phrases of two words dates are written with (or near misses of them),
+     * any separator between, in any order and case.
+     */
+    @Provide
+    Arbitrary<String> soupOrWords() {
+        Arbitrary<String> first = Arbitraries.of("in", "In", "IN", "since", "by", "until", "till", "from", "during",
+                "through", "throughout", "early", "Mid", "late", "before", "after", "earlier", "later", "last",
+                "This", "next", "NEXT", "the", "of", "a", "xin", "thin", "context", "5", "Aug");
+        Arbitrary<String> second = Arbitraries.of("year", "Year", "years", "month", "MONTH", "today", "Yesterday",
+                "tomorrow", "2025", "1999", "20250", "2010s", "90s", "Aug", "August", "May", "5", "21st", "yearly");
+        Arbitrary<String> separator = Arbitraries.of(" ", "\u00A0", "-", "", "  ", ", ");
+        Arbitrary<String> phrase = net.jqwik.api.Combinators.combine(first, separator, second, separator)
+                .as((a, b, c, d) -> a + b + c + d);
+        return Arbitraries.oneOf(soup(), phrase.list().ofMaxSize(4).map(phrases -> String.join("", phrases)));
     }
 
     /** Short strings over the characters dates are written with, so that near-misses abound. */
