@@ -165,18 +165,32 @@ public final class PageMarkup {
         if (hasControl(name) || name.equals("plaintext")) {
             return -1;
         }
-        if (end) {
-            int gt = html.indexOf('>', at);
-            if (gt < 0) {
-                return -1;
-            }
-            if (name.equals("svg") || name.equals("math")) {
-                foreign[0] = Math.max(0, foreign[0] - 1);
-            }
-            tokens.add(new Token(Kind.END, name, lt, gt + 1, List.of(), at, false));
-            return gt + 1;
+        // the kinds of tag read apart: each is compiled on its own, and a branch first taken late in
+        // a build (an svg, an attribute without a value) makes the compiler redo only its own
+        return end ? endTag(html, lt, at, name, tokens, foreign) : startTag(html, lt, at, name, tokens, foreign);
+    }
+
+    /** Reads the end tag at {@code lt}, whose name ends at {@code at}; where it ends, or -1. */
+    private static int endTag(String html, int lt, int at, String name, List<Token> tokens, int[] foreign) {
+        int gt = html.indexOf('>', at);
+        if (gt < 0) {
+            return -1;
         }
+        if (name.equals("svg") || name.equals("math")) {
+            foreign[0] = Math.max(0, foreign[0] - 1);
+        }
+        tokens.add(new Token(Kind.END, name, lt, gt + 1, List.of(), at, false));
+        return gt + 1;
+    }
+
+    /**
+     * Reads the start tag at {@code lt}, whose name ends at {@code nameEnd}, and the raw text after
+     * it if it opens a raw-text element; where that ends, or -1.
+     */
+    private static int startTag(String html, int lt, int nameEnd, String name, List<Token> tokens, int[] foreign) {
+        int n = html.length();
         List<Attribute> attributes = new ArrayList<>();
+        int at = nameEnd;
         int attributesEnd = at;
         boolean selfClosing = false;
         while (true) {
@@ -199,65 +213,89 @@ public final class PageMarkup {
                 at++;
                 continue;
             }
-            int keyStart = at;
-            if (c == '=') {
+            at = attribute(html, at, attributes);
+            if (at < 0) {
                 return -1;
             }
-            at++;
-            while (at < n && !isSpace(html.charAt(at)) && "/>=".indexOf(html.charAt(at)) < 0) {
-                at++;
-            }
-            String key = known(html, keyStart, at, ATTRIBUTE_NAMES);
-            if (key == null) {
-                key = html.substring(keyStart, at).toLowerCase(Locale.ROOT);
-            }
-            if (key.indexOf('"') >= 0 || key.indexOf('\'') >= 0 || key.indexOf('<') >= 0 || hasControl(key)) {
-                return -1;
-            }
-            int eq = skipSpace(html, at);
-            String raw = "";
-            if (eq < n && html.charAt(eq) == '=') {
-                int v = skipSpace(html, eq + 1);
-                if (v >= n) {
-                    return -1;
-                }
-                char quote = html.charAt(v);
-                if (quote == '"' || quote == '\'') {
-                    int close = html.indexOf(quote, v + 1);
-                    if (close < 0) {
-                        return -1;
-                    }
-                    raw = html.substring(v + 1, close);
-                    at = close + 1;
-                } else {
-                    int valueEnd = v;
-                    while (valueEnd < n && !isSpace(html.charAt(valueEnd)) && html.charAt(valueEnd) != '>') {
-                        valueEnd++;
-                    }
-                    raw = html.substring(v, valueEnd);
-                    at = valueEnd;
-                }
-            }
-            attributes.add(new Attribute(key, raw, keyStart, at));
             attributesEnd = at;
         }
         int tagEnd = at + 1;
         tokens.add(new Token(Kind.START, name, lt, tagEnd,
                 attributes.isEmpty() ? List.of() : Collections.unmodifiableList(attributes), attributesEnd, selfClosing));
-        if ((name.equals("svg") || name.equals("math")) && !selfClosing) {
+        if (selfClosing) {
+            return tagEnd;
+        }
+        if (name.equals("svg") || name.equals("math")) {
             foreign[0]++;
         }
-        if (RAW_TEXT.contains(name) && !selfClosing && (foreign[0] == 0 || RAW_IN_FOREIGN.contains(name))) {
-            int close = indexOfEndTag(html, name, tagEnd);
-            if (close < 0) {
+        return RAW_TEXT.contains(name) ? rawTextEnd(html, name, tagEnd, tokens, foreign) : tagEnd;
+    }
+
+    /**
+     * Reads the attribute whose name starts at {@code keyStart} (not a space, {@code /} or
+     * {@code >}) into {@code attributes}; where it ends, or -1.
+     */
+    private static int attribute(String html, int keyStart, List<Attribute> attributes) {
+        int n = html.length();
+        if (html.charAt(keyStart) == '=') {
+            return -1;
+        }
+        int at = keyStart + 1;
+        while (at < n && !isSpace(html.charAt(at)) && "/>=".indexOf(html.charAt(at)) < 0) {
+            at++;
+        }
+        String key = known(html, keyStart, at, ATTRIBUTE_NAMES);
+        if (key == null) {
+            key = html.substring(keyStart, at).toLowerCase(Locale.ROOT);
+        }
+        if (key.indexOf('"') >= 0 || key.indexOf('\'') >= 0 || key.indexOf('<') >= 0 || hasControl(key)) {
+            return -1;
+        }
+        int eq = skipSpace(html, at);
+        String raw = "";
+        if (eq < n && html.charAt(eq) == '=') {
+            int v = skipSpace(html, eq + 1);
+            if (v >= n) {
                 return -1;
             }
-            if (close > tagEnd) {
-                tokens.add(new Token(Kind.RAW, "", tagEnd, close, List.of(), tagEnd, false));
+            char quote = html.charAt(v);
+            if (quote == '"' || quote == '\'') {
+                int close = html.indexOf(quote, v + 1);
+                if (close < 0) {
+                    return -1;
+                }
+                raw = html.substring(v + 1, close);
+                at = close + 1;
+            } else {
+                int valueEnd = v;
+                while (valueEnd < n && !isSpace(html.charAt(valueEnd)) && html.charAt(valueEnd) != '>') {
+                    valueEnd++;
+                }
+                raw = html.substring(v, valueEnd);
+                at = valueEnd;
             }
-            return close;
         }
-        return tagEnd;
+        attributes.add(new Attribute(key, raw, keyStart, at));
+        return at;
+    }
+
+    /**
+     * After the start tag of the raw-text element {@code name}, ending at {@code tagEnd}: where its
+     * end tag starts, with the text before it one token (outside SVG and MathML, or for the
+     * elements raw inside them too), else {@code tagEnd}; -1 if it never ends.
+     */
+    private static int rawTextEnd(String html, String name, int tagEnd, List<Token> tokens, int[] foreign) {
+        if (foreign[0] != 0 && !RAW_IN_FOREIGN.contains(name)) {
+            return tagEnd;
+        }
+        int close = indexOfEndTag(html, name, tagEnd);
+        if (close < 0) {
+            return -1;
+        }
+        if (close > tagEnd) {
+            tokens.add(new Token(Kind.RAW, "", tagEnd, close, List.of(), tagEnd, false));
+        }
+        return close;
     }
 
     /**
