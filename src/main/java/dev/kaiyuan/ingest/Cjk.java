@@ -1,13 +1,37 @@
 package dev.kaiyuan.ingest;
 
+import java.util.List;
+
 /** Character classes for Chinese text rules, code-point based. */
 final class Cjk {
     private Cjk() {
     }
 
     // Fast paths for the common ranges: no Han, kana or Hangul character lies below U+1100 (Hangul
-    // Jamo), no Han below U+2E80 and no kana below U+3040; U+4E00–U+9FEF is all Han (Unicode 11+).
-    // Everything else asks the JDK's script table, a binary search.
+    // Jamo), no Han below U+2E80 and no kana below U+3040; U+4E00–U+9FEF is all Han (Unicode 11+);
+    // the punctuation of Chinese text (U+3000–U+303F, U+FF00–U+FF65) is looked up in masks made
+    // from the script table. Everything else asks the JDK's script table, a binary search.
+
+    /** Bit {@code cp - 0x3000} set for the Han characters of U+3000–U+303F (々, 〇, the Hangzhou numerals …). */
+    private static final long HAN_AMONG_CJK_SYMBOLS = mask(Character.UnicodeScript.HAN);
+    /** Bit {@code cp - 0x3000} set for the Han, kana and Hangul characters of U+3000–U+303F. */
+    private static final long LETTERS_AMONG_CJK_SYMBOLS = mask(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL);
+
+    private static long mask(Character.UnicodeScript... scripts) {
+        long bits = 0;
+        for (int i = 0; i < 64; i++) {
+            if (List.of(scripts).contains(Character.UnicodeScript.of(0x3000 + i))) {
+                bits |= 1L << i;
+            }
+        }
+        return bits;
+    }
+
+    /** The full width forms and half width punctuation, none of them Han, kana or Hangul. */
+    private static boolean isFullWidthForm(int cp) {
+        return cp >= 0xFF00 && cp <= 0xFF65;
+    }
 
     static boolean isHan(int cp) {
         if (cp < 0x2E80) {
@@ -16,7 +40,10 @@ final class Cjk {
         if (cp >= 0x4E00 && cp <= 0x9FEF) {
             return true;
         }
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+        if (cp >= 0x3000 && cp < 0x3040) {
+            return (HAN_AMONG_CJK_SYMBOLS >>> (cp - 0x3000) & 1) != 0;
+        }
+        return !isFullWidthForm(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
     static boolean isKana(int cp) {
@@ -34,6 +61,12 @@ final class Cjk {
         }
         if (cp >= 0x4E00 && cp <= 0x9FEF) {
             return true;
+        }
+        if (cp >= 0x3000 && cp < 0x3040) {
+            return (LETTERS_AMONG_CJK_SYMBOLS >>> (cp - 0x3000) & 1) != 0;
+        }
+        if (isFullWidthForm(cp)) {
+            return false;
         }
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
