@@ -3,10 +3,11 @@ package dev.kaiyuan.enrich;
 /**
  * The cues a date needs, found in one pass over a sentence: a date rule runs only when its cue is
  * there. Every cue is a necessary part of every match of the rules that need it (a Chinese month
- * needs 月, {@code Aug 5} needs a capitalised month name), so skipping a rule without its cue never
- * loses a date — it only spares running a regular expression over the many sentences that name
- * none. Most sentences of a news article have digits (model names, prices), which is why the cues
- * are narrower than "has a digit".
+ * needs 月 after a numeral, {@code Aug 5} needs a capitalised month name), so skipping a rule
+ * without its cue never loses a date — it only spares running a regular expression over the many
+ * sentences that name none. Most sentences of a news article have digits (model names, prices),
+ * and Chinese ones 日 or 月 in other words (日本, 今日, 個月), which is why the cues are as narrow as
+ * what each rule's pattern needs next to them.
  */
 final class DateCues {
     /** {@code 2025-08-05}: four digits, a separator and a digit. */
