@@ -6,7 +6,7 @@ package dev.kaiyuan.enrich;
  * needs 月 after a numeral, {@code Aug 5} needs a capitalised month name), so skipping a rule
  * without its cue never loses a date — it only spares running a regular expression over the many
  * sentences that name none. Most sentences of a news article have digits (model names, prices),
- * and Chinese ones 日 or 月 in other words (日本, 今日, 個月), which is why the cues are as narrow as
+ * and Chinese ones 日 or 月 in other words (日本, 每日, 岁月), which is why the cues are as narrow as
  * what each rule's pattern needs next to them.
  */
 final class DateCues {
