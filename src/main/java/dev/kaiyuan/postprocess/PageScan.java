@@ -38,33 +38,50 @@ public record PageScan(boolean externalLinkWithoutRel, boolean imageWithoutLoadi
      * character reference counts as a hit.
      */
     public static PageScan of(List<Token> markup) {
-        boolean external = false;
-        boolean image = false;
-        boolean body = false;
-        boolean repeated = false;
-        Set<String> ids = new HashSet<>();
+        Scan scan = new Scan();
         for (Token t : markup) {
-            if (t.kind() != PageMarkup.Kind.START || t.attributes().isEmpty() && !t.name().equals("img")
-                    && !t.name().equals("image")) {
-                continue;
+            if (t.kind() == PageMarkup.Kind.START && (!t.attributes().isEmpty() || t.name().equals("img")
+                    || t.name().equals("image"))) {
+                scan.see(t);
             }
-            String id = raw(t, "id");
-            // a parser copies a formatting element left open into the blocks after it, id and all
-            repeated |= id != null && (id.indexOf('&') >= 0 || !ids.add(id) || FORMATTING.contains(t.name()));
-            String cls = raw(t, "class");
-            body |= cls != null && (cls.indexOf('&') >= 0 || hasToken(cls, "body"));
-            String href = raw(t, "href");
-            if (t.name().equals("a") && href != null) {
-                external |= mayLeave(href) && !hasExactRel(raw(t, "rel"));
-            }
-            image |= (t.name().equals("img") || t.name().equals("image")) && raw(t, "loading") == null;
         }
-        return new PageScan(external, image, body, repeated);
+        return new PageScan(scan.external, scan.image, scan.body, scan.repeated);
     }
 
-    /** The first value written for the attribute, character references not decoded; null if none. */
-    private static String raw(Token t, String name) {
-        return t.attribute(name).map(PageMarkup.Attribute::raw).orElse(null);
+    /** What the start tags seen so far hold. */
+    private static final class Scan {
+        boolean external;
+        boolean image;
+        boolean body;
+        boolean repeated;
+        final Set<String> ids = new HashSet<>();
+
+        /** Takes in a start tag: its attributes are read in one pass, the first of each name counting. */
+        void see(Token t) {
+            String id = null;
+            String cls = null;
+            String href = null;
+            String rel = null;
+            boolean loading = false;
+            for (PageMarkup.Attribute a : t.attributes()) {
+                switch (a.name()) {
+                    case "id" -> id = id == null ? a.raw() : id;
+                    case "class" -> cls = cls == null ? a.raw() : cls;
+                    case "href" -> href = href == null ? a.raw() : href;
+                    case "rel" -> rel = rel == null ? a.raw() : rel;
+                    case "loading" -> loading = true;
+                    default -> {
+                    }
+                }
+            }
+            // a parser copies a formatting element left open into the blocks after it, id and all
+            repeated |= id != null && (id.indexOf('&') >= 0 || !ids.add(id) || FORMATTING.contains(t.name()));
+            body |= cls != null && (cls.indexOf('&') >= 0 || hasToken(cls, "body"));
+            if (t.name().equals("a") && href != null) {
+                external |= mayLeave(href) && !hasExactRel(rel);
+            }
+            image |= (t.name().equals("img") || t.name().equals("image")) && !loading;
+        }
     }
 
     /** As ExternalLinks reads an href: {@code (https?:)?//} after optional white space, any case. */

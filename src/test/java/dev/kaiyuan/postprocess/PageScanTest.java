@@ -64,6 +64,13 @@ class PageScanTest {
         assertThat(PageScan.of("<a href=\"https://example.org\" rel=\"noopener noreferrer\">x</a>")
                 .externalLinkWithoutRel()).isFalse();
         assertThat(PageScan.of("<a href=\"/articles/x/\">x</a>").externalLinkWithoutRel()).isFalse();
+        // an attribute's first occurrence counts, as a parser keeps it
+        assertThat(PageScan.of("<a href=//example.org rel=\"noopener noreferrer\" rel=x>x</a>").externalLinkWithoutRel())
+                .isFalse();
+        assertThat(PageScan.of("<a href=//example.org rel=x rel=\"noopener noreferrer\">x</a>").externalLinkWithoutRel())
+                .isTrue();
+        assertThat(PageScan.of("<a href=/a href=//example.org>x</a>").externalLinkWithoutRel()).isFalse();
+        assertThat(PageScan.of("<div class=x class=body>").bodyClass()).isFalse();
         assertThat(PageScan.of("<a title='a>b' href=//example.org>x</a>").externalLinkWithoutRel()).isTrue();
         assertThat(PageScan.of("<script>'<a href=\"//example.org\">'</script>").externalLinkWithoutRel()).isFalse();
         assertThat(PageScan.of("<img src=a.png>").imageWithoutLoading()).isTrue();
