@@ -3,6 +3,7 @@ package dev.kaiyuan.enrich;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.kaiyuan.model.EntityId;
 import dev.kaiyuan.model.Gazetteer;
+import dev.kaiyuan.model.HanScript;
 import dev.kaiyuan.model.HanVariants;
 import dev.kaiyuan.model.Mention;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ public final class EntityTagger {
     }
 
     private int foldedAnew(int cp) {
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? foldHan(cp) : cp;
+        return HanScript.contains(cp) ? foldHan(cp) : cp;
     }
 
     /**

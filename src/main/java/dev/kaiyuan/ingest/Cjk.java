@@ -1,5 +1,6 @@
 package dev.kaiyuan.ingest;
 
+import dev.kaiyuan.model.HanScript;
 import java.util.List;
 
 /** Character classes for Chinese text rules, code-point based. */
@@ -8,12 +9,10 @@ final class Cjk {
     }
 
     // Fast paths for the common ranges: no Han, kana or Hangul character lies below U+1100 (Hangul
-    // Jamo), no Han below U+2E80 and no kana below U+3040; U+4E00–U+9FEF is all Han (Unicode 11+);
-    // the punctuation of Chinese text (U+3000–U+303F, U+FF00–U+FF65) is looked up in masks made
-    // from the script table. Everything else asks the JDK's script table, a binary search.
+    // Jamo) and no kana below U+3040; U+4E00–U+9FEF is all Han (Unicode 11+); the punctuation of
+    // Chinese text (U+3000–U+303F, U+FF00–U+FF65) is looked up in a mask made from the script
+    // table. Everything else asks the JDK's script table, a binary search. Han alone: HanScript.
 
-    /** Bit {@code cp - 0x3000} set for the Han characters of U+3000–U+303F (々, 〇, the Hangzhou numerals …). */
-    private static final long HAN_AMONG_CJK_SYMBOLS = mask(Character.UnicodeScript.HAN);
     /** Bit {@code cp - 0x3000} set for the Han, kana and Hangul characters of U+3000–U+303F. */
     private static final long LETTERS_AMONG_CJK_SYMBOLS = mask(Character.UnicodeScript.HAN,
             Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL);
@@ -31,19 +30,6 @@ final class Cjk {
     /** The full width forms and half width punctuation, none of them Han, kana or Hangul. */
     private static boolean isFullWidthForm(int cp) {
         return cp >= 0xFF00 && cp <= 0xFF65;
-    }
-
-    static boolean isHan(int cp) {
-        if (cp < 0x2E80) {
-            return false;
-        }
-        if (cp >= 0x4E00 && cp <= 0x9FEF) {
-            return true;
-        }
-        if (cp >= 0x3000 && cp < 0x3040) {
-            return (HAN_AMONG_CJK_SYMBOLS >>> (cp - 0x3000) & 1) != 0;
-        }
-        return !isFullWidthForm(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
     static boolean isKana(int cp) {
@@ -84,7 +70,7 @@ final class Cjk {
     }
 
     static boolean isHanLike(int cp) {
-        return isHan(cp) || isCjkPunctuation(cp);
+        return HanScript.contains(cp) || isCjkPunctuation(cp);
     }
 
     /** Length in code points. */

@@ -1,5 +1,6 @@
 package dev.kaiyuan.ingest;
 
+import dev.kaiyuan.model.HanScript;
 import dev.kaiyuan.model.HanVariants;
 
 /**
@@ -25,7 +26,7 @@ public final class LanguageDetector {
             int cp = text.codePointAt(i);
             if (Character.isLetter(cp)) {
                 letters++;
-                if (Cjk.isHan(cp)) {
+                if (HanScript.contains(cp)) {
                     han.appendCodePoint(cp);
                 }
             }
@@ -45,7 +46,7 @@ public final class LanguageDetector {
         for (int i = 0; i < text.length() && seen < SAMPLE; ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (!Cjk.isHan(cp)) {
+            if (!HanScript.contains(cp)) {
                 continue;
             }
             seen++;

@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.kaiyuan.diag.Diagnostic;
 import dev.kaiyuan.diag.DiagnosticSink;
 import dev.kaiyuan.model.Caption;
+import dev.kaiyuan.model.HanScript;
 import dev.kaiyuan.model.SourceRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -267,11 +268,11 @@ public final class MarkdownReader implements SourceReader {
     }
 
     private static boolean endsChineseLine(int cp) {
-        return Cjk.isHan(cp) || "，。、；：！？”’」』）".indexOf(cp) >= 0;
+        return HanScript.contains(cp) || "，。、；：！？”’」』）".indexOf(cp) >= 0;
     }
 
     private static boolean startsChineseLine(int cp) {
-        return Cjk.isHan(cp) || "“‘「『（".indexOf(cp) >= 0;
+        return HanScript.contains(cp) || "“‘「『（".indexOf(cp) >= 0;
     }
 
     private static Figures figures(Document doc, SourceText source) {

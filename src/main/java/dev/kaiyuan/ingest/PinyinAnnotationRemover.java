@@ -1,5 +1,7 @@
 package dev.kaiyuan.ingest;
 
+import dev.kaiyuan.model.HanScript;
+
 /**
  * Removes inline Pinyin readings from scraped Chinese text, e.g. {@code 網(wǎng)} becomes
  * {@code 網}.
@@ -102,6 +104,6 @@ public final class PinyinAnnotationRemover {
             return false;
         }
         int cp = Character.codePointBefore(before, n);
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+        return HanScript.contains(cp);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kaiyuan.search;
 
 import dev.kaiyuan.model.Blob;
+import dev.kaiyuan.model.HanScript;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ public record DocumentTerms(Blob packed) {
     private static void markHan(String text, BitSet seen) {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            if (Tokens.isHan(cp)) {
+            if (HanScript.contains(cp)) {
                 seen.set(cp);
             }
             i += Character.charCount(cp);

@@ -1,6 +1,7 @@
 package dev.kaiyuan.search;
 
 import com.ibm.icu.text.Normalizer2;
+import dev.kaiyuan.model.HanScript;
 import dev.kaiyuan.model.HanVariants;
 import java.util.Arrays;
 import java.util.Collection;
@@ -55,16 +56,16 @@ public final class SearchFold {
             }
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp >= 0x4E00 && cp <= 0x9FEF || Tokens.isHan(cp) && NFKC.isInert(cp)) {
+            if (cp >= 0x4E00 && cp <= 0x9FEF || HanScript.contains(cp) && NFKC.isInert(cp)) {
                 cp = han.applyAsInt(cp);
-            } else if (!(NFKC.isInert(cp) && Character.toLowerCase(cp) == cp && !Tokens.isHan(cp))) {
+            } else if (!(NFKC.isInert(cp) && Character.toLowerCase(cp) == cp && !HanScript.contains(cp))) {
                 // anything else but most punctuation of Chinese text, which neither NFKC nor lower case changes
                 String folded = NFKC.normalize(new String(Character.toChars(cp))).toLowerCase(Locale.ROOT);
                 for (int k = 0; k < folded.length(); ) {
                     int f = folded.codePointAt(k);
                     k += Character.charCount(f);
                     out = room(out, o, n - i + 2);
-                    o += Character.toChars(Tokens.isHan(f) ? han.applyAsInt(f) : f, out, o);
+                    o += Character.toChars(HanScript.contains(f) ? han.applyAsInt(f) : f, out, o);
                 }
                 continue;
             }
@@ -103,7 +104,7 @@ public final class SearchFold {
 
         /** The Han characters among those whose Simplified form is {@code simplified}. */
         static int[] traditionalOf(int simplified) {
-            return IntStream.of(VARIANTS.traditionalsOf(simplified)).filter(Tokens::isHan).toArray();
+            return IntStream.of(VARIANTS.traditionalsOf(simplified)).filter(HanScript::contains).toArray();
         }
     }
 }

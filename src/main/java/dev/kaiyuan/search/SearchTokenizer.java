@@ -3,6 +3,7 @@ package dev.kaiyuan.search;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.text.RuleBasedBreakIterator;
 import com.ibm.icu.util.ULocale;
+import dev.kaiyuan.model.HanScript;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -177,7 +178,7 @@ public final class SearchTokenizer {
         for (int i = from; i < to; ) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
-            if (Tokens.isHan(cp)) {
+            if (HanScript.contains(cp)) {
                 words(text, start, i, words, kind, out);
                 start = next;
             }
@@ -211,7 +212,7 @@ public final class SearchTokenizer {
         int previous = -1;
         for (int i = 0; i <= text.length(); ) {
             int cp = i < text.length() ? text.codePointAt(i) : -1;
-            boolean han = cp >= 0 && Tokens.isHan(cp);
+            boolean han = cp >= 0 && HanScript.contains(cp);
             if (han && previous >= 0) {
                 out.add(text, previous, i + Character.charCount(cp), Token.Kind.HAN);
             } else if (!han && runStart >= 0 && previous == runStart) {

@@ -1,39 +1,10 @@
 package dev.kaiyuan.search;
 
+import dev.kaiyuan.model.HanScript;
+
 /** Character classes the tokeniser and the browser script agree on. */
 final class Tokens {
     private Tokens() {
-    }
-
-    /** Which of U+3000–U+303F, CJK punctuation and symbols, are Han (々, 〇, the Hangzhou numerals …): bit {@code cp - 0x3000}. */
-    private static final long HAN_AMONG_CJK_SYMBOLS = hanAmong(0x3000);
-
-    private static long hanAmong(int from) {
-        long bits = 0;
-        for (int i = 0; i < 64; i++) {
-            if (Character.UnicodeScript.of(from + i) == Character.UnicodeScript.HAN) {
-                bits |= 1L << i;
-            }
-        }
-        return bits;
-    }
-
-    /**
-     * No Han character lies below U+2E80; U+4E00–U+9FEF is all Han (Unicode 11+); neither is any of
-     * the half and full width forms (U+FF00–U+FFEF); the punctuation of Chinese text is looked up
-     * in a mask; the rest asks the JDK's table.
-     */
-    static boolean isHan(int cp) {
-        if (cp < 0x2E80) {
-            return false;
-        }
-        if (cp >= 0x4E00 && cp <= 0x9FEF) {
-            return true;
-        }
-        if (cp >= 0x3000 && cp < 0x3040) {
-            return (HAN_AMONG_CJK_SYMBOLS >>> (cp - 0x3000) & 1) != 0;
-        }
-        return !(cp >= 0xFF00 && cp <= 0xFFEF) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
     /**
@@ -61,6 +32,6 @@ final class Tokens {
     }
 
     static boolean hasHan(String s) {
-        return s.codePoints().anyMatch(Tokens::isHan);
+        return s.codePoints().anyMatch(HanScript::contains);
     }
 }

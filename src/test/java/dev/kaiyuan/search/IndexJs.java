@@ -1,5 +1,6 @@
 package dev.kaiyuan.search;
 
+import dev.kaiyuan.model.HanScript;
 import dev.kaiyuan.testing.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -172,7 +173,7 @@ final class IndexJs {
     }
 
     private static boolean isSingleHan(String term) {
-        return term.codePointCount(0, term.length()) == 1 && Tokens.isHan(term.codePointAt(0));
+        return term.codePointCount(0, term.length()) == 1 && HanScript.contains(term.codePointAt(0));
     }
 
     List<Hit> search(String query) {
@@ -280,7 +281,7 @@ final class IndexJs {
         List<String> run = new ArrayList<>();
         int[] codePoints = java.util.stream.IntStream.concat(term.codePoints(), java.util.stream.IntStream.of(-1)).toArray();
         for (int cp : codePoints) {
-            if (cp >= 0 && Tokens.isHan(cp)) {
+            if (cp >= 0 && HanScript.contains(cp)) {
                 run.add(Character.toString(cp));
                 continue;
             }

@@ -3,10 +3,11 @@ package dev.kaiyuan.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ibm.icu.text.Normalizer2;
+import dev.kaiyuan.model.HanScript;
+import dev.kaiyuan.model.HanVariants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import dev.kaiyuan.model.HanVariants;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Chars;
@@ -24,7 +25,7 @@ class SearchFoldTest {
         Normalizer2 nfkc = Normalizer2.getNFKCInstance();
         List<String> changed = new ArrayList<>();
         for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
-            if (nfkc.isInert(cp) && Character.toLowerCase(cp) == cp && !Tokens.isHan(cp)) {
+            if (nfkc.isInert(cp) && Character.toLowerCase(cp) == cp && !HanScript.contains(cp)) {
                 String s = new String(Character.toChars(cp));
                 if (!nfkc.normalize(s).toLowerCase(Locale.ROOT).equals(s)) {
                     changed.add(Integer.toHexString(cp));
@@ -39,7 +40,7 @@ class SearchFoldTest {
     void theUnifiedIdeographsAreHanAndInert() {
         Normalizer2 nfkc = Normalizer2.getNFKCInstance();
         for (int cp = 0x4E00; cp <= 0x9FEF; cp++) {
-            assertThat(Tokens.isHan(cp) && nfkc.isInert(cp)).as(Integer.toHexString(cp)).isTrue();
+            assertThat(HanScript.contains(cp) && nfkc.isInert(cp)).as(Integer.toHexString(cp)).isTrue();
         }
     }
 
@@ -51,7 +52,7 @@ class SearchFoldTest {
         Normalizer2 nfkc = Normalizer2.getNFKCInstance();
         StringBuilder expected = new StringBuilder();
         text.codePoints().forEach(cp -> nfkc.normalize(new String(Character.toChars(cp))).toLowerCase(Locale.ROOT)
-                .codePoints().forEach(c -> expected.appendCodePoint(Tokens.isHan(c) ? HanVariants.icu().simplified(c) : c)));
+                .codePoints().forEach(c -> expected.appendCodePoint(HanScript.contains(c) ? HanVariants.icu().simplified(c) : c)));
         assertThat(SearchFold.icu().fold(text)).isEqualTo(expected.toString());
     }
 

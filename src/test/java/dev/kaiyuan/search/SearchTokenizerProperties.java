@@ -2,6 +2,7 @@ package dev.kaiyuan.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaiyuan.model.HanScript;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -46,7 +47,7 @@ class SearchTokenizerProperties {
 
         assertThat(index.stream().map(t -> t.start() + ":" + t.end()).toList()).doesNotHaveDuplicates();
         for (int i = 0; i + 1 < folded.length(); i++) {
-            if (Tokens.isHan(folded.charAt(i)) && Tokens.isHan(folded.charAt(i + 1))) {
+            if (HanScript.contains(folded.charAt(i)) && HanScript.contains(folded.charAt(i + 1))) {
                 int start = i;
                 assertThat(index).anySatisfy(t -> assertThat(t.start() + ":" + t.end()).isEqualTo(start + ":" + (start + 2)));
             }

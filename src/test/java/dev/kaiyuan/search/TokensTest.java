@@ -6,21 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The character classes' fast paths give what the JDK's script table says, for every character. */
+/** The Latin word characters' fast paths give what the JDK's script table says, for every character. */
 class TokensTest {
-    @Test
-    void hanIsTheHanScriptForEveryCodePoint() {
-        List<String> wrong = new ArrayList<>();
-        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
-            if (Tokens.isHan(cp) != (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
-                wrong.add(Integer.toHexString(cp));
-            }
-        }
-        assertThat(wrong).isEmpty();
-        assertThat(Tokens.isHan('々')).isTrue();
-        assertThat(Tokens.isHan('。')).isFalse();
-    }
-
     @Test
     void aLatinWordCharacterIsAnAsciiLetterOrDigitOrALatinLetterForEveryUnit() {
         List<String> wrong = new ArrayList<>();
