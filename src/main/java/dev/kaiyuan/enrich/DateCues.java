@@ -48,6 +48,31 @@ final class DateCues {
     private DateCues() {
     }
 
+    /**
+     * What each ASCII character can start or continue: most characters of a sentence (small
+     * letters, spaces, punctuation) are none of it, and are passed over after one look-up.
+     */
+    private static final byte[] ASCII_ROLE = new byte[128];
+    private static final byte DIGIT = 1;
+    private static final byte SEPARATOR = 2;
+    private static final byte CAPITAL = 3;
+    private static final byte RELATIVE_START = 4;
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_ROLE[c] = DIGIT;
+        }
+        for (char c : "-/.".toCharArray()) {
+            ASCII_ROLE[c] = SEPARATOR;
+        }
+        for (char c : "JFMASOND".toCharArray()) {
+            ASCII_ROLE[c] = CAPITAL;
+        }
+        for (char c : "yYmtT".toCharArray()) {
+            ASCII_ROLE[c] = RELATIVE_START;
+        }
+    }
+
     /** The cues {@code text} has, as a set of the bits above. */
     static int of(String text) {
         int cues = 0;
@@ -55,52 +80,68 @@ final class DateCues {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-                if (digits == 4 && afterWordBeforeYear(text, i - 3)) {
-                    cues |= YEAR_AFTER_WORD;
+            if (c < 128) {
+                switch (ASCII_ROLE[c]) {
+                    case DIGIT -> {
+                        digits++;
+                        if (digits == 4 && afterWordBeforeYear(text, i - 3)) {
+                            cues |= YEAR_AFTER_WORD;
+                        }
+                        if (c == '0' && i + 1 < n && isDecadeEnd(text, i + 1)) {
+                            cues |= DECADE;
+                        }
+                        continue;
+                    }
+                    case SEPARATOR -> {
+                        if (digits >= 4 && i + 1 < n && isDigit(text.charAt(i + 1))) {
+                            cues |= NUMERIC_DATE;
+                        }
+                    }
+                    case CAPITAL -> {
+                        if (monthAt(text, i)) {
+                            cues |= MONTH_NAME;
+                        } else if (c == 'M' && relativeAt(text, i)) {
+                            cues |= ENGLISH_RELATIVE;
+                        }
+                    }
+                    case RELATIVE_START -> {
+                        if (relativeAt(text, i)) {
+                            cues |= ENGLISH_RELATIVE;
+                        }
+                    }
+                    default -> {
+                    }
                 }
-                if (c == '0' && i + 1 < n && isDecadeEnd(text, i + 1)) {
-                    cues |= DECADE;
-                }
-                continue;
-            }
-            if (digits >= 4 && (c == '-' || c == '/' || c == '.') && i + 1 < n && isDigit(text.charAt(i + 1))) {
-                cues |= NUMERIC_DATE;
+            } else if (c == '年' || c == '月' || c == '日' || c == '天') {
+                cues |= chinese(text, i, c);
             }
             digits = 0;
-            switch (c) {
-                case '年' -> cues |= i + 1 < n && text.charAt(i + 1) == '代' ? NIAN | NIANDAI : NIAN;
-                case '月' -> {
-                    if ("0123456789０１２３４５６７８９一二三四五六七八九十".indexOf(beforeSpace(text, i)) >= 0) {
-                        cues |= NUMBERED_YUE;
-                    }
-                    if (i > 0 && "上本下個个".indexOf(text.charAt(i - 1)) >= 0) {
-                        cues |= RELATIVE_YUE;
-                    }
+        }
+        return cues;
+    }
+
+    /** The cues 年, 月, 日 or 天 at {@code i} makes (none for another character). */
+    private static int chinese(String text, int i, char c) {
+        int cues = 0;
+        switch (c) {
+            case '年' -> cues |= i + 1 < text.length() && text.charAt(i + 1) == '代' ? NIAN | NIANDAI : NIAN;
+            case '月' -> {
+                if ("0123456789０１２３４５６７８９一二三四五六七八九十".indexOf(beforeSpace(text, i)) >= 0) {
+                    cues |= NUMBERED_YUE;
                 }
-                case '日', '天' -> {
-                    if (c == '日' && "0123456789０１２３４５６７８９".indexOf(beforeSpace(text, i)) >= 0) {
-                        cues |= NUMBERED_RI;
-                    }
-                    if (i > 0 && "昨今前明".indexOf(text.charAt(i - 1)) >= 0) {
-                        cues |= RELATIVE_DAY_ZH;
-                    }
+                if (i > 0 && "上本下個个".indexOf(text.charAt(i - 1)) >= 0) {
+                    cues |= RELATIVE_YUE;
                 }
-                case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D' -> {
-                    if (monthAt(text, i)) {
-                        cues |= MONTH_NAME;
-                    } else if ((c == 'M') && relativeAt(text, i)) {
-                        cues |= ENGLISH_RELATIVE;
-                    }
+            }
+            case '日', '天' -> {
+                if (c == '日' && "0123456789０１２３４５６７８９".indexOf(beforeSpace(text, i)) >= 0) {
+                    cues |= NUMBERED_RI;
                 }
-                case 'y', 'Y', 'm', 't', 'T' -> {
-                    if (relativeAt(text, i)) {
-                        cues |= ENGLISH_RELATIVE;
-                    }
+                if (i > 0 && "昨今前明".indexOf(text.charAt(i - 1)) >= 0) {
+                    cues |= RELATIVE_DAY_ZH;
                 }
-                default -> {
-                }
+            }
+            default -> {
             }
         }
         return cues;
@@ -170,15 +211,15 @@ final class DateCues {
 
     /**
      * One of {@link #RELATIVE_DAY} at {@code at}, or one of {@link #RELATIVE_UNIT} after one of
-     * {@link #RELATIVE_WORD} and a space or no-break space, in any case: each has {@code e} or
-     * {@code o} second.
+     * {@link #RELATIVE_WORD} and a space or no-break space, in any case: those starting with
+     * {@code y} have {@code e} second, those with {@code t} or {@code m} have {@code o}.
      */
     private static boolean relativeAt(String text, int at) {
         if (at + 1 >= text.length()) {
             return false;
         }
-        char second = text.charAt(at + 1);
-        if (second != 'e' && second != 'E' && second != 'o' && second != 'O') {
+        char second = (char) (text.charAt(at + 1) | 0x20);
+        if (second != ((text.charAt(at) | 0x20) == 'y' ? 'e' : 'o')) {
             return false;
         }
         if (startsAny(text, at, RELATIVE_DAY, true)) {
