@@ -58,7 +58,7 @@ public final class HtmlSanitizer {
      * sink gets a warning at {@code where}, so hostile or broken markup is never dropped silently.
      */
     public String clean(String html, SourceRef where, DiagnosticSink sink) {
-        return cleanDocument(html, where, sink).body().html();
+        return BodyHtml.of(cleanDocument(html, where, sink).body());
     }
 
     /**

@@ -243,7 +243,7 @@ public final class MarkdownReader implements SourceReader {
      */
     private Cleaned cleanAndJoined(Document dirty, SourceRef where, DiagnosticSink sink) {
         Document clean = sanitizer.cleanDocument(dirty, where, sink);
-        String cleanHtml = clean.body().html();
+        String cleanHtml = BodyHtml.of(clean.body());
         String joined = joinCjkLines(cleanHtml);
         return joined.equals(cleanHtml) ? new Cleaned(clean, Optional.of(cleanHtml))
                 : new Cleaned(SanitizedBody.parse(joined), Optional.empty());

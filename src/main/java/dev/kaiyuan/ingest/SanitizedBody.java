@@ -36,7 +36,7 @@ final class SanitizedBody {
     /** As {@link #result(FrontMatter, Document, List)}, given the body's markup when it is already at hand. */
     static BodyResult result(FrontMatter derived, Document doc, Optional<String> markup, List<Caption> captions) {
         Element first = doc.body().selectFirst("p");
-        return new BodyResult(derived, markup.orElseGet(() -> doc.body().html()), plainText(doc.body()),
+        return new BodyResult(derived, markup.orElseGet(() -> BodyHtml.of(doc.body())), plainText(doc.body()),
                 first == null ? "" : first.text(), captions, Optional.empty(), List.of());
     }
 
