@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kaiyuan.diag.DiagnosticSink;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,6 +107,19 @@ class ProjectFilesTest {
             assertThat(sink.sorted()).extracting(d -> d.code() + " " + d.where().path() + " " + d.title())
                     .containsExactly("project.unknown-file seeds/socket.md not a regular file, skipped",
                             "project.unknown-file seeds/to-socket.md not a regular file, skipped");
+        }
+    }
+
+    /** A file that grew or shrank between its size and its reading is read to its end all the same. */
+    @Test
+    void aFileIsReadToItsEndWhateverItsSizeSaid() throws Exception {
+        Path file = project.resolve("ten.md");
+        Files.write(file, "0123456789".getBytes(StandardCharsets.US_ASCII));
+        for (int said : new int[] {0, 4, 10, 20}) {
+            try (FileChannel channel = FileChannel.open(file)) {
+                assertThat(new String(ProjectFiles.readAll(channel, said), StandardCharsets.US_ASCII))
+                        .as("size said %d", said).isEqualTo("0123456789");
+            }
         }
     }
 
