@@ -74,6 +74,34 @@ final class NameTrie {
         return firsts.get(c);
     }
 
+    /** Whether a name found ending at {@code end} of {@code text} is taken. */
+    interface EndTest {
+        boolean accepts(String text, int end);
+    }
+
+    /**
+     * The end of the longest name that starts at {@code start}, ends by {@code limit} and whose end
+     * {@code test} accepts, or -1: as {@link #namesAt} with a consumer keeping the last end
+     * accepted, without a consumer made at each place a name may start.
+     */
+    int longestAt(String text, int start, int limit, EndTest test) {
+        int longest = -1;
+        if (start >= limit || !firsts.get(text.charAt(start))) {
+            return longest;
+        }
+        Node node = root;
+        for (int i = start; i < limit; i++) {
+            node = node.next(text.charAt(i));
+            if (node == null) {
+                return longest;
+            }
+            if (node.name && test.accepts(text, i + 1)) {
+                longest = i + 1;
+            }
+        }
+        return longest;
+    }
+
     /** Calls {@code end} with the end of every name that starts at {@code start} and ends by {@code limit}, shortest first. */
     void namesAt(String text, int start, int limit, IntConsumer end) {
         if (start >= limit || !firsts.get(text.charAt(start))) {

@@ -19,9 +19,9 @@ import com.ibm.icu.lang.UProperty;
  * piece with one goes to ICU.
  */
 final class PlainWords {
-    /** ICU's words of {@code [from, to)} of the text. */
+    /** ICU's words of {@code [from, to)} of the text, of the kind given, into the sink given. */
     interface Icu {
-        void split(int from, int to);
+        void split(int from, int to, Token.Kind kind, TermSink out);
     }
 
     /** A character that may be part of a word (a letter, a digit, anything not known to be punctuation). */
@@ -81,7 +81,7 @@ final class PlainWords {
             return;
         }
         if (!plain) {
-            icu.split(from, to);
+            icu.split(from, to, kind, out);
             return;
         }
         for (int i = from; i < to; ) {

@@ -38,7 +38,8 @@ class PlainWordsTest {
         static Split of(String text) {
             List<Token> words = new ArrayList<>();
             List<String> pieces = new ArrayList<>();
-            PlainWords.split(text, 0, text.length(), Token.Kind.WORD, TermSink.into(words), (from, to) -> {
+            PlainWords.split(text, 0, text.length(), Token.Kind.WORD, TermSink.into(words), (from, to, kind, out) -> {
+                assertThat(kind).isEqualTo(Token.Kind.WORD);
                 pieces.add(text.substring(from, to));
                 icu(text, from, to, words);
             });
