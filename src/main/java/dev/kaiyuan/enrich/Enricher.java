@@ -36,7 +36,23 @@ public final class Enricher {
     private static final Pattern RELEASE_VERB = Pattern.compile(
             "发布|發布|推出|开源|開源|开放|開放|上线|上線|(?i:\\b(?:released?|launch(?:ed|es)?|open-sourced|unveil(?:ed|s)?)\\b)");
     /** "At that time", "the same week": the sentence is dated by the last date named before it. */
-    private static final Pattern SAME_TIME = Pattern.compile("當時|当时|同一周|同一週|同週|同周|同月|同日|(?i:\\bthat (?:week|month|day)\\b)");
+    static final Pattern SAME_TIME = Pattern.compile("當時|当时|同一周|同一週|同週|同周|同月|同日|(?i:\\bthat (?:week|month|day)\\b)");
+
+    /**
+     * Whether the sentence says "at that time" ({@link #SAME_TIME}). Each of its words has 當, 当 or
+     * 同, or {@code that} in some case: most sentences have none of them, and the pattern, an
+     * alternation, is tried at every place of those that do not.
+     */
+    static boolean saysSameTime(String sentence) {
+        boolean may = sentence.indexOf('当') >= 0 || sentence.indexOf('當') >= 0 || sentence.indexOf('同') >= 0;
+        for (int i = sentence.indexOf('t'); !may && i >= 0; i = sentence.indexOf('t', i + 1)) {
+            may = sentence.regionMatches(true, i, "that", 0, 4);
+        }
+        for (int i = sentence.indexOf('T'); !may && i >= 0; i = sentence.indexOf('T', i + 1)) {
+            may = sentence.regionMatches(true, i, "that", 0, 4);
+        }
+        return may && SAME_TIME.matcher(sentence).find();
+    }
 
     private final EntityTagger tagger;
     private final DateResolver dates = new DateResolver();
@@ -115,7 +131,7 @@ public final class Enricher {
             found.addAll(here);
             // An event names a model or lab: a sentence without one needs no further look.
             if (anyWithin(mentions, start, at)) {
-                Optional<DateMention> carried = last.isPresent() && SAME_TIME.matcher(sentence).find() ? last
+                Optional<DateMention> carried = last.isPresent() && saysSameTime(sentence) ? last
                         : Optional.empty();
                 event(sentence, start, mentions, here, carried).ifPresent(events::add);
             }
