@@ -279,7 +279,8 @@ public final class MarkdownReader implements SourceReader {
         List<Caption> captions = new ArrayList<>();
         boolean made = false;
         for (Element p : doc.getElementsByTag("p")) {
-            if (p.childrenSize() != 1 || !p.ownText().isBlank() || !p.child(0).tagName().equals("img")) {
+            // the text last: a paragraph's own text is a string made for the asking
+            if (p.childrenSize() != 1 || !p.child(0).tagName().equals("img") || !p.ownText().isBlank()) {
                 continue;
             }
             Element img = p.child(0);
