@@ -54,8 +54,9 @@ public final class SearchTokenizer {
     }
 
     /**
-     * ICU's word breaker for the pieces of {@code folded} that {@link PlainWords} leaves to it: one
-     * per text, not one per stretch of it (a lambda made for each stretch was 6 % of indexing).
+     * ICU's word breaker for the pieces of {@code folded} that {@link PlainWords} leaves to it, made
+     * once per text rather than for each stretch of it: every split of one tokenizing is of that
+     * same text.
      */
     private static PlainWords.Icu icu(String folded) {
         BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
