@@ -1,5 +1,6 @@
 package dev.kaiyuan.ingest;
 
+import dev.kaiyuan.model.HtmlEscapes;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jsoup.nodes.Attribute;
@@ -14,10 +15,10 @@ import org.jsoup.parser.Parser;
  * A cleaned body's markup: what jsoup's {@code Element.html()} writes with the settings bodies are
  * kept with (not pretty-printed, UTF-8, base entities, HTML syntax), without its printer's calls
  * for every character (a fifth of reading a Markdown article). Text is copied in runs between the
- * characters jsoup escapes. A body holding anything jsoup writes by rules of its own — comments,
- * data and CDATA, elements outside the HTML namespace, attribute names it repairs, control
- * characters, unpaired surrogates and the supplementary characters its encoder check mistakes for
- * them — is left to jsoup whole.
+ * characters jsoup escapes ({@link HtmlEscapes}). A body holding anything jsoup writes by rules of
+ * its own — comments, data and CDATA, elements outside the HTML namespace, attribute names it
+ * repairs, control characters, unpaired surrogates and the supplementary characters its encoder
+ * check mistakes for them — is left to jsoup whole.
  */
 final class BodyHtml {
     private BodyHtml() {
@@ -72,7 +73,7 @@ final class BodyHtml {
 
     private static boolean head(Node node, StringBuilder out) {
         if (node.getClass() == TextNode.class) {
-            return escaped(((TextNode) node).getWholeText(), false, out);
+            return HtmlEscapes.append(((TextNode) node).getWholeText(), false, out);
         }
         if (!(node instanceof Element element) || !element.tag().namespace().equals(Parser.NamespaceHtml)) {
             return false;
@@ -113,62 +114,10 @@ final class BodyHtml {
             return true;
         }
         out.append("=\"");
-        if (!escaped(value, true, out)) {
+        if (!HtmlEscapes.append(value, true, out)) {
             return false;
         }
         out.append('"');
-        return true;
-    }
-
-    /**
-     * {@code text} with jsoup's base escapes: {@code & < >} and the no-break space always, the
-     * double quote in an attribute; false for what jsoup encodes by other rules (a control
-     * character other than tab and line ends, a surrogate not paired, or a pair whose code point's
-     * low sixteen bits fall among the surrogates, which its encoder check takes for one).
-     */
-    private static boolean escaped(String text, boolean inAttribute, StringBuilder out) {
-        int n = text.length();
-        int copied = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c > '>' && c != '\u00A0' && !Character.isSurrogate(c)) {
-                continue;
-            }
-            String escape;
-            switch (c) {
-                case '&' -> escape = "&amp;";
-                case '<' -> escape = "&lt;";
-                case '>' -> escape = "&gt;";
-                case '\u00A0' -> escape = "&nbsp;";
-                case '"' -> {
-                    if (!inAttribute) {
-                        continue;
-                    }
-                    escape = "&quot;";
-                }
-                default -> {
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                        return false;
-                    }
-                    if (Character.isSurrogate(c)) {
-                        if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(text.charAt(i + 1))
-                                || Character.isSurrogate((char) Character.toCodePoint(c, text.charAt(i + 1)))) {
-                            return false;
-                        }
-                        i++;
-                    }
-                    continue;
-                }
-            }
-            out.append(text, copied, i).append(escape);
-            copied = i + 1;
-        }
-        // a whole string is appended in one copy, a part of one a character at a time
-        if (copied == 0) {
-            out.append(text);
-        } else {
-            out.append(text, copied, n);
-        }
         return true;
     }
 }

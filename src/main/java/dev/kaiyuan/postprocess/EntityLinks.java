@@ -1,6 +1,7 @@
 package dev.kaiyuan.postprocess;
 
 import dev.kaiyuan.model.EntityId;
+import dev.kaiyuan.model.HtmlEscapes;
 import dev.kaiyuan.model.Mention;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,10 +58,10 @@ public final class EntityLinks implements HtmlTransform {
             }
         }
         List<String> texts = nodes.stream().map(node -> node == null ? null : node.getWholeText()).toList();
-        List<List<Node>> linked = link(texts);
+        List<List<Piece>> linked = link(texts);
         for (int i = 0; i < nodes.size(); i++) {
             if (linked.get(i) != null) {
-                for (Node piece : linked.get(i)) {
+                for (Node piece : nodes(linked.get(i))) {
                     nodes.get(i).before(piece);
                 }
                 nodes.get(i).remove();
@@ -82,7 +83,7 @@ public final class EntityLinks implements HtmlTransform {
             return Optional.empty();
         }
         BodyMarkup body = read.get();
-        List<String> linked = BodyMarkup.write(link(body.texts()));
+        List<String> linked = link(body.texts()).stream().map(pieces -> pieces == null ? null : markup(pieces)).toList();
         List<PageEdit> edits = new ArrayList<>();
         for (int i = 0; i < linked.size(); i++) {
             if (linked.get(i) != null) {
@@ -97,7 +98,7 @@ public final class EntityLinks implements HtmlTransform {
      * link. The finder runs once over all texts joined by NUL (no name holds one, and it is no word
      * character, so a match never spans two texts and word boundaries hold at their edges).
      */
-    private List<List<Node>> link(List<String> texts) {
+    private List<List<Piece>> link(List<String> texts) {
         StringBuilder joined = new StringBuilder();
         int[] starts = new int[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
@@ -109,7 +110,7 @@ public final class EntityLinks implements HtmlTransform {
         }
         List<Mention> all = finder.apply(joined.toString());
         Set<EntityId> linked = new HashSet<>();
-        List<List<Node>> out = new ArrayList<>(texts.size());
+        List<List<Piece>> out = new ArrayList<>(texts.size());
         int next = 0;
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
@@ -145,28 +146,93 @@ public final class EntityLinks implements HtmlTransform {
         }
     }
 
+    /**
+     * A piece of a text that gets links: text as it was, or the mention of {@code linked}, an
+     * entity linked to its page.
+     */
+    record Piece(String text, Optional<EntityId> linked) {
+    }
+
     /** The text cut into text and links, linking each entity not yet linked in the section once; null when none is. */
-    private List<Node> pieces(String text, List<Mention> found, Set<EntityId> linked) {
+    private static List<Piece> pieces(String text, List<Mention> found, Set<EntityId> linked) {
         List<Mention> mentions = found.stream().filter(m -> !linked.contains(m.entity())).toList();
         if (mentions.isEmpty()) {
             return null;
         }
-        List<Node> pieces = new ArrayList<>();
+        List<Piece> pieces = new ArrayList<>();
         int pos = 0;
         for (Mention m : mentions) {
             if (m.start() < pos || !linked.add(m.entity())) {
                 continue;
             }
             if (m.start() > pos) {
-                pieces.add(new TextNode(text.substring(pos, m.start())));
+                pieces.add(new Piece(text.substring(pos, m.start()), Optional.empty()));
             }
-            pieces.add(new Element("a").attr("class", "entity entity-" + m.entity().kind().folder())
-                    .attr("href", root + m.entity().path()).appendText(m.text()));
+            pieces.add(new Piece(m.text(), Optional.of(m.entity())));
             pos = m.end();
         }
         if (pos < text.length()) {
-            pieces.add(new TextNode(text.substring(pos)));
+            pieces.add(new Piece(text.substring(pos), Optional.empty()));
         }
         return pieces;
+    }
+
+    /** The pieces as nodes: text nodes, and an {@code a} element for each link. */
+    List<Node> nodes(List<Piece> pieces) {
+        List<Node> nodes = new ArrayList<>(pieces.size());
+        for (Piece piece : pieces) {
+            nodes.add(piece.linked().isEmpty() ? new TextNode(piece.text())
+                    : new Element("a").attr("class", linkClass(piece.linked().get()))
+                            .attr("href", href(piece.linked().get())).appendText(piece.text()));
+        }
+        return nodes;
+    }
+
+    /**
+     * The pieces' markup, as the post-processor writes their nodes ({@link BodyMarkup#write}): a
+     * text and a link's text escaped as jsoup escapes them, and each link's element with its two
+     * attributes in the order {@link #nodes} sets them. Text that jsoup writes by rules of its own
+     * is left to it.
+     */
+    String markup(List<Piece> pieces) {
+        return written(pieces).orElseGet(() -> BodyMarkup.write(List.of(nodes(pieces))).get(0));
+    }
+
+    /** The pieces' markup written here, or empty when it is left to jsoup ({@link #markup}). */
+    Optional<String> written(List<Piece> pieces) {
+        StringBuilder out = new StringBuilder(256);
+        for (Piece piece : pieces) {
+            boolean written = piece.linked().isEmpty() ? HtmlEscapes.append(piece.text(), false, out)
+                    : appendLink(piece.linked().get(), piece.text(), out);
+            if (!written) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(out.toString());
+    }
+
+    private boolean appendLink(EntityId entity, String text, StringBuilder out) {
+        out.append("<a class=\"");
+        if (!HtmlEscapes.append(linkClass(entity), true, out)) {
+            return false;
+        }
+        out.append("\" href=\"");
+        if (!HtmlEscapes.append(href(entity), true, out)) {
+            return false;
+        }
+        out.append("\">");
+        if (!HtmlEscapes.append(text, false, out)) {
+            return false;
+        }
+        out.append("</a>");
+        return true;
+    }
+
+    private static String linkClass(EntityId entity) {
+        return "entity entity-" + entity.kind().folder();
+    }
+
+    private String href(EntityId entity) {
+        return root + entity.path();
     }
 }
