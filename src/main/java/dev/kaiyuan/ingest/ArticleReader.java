@@ -137,15 +137,38 @@ public final class ArticleReader {
         return file.stem() + ".meta.yaml";
     }
 
-    /** CJK characters one by one, Latin-script words by whitespace-free runs of letters. */
+    /**
+     * CJK characters one by one, Latin-script words by whitespace-free runs of letters. ASCII and
+     * the main block of Han characters, most of an article, are told without the JDK's tables.
+     */
     static ReadingTime readingTime(String text) {
         int cjk = 0;
         int words = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            boolean cjkLetter = Cjk.isCjkLetter(cp);
-            boolean letter = !cjkLetter && Character.isLetterOrDigit(cp);
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            int cp;
+            boolean cjkLetter;
+            boolean letter;
+            if (c < 0x80) {
+                // the ASCII letters and digits, as Character.isLetterOrDigit has them
+                cp = c;
+                cjkLetter = false;
+                letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+                i++;
+            } else if (c >= 0x4E00 && c <= 0x9FEF) {
+                // all Han, as Cjk.isCjkLetter has them
+                cp = c;
+                cjkLetter = true;
+                letter = false;
+                i++;
+            } else {
+                cp = text.codePointAt(i);
+                cjkLetter = Cjk.isCjkLetter(cp);
+                letter = !cjkLetter && Character.isLetterOrDigit(cp);
+                i += Character.charCount(cp);
+            }
             if (cjkLetter) {
                 cjk++;
             }
@@ -153,7 +176,6 @@ public final class ArticleReader {
                 words++;
             }
             inWord = letter || (inWord && (cp == '\'' || cp == '’' || cp == '-'));
-            i += Character.charCount(cp);
         }
         return ReadingTime.of(cjk, words);
     }
