@@ -2,6 +2,7 @@ package dev.kaiyuan.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,20 +24,29 @@ public final class LeadText {
     /** The sentences of a paragraph, each with its closing punctuation. */
     public static List<String> sentences(String paragraph) {
         List<String> out = new ArrayList<>();
-        Matcher m = SENTENCE_END.matcher(paragraph);
-        int start = 0;
-        while (m.find()) {
-            add(out, paragraph.substring(start, m.end()));
-            start = m.end();
-        }
-        add(out, paragraph.substring(start));
+        eachSentence(paragraph, out::add);
         return out;
     }
 
-    private static void add(List<String> out, String s) {
-        if (!s.isBlank()) {
-            out.add(s.strip());
+    /**
+     * Gives {@code taker} the sentences of {@code paragraph} in order, as {@link #sentences} lists
+     * them, until it takes no more (returns false): the rest of the paragraph is not searched.
+     */
+    private static void eachSentence(String paragraph, Predicate<String> taker) {
+        Matcher m = SENTENCE_END.matcher(paragraph);
+        int start = 0;
+        while (m.find()) {
+            if (!give(paragraph.substring(start, m.end()), taker)) {
+                return;
+            }
+            start = m.end();
         }
+        give(paragraph.substring(start), taker);
+    }
+
+    /** False when the taker wants no more; a blank piece is no sentence, and is passed over. */
+    private static boolean give(String s, Predicate<String> taker) {
+        return s.isBlank() || taker.test(s.strip());
     }
 
     /** A title from the lead: its first sentence, else its first clause, without the final stop. */
@@ -57,14 +67,15 @@ public final class LeadText {
     /** A summary: whole sentences from the lead while they fit, else the first cut short. */
     public static String summary(String lead) {
         StringBuilder out = new StringBuilder();
-        for (String sentence : sentences(lead)) {
+        eachSentence(lead, sentence -> {
             String joined = out.isEmpty() ? sentence : out + separator(out, sentence) + sentence;
             if (Cjk.length(joined) > SUMMARY_MAX) {
-                break;
+                return false;
             }
             out.setLength(0);
             out.append(joined);
-        }
+            return true;
+        });
         return out.isEmpty() ? cut(lead.strip(), SUMMARY_MAX) : out.toString();
     }
 
