@@ -596,7 +596,7 @@ public final class Build {
                             htmlCount.incrementAndGet();
                         }
                         if (emit) {
-                            out.put(new OutputFile(asset.getKey(), Files.readAllBytes(asset.getValue())));
+                            out.put(OutputFile.owning(asset.getKey(), Files.readAllBytes(asset.getValue())));
                         }
                     }
                     boolean commit = writable && output.writable(sink);
@@ -668,7 +668,8 @@ public final class Build {
         Void emit(RenderedPage page, SiteOutput out, Map<String, String> keys) throws IOException {
             String path = page.path();
             if (!path.endsWith(".html")) {
-                out.put(new OutputFile(path, page.bytes()));
+                // its producer made these bytes for this page alone
+                out.put(OutputFile.owning(path, page.bytes()));
                 if (keep != Keep.NOTHING) {
                     // recorded with the view key its producer gave (if any), so that the next
                     // build may keep the file unmade; a data file has no post-processing key
@@ -685,7 +686,8 @@ public final class Build {
                     return null;
                 }
             }
-            out.put(new OutputFile(path, post.process(page.html(), transforms(path, meta, config, enricher))
+            // the page's bytes are made here and handed over
+            out.put(OutputFile.owning(path, post.process(page.html(), transforms(path, meta, config, enricher))
                     .getBytes(StandardCharsets.UTF_8)));
             return null;
         }
