@@ -37,7 +37,6 @@ import dev.kaiyuan.search.SearchIndexProducer;
 import dev.kaiyuan.render.RenderedPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -687,8 +686,7 @@ public final class Build {
                 }
             }
             // the page's bytes are made here and handed over
-            out.put(OutputFile.owning(path, post.process(page.html(), transforms(path, meta, config, enricher))
-                    .getBytes(StandardCharsets.UTF_8)));
+            out.put(OutputFile.owning(path, post.processToUtf8(page.html(), transforms(path, meta, config, enricher))));
             return null;
         }
 

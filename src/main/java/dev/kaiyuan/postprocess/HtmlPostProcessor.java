@@ -1,8 +1,11 @@
 package dev.kaiyuan.postprocess;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -51,13 +54,27 @@ public final class HtmlPostProcessor {
 
     /** With transforms for this page alone (e.g. entity links on an article) run before the chain. */
     public String process(String html, List<HtmlTransform> forThisPage) {
+        return process(html, forThisPage, PageEdit::make, page -> page);
+    }
+
+    /** As {@link #process(String, List)}, in UTF-8: what a build writes, made without the page's string. */
+    public byte[] processToUtf8(String html, List<HtmlTransform> forThisPage) {
+        return process(html, forThisPage, PageEdit::utf8, page -> page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The page processed: with the edits made by {@code inText}, or parsed, transformed and written
+     * again (then given to {@code written}).
+     */
+    private <T> T process(String html, List<HtmlTransform> forThisPage,
+            BiFunction<String, List<PageEdit>, Optional<T>> inText, Function<String, T> written) {
         // A page no transform can change is left as rendered: parsing and writing it again would
         // cost more than everything else a large site's listing pages need.
         Optional<List<PageMarkup.Token>> markup = PageMarkup.read(html);
         PageScan scan = markup.map(PageScan::of).orElse(PageScan.ANYTHING);
         List<HtmlTransform> changing = Stream.concat(forThisPage.stream(), transforms.stream())
                 .filter(t -> t.mayChange(scan)).toList();
-        Optional<String> text = inText(html, markup, changing);
+        Optional<T> text = edits(html, markup, changing).flatMap(edits -> inText.apply(html, edits));
         if (text.isPresent()) {
             return text.get();
         }
@@ -65,15 +82,15 @@ public final class HtmlPostProcessor {
         forThisPage.forEach(t -> t.apply(page));
         transforms.forEach(t -> t.apply(page));
         HeadText.settle(page);
-        return page.outerHtml();
+        return written.apply(page.outerHtml());
     }
 
     /**
-     * The transforms done on the page's text: the edits of them all ({@link HtmlTransform#edits}),
-     * taken from the page as rendered and made together, so that its markup is read once; empty
-     * when its markup could not be read or one of them needs the page parsed.
+     * The edits of the transforms done on the page's text ({@link HtmlTransform#edits}), taken from
+     * the page as rendered and to be made together, so that its markup is read once; empty when its
+     * markup could not be read or one of them needs the page parsed.
      */
-    private static Optional<String> inText(String html, Optional<List<PageMarkup.Token>> markup,
+    private static Optional<List<PageEdit>> edits(String html, Optional<List<PageMarkup.Token>> markup,
             List<HtmlTransform> changing) {
         if (markup.isEmpty()) {
             return Optional.empty();
@@ -86,6 +103,6 @@ public final class HtmlPostProcessor {
             }
             edits.addAll(own.get());
         }
-        return PageEdit.make(html, edits);
+        return Optional.of(edits);
     }
 }

@@ -29,24 +29,46 @@ public record PageEdit(int from, int to, String text) {
         if (edits.isEmpty()) {
             return Optional.of(html);
         }
+        return inOrder(html, edits).map(inOrder -> {
+            int grows = 0;
+            for (PageEdit e : inOrder) {
+                grows += e.text.length() - (e.to - e.from);
+            }
+            StringBuilder out = new StringBuilder(html.length() + Math.max(0, grows));
+            int copied = 0;
+            for (PageEdit e : inOrder) {
+                out.append(html, copied, e.from).append(e.text);
+                copied = e.to;
+            }
+            return out.append(html, copied, html.length()).toString();
+        });
+    }
+
+    /** The UTF-8 of what {@link #make} gives, made without making that string first. */
+    static Optional<byte[]> utf8(String html, List<PageEdit> edits) {
+        return inOrder(html, edits).map(inOrder -> {
+            Utf8Pieces pieces = new Utf8Pieces();
+            int copied = 0;
+            for (PageEdit e : inOrder) {
+                pieces.add(html, copied, e.from).add(e.text);
+                copied = e.to;
+            }
+            return pieces.add(html, copied, html.length()).bytes();
+        });
+    }
+
+    /** The edits in page order (insertions at one place as given), or empty when two overlap or one reaches past the end. */
+    private static Optional<List<PageEdit>> inOrder(String html, List<PageEdit> edits) {
         List<PageEdit> inOrder = new ArrayList<>(edits);
         // a stable sort: insertions at one place keep their order
         inOrder.sort(Comparator.comparingInt(PageEdit::from));
-        int grows = 0;
         int copied = 0;
         for (PageEdit e : inOrder) {
             if (e.from < copied || e.to > html.length()) {
                 return Optional.empty();
             }
-            grows += e.text.length() - (e.to - e.from);
             copied = e.to;
         }
-        StringBuilder out = new StringBuilder(html.length() + Math.max(0, grows));
-        copied = 0;
-        for (PageEdit e : inOrder) {
-            out.append(html, copied, e.from).append(e.text);
-            copied = e.to;
-        }
-        return Optional.of(out.append(html, copied, html.length()).toString());
+        return Optional.of(inOrder);
     }
 }

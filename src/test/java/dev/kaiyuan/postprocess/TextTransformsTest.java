@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kaiyuan.model.EntityId;
 import dev.kaiyuan.model.EntityKind;
 import dev.kaiyuan.model.Mention;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -198,6 +199,7 @@ class TextTransformsTest {
         }
         HtmlPostProcessor post = HtmlPostProcessor.forBuild().followedBy(List.of(new LiveReloadScript()));
         String together = post.process(html, own);
+        assertThat(post.processToUtf8(html, own)).as(html).isEqualTo(together.getBytes(StandardCharsets.UTF_8));
 
         PageScan scan = PageScan.of(html);
         List<HtmlTransform> chain = new ArrayList<>(own);
