@@ -116,8 +116,26 @@ final class TimelineStrip {
         return LEFT + (WIDTH - LEFT - RIGHT) * ChronoUnit.DAYS.between(from, d) / span;
     }
 
-    /** One decimal, rounded half up, as {@code String.format("%.1f")} writes it (which was most of a strip's cost). */
+    /**
+     * One decimal, rounded half up, as {@code String.format("%.1f")} writes it (which was most of a
+     * strip's cost): the decimal {@link Double#toString} gives, rounded. A coordinate of the strip
+     * (positive, and written without an exponent) is rounded on that string's digits; anything else
+     * through {@link java.math.BigDecimal}, which rounds the same decimal (a tenth of a build's
+     * strips went to making one for every number).
+     */
     static String fmt(double v) {
+        if (Double.doubleToRawLongBits(v) >= 0 && v >= 1e-3 && v < 1e7) {
+            String decimal = Double.toString(v);
+            int dot = decimal.indexOf('.');
+            if (decimal.length() - dot == 2) {
+                return decimal;
+            }
+            long tenths = Long.parseLong(decimal, 0, dot, 10) * 10 + decimal.charAt(dot + 1) - '0';
+            if (decimal.charAt(dot + 2) >= '5') {
+                tenths++;
+            }
+            return tenths / 10 + "." + tenths % 10;
+        }
         String rounded = java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
         return v < 0 && rounded.equals("0.0") ? "-0.0" : rounded;
     }
