@@ -37,6 +37,13 @@ public final class FrontMatterParser {
             "author", "lang", "summary", "description", "draft", "rights");
     private static final int MAX_YAML_CHARS = 64 * 1024;
 
+    /**
+     * Made once: a builder per file made SnakeYAML's default schema and its tables again for every
+     * article. Without a label: messages name the file and line from the marks themselves.
+     */
+    private static final LoadSettings SETTINGS = LoadSettings.builder().setUseMarks(true)
+            .setMaxAliasesForCollections(10).setAllowRecursiveKeys(false).build();
+
     private final ZoneId zone;
 
     public FrontMatterParser(ZoneId zone) {
@@ -56,7 +63,7 @@ public final class FrontMatterParser {
         }
         Optional<Node> root;
         try {
-            root = new Compose(settings(path)).composeString(yaml);
+            root = new Compose(SETTINGS).composeString(yaml);
         } catch (MarkedYamlEngineException e) {
             sink.report(syntaxError(e, path, firstLine));
             return FrontMatter.EMPTY;
@@ -75,11 +82,6 @@ public final class FrontMatterParser {
             return FrontMatter.EMPTY;
         }
         return new Reader(path, firstLine, sink).read(map);
-    }
-
-    private static LoadSettings settings(String path) {
-        return LoadSettings.builder().setLabel(path).setUseMarks(true)
-                .setMaxAliasesForCollections(10).setAllowRecursiveKeys(false).build();
     }
 
     /**
