@@ -213,6 +213,45 @@ class LauncherIT {
     }
 
     /**
+     * From 3,000 seed files a build without a cache gets a 200 MB young generation where the JVM
+     * has 4 GB or more to size its heap from: the machine's memory, or its container's limit when
+     * that is less. Not with less, not where the user chose a heap size, and not for a rebuild
+     * with a cache (which has a collector of its own).
+     */
+    @Test
+    void aProjectWithThousandsOfSeedsGetsALargerYoungGenerationWhereMemoryAllows() throws Exception {
+        emptySeeds(project.resolve("big/seeds"), 3000);
+        Path large = write(project, "mem-large", "MemTotal:       24683568 kB\nMemFree:        20000000 kB\n");
+        Path small = write(project, "mem-small", "MemTotal:        3900000 kB\n");
+        Path limited = write(project, "cgroup-limited", "2147483648\n");
+        Path unlimited = write(project, "cgroup-unlimited", "max\n");
+        Path none = project.resolve("no-such-file");
+
+        Run roomy = run(memory(large, unlimited, ""), "build", "--project", "big", "--help");
+        Run tight = run(memory(small, none, ""), "build", "--project", "big", "--help");
+        Run contained = run(memory(large, limited, ""), "build", "--project", "big", "--help");
+        Run unknown = run(memory(none, none, ""), "build", "--project", "big", "--help");
+        Run sized = run(memory(large, unlimited, "-Xmx3g"), "build", "--project", "big", "--help");
+        Run few = run(memory(large, unlimited, ""), "build", "--help");
+
+        for (Run run : List.of(roomy, tight, contained, unknown, sized, few)) {
+            assertThat(run.exit()).as(run.output()).isZero();
+        }
+        assertThat(flags(roomy)).contains("-XX:+UseSerialGC", "-XX:MaxNewSize=209715200", "-XX:NewSize=209715200");
+        assertThat(flags(tight)).contains("-XX:+UseSerialGC").doesNotContain("NewSize=209715200");
+        assertThat(flags(contained)).contains("-XX:+UseSerialGC").doesNotContain("NewSize=209715200");
+        assertThat(flags(unknown)).contains("-XX:+UseSerialGC").doesNotContain("NewSize=209715200");
+        assertThat(flags(sized)).contains("-XX:MaxHeapSize=3221225472").doesNotContain("NewSize=209715200");
+        assertThat(flags(few)).contains("-XX:TieredStopAtLevel=1").doesNotContain("NewSize=209715200");
+    }
+
+    /** The environment of a run on a machine whose memory is told by {@code meminfo} and {@code cgroup}. */
+    private static Map<String, String> memory(Path meminfo, Path cgroup, String javaOptions) {
+        return Map.of("KAIYUAN_MEMINFO", meminfo.toString(), "KAIYUAN_CGROUP_MEMORY", cgroup.toString(),
+                "KAIYUAN_JAVA_OPTS", ("-XX:+PrintCommandLineFlags " + javaOptions).trim());
+    }
+
+    /**
      * Run by root, a command with the optimising compiler lets the JVM set its threads' priorities
      * (the compiler threads' above the build's); run by anyone else, or with the quick compiler
      * only, or with a priority option of the user's, it does not. Who runs it is what {@code id -u}
