@@ -213,14 +213,14 @@ class LauncherIT {
     }
 
     /**
-     * From 3,000 seed files a build without a cache gets a 200 MB young generation where the JVM
+     * From 10,000 seed files a build without a cache gets a 200 MB young generation where the JVM
      * has 4 GB or more to size its heap from: the machine's memory, or its container's limit when
      * that is less. Not with less, not where the user chose a heap size, and not for a rebuild
      * with a cache (which has a collector of its own).
      */
     @Test
-    void aProjectWithThousandsOfSeedsGetsALargerYoungGenerationWhereMemoryAllows() throws Exception {
-        emptySeeds(project.resolve("big/seeds"), 3000);
+    void aProjectWithTenThousandSeedsGetsALargerYoungGenerationWhereMemoryAllows() throws Exception {
+        Path seeds = emptySeeds(project.resolve("big/seeds"), 10_000);
         Path large = write(project, "mem-large", "MemTotal:       24683568 kB\nMemFree:        20000000 kB\n");
         Path small = write(project, "mem-small", "MemTotal:        3900000 kB\n");
         Path limited = write(project, "cgroup-limited", "2147483648\n");
@@ -233,8 +233,10 @@ class LauncherIT {
         Run unknown = run(memory(none, none, ""), "build", "--project", "big", "--help");
         Run sized = run(memory(large, unlimited, "-Xmx3g"), "build", "--project", "big", "--help");
         Run few = run(memory(large, unlimited, ""), "build", "--help");
+        Files.delete(seeds.resolve("0.md"));
+        Run fewer = run(memory(large, unlimited, ""), "build", "--project", "big", "--help");
 
-        for (Run run : List.of(roomy, tight, contained, unknown, sized, few)) {
+        for (Run run : List.of(roomy, tight, contained, unknown, sized, few, fewer)) {
             assertThat(run.exit()).as(run.output()).isZero();
         }
         assertThat(flags(roomy)).contains("-XX:+UseSerialGC", "-XX:MaxNewSize=209715200", "-XX:NewSize=209715200");
@@ -243,6 +245,7 @@ class LauncherIT {
         assertThat(flags(unknown)).contains("-XX:+UseSerialGC").doesNotContain("NewSize=209715200");
         assertThat(flags(sized)).contains("-XX:MaxHeapSize=3221225472").doesNotContain("NewSize=209715200");
         assertThat(flags(few)).contains("-XX:TieredStopAtLevel=1").doesNotContain("NewSize=209715200");
+        assertThat(flags(fewer)).contains("-XX:+UseSerialGC", "-XX:FreqInlineSize=70").doesNotContain("NewSize=209715200");
     }
 
     /** The environment of a run on a machine whose memory is told by {@code meminfo} and {@code cgroup}. */
