@@ -47,6 +47,9 @@ public final class FrontMatterParser {
     private static final LoadSettings SETTINGS = LoadSettings.builder().setUseMarks(true)
             .setMaxAliasesForCollections(10).setAllowRecursiveKeys(false).build();
 
+    /** A date-time that ends in an offset, +08:00 or +0800 (compiled once: String.matches compiles at every call). */
+    private static final Pattern OFFSET_AT_END = Pattern.compile(".*[+-]\\d\\d:?\\d\\d$");
+
     private final ZoneId zone;
 
     public FrontMatterParser(ZoneId zone) {
@@ -310,8 +313,6 @@ public final class FrontMatterParser {
         }
     }
 
-    private static final Pattern OFFSET_AT_END = Pattern.compile(".*[+-]\\d\\d:?\\d\\d$");
-
     /**
      * The date-time of {@code s} when it has the one form most front matter uses,
      * {@code 2019-01-01T03:46:37Z} or {@code 2019-01-01T03:46:37+08:00} (a space for the T too) and
@@ -353,12 +354,9 @@ public final class FrontMatterParser {
         return true;
     }
 
+    /** The digits of {@code s} from {@code from} to {@code to}, checked by {@link #digits}, as a number. */
     private static int number(String s, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            value = value * 10 + s.charAt(i) - '0';
-        }
-        return value;
+        return Integer.parseInt(s, from, to, 10);
     }
 
     static boolean isWebUrl(String raw) {
