@@ -241,15 +241,16 @@ public final class PageMarkup {
             return -1;
         }
         int at = keyStart + 1;
-        while (at < n && !isSpace(html.charAt(at)) && "/>=".indexOf(html.charAt(at)) < 0) {
+        while (at < n && !endsKey(html.charAt(at))) {
             at++;
         }
         String key = known(html, keyStart, at, ATTRIBUTE_NAMES);
+        // a known name is a plain one: only another needs checking
         if (key == null) {
             key = html.substring(keyStart, at).toLowerCase(Locale.ROOT);
-        }
-        if (key.indexOf('"') >= 0 || key.indexOf('\'') >= 0 || key.indexOf('<') >= 0 || hasControl(key)) {
-            return -1;
+            if (key.indexOf('"') >= 0 || key.indexOf('\'') >= 0 || key.indexOf('<') >= 0 || hasControl(key)) {
+                return -1;
+            }
         }
         int eq = skipSpace(html, at);
         String raw = "";
@@ -277,6 +278,11 @@ public final class PageMarkup {
         }
         attributes.add(new Attribute(key, raw, keyStart, at));
         return at;
+    }
+
+    /** Whether {@code c} ends an attribute's name: a space, {@code /}, {@code >} or {@code =}. */
+    private static boolean endsKey(char c) {
+        return c == '/' || c == '>' || c == '=' || isSpace(c);
     }
 
     /**
