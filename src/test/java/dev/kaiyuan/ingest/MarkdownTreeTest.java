@@ -6,12 +6,16 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -178,5 +182,26 @@ class MarkdownTreeTest {
     @Provide
     Arbitrary<String> documents() {
         return MarkdownSamples.documents();
+    }
+
+    /**
+     * A sequence's characters are what flexmark's {@code toString()} gives, for a stretch of the text
+     * (copied at once), with NUL (which flexmark reads as U+FFFD) or without, and for several stretches.
+     */
+    @Property(tries = 500)
+    void aStretchOfTheTextIsCopiedAsFlexmarkReadsIt(@ForAll("withNul") String text, @ForAll int a, @ForAll int b) {
+        int from = Math.floorMod(a, text.length() + 1);
+        int to = from + Math.floorMod(b, text.length() - from + 1);
+        BasedSequence whole = BasedSequence.of(text);
+        BasedSequence stretch = whole.subSequence(from, to);
+        BasedSequence two = SegmentedSequence.create(whole, List.of(whole.subSequence(0, from), whole.subSequence(to)));
+
+        assertThat(MarkdownTree.string(stretch)).isEqualTo(stretch.toString());
+        assertThat(MarkdownTree.string(two)).isEqualTo(two.toString());
+    }
+
+    @Provide
+    Arbitrary<String> withNul() {
+        return Arbitraries.strings().withChars('a', '\0', '中', '\n', '`').ofMaxLength(40);
     }
 }

@@ -7,11 +7,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import java.lang.management.ManagementFactory;
-import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -93,27 +89,6 @@ class StringMatchingInlineParserTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(document.getFirstChild().getChildOfType(com.vladsch.flexmark.ast.Code.class)).isNotNull();
         assertThat(allocated).as("bytes allocated").isLessThan(200_000_000L);
-    }
-
-    /**
-     * A stretch of the text is copied at once, and holds what flexmark's {@code toString()} gives: a
-     * NUL reads as U+FFFD. A sequence of several stretches is left to flexmark.
-     */
-    @Property(tries = 500)
-    void aStretchOfTheTextIsCopiedAsFlexmarkReadsIt(@ForAll("withNul") String text, @ForAll int a, @ForAll int b) {
-        int from = Math.floorMod(a, text.length() + 1);
-        int to = from + Math.floorMod(b, text.length() - from + 1);
-        BasedSequence whole = BasedSequence.of(text);
-        BasedSequence stretch = whole.subSequence(from, to);
-        BasedSequence two = SegmentedSequence.create(whole, List.of(whole.subSequence(0, from), whole.subSequence(to)));
-
-        assertThat(StringMatchingInlineParser.plain(stretch)).isEqualTo(stretch.toString());
-        assertThat(StringMatchingInlineParser.plain(two)).isEqualTo(two.toString());
-    }
-
-    @Provide
-    Arbitrary<String> withNul() {
-        return Arbitraries.strings().withChars('a', '\0', '中', '\n', '`').ofMaxLength(40);
     }
 
     @Example
