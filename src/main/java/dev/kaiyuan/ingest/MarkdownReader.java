@@ -94,8 +94,13 @@ public final class MarkdownReader implements SourceReader {
         if (text.contains(":/") || text.indexOf('@') >= 0) {
             return true;
         }
-        for (int i = 0; i + 3 <= text.length(); i++) {
-            if ((text.charAt(i) | 0x20) == 'w' && text.regionMatches(true, i, "www", 0, 3)) {
+        return hasWww(text, 'w') || hasWww(text, 'W');
+    }
+
+    /** Whether {@code www}, in any case, starts at a {@code first} of {@code text} (found by indexOf, which scans fast). */
+    private static boolean hasWww(String text, char first) {
+        for (int i = text.indexOf(first); i >= 0 && i + 3 <= text.length(); i = text.indexOf(first, i + 1)) {
+            if (text.regionMatches(true, i, "www", 0, 3)) {
                 return true;
             }
         }

@@ -201,6 +201,9 @@ class ArticleReaderTest {
                 .doesNotContain("<a href=\"https://example.org/i.png\"");
         assertThat(MarkdownReader.mayAutolink("plain text, 开源：模型")).isFalse();
         assertThat(MarkdownReader.mayAutolink("WWW.EXAMPLE.COM")).isTrue();
+        assertThat(MarkdownReader.mayAutolink("w, ww w.W, Ww")).isFalse();
+        assertThat(MarkdownReader.mayAutolink("w ww ends in wWw")).isTrue();
+        assertThat(MarkdownReader.mayAutolink("W ww Www.example")).isTrue();
     }
 
     @Test
