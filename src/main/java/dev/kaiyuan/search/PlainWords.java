@@ -114,6 +114,10 @@ final class PlainWords {
      * an emoji.
      */
     private static boolean breaksAfter(char c, char next) {
+        if (c < 0x80 && next < 0x80) {
+            // of ASCII only the space is a space separator, and nothing belongs to the character before it
+            return c != ' ' || next != ' ';
+        }
         boolean spaces = Character.getType(c) == Character.SPACE_SEPARATOR
                 && Character.getType(next) == Character.SPACE_SEPARATOR;
         return !spaces && !belongsToThePrevious(next);
