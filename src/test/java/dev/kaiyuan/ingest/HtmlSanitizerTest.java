@@ -57,7 +57,8 @@ class HtmlSanitizerTest {
     @Test
     void activeContentIsReportedWhicheverWayTheDocumentIsCleaned() {
         for (String html : List.of("<p><a href=\" javascript:x\">a</a></p>", "<p><script>x()</script></p>",
-                "<p onclick=\"x()\">a</p>")) {
+                "<p onclick=\"x()\">a</p>", "<p ONCLICK=\"x()\">a</p>", "<p><a href=\"\tJava\nScript:x\">a</a></p>",
+                "<p><img src=\" DATA:image/png,x\"></p>")) {
             DiagnosticSink sink = new DiagnosticSink();
             sanitizer.clean(html, SourceRef.file("seeds/x.html"), sink);
             assertThat(sink.warningCount()).as(html).isEqualTo(1);
@@ -65,6 +66,27 @@ class HtmlSanitizerTest {
         DiagnosticSink sink = new DiagnosticSink();
         sanitizer.clean("<p><a href=\"https://example.com/\">a</a></p>", SourceRef.file("seeds/x.html"), sink);
         assertThat(sink.warningCount()).isZero();
+    }
+
+    /**
+     * A scheme is read as a browser reads it, and as the rule written out says: the value without
+     * white space and controls, lower-cased, starts with it.
+     */
+    @Property(tries = 3000)
+    void aSchemeIsReadWithoutSpacesOrCase(@ForAll("schemeLike") String value) {
+        for (String prefix : List.of("javascript:", "vbscript:", "data:")) {
+            String stripped = value.chars().filter(c -> c > 0x20)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            assertThat(HtmlSanitizer.schemeIs(value, prefix)).as(value + " " + prefix)
+                    .isEqualTo(stripped.toLowerCase(java.util.Locale.ROOT).startsWith(prefix));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> schemeLike() {
+        Arbitrary<String> pieces = Arbitraries.of("java", "JAVA", "Script", "script", "vb", "VB", "data", "DaTa", ":",
+                " ", "\t", "\n", "\u0001", "\u0130", "\u212A", "i", "p", "x", "\u00e0");
+        return pieces.list().ofMaxSize(8).map(list -> String.join("", list));
     }
 
     @Property(tries = 2000)
