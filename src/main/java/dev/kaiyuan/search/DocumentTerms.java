@@ -1,7 +1,6 @@
 package dev.kaiyuan.search;
 
 import dev.kaiyuan.model.Blob;
-import dev.kaiyuan.model.HanScript;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -147,8 +146,11 @@ public record DocumentTerms(Blob packed) {
         String title = tokenizer.fold(doc.title());
         String text = tokenizer.fold(doc.text());
         TermCounts tf = new TermCounts();
-        tokenizer.index(title, tf);
-        tokenizer.index(text, tf);
+        // a bit per code point, set as met and read in order: sorting every Han character of a
+        // Chinese article (thousands) was 2 % of a cold build
+        BitSet seen = new BitSet();
+        tokenizer.index(title, tf, seen);
+        tokenizer.index(text, tf, seen);
         TreeSet<String> names = new TreeSet<>();
         StringBuilder terms = new StringBuilder();
         for (int i = 0; i < tf.size(); i++) {
@@ -162,11 +164,6 @@ public record DocumentTerms(Blob packed) {
             }
             terms.append('\n');
         }
-        // a bit per code point, set as met and read in order: sorting every Han character of a
-        // Chinese article (thousands) was 2 % of a cold build
-        BitSet seen = new BitSet();
-        markHan(title, seen);
-        markHan(text, seen);
         StringBuilder han = new StringBuilder();
         for (int cp = seen.nextSetBit(0); cp >= 0; cp = seen.nextSetBit(cp + 1)) {
             han.appendCodePoint(cp);
@@ -174,16 +171,6 @@ public record DocumentTerms(Blob packed) {
         StringBuilder nameLines = new StringBuilder();
         names.forEach(name -> nameLines.append(escape(name)).append('\n'));
         return of(terms.toString(), nameLines.toString(), han.toString());
-    }
-
-    private static void markHan(String text, BitSet seen) {
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (HanScript.contains(cp)) {
-                seen.set(cp);
-            }
-            i += Character.charCount(cp);
-        }
     }
 
     private static String escape(String term) {

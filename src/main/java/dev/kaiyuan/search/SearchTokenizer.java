@@ -5,6 +5,7 @@ import com.ibm.icu.text.RuleBasedBreakIterator;
 import com.ibm.icu.util.ULocale;
 import dev.kaiyuan.model.HanScript;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class SearchTokenizer {
     /** Every term to index for the folded text: its primary tokens, the parts of names, Han bigrams. */
     public List<Token> index(String folded) {
         List<Token> tokens = new ArrayList<>();
-        index(folded, TermSink.into(tokens));
+        index(folded, TermSink.into(tokens), new BitSet());
         return tokens;
     }
 
@@ -94,10 +95,11 @@ public final class SearchTokenizer {
      * share a start, and each place starts at most one bigram (or lone Han character), so bigrams
      * are checked by place and only names and parts by a set. Every term is a stretch of the folded
      * text, so two that start at one place are the same term when they end at one place too.
+     * Each Han character's code point is set in {@code han} (read while the bigrams are found).
      */
-    void index(String folded, TermSink out) {
+    void index(String folded, TermSink out, BitSet han) {
         int[] gramEnd = new int[folded.length() + 1];
-        hanGrams(folded, (text, start, end, kind) -> gramEnd[start] = end);
+        hanGrams(folded, (text, start, end, kind) -> gramEnd[start] = end, han);
         boolean[] repeated = new boolean[folded.length() + 1];
         Set<Long> named = new HashSet<>();
         PlainWords.Icu icu = icu(folded);
@@ -182,7 +184,10 @@ public final class SearchTokenizer {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (HanScript.contains(cp)) {
-                words(text, start, i, icu, kind, out);
+                // between two Han characters there is nothing to split (most of a Chinese text)
+                if (i > start) {
+                    words(text, start, i, icu, kind, out);
+                }
                 start = next;
             }
             i = next;
@@ -209,13 +214,16 @@ public final class SearchTokenizer {
         wordsOutsideHan(text, from, to, icu, Token.Kind.PART, out);
     }
 
-    /** Bigrams of each maximal Han run; a run of one character gives that character. */
-    private static void hanGrams(String text, TermSink out) {
+    /** Bigrams of each maximal Han run; a run of one character gives that character. Each Han code point is set in {@code seen}. */
+    private static void hanGrams(String text, TermSink out, BitSet seen) {
         int runStart = -1;
         int previous = -1;
         for (int i = 0; i <= text.length(); ) {
             int cp = i < text.length() ? text.codePointAt(i) : -1;
             boolean han = cp >= 0 && HanScript.contains(cp);
+            if (han) {
+                seen.set(cp);
+            }
             if (han && previous >= 0) {
                 out.add(text, previous, i + Character.charCount(cp), Token.Kind.HAN);
             } else if (!han && runStart >= 0 && previous == runStart) {
