@@ -194,7 +194,7 @@ final class MarkdownTree {
             } else if (type == TextBase.class) {
                 return children(node);
             } else if (type == HtmlEntity.class) {
-                return text(node.getChars().unescape());
+                return text(unescape(node.getChars()));
             } else if (type == Link.class) {
                 return link((Link) node);
             } else if (type == LinkRef.class) {
@@ -315,7 +315,7 @@ final class MarkdownTree {
         private boolean listItem(ListItem node) {
             line();
             open("li");
-            boolean built = text(node.getMarkerSuffix().unescape()) && children(node);
+            boolean built = text(unescape(node.getMarkerSuffix())) && children(node);
             close();
             line();
             return built;
@@ -325,7 +325,7 @@ final class MarkdownTree {
             BasedSequence info = node.getInfo();
             String language = null;
             if (info.isNotNull() && !info.isBlank()) {
-                String name = node.getInfoDelimitedByAny(html.languageDelimiterSet).unescape();
+                String name = unescape(node.getInfoDelimitedByAny(html.languageDelimiterSet));
                 language = html.languageClassMap.getOrDefault(name, html.languageClassPrefix + name);
             }
             return code(language, node.getContentChars().normalizeEOL());
@@ -359,8 +359,8 @@ final class MarkdownTree {
             if (suppressed(node.getUrl())) {
                 return children(node);
             }
-            String title = node.getTitle().isNotNull() ? node.getTitle().unescape() : null;
-            return anchor(node.getUrl().unescape(), title, node);
+            String title = node.getTitle().isNotNull() ? unescape(node.getTitle()) : null;
+            return anchor(unescape(node.getUrl()), title, node);
         }
 
         private boolean linkRef(LinkRef node) {
@@ -368,16 +368,16 @@ final class MarkdownTree {
             if (reference == null) {
                 // No link resolver is set up, so an undefined reference stays text.
                 if (!node.hasChildren()) {
-                    return text(node.getChars().unescape());
+                    return text(unescape(node.getChars()));
                 }
-                return text(node.getChars().prefixOf(node.getChildChars()).unescape()) && children(node)
-                        && text(node.getChars().suffixOf(node.getChildChars()).unescape());
+                return text(unescape(node.getChars().prefixOf(node.getChildChars()))) && children(node)
+                        && text(unescape(node.getChars().suffixOf(node.getChildChars())));
             }
-            String url = reference.getUrl().unescape();
+            String url = unescape(reference.getUrl());
             if (suppressed(url)) {
                 return children(node);
             }
-            String title = reference.getTitle().isNotNull() ? reference.getTitle().unescape() : null;
+            String title = reference.getTitle().isNotNull() ? unescape(reference.getTitle()) : null;
             return anchor(url, title, node);
         }
 
@@ -405,7 +405,7 @@ final class MarkdownTree {
         }
 
         private boolean mailLink(MailLink node) {
-            String text = node.getText().unescape();
+            String text = unescape(node.getText());
             if (suppressed(node.getUrl())) {
                 return text(text);
             }
@@ -428,20 +428,20 @@ final class MarkdownTree {
             if (suppressed(node.getUrl())) {
                 return true;
             }
-            String title = node.getTitle().isNotNull() ? node.getTitle().unescape() : null;
-            return img(node.getUrl().unescape(), title, node);
+            String title = node.getTitle().isNotNull() ? unescape(node.getTitle()) : null;
+            return img(unescape(node.getUrl()), title, node);
         }
 
         private boolean imageRef(ImageRef node) {
             Reference reference = node.isDefined() ? node.getReferenceNode(references) : null;
             if (reference == null) {
-                return text(node.getChars().unescape());
+                return text(unescape(node.getChars()));
             }
-            String url = reference.getUrl().unescape();
+            String url = unescape(reference.getUrl());
             if (suppressed(url)) {
                 return true;
             }
-            String title = reference.getTitle().isNotNull() ? reference.getTitle().unescape() : null;
+            String title = reference.getTitle().isNotNull() ? unescape(reference.getTitle()) : null;
             return img(url, title, node);
         }
 
@@ -525,6 +525,16 @@ final class MarkdownTree {
             }
         }
         return chars.toString();
+    }
+
+    /**
+     * flexmark's {@code unescape()}: escapes and references read. A sequence without a backslash or
+     * an ampersand is its characters as they are, taken at once (flexmark matches its pattern and
+     * copies the sequence a character at a time).
+     */
+    static String unescape(BasedSequence chars) {
+        String text = string(chars);
+        return text.indexOf('\\') < 0 && text.indexOf('&') < 0 ? text : chars.unescape();
     }
 
     /** A text node's text as the renderer writes it: escapes and references read, line ends normalised. */

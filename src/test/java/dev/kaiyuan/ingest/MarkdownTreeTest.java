@@ -200,6 +200,22 @@ class MarkdownTreeTest {
         assertThat(MarkdownTree.string(two)).isEqualTo(two.toString());
     }
 
+    /** A sequence is unescaped as flexmark unescapes it, whether it holds a backslash or an ampersand or not. */
+    @Property(tries = 1000)
+    void aSequenceIsUnescapedAsFlexmarkUnescapesIt(@ForAll("escapes") String text, @ForAll int a, @ForAll int b) {
+        int from = Math.floorMod(a, text.length() + 1);
+        int to = from + Math.floorMod(b, text.length() - from + 1);
+        BasedSequence stretch = BasedSequence.of(text).subSequence(from, to);
+
+        assertThat(MarkdownTree.unescape(stretch)).isEqualTo(stretch.unescape());
+    }
+
+    @Provide
+    Arbitrary<String> escapes() {
+        return Arbitraries.of("a", "\\", "&", "&amp;", "&#x4E2D;", "\\*", "\0", "中", ";", "#").list().ofMaxSize(12)
+                .map(pieces -> String.join("", pieces));
+    }
+
     @Provide
     Arbitrary<String> withNul() {
         return Arbitraries.strings().withChars('a', '\0', '中', '\n', '`').ofMaxLength(40);
