@@ -8,6 +8,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The steps the HTML and Markdown readers share once {@link HtmlSanitizer} has cleaned a body:
@@ -28,6 +30,9 @@ final class SanitizedBody {
         return doc;
     }
 
+    /** A paragraph, as the query {@code p} selects one: parsed once, not for each article. */
+    private static final Evaluator PARAGRAPH = QueryParser.parse("p");
+
     /** The body's markup and text, with the first paragraph's text as the lead. */
     static BodyResult result(FrontMatter derived, Document doc, List<Caption> captions) {
         return result(derived, doc, Optional.empty(), captions);
@@ -35,7 +40,7 @@ final class SanitizedBody {
 
     /** As {@link #result(FrontMatter, Document, List)}, given the body's markup when it is already at hand. */
     static BodyResult result(FrontMatter derived, Document doc, Optional<String> markup, List<Caption> captions) {
-        Element first = doc.body().selectFirst("p");
+        Element first = doc.body().selectFirst(PARAGRAPH);
         return new BodyResult(derived, markup.orElseGet(() -> BodyHtml.of(doc.body())), plainText(doc.body()),
                 first == null ? "" : first.text(), captions, Optional.empty(), List.of());
     }
