@@ -7,7 +7,8 @@ import java.util.List;
  * Stretches of strings encoded as the UTF-8 of their concatenation, into an array of exactly its
  * size, without making the concatenated string: a post-processed page is its rendered text with a
  * few edits, and joining them, then encoding the result ({@link String#getBytes}, which first fills
- * an array three times the text's length), copied every page three times over. Encoded as the JDK
+ * an array three times the text's length), copied every page three times over. (The stretches'
+ * chars are copied into one char array on the way, which is read faster.) Encoded as the JDK
  * encodes: a surrogate pair (which may span two stretches) as one code point, an unpaired
  * surrogate as {@code ?}. For one thread.
  */
