@@ -1,7 +1,6 @@
 package dev.kaiyuan.search;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,9 +11,12 @@ import java.util.function.IntConsumer;
  * costs the length of the longest one that does, not one lookup per name length.
  */
 final class NameTrie {
-    private final Node root;
-    /** The UTF-16 units some name starts with: most places in a text start none, and need no lookup. */
-    private final BitSet firsts = new BitSet(Character.MAX_VALUE + 1);
+    /**
+     * The root's children by their first UTF-16 unit, null where no name starts with it: most
+     * places in a text start none, and the tokenizer asks at every one (a table of 65,536, not a
+     * search of the root's units, which are many).
+     */
+    private final Node[] firsts = new Node[Character.MAX_VALUE + 1];
 
     /** A node: the units that go on from it, in order, and where each leads. */
     private static final class Node {
@@ -62,16 +64,16 @@ final class NameTrie {
                 node = node.next.computeIfAbsent(name.charAt(i), c -> new Draft());
             }
             node.name = !name.isEmpty();
-            if (!name.isEmpty()) {
-                firsts.set(name.charAt(0));
-            }
         }
-        this.root = new Node(root);
+        Node made = new Node(root);
+        for (int i = 0; i < made.units.length; i++) {
+            firsts[made.units[i]] = made.next[i];
+        }
     }
 
     /** False when no name starts with {@code c}. */
     boolean mayStartWith(char c) {
-        return firsts.get(c);
+        return firsts[c] != null;
     }
 
     /** Whether a name found ending at {@code end} of {@code text} is taken. */
@@ -86,36 +88,24 @@ final class NameTrie {
      */
     int longestAt(String text, int start, int limit, EndTest test) {
         int longest = -1;
-        if (start >= limit || !firsts.get(text.charAt(start))) {
-            return longest;
-        }
-        Node node = root;
-        for (int i = start; i < limit; i++) {
-            node = node.next(text.charAt(i));
-            if (node == null) {
-                return longest;
+        Node node = start < limit ? firsts[text.charAt(start)] : null;
+        for (int i = start + 1; node != null; i++) {
+            if (node.name && test.accepts(text, i)) {
+                longest = i;
             }
-            if (node.name && test.accepts(text, i + 1)) {
-                longest = i + 1;
-            }
+            node = i < limit ? node.next(text.charAt(i)) : null;
         }
         return longest;
     }
 
     /** Calls {@code end} with the end of every name that starts at {@code start} and ends by {@code limit}, shortest first. */
     void namesAt(String text, int start, int limit, IntConsumer end) {
-        if (start >= limit || !firsts.get(text.charAt(start))) {
-            return;
-        }
-        Node node = root;
-        for (int i = start; i < limit; i++) {
-            node = node.next(text.charAt(i));
-            if (node == null) {
-                return;
-            }
+        Node node = start < limit ? firsts[text.charAt(start)] : null;
+        for (int i = start + 1; node != null; i++) {
             if (node.name) {
-                end.accept(i + 1);
+                end.accept(i);
             }
+            node = i < limit ? node.next(text.charAt(i)) : null;
         }
     }
 }
