@@ -273,13 +273,15 @@ public final class Build {
                 // A build that did not commit (it had errors) left the output as the last one that did:
                 // what that build recorded of the output, and what its pages were rendered with, pass
                 // on, so a page back as it was then (an edit undone) is kept again.
+                // (the stages' maps are made for this cache, which takes them as they are)
                 BuildCache next = rendered.written()
-                        ? new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
-                                rendered.inputs(), rendered.files(), rendered.folders(), rendered.search(),
+                        ? new BuildCache(Optional.of(config), BuildCache.handedOver(reads.memo()), known.memo(),
+                                BuildCache.handedOver(enriched.memo()), rendered.inputs(),
+                                BuildCache.handedOver(rendered.files()), rendered.folders(), rendered.search(),
                                 rendered.postings())
-                        : new BuildCache(Optional.of(config), reads.memo(), known.memo(), enriched.memo(),
-                                cache.render(), cache.written(), cache.folders(), rendered.search(),
-                                rendered.postings());
+                        : new BuildCache(Optional.of(config), BuildCache.handedOver(reads.memo()), known.memo(),
+                                BuildCache.handedOver(enriched.memo()), cache.render(), cache.written(),
+                                cache.folders(), rendered.search(), rendered.postings());
                 // The preview's quick path for a saved article works from the last good build only.
                 Optional<ArticleRefresh> refresh = keep == Keep.MEMORY && rendered.written()
                         ? rendered.articlePages().map(pages -> new ArticleRefresh(project, config, request.drafts(),

@@ -10,10 +10,15 @@ import dev.kaiyuan.output.FolderStamp;
 import dev.kaiyuan.postprocess.HtmlTransform;
 import dev.kaiyuan.search.DocumentTerms;
 import dev.kaiyuan.search.MergedPostings;
+import java.util.AbstractMap;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * What one build learnt that the next may reuse, as an immutable value: {@link Build#run} takes the
@@ -56,14 +61,76 @@ public record BuildCache(Optional<SiteConfig> config, Map<String, Read> reads, O
 
     public BuildCache {
         Objects.requireNonNull(config, "config");
-        reads = Map.copyOf(reads);
+        reads = frozen(reads);
         Objects.requireNonNull(knowledge, "knowledge");
-        enriched = Map.copyOf(enriched);
+        enriched = frozen(enriched);
         Objects.requireNonNull(render, "render");
-        written = Map.copyOf(written);
-        folders = Map.copyOf(folders);
-        search = Map.copyOf(search);
+        written = frozen(written);
+        folders = frozen(folders);
+        search = frozen(search);
         Objects.requireNonNull(postings, "postings");
+    }
+
+    /**
+     * {@code fresh}, a map its maker hands over and no longer changes, for a cache to keep as it is
+     * instead of copying it: a rebuild at 10,000 articles loads maps of 10,000 reads and 26,000
+     * written files and makes them again, and copying them took about 70 ms of its 2.2 s.
+     */
+    static <K, V> Map<K, V> handedOver(Map<K, V> fresh) {
+        return new HandedOver<>(fresh);
+    }
+
+    private static <K, V> Map<K, V> frozen(Map<K, V> map) {
+        return map instanceof HandedOver<K, V> ? map : Map.copyOf(map);
+    }
+
+    /** A map read through an unmodifiable view of one nobody changes any more. */
+    private static final class HandedOver<K, V> extends AbstractMap<K, V> {
+        private final Map<K, V> map;
+
+        HandedOver(Map<K, V> fresh) {
+            // as Map.copyOf would: no null key or value
+            fresh.forEach((k, v) -> {
+                Objects.requireNonNull(k, "a key");
+                Objects.requireNonNull(v, "a value");
+            });
+            this.map = Collections.unmodifiableMap(fresh);
+        }
+
+        @Override
+        public V get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Set<Entry<K, V>> entrySet() {
+            return map.entrySet();
+        }
+
+        @Override
+        public Set<K> keySet() {
+            return map.keySet();
+        }
+
+        @Override
+        public Collection<V> values() {
+            return map.values();
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super K, ? super V> action) {
+            map.forEach(action);
+        }
     }
 
     /** As read from {@link PersistentCache} for some other output folder: its files are not there. */

@@ -266,7 +266,8 @@ final class PersistentCache {
             stamps.put(path, new KeptStamp(hash, new BuildCache.SeedStamp(seed, sidecar)));
         }
         return new Whole(folder, new BuildCache(site.config(), site.reads(), site.knowledge(), site.enriched(),
-                site.render(), written, folders, site.search(), site.postings()), stamps);
+                site.render(), BuildCache.handedOver(written), BuildCache.handedOver(folders), site.search(),
+                site.postings()), stamps);
     }
 
     private static FileStamp fileStamp(CodecInput in, String path) throws IOException {
@@ -352,8 +353,9 @@ final class PersistentCache {
         whole.stamps().forEach((path, kept) -> reads.computeIfPresent(path, (p, read) -> read.hash().equals(kept.hash())
                 ? new BuildCache.Read(read.hash(), read.article(), Optional.of(kept.stamp())) : read));
         BuildCache site = whole.site();
-        BuildCache cache = new BuildCache(site.config(), reads, site.knowledge(), enriched, site.render(),
-                site.written(), site.folders(), search, postings.join());
+        BuildCache cache = new BuildCache(site.config(), BuildCache.handedOver(reads), site.knowledge(),
+                BuildCache.handedOver(enriched), site.render(), site.written(), site.folders(),
+                BuildCache.handedOver(search), postings.join());
         return new Loaded(whole.folder().equals(key(out)) ? cache : cache.withoutWritten(), List.copyOf(open));
     }
 

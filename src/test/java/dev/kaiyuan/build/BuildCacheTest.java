@@ -426,4 +426,32 @@ class BuildCacheTest {
         }
     }
 
+
+    /**
+     * A map handed over is kept as it is, read-only, and equals a copied one; a map not handed over
+     * is still copied, so that changing it afterwards changes no cache; neither takes a null.
+     */
+    @Test
+    void aMapHandedOverIsKeptReadOnlyAndAnyOtherIsCopied() {
+        java.util.HashMap<String, dev.kaiyuan.output.FolderStamp> fresh = new java.util.HashMap<>();
+        fresh.put("articles", new dev.kaiyuan.output.FolderStamp(1, 2, 3));
+        BuildCache handed = new BuildCache(Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty(),
+                Map.of(), BuildCache.handedOver(fresh), Map.of(), Optional.empty());
+        BuildCache copied = new BuildCache(Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty(),
+                Map.of(), fresh, Map.of(), Optional.empty());
+
+        assertThat(handed).isEqualTo(copied);
+        assertThat(handed.hashCode()).isEqualTo(copied.hashCode());
+        assertThat(handed.folders()).containsOnlyKeys("articles");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handed.folders().put("x", null))
+                .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handed.folders().keySet().remove("articles"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        fresh.put("tags", new dev.kaiyuan.output.FolderStamp(4, 5, 6));
+        assertThat(copied.folders()).containsOnlyKeys("articles");
+        java.util.HashMap<String, dev.kaiyuan.output.FolderStamp> withNull = new java.util.HashMap<>();
+        withNull.put("articles", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BuildCache.handedOver(withNull))
+                .isInstanceOf(NullPointerException.class);
+    }
 }
