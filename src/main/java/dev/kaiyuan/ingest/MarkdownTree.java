@@ -539,10 +539,8 @@ final class MarkdownTree {
 
     /** A text node's text as the renderer writes it: escapes and references read, line ends normalised. */
     private static String unescaped(BasedSequence chars) {
-        String text = string(chars);
-        if (text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) {
-            return Escaping.normalizeEOL(chars.unescape());
-        }
+        String text = unescape(chars);
+        // normalizeEOL changes only \r (and copies the rest)
         return text.indexOf('\r') >= 0 ? Escaping.normalizeEOL(text) : text;
     }
 
