@@ -2,11 +2,13 @@ package dev.kaiyuan.build;
 
 import static dev.kaiyuan.build.TestSites.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaiyuan.enrich.Enricher;
 import dev.kaiyuan.model.Article;
 import dev.kaiyuan.model.ArticleBody;
 import dev.kaiyuan.model.Gazetteer;
+import dev.kaiyuan.output.FolderStamp;
 import dev.kaiyuan.output.MemorySiteWriter;
 import dev.kaiyuan.postprocess.HtmlTransform;
 import dev.kaiyuan.postprocess.LiveReloadScript;
@@ -15,6 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -433,8 +436,8 @@ class BuildCacheTest {
      */
     @Test
     void aMapHandedOverIsKeptReadOnlyAndAnyOtherIsCopied() {
-        java.util.HashMap<String, dev.kaiyuan.output.FolderStamp> fresh = new java.util.HashMap<>();
-        fresh.put("articles", new dev.kaiyuan.output.FolderStamp(1, 2, 3));
+        HashMap<String, FolderStamp> fresh = new HashMap<>();
+        fresh.put("articles", new FolderStamp(1, 2, 3));
         BuildCache handed = new BuildCache(Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty(),
                 Map.of(), BuildCache.handedOver(fresh), Map.of(), Optional.empty());
         BuildCache copied = new BuildCache(Optional.empty(), Map.of(), Optional.empty(), Map.of(), Optional.empty(),
@@ -443,15 +446,15 @@ class BuildCacheTest {
         assertThat(handed).isEqualTo(copied);
         assertThat(handed.hashCode()).isEqualTo(copied.hashCode());
         assertThat(handed.folders()).containsOnlyKeys("articles");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handed.folders().put("x", null))
+        assertThatThrownBy(() -> handed.folders().put("x", null))
                 .isInstanceOf(UnsupportedOperationException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handed.folders().keySet().remove("articles"))
+        assertThatThrownBy(() -> handed.folders().keySet().remove("articles"))
                 .isInstanceOf(UnsupportedOperationException.class);
-        fresh.put("tags", new dev.kaiyuan.output.FolderStamp(4, 5, 6));
+        fresh.put("tags", new FolderStamp(4, 5, 6));
         assertThat(copied.folders()).containsOnlyKeys("articles");
-        java.util.HashMap<String, dev.kaiyuan.output.FolderStamp> withNull = new java.util.HashMap<>();
+        HashMap<String, FolderStamp> withNull = new HashMap<>();
         withNull.put("articles", null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BuildCache.handedOver(withNull))
+        assertThatThrownBy(() -> BuildCache.handedOver(withNull))
                 .isInstanceOf(NullPointerException.class);
     }
 }
