@@ -3,6 +3,7 @@ package dev.kaiyuan.cli;
 import static dev.kaiyuan.build.TestSites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kaiyuan.build.TestSites;
 import java.io.IOException;
@@ -74,34 +75,88 @@ class LauncherIT {
     /**
      * Where the kernel gives transparent huge pages to a program that asks (its setting names
      * madvise or always), every command asks for them for the heap; an option of the user's wins.
+     * The kernel's setting and the balloon's driver are files the test names.
      */
     @Test
     void theHeapAsksForHugePagesWhereTheKernelGivesThem() throws Exception {
-        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
-        String kernel = Files.isReadable(setting) ? Files.readString(setting) : "";
-        boolean offered = kernel.contains("[madvise]") || kernel.contains("[always]");
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the JVM takes the option on Linux only");
+        Path noBalloon = Files.createDirectories(project.resolve("no-balloon"));
+        Map<String, String> offered = machine(thpSetting("always [madvise] never"), noBalloon);
+        Map<String, String> always = machine(thpSetting("[always] madvise never"), noBalloon);
+        Map<String, String> never = machine(thpSetting("always madvise [never]"), noBalloon);
 
-        Run build = run(showFlags(""), "build", "--help");
-        Run serve = run(showFlags(""), "serve", "--help");
-        Run declined = run(showFlags("-XX:-UseTransparentHugePages"), "build", "--help");
+        Run build = run(with(offered, "KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "build", "--help");
+        Run serve = run(with(offered, "KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "serve", "--help");
+        Run alwaysBuild = run(with(always, "KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "build", "--help");
+        Run neverBuild = run(with(never, "KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "build", "--help");
+        Run declined = run(with(offered, "KAIYUAN_JAVA_OPTS",
+                "-XX:+PrintCommandLineFlags -XX:-UseTransparentHugePages"), "build", "--help");
 
-        assertThat(build.exit()).as(build.output()).isZero();
-        assertThat(serve.exit()).as(serve.output()).isZero();
-        assertThat(declined.exit()).as(declined.output()).isZero();
-        if (offered) {
-            assertThat(flags(build)).contains("-XX:+UseTransparentHugePages");
-            assertThat(flags(serve)).contains("-XX:+UseTransparentHugePages");
-        } else {
-            assertThat(flags(build)).doesNotContain("UseTransparentHugePages");
-            assertThat(flags(serve)).doesNotContain("UseTransparentHugePages");
+        for (Run run : List.of(build, serve, alwaysBuild, neverBuild, declined)) {
+            assertThat(run.exit()).as(run.output()).isZero();
         }
+        assertThat(flags(build)).contains("-XX:+UseTransparentHugePages");
+        assertThat(flags(serve)).contains("-XX:+UseTransparentHugePages");
+        assertThat(flags(alwaysBuild)).contains("-XX:+UseTransparentHugePages");
+        assertThat(flags(neverBuild)).doesNotContain("UseTransparentHugePages");
         assertThat(flags(declined)).contains("-XX:-UseTransparentHugePages").doesNotContain("+UseTransparentHugePages");
         // also given where the java command reads options itself, which come before ours
-        Run declinedThere = run(Map.of("KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags",
+        Run declinedThere = run(with(with(offered, "KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
                 "JDK_JAVA_OPTIONS", "-XX:-UseTransparentHugePages"), "build", "--help");
         assertThat(declinedThere.exit()).as(declinedThere.output()).isZero();
         assertThat(flags(declinedThere)).contains("-XX:-UseTransparentHugePages")
                 .doesNotContain("+UseTransparentHugePages");
+    }
+
+    /**
+     * On a virtual machine whose memory balloon reports free pages to its host (feature bit 5 of
+     * virtio's balloon, the sixth character of the features its driver shows), huge pages are not
+     * asked for; a balloon without that feature changes nothing.
+     */
+    @Test
+    void noHugePagesWhereTheBalloonReportsFreePages() throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the JVM takes the option on Linux only");
+        Path setting = thpSetting("always [madvise] never");
+        // as a Firecracker machine shows it: stats, deflate on OOM, free page reporting, ...
+        Path reporting = balloon("reporting", "0110010100000000000000000000000010000000");
+        Path notReporting = balloon("not-reporting", "0110000100000000000000000000000010000000");
+        Path unreadable = Files.createDirectories(project.resolve("empty/virtio0"));
+
+        Run reported = run(with(machine(setting, reporting), "KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
+                "build", "--help");
+        Run kept = run(with(machine(setting, notReporting), "KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
+                "build", "--help");
+        Run noFeatures = run(with(machine(setting, unreadable.getParent()), "KAIYUAN_JAVA_OPTS",
+                "-XX:+PrintCommandLineFlags"), "build", "--help");
+        Run askedFor = run(with(machine(setting, reporting), "KAIYUAN_JAVA_OPTS",
+                "-XX:+PrintCommandLineFlags -XX:+UseTransparentHugePages"), "build", "--help");
+
+        for (Run run : List.of(reported, kept, noFeatures, askedFor)) {
+            assertThat(run.exit()).as(run.output()).isZero();
+        }
+        assertThat(flags(reported)).doesNotContain("UseTransparentHugePages");
+        assertThat(flags(kept)).contains("-XX:+UseTransparentHugePages");
+        assertThat(flags(noFeatures)).contains("-XX:+UseTransparentHugePages");
+        assertThat(flags(askedFor)).contains("-XX:+UseTransparentHugePages");
+    }
+
+    /** A file holding the kernel's transparent huge pages setting as {@code line}. */
+    private Path thpSetting(String line) throws IOException {
+        Path file = Files.createTempFile(project, "thp", ".txt");
+        Files.writeString(file, line + "\n");
+        return file;
+    }
+
+    /** A balloon driver's folder with one device whose features are {@code bits}. */
+    private Path balloon(String name, String bits) throws IOException {
+        Path driver = project.resolve(name);
+        write(driver, "virtio0/features", bits + "\n");
+        return driver;
+    }
+
+    /** The environment of a run on a machine with this huge pages setting and balloon driver. */
+    private static Map<String, String> machine(Path thpSetting, Path balloonDriver) {
+        return Map.of("KAIYUAN_THP_SETTING", thpSetting.toString(), "KAIYUAN_BALLOON_DRIVER", balloonDriver.toString());
     }
 
     /**
