@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 public final class EntityTagger {
     /** Every alias by its key: folded to Simplified and lower-cased, char for char. */
-    private final AhoCorasickDoubleArrayTrie<Alias> automaton = new AhoCorasickDoubleArrayTrie<>();
+    final Automaton automaton = new Automaton();
     /** See {@link #keyOf}. */
     private final char[] keyOfBmp = new char[0x10000];
 
@@ -40,7 +40,7 @@ public final class EntityTagger {
     }
 
     /** A match of an alias's key, from start to end (exclusive). */
-    private record Hit(int start, int end, Alias alias) {
+    record Hit(int start, int end, Alias alias) {
         int length() {
             return end - start;
         }
@@ -74,8 +74,7 @@ public final class EntityTagger {
 
     /** Mentions in text order, none overlapping. */
     public List<Mention> tag(String text) {
-        List<Hit> hits = new ArrayList<>();
-        automaton.parseText(keyForm(text), (start, end, alias) -> hits.add(new Hit(start, end, alias)));
+        List<Hit> hits = automaton.hits(text, this);
         List<Mention> mentions = new ArrayList<>();
         for (Hit hit : withoutOverlaps(hits)) {
             int start = hit.start();
@@ -137,10 +136,55 @@ public final class EntityTagger {
     }
 
     /**
+     * The automaton, searching a text's key form (see {@link #keyForm}) char by char as it makes it,
+     * as {@code parseText} searches a key form made first (a copy of every article's text, twice).
+     */
+    static final class Automaton extends AhoCorasickDoubleArrayTrie<Alias> {
+        // (the library's own Hit is inherited here: ours is named in full)
+        /** Every alias whose key ends at a char of {@code text}'s key form, in the order they end. */
+        List<EntityTagger.Hit> hits(String text, EntityTagger keys) {
+            List<EntityTagger.Hit> hits = new ArrayList<>();
+            int state = 0;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    // a folding keeps a character's width (see foldHan)
+                    int cp = keys.foldedAnew(Character.toCodePoint(c, text.charAt(i + 1)));
+                    state = step(state, Character.highSurrogate(cp), i, hits);
+                    i++;
+                    state = step(state, Character.lowSurrogate(cp), i, hits);
+                } else {
+                    state = step(state, keys.keyOf(c), i, hits);
+                }
+            }
+            return hits;
+        }
+
+        /** The state after {@code c}, the char at {@code at}; the aliases ending there go to {@code hits}. */
+        private int step(int state, char c, int at, List<EntityTagger.Hit> hits) {
+            int next = transitionWithRoot(state, c);
+            while (next == -1) {
+                state = fail[state];
+                next = transitionWithRoot(state, c);
+            }
+            int[] ending = output[next];
+            if (ending != null) {
+                // the values are held in an Object[] (V[] erased): read as one, not cast to Alias[]
+                Object[] values = v;
+                for (int alias : ending) {
+                    hits.add(new EntityTagger.Hit(at + 1 - l[alias], at + 1, (Alias) values[alias]));
+                }
+            }
+            return next;
+        }
+    }
+
+    /**
      * The text as the automaton reads it: Traditional → Simplified one code point at a time, and
      * each char lower-cased by itself, so every char offset stays true.
      */
-    private char[] keyForm(String text) {
+    char[] keyForm(String text) {
         char[] key = new char[text.length()];
         for (int i = 0; i < key.length; i++) {
             char c = text.charAt(i);
