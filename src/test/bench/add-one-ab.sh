@@ -16,6 +16,7 @@
 # last Markdown seed is copied under a new name dated 2026-12-31, the rebuild is timed, and the
 # article is removed again (rebuilding, untimed). Prints each launcher's median wall and CPU
 # seconds, its walls in run order, and its peak RSS. KAIYUAN_JAVA_OPTS reaches every launcher.
+# PAUSE (seconds, default 1) is waited before each timed rebuild (see cold-ab.sh).
 set -euo pipefail
 
 SOURCE=${1:?usage: add-one-ab.sh PROJECT ROUNDS LAUNCHER...}
@@ -47,7 +48,7 @@ for r in $(seq 1 "$ROUNDS"); do
         last=$(ls "$project/seeds" | grep -E '\.md$' | grep -v '^2026-12-31-added-article-' | sort | tail -1)
         added=$project/seeds/2026-12-31-added-article-$r.md
         sed -e "s/^slug:.*/slug: added-article-$r/" -e 's/^date:.*/date: 2026-12-31/' "$project/seeds/$last" >"$added"
-        sleep 1
+        sleep "${PAUSE:-1}"
         if ! /usr/bin/time -f '%e %U %S %M' -o "$TIME" "$launcher" build --project "$project" \
             --out "$WORK/ab-$n/site" >"$LOG" 2>&1; then
             rm -f "$added"

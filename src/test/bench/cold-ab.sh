@@ -10,6 +10,9 @@
 # BENCH_WORK /dev/shm/kaiyuan-bench-own), emptied before each build and not timed. Prints each
 # launcher's median wall and CPU seconds, its walls in run order, its peak RSS, and in how many
 # rounds it was faster than the first launcher. KAIYUAN_JAVA_OPTS reaches every launcher.
+# PAUSE (seconds, default 0) is waited before each build: on a virtual machine whose balloon
+# reports free pages to its host, memory freed by the build before is handed back after a few
+# seconds, and a build that starts at once finds it still there, as a build in CI does not.
 set -euo pipefail
 
 PROJECT=${1:?usage: cold-ab.sh PROJECT ROUNDS LAUNCHER...}
@@ -30,6 +33,7 @@ for r in $(seq 1 "$ROUNDS"); do
     for launcher in "$@"; do
         n=$((n + 1))
         rm -rf "$OUT"
+        sleep "${PAUSE:-0}"
         if ! /usr/bin/time -f '%e %U %S %M' -o "$TIME" "$launcher" build --no-cache --project "$PROJECT" \
             --out "$OUT" >"$LOG" 2>&1; then
             tail -20 "$LOG" >&2
