@@ -3,7 +3,6 @@ package dev.kaiyuan.ingest;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -40,7 +39,7 @@ public final class MarkdownReader implements SourceReader {
     public MarkdownReader(HtmlSanitizer sanitizer) {
         MutableDataSet options = options();
         this.parser = StringMatchingInlineParser.parser(options);
-        this.withoutAutolinks = StringMatchingInlineParser.parser(options(List.of(TablesExtension.create(),
+        this.withoutAutolinks = StringMatchingInlineParser.parser(options(List.of(new SharedTablesExtension(),
                 StrikethroughExtension.create(), FootnoteExtension.create())));
         this.withoutTables = StringMatchingInlineParser.parser(options(List.of(StrikethroughExtension.create(),
                 AutolinkExtension.create(), FootnoteExtension.create())));
@@ -53,7 +52,7 @@ public final class MarkdownReader implements SourceReader {
 
     /** The parser's and renderer's options, autolinks included. */
     static MutableDataSet options() {
-        return options(List.of(TablesExtension.create(), StrikethroughExtension.create(),
+        return options(List.of(new SharedTablesExtension(), StrikethroughExtension.create(),
                 AutolinkExtension.create(), FootnoteExtension.create()));
     }
 

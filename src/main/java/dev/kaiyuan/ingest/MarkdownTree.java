@@ -85,8 +85,8 @@ final class MarkdownTree {
      * The extensions whose nodes this builds or leaves to the renderer; another one could add
      * node renderers, attribute providers or link resolvers this does not know.
      */
-    private static final Set<Class<?>> KNOWN_EXTENSIONS = Set.of(TablesExtension.class, StrikethroughExtension.class,
-            AutolinkExtension.class, FootnoteExtension.class);
+    private static final Set<Class<?>> KNOWN_EXTENSIONS = Set.of(TablesExtension.class, SharedTablesExtension.class,
+            StrikethroughExtension.class, AutolinkExtension.class, FootnoteExtension.class);
     /** False when the renderer is set up in a way this does not follow; then every body is rendered. */
     private final boolean followsRenderer;
 
