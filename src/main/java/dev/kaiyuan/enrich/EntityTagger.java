@@ -7,6 +7,7 @@ import dev.kaiyuan.model.HanScript;
 import dev.kaiyuan.model.HanVariants;
 import dev.kaiyuan.model.Mention;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -141,6 +142,26 @@ public final class EntityTagger {
      */
     static final class Automaton extends AhoCorasickDoubleArrayTrie<Alias> {
         // (the library's own Hit is inherited here: ours is named in full)
+        /**
+         * One bit per char: set where the root has a child for it. From the root, any other char
+         * leads back to the root, and then nothing ends there (no alias is empty): most chars of a
+         * text, which the walk then passes without reading the trie's arrays (for Han characters
+         * those reads spread over hundreds of KB).
+         */
+        private final long[] rootChildren = new long[1 << 10];
+
+        @Override
+        public void build(Map<String, Alias> aliases) {
+            super.build(aliases);
+            Arrays.fill(rootChildren, 0);
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                int p = base[0] + c + 1;
+                if (output[0] != null || p < check.length && check[p] == base[0]) {
+                    rootChildren[c >>> 6] |= 1L << c;
+                }
+            }
+        }
+
         /** Every alias whose key ends at a char of {@code text}'s key form, in the order they end. */
         List<EntityTagger.Hit> hits(String text, EntityTagger keys) {
             List<EntityTagger.Hit> hits = new ArrayList<>();
@@ -163,6 +184,9 @@ public final class EntityTagger {
 
         /** The state after {@code c}, the char at {@code at}; the aliases ending there go to {@code hits}. */
         private int step(int state, char c, int at, List<EntityTagger.Hit> hits) {
+            if (state == 0 && (rootChildren[c >>> 6] & 1L << c) == 0) {
+                return 0;
+            }
             int next = transitionWithRoot(state, c);
             while (next == -1) {
                 state = fail[state];
