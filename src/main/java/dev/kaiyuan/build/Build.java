@@ -239,10 +239,14 @@ public final class Build {
             // The knowledge base is read, and its enricher (an entity automaton) made, while the seeds
             // are listed and read, which need neither (at 10,000 articles the reading of the knowledge
             // base alone took 0.4 s of the build's own thread, one core left to the theme); the last
-            // build's enricher is kept when it was made from this very knowledge base.
+            // build's enricher is kept when it was made from this very knowledge base. What reading it
+            // reports is held apart and reported when it is taken, after the seeds' (as the seed
+            // listing's is): which diagnostics a build past the sink's limit keeps must not depend
+            // on which thread got there first.
+            DiagnosticSink knowledgeNotes = new DiagnosticSink(sink.limit());
             Background<Knowing> knowing = Background.start("kaiyuan-knowledge", "the knowledge base was read",
                     () -> {
-                        Known known = knowledge(project, cache, sink);
+                        Known known = knowledge(project, cache, knowledgeNotes);
                         Optional<Enricher> kept = lastEnricher.filter(e -> e.gazetteer() == known.gazetteer());
                         return new Knowing(known, kept.isPresent() ? kept.get() : new Enricher(known.gazetteer()));
                     });
@@ -259,6 +263,7 @@ public final class Build {
                 request.clock().ifPresent(clock -> assembler.warnDatedInTheFuture(articles, clock.instant(), sink));
                 SiteModel assembled = stage("assemble", () -> assembler.assemble(articles, sink));
                 Knowing knew = stage("knowledge", () -> io(knowing::take));
+                sink.reportAll(knowledgeNotes);
                 Known known = knew.known();
                 Enricher enricher = knew.enricher();
                 Enriching enriched = stage("enrich", () -> enrich(assembled, enricher, known.hash(), cache, sink));
