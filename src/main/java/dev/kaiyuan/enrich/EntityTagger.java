@@ -182,15 +182,28 @@ public final class EntityTagger {
             return hits;
         }
 
+        /**
+         * The library's {@code transitionWithRoot}, but a place past the end of its arrays is no
+         * child (the library's would throw there: after some states for chars near U+FFFF).
+         */
+        private int child(int state, char c) {
+            int b = base[state];
+            int p = b + c + 1;
+            if (p >= 0 && p < check.length && check[p] == b) {
+                return p;
+            }
+            return state == 0 ? 0 : -1;
+        }
+
         /** The state after {@code c}, the char at {@code at}; the aliases ending there go to {@code hits}. */
         private int step(int state, char c, int at, List<EntityTagger.Hit> hits) {
             if (state == 0 && (rootChildren[c >>> 6] & 1L << c) == 0) {
                 return 0;
             }
-            int next = transitionWithRoot(state, c);
+            int next = child(state, c);
             while (next == -1) {
                 state = fail[state];
-                next = transitionWithRoot(state, c);
+                next = child(state, c);
             }
             int[] ending = output[next];
             if (ending != null) {

@@ -102,4 +102,14 @@ class EntityTaggerTest {
         assertThat(found("因開放AI模型Llama在開源界")).containsExactly("llama=Llama");
         assertThat(found("Metaverse")).isEmpty();
     }
+
+    /** The last chars of the BMP (U+FFFE, U+FFFF) are text like any other, after any state. */
+    @Test
+    void charsAtTheEndOfTheBmpFindNothingAndBreakNothing() {
+        EntityTagger none = new EntityTagger(new Gazetteer(List.of(), List.of(), List.of()));
+        assertThat(none.tag("a\uFFFF\uFFFEb")).isEmpty();
+        EntityTagger meta = new EntityTagger(new Gazetteer(List.of(org("meta", "Meta")), List.of(), List.of()));
+        assertThat(meta.tag("Meta\uFFFF and Me\uFFFFta, Meta").stream().map(m -> m.entity().id() + "@" + m.start()))
+                .containsExactly("meta@0", "meta@17");
+    }
 }
