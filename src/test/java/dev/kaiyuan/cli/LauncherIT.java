@@ -121,6 +121,9 @@ class LauncherIT {
         Path reporting = balloon("reporting", "0110010100000000000000000000000010000000");
         Path notReporting = balloon("not-reporting", "0110000100000000000000000000000010000000");
         Path unreadable = Files.createDirectories(project.resolve("empty/virtio0"));
+        // several balloons: one that reports is enough
+        Path second = balloon("second", "0110000100000000000000000000000010000000");
+        write(second, "virtio1/features", "0110010100000000000000000000000010000000\n");
 
         Run reported = run(with(machine(setting, reporting), "KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
                 "build", "--help");
@@ -130,11 +133,18 @@ class LauncherIT {
                 "-XX:+PrintCommandLineFlags"), "build", "--help");
         Run askedFor = run(with(machine(setting, reporting), "KAIYUAN_JAVA_OPTS",
                 "-XX:+PrintCommandLineFlags -XX:+UseTransparentHugePages"), "build", "--help");
+        Run secondReports = run(with(machine(setting, second), "KAIYUAN_JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
+                "build", "--help");
+        // with "always" the kernel gives huge pages unasked; the launcher at least does not ask
+        Run always = run(with(machine(thpSetting("[always] madvise never"), reporting), "KAIYUAN_JAVA_OPTS",
+                "-XX:+PrintCommandLineFlags"), "serve", "--help");
 
-        for (Run run : List.of(reported, kept, noFeatures, askedFor)) {
+        for (Run run : List.of(reported, kept, noFeatures, askedFor, secondReports, always)) {
             assertThat(run.exit()).as(run.output()).isZero();
         }
         assertThat(flags(reported)).doesNotContain("UseTransparentHugePages");
+        assertThat(flags(secondReports)).doesNotContain("UseTransparentHugePages");
+        assertThat(flags(always)).doesNotContain("UseTransparentHugePages");
         assertThat(flags(kept)).contains("-XX:+UseTransparentHugePages");
         assertThat(flags(noFeatures)).contains("-XX:+UseTransparentHugePages");
         assertThat(flags(askedFor)).contains("-XX:+UseTransparentHugePages");
