@@ -24,13 +24,6 @@ final class Background<T> {
         this.what = what;
     }
 
-    /** Work that needs no thread: {@code value} is its result. */
-    static <T> Background<T> done(T value) {
-        Background<T> background = new Background<>(() -> value, "");
-        background.task.run();
-        return background;
-    }
-
     /**
      * Starts {@code work} on a new thread named {@code thread}; {@code what} says what it does, for
      * the message of an interrupted {@link #take}.

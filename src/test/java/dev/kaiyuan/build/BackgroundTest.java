@@ -30,14 +30,6 @@ class BackgroundTest {
     }
 
     @Test
-    void workAlreadyDoneGivesItsResultAtOnce() throws IOException {
-        Background<String> kept = Background.done("the last build's enricher");
-
-        kept.awaitQuietly();
-        assertThat(kept.take()).isEqualTo("the last build's enricher");
-    }
-
-    @Test
     void whatTheWorkThrowsIsThrownWhereItIsTakenAsItWas() {
         IOException io = new IOException("cannot read templates/");
         UncheckedIOException unchecked = new UncheckedIOException(io);
